@@ -1,0 +1,131 @@
+"""The data that flows between the pipeline stages.
+
+parse  -> :class:`Letter` (metadata + cleaned lines with their page numbers)
+chunk  -> :class:`Chunk`  (one agenda item or section, or a part of one)
+
+Every chunk carries the metadata a citation needs (letter, agenda item, pages),
+so later stages never have to look back at the letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Line:
+    """One cleaned line of a letter.
+
+    Attributes:
+        text: The line without surrounding whitespace.
+        page: 1-based page number the line was printed on.
+        blank_before: True when an empty line separated it from the previous one.
+    """
+
+    text: str
+    page: int
+    blank_before: bool = False
+
+
+@dataclass
+class Sender:
+    """A signatory of a letter, e.g. ``Sender("D.M. van Weel", "minister van Justitie en Veiligheid")``."""
+
+    name: str
+    role: str
+
+
+@dataclass
+class Letter:
+    """A parsed letter or Kamerstuk.
+
+    Attributes:
+        doc_id: Official identifier (``kst-32317-995``) or, lacking one, the file stem.
+        path: The file it was read from.
+        title: Human-readable title.
+        kind: ``geannoteerde agenda``, ``brief``, ``motie``, ``nota``, ...
+        date: ISO date (``2026-02-26``) or None.
+        dossier: Kamerstuk dossier number without spaces (``32317``, ``21501-02``).
+        doc_number: Number within the dossier (``995``).
+        council: For council agendas, the council (``Raad Justitie en Binnenlandse Zaken``).
+        meeting_date: ISO date of the (first) meeting day.
+        meeting_end_date: ISO date of the last meeting day, when the meeting spans days.
+        senders: Signatories.
+        lines: Cleaned text lines, running headers, footers and footnotes removed.
+        footnotes: Footnote number -> (text, page).
+        page_count: Number of pages in the source.
+        warnings: Problems worth telling a person about (pages without text, ...).
+        text_sha256: Hash of the extracted text, to notice real content changes.
+    """
+
+    doc_id: str
+    path: str
+    title: str
+    kind: str
+    date: str | None = None
+    dossier: str | None = None
+    doc_number: str | None = None
+    council: str | None = None
+    meeting_date: str | None = None
+    meeting_end_date: str | None = None
+    senders: list[Sender] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    footnotes: dict[int, tuple[str, int]] = field(default_factory=dict)
+    page_count: int = 0
+    warnings: list[str] = field(default_factory=list)
+    text_sha256: str = ""
+
+
+@dataclass
+class Chunk:
+    """A retrievable, citable piece of a letter.
+
+    Attributes:
+        id: Stable id: the same letter text always yields the same ids.
+        text: The chunk's text (footnotes it references appended).
+        doc_id: Id of the letter.
+        title: Title of the letter.
+        date: Letter date (ISO) or None.
+        kind: Letter kind.
+        section: Agenda section (``I. Binnenlandse Zaken``), or ``Brief`` for the cover letter.
+        item_no: Agenda item number as printed (``6``), or None.
+        item_title: Agenda item title or section heading.
+        item_type: ``Gedachtewisseling``, ``Goedkeuring``, ``AOB``, ... or None.
+        page_start: First page the text stands on.
+        page_end: Last page the text stands on.
+        split_id: Position of this part within its item (0 when the item is whole).
+        n_splits: How many parts the item was split into.
+        council: Council of the letter's meeting, if any.
+        dossier: Dossier number of the letter, if any.
+    """
+
+    id: str
+    text: str
+    doc_id: str
+    title: str
+    date: str | None
+    kind: str
+    section: str | None
+    item_no: str | None
+    item_title: str | None
+    item_type: str | None
+    page_start: int
+    page_end: int
+    split_id: int = 0
+    n_splits: int = 1
+    council: str | None = None
+    dossier: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """Breadcrumb such as ``I. Binnenlandse Zaken › 6. Toekomst van Europol``."""
+        parts = []
+        if self.section:
+            parts.append(self.section)
+        if self.item_title:
+            parts.append(f"{self.item_no}. {self.item_title}" if self.item_no else self.item_title)
+        return " › ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
