@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -34,6 +35,14 @@ def cli() -> None:
     \b
     Examples:
       rag inspect data/letters/kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt
+      rag index data/letters
+      rag search "Wat is de Nederlandse positie over Europol?"
+
+    \b
+    Environment:
+      RAG_STORE        store folder (default: index)
+      RAG_CHROMA_URL   use a Chroma server instead of the embedded store
+      RAG_EMBED_MODEL  sentence-transformers model (default: multilingual-e5-small)
     """
 
 
@@ -111,6 +120,251 @@ def inspect(file: Path, as_json: bool, full: bool) -> None:
         click.echo(f"  - {c.heading or '(zonder kop)'}{kind}{part}  {pages}  {len(c.text.split())} woorden")
         body = c.text if full else c.text.split("\n")[0][:110]
         click.echo(f"      {body}")
+
+
+store_option = click.option(
+    "--store", "store_path", type=click.Path(path_type=Path), default=None,
+    help="Store folder (default: $RAG_STORE or index/).",
+)
+
+
+def _open_store(store_path: Path | None):
+    from rag.store import Store, StoreError
+
+    try:
+        return Store(store_path)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+class _Bar:
+    """A tqdm progress bar per stage, on stderr, only on a terminal."""
+
+    def __init__(self) -> None:
+        self.bars: dict[str, object] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="chunk" if stage == "embedden" else "bestand",
+                                          file=sys.stderr, disable=None, leave=False)
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def _index(paths: list[Path], store_path: Path | None, prune: bool):
+    from rag.index import Indexer
+    from rag.store import StoreError
+
+    store = _open_store(store_path)
+    bar = _Bar()
+    try:
+        summary = Indexer(store, progress=bar).run(paths, prune=prune)
+    except StoreError as exc:
+        bar.close()
+        _fail(str(exc))
+    bar.close()
+    return summary
+
+
+def _print_summary(summary) -> None:
+    click.echo(
+        f"toegevoegd: {len(summary.added)}, bijgewerkt: {len(summary.updated)}, ongewijzigd: "
+        f"{len(summary.unchanged)}, verwijderd: {len(summary.removed)}, overgeslagen: {len(summary.skipped)}; "
+        f"{summary.embedded_chunks} chunks ingebed"
+    )
+    for item in summary.skipped:
+        click.echo(f"  overgeslagen: {item['path']}: {item['reason']}")
+    for warning in summary.warnings:
+        click.echo(f"  waarschuwing: {warning}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--prune", is_flag=True, help="Remove documents whose files are gone from the given folders.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def index(paths: tuple[Path, ...], store_path: Path | None, prune: bool, as_json: bool) -> None:
+    """Index letters (files or folders); unchanged files cost nothing.
+
+    \b
+    Examples:
+      rag index data/letters
+      rag index nieuwe-brief.pdf --store /data/rag-index
+      rag index data/letters --prune --json
+    """
+    summary = _index(list(paths), store_path, prune)
+    if as_json:
+        _echo_json(summary.to_dict())
+    else:
+        _print_summary(summary)
+
+
+def _filters(date_from, date_to, doc, dossier, council, kind):
+    from rag.retrieve import Filters
+
+    return Filters(date_from=date_from, date_to=date_to, doc_ids=list(doc), dossier=dossier, council=council, kind=kind)
+
+
+def filter_options(f):
+    for opt in reversed([
+        click.option("--from", "date_from", metavar="YYYY-MM-DD", help="Only letters dated on or after this day."),
+        click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Only letters dated on or before this day."),
+        click.option("--doc", multiple=True, metavar="DOC_ID", help="Only this document (repeatable)."),
+        click.option("--dossier", help="Only this dossier, e.g. 32317."),
+        click.option("--council", help="Only agendas of this council, e.g. 'Raad Justitie en Binnenlandse Zaken'."),
+        click.option("--kind", help="Only this kind: 'geannoteerde agenda', brief, motie, ..."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _retriever(store_path: Path | None):
+    from rag.retrieve import Retriever
+    from rag.store import StoreError
+
+    store = _open_store(store_path)
+    if not store.manifest.documents:
+        _fail(f"the store {store.path} is empty; index letters first with: rag index data/letters")
+    try:
+        return Retriever(store)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-k", "k", default=5, show_default=True, help="Number of results.")
+@click.option("--mode", type=click.Choice(["hybrid", "dense", "bm25"]), default="hybrid", show_default=True)
+@filter_options
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+def search(query, k, mode, date_from, date_to, doc, dossier, council, kind, store_path, as_json) -> None:
+    """Find the agenda items and passages that best match QUERY.
+
+    \b
+    Examples:
+      rag search "Wat is de Nederlandse positie over Europol?"
+      rag search "terugkeerhubs" -k 3 --from 2026-01-01
+      rag search "future of Europol" --json
+    """
+    retriever = _retriever(store_path)
+    start = time.perf_counter()
+    hits = retriever.search(query, k=k, filters=_filters(date_from, date_to, doc, dossier, council, kind), mode=mode)
+    elapsed_ms = (time.perf_counter() - start) * 1000
+    if as_json:
+        _echo_json({
+            "query": query,
+            "mode": mode,
+            "took_ms": round(elapsed_ms, 1),
+            "results": [
+                {
+                    "rank": i, "id": h.chunk.id, "doc_id": h.chunk.doc_id, "title": h.chunk.title,
+                    "date": h.chunk.date, "section": h.chunk.section, "item_no": h.chunk.item_no,
+                    "item_title": h.chunk.item_title, "item_type": h.chunk.item_type,
+                    "page_start": h.chunk.page_start, "page_end": h.chunk.page_end,
+                    "score": round(h.score, 6), "dense_score": round(h.dense_score, 4),
+                    "bm25_score": round(h.bm25_score, 4), "sentence_score": round(h.sentence_score, 4),
+                    "text": h.chunk.text,
+                }
+                for i, h in enumerate(hits, start=1)
+            ],
+        })
+        return
+    if not hits:
+        click.echo("Geen resultaten.")
+    for i, h in enumerate(hits, start=1):
+        c = h.chunk
+        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        click.echo(f"{i}. [{c.doc_id}] {c.heading or c.title}  ({pages}, {c.date or '?'})  score {h.score:.4f}")
+        snippet = c.text[h.best_sentence[0]:h.best_sentence[1]] if h.best_sentence else c.text[:200]
+        click.echo(f"   {snippet}")
+
+
+@cli.command(name="list")
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def list_documents(store_path: Path | None, as_json: bool) -> None:
+    """List the indexed documents.
+
+    \b
+    Examples:
+      rag list
+      rag list --json
+    """
+    store = _open_store(store_path)
+    docs = sorted(store.manifest.documents.values(), key=lambda d: (d.date or "", d.doc_id), reverse=True)
+    if as_json:
+        _echo_json([
+            {"doc_id": d.doc_id, "title": d.title, "kind": d.kind, "date": d.date, "council": d.council,
+             "chunks": len(d.chunk_ids), "paths": d.paths, "warnings": d.warnings, "indexed_at": d.indexed_at}
+            for d in docs
+        ])
+        return
+    if not docs:
+        click.echo(f"De index in {store.path} is leeg.")
+    for d in docs:
+        click.echo(f"{d.doc_id:28} {d.date or '?':10} {len(d.chunk_ids):4} chunks  {d.title[:80]}")
+
+
+@cli.command()
+@click.argument("doc_id")
+@store_option
+def remove(doc_id: str, store_path: Path | None) -> None:
+    """Remove a document and its chunks from the index.
+
+    \b
+    Example:
+      rag remove kst-29515-496
+    """
+    from rag.index import remove_document
+
+    store = _open_store(store_path)
+    try:
+        doc = remove_document(store, doc_id)
+    except KeyError:
+        _fail(f"{doc_id}: not in the index {store.path} (see: rag list)")
+        return
+    click.echo(f"verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)")
+
+
+def _folder_signature(folder: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@store_option
+@click.option("--interval", default=2.0, show_default=True, help="Seconds between checks.")
+def watch(folder: Path, store_path: Path | None, interval: float) -> None:
+    """Keep the index in step with FOLDER: letters that appear, change or go are
+    indexed, re-indexed or removed. Stop with Ctrl-C.
+
+    \b
+    Example:
+      rag watch data/letters
+    """
+    last = None
+    click.echo(f"rag: volgt {folder} (Ctrl-C stopt)", err=True)
+    try:
+        while True:
+            sig = _folder_signature(folder)
+            if sig != last:
+                summary = _index([folder], store_path, prune=True)
+                if last is not None or summary.added or summary.updated or summary.removed:
+                    _print_summary(summary)
+                    sys.stdout.flush()
+                last = sig
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        pass
 
 
 def main() -> None:  # pragma: no cover - console entry point

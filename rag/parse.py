@@ -342,6 +342,10 @@ def _find_doc_id(all_lines: list[str], stem: str) -> tuple[str, str | None, str 
                 dossier = m.group(1).replace(" ", "")
                 return f"kst-{dossier}-{n.group(1)}", dossier, n.group(1)
     for x in all_lines:
+        # Only a printed footer line names this document; the same words inside a
+        # sentence or footnote cite another one.
+        if not DEBRIS_PATTERNS[0].match(x.strip()):
+            continue
         m = re.search(r"vergaderjaar \d{4}\s*[–-]\s*\d{4}, (\d{2}\s?\d{3}(?:-[\dA-Z]+)?), nr\. (\d+)", x)
         if m:
             dossier = m.group(1).replace(" ", "")

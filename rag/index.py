@@ -1,0 +1,268 @@
+"""Keep the store in step with a set of letter files.
+
+Unchanged files are not even parsed (their sha256 is in the manifest); a changed
+letter is re-chunked and only chunks whose content is new are embedded, since a
+chunk id is a hash of its content; chunks that disappeared are deleted after the
+new ones are stored, so an interrupted run never loses what was indexed.
+
+Example:
+    >>> from rag.index import Indexer
+    >>> from rag.store import Store
+    >>> summary = Indexer(Store("index")).run(["data/letters"])
+    >>> summary.embedded_chunks >= 0
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from rag.chunk import chunk_letter
+from rag.documents import Chunk, Letter
+from rag.embed import Embedder, get_embedder
+from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
+from rag.sentences import split_sentences
+from rag.store import DocRecord, Store, searchable_text
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class IndexSummary:
+    """What an indexing run did, per file."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    embedded_chunks: int = 0
+    embedded_sentences: int = 0
+    embed_seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": self.skipped,
+            "embedded_chunks": self.embedded_chunks,
+            "embedded_sentences": self.embedded_sentences,
+            "warnings": self.warnings,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict[str, str]], list[Path]]:
+    """Expand files and folders into letter files.
+
+    Returns:
+        (letter files, skipped files with reasons, folders that were scanned).
+    """
+    files: list[Path] = []
+    skipped: list[dict[str, str]] = []
+    folders: list[Path] = []
+    for raw in paths:
+        p = Path(raw).resolve()
+        if p.is_dir():
+            folders.append(p)
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or f.name.startswith("."):
+                    continue
+                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(f)
+                else:
+                    skipped.append({"path": str(f), "reason": f"unsupported file type '{f.suffix or f.name}'"})
+        elif p.is_file():
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(p)
+            else:
+                skipped.append({"path": str(p), "reason": f"unsupported file type '{p.suffix or p.name}'"})
+        else:
+            skipped.append({"path": str(p), "reason": "no such file or folder"})
+    return files, skipped, folders
+
+
+class Indexer:
+    """Indexes letter files into a :class:`~rag.store.Store`.
+
+    Args:
+        store: The store to update.
+        embedder: The model; the shared default model when None.
+        progress: Called as ``progress(stage, done, total)`` while working.
+    """
+
+    def __init__(self, store: Store, embedder: Embedder | None = None, progress: Progress | None = None) -> None:
+        self.store = store
+        self.embedder = embedder or get_embedder()
+        self.progress = progress or (lambda stage, done, total: None)
+        store.check_model(self.embedder.name, self.embedder.dim)
+
+    def run(self, paths: Iterable[str | Path], prune: bool = False) -> IndexSummary:
+        files, skipped, folders = collect_files(paths)
+        summary = IndexSummary(skipped=skipped)
+        manifest = self.store.manifest
+        changed = False
+        to_store: list[tuple[Letter, list[Chunk], DocRecord | None]] = []
+        claimed: dict[str, str] = {}  # doc_id -> path that claimed it in this run
+
+        for n, path in enumerate(files):
+            self.progress("lezen", n, len(files))
+            spath = str(path)
+            sha = file_sha256(path)
+            known = manifest.doc_for_path(spath)
+            if known and known.file_sha256.get(spath) == sha:
+                summary.unchanged.append(spath)
+                claimed.setdefault(known.doc_id, spath)
+                continue
+            twin = manifest.doc_for_file_hash(sha)
+            if twin is not None and twin is not known:
+                # The same bytes under another name: index once, remember both paths.
+                if known is not None:
+                    self._forget_path(known, spath)
+                twin.paths.append(spath)
+                twin.file_sha256[spath] = sha
+                summary.unchanged.append(spath)
+                changed = True
+                continue
+            try:
+                letter = parse_file(path)
+            except ParseError as exc:
+                summary.skipped.append({"path": spath, "reason": str(exc).split(": ", 1)[-1]})
+                continue
+            summary.warnings.extend(letter.warnings)
+            if letter.doc_id in claimed and claimed[letter.doc_id] != spath:
+                summary.skipped.append(
+                    {"path": spath, "reason": f"same document id {letter.doc_id} as {claimed[letter.doc_id]}"}
+                )
+                continue
+            claimed[letter.doc_id] = spath
+            existing = manifest.documents.get(letter.doc_id)
+            if known is not None and known is not existing:
+                self._forget_path(known, spath)
+            if existing and existing.text_sha256 == letter.text_sha256:
+                existing.file_sha256[spath] = sha
+                if spath not in existing.paths:
+                    existing.paths.append(spath)
+                summary.unchanged.append(spath)
+                changed = True
+                continue
+            chunks = chunk_letter(letter)
+            if not chunks:
+                summary.skipped.append({"path": spath, "reason": "no text to index"})
+                continue
+            to_store.append((letter, chunks, existing))
+            (summary.updated if existing else summary.added).append(spath)
+
+        self._store_new(to_store, files, summary)
+        changed = changed or bool(to_store)
+
+        if prune:
+            changed = self._prune(folders, files, summary) or changed
+        if changed or not self.store.bm25.load():
+            self.store.rebuild_bm25(self.store.all_chunks())
+        self.store.save_manifest()
+        return summary
+
+    def _forget_path(self, doc: DocRecord, path: str) -> None:
+        if path in doc.paths:
+            doc.paths.remove(path)
+        doc.file_sha256.pop(path, None)
+
+    def _store_new(
+        self, todo: list[tuple[Letter, list[Chunk], DocRecord | None]], files: list[Path], summary: IndexSummary
+    ) -> None:
+        import time
+
+        all_new = [c for _, chunks, _ in todo for c in chunks]
+        present = self.store.existing_ids([c.id for c in all_new])
+        to_embed = [c for c in all_new if c.id not in present]
+        start = time.perf_counter()
+        self._embed_and_add(to_embed)
+        summary.embed_seconds = time.perf_counter() - start
+        summary.embedded_chunks = len(to_embed)
+        summary.embedded_sentences = self._sentences_added
+        kept = [c for c in all_new if c.id in present]
+        if kept:
+            self.store.update_metadata(kept)
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        for letter, chunks, existing in todo:
+            new_ids = [c.id for c in chunks]
+            if existing is not None:
+                self.store.delete_chunks([cid for cid in existing.chunk_ids if cid not in set(new_ids)])
+            paths = list(existing.paths) if existing else []
+            if letter.path not in paths:
+                paths.append(letter.path)
+            hashes = dict(existing.file_sha256) if existing else {}
+            hashes[letter.path] = file_sha256(Path(letter.path))
+            self.store.manifest.documents[letter.doc_id] = DocRecord(
+                doc_id=letter.doc_id, title=letter.title, kind=letter.kind, date=letter.date,
+                council=letter.council, meeting_date=letter.meeting_date, dossier=letter.dossier,
+                paths=paths, file_sha256=hashes, text_sha256=letter.text_sha256, chunk_ids=new_ids,
+                indexed_at=now, model=self.embedder.name, page_count=letter.page_count,
+                warnings=list(letter.warnings),
+            )
+
+    _sentences_added = 0
+
+    def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> None:
+        self._sentences_added = 0
+        total = len(chunks)
+        for i in range(0, total, batch):
+            self.progress("embedden", i, total)
+            part = chunks[i : i + batch]
+            vectors = self.embedder.embed_passages([searchable_text(c) for c in part])
+            ids, texts, metas = [], [], []
+            for c in part:
+                for j, s in enumerate(split_sentences(c.text)):
+                    ids.append(f"{c.id}:{j}")
+                    texts.append(s.text)
+                    metas.append({"chunk_id": c.id, "doc_id": c.doc_id, "start": s.start, "end": s.end})
+            svectors = self.embedder.embed_passages(texts)
+            # Sentences first: a chunk is only visible once its sentences are there.
+            self.store.add_sentences(ids, texts, metas, svectors)
+            self.store.add_chunks(part, vectors)
+            self._sentences_added += len(ids)
+        self.progress("embedden", total, total)
+
+    def _prune(self, folders: list[Path], files: list[Path], summary: IndexSummary) -> bool:
+        present = {str(f) for f in files}
+        changed = False
+        for doc_id, doc in list(self.store.manifest.documents.items()):
+            gone = [p for p in doc.paths if p not in present and any(Path(p).is_relative_to(d) for d in folders)]
+            gone += [p for p in doc.paths if not Path(p).exists() and p not in gone]
+            if not gone:
+                continue
+            for p in gone:
+                self._forget_path(doc, p)
+            changed = True
+            if not doc.paths:
+                self.store.delete_chunks(doc.chunk_ids)
+                del self.store.manifest.documents[doc_id]
+                summary.removed.extend(gone)
+        return changed
+
+
+def remove_document(store: Store, doc_id: str) -> DocRecord:
+    """Remove one document and its chunks from the store."""
+    doc = store.manifest.documents.get(doc_id)
+    if doc is None:
+        raise KeyError(doc_id)
+    store.delete_chunks(doc.chunk_ids)
+    del store.manifest.documents[doc_id]
+    store.rebuild_bm25(store.all_chunks())
+    store.save_manifest()
+    return doc
