@@ -29,3 +29,48 @@ def seed_chunks(seed_letter):
     from rag.chunk import chunk_letter
 
     return chunk_letter(seed_letter)
+
+
+SMALL_CORPUS = [
+    SEED,
+    LETTERS / "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf",
+    LETTERS / "pm01_kst-21501-02-3121_motie-ceder.pdf",
+]
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from rag.embed import get_embedder
+
+    return get_embedder()
+
+
+@pytest.fixture(scope="session")
+def letters_store(tmp_path_factory, embedder):
+    """All bundled letters indexed once per test session (real model, real Chroma)."""
+    from rag.index import Indexer
+    from rag.store import Store
+
+    store = Store(tmp_path_factory.mktemp("letters-store"))
+    summary = Indexer(store, embedder).run([LETTERS])
+    store.first_summary = summary  # what the first run did, for the tests that check it
+    return store
+
+
+@pytest.fixture(scope="session")
+def letters_retriever(letters_store, embedder):
+    from rag.retrieve import Retriever
+
+    return Retriever(letters_store, embedder)
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    """A writable copy of three real letters."""
+    import shutil
+
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    for f in SMALL_CORPUS:
+        shutil.copy(f, folder / f.name)
+    return folder

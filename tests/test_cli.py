@@ -51,3 +51,65 @@ def test_inspect_scanned_pdf_warns_about_ocr():
     data = json.loads(out.stdout)
     assert data["chunks"] == []
     assert "OCR" in data["warnings"][0]
+
+
+def test_index_search_list_remove(small_corpus, tmp_path):
+    store = str(tmp_path / "store")
+    out = rag("index", str(small_corpus), "--store", store, "--json")
+    assert out.returncode == 0, out.stderr
+    summary = json.loads(out.stdout)
+    for key in ("added", "updated", "unchanged", "removed", "skipped", "embedded_chunks"):
+        assert key in summary
+    assert len(summary["added"]) == 3 and summary["embedded_chunks"] > 20
+
+    again = json.loads(rag("index", str(small_corpus), "--store", store, "--json").stdout)
+    assert again["embedded_chunks"] == 0 and len(again["unchanged"]) == 3
+
+    found = rag("search", "Wat is de Nederlandse positie over Europol?", "--store", store, "--json", "-k", "3")
+    assert found.returncode == 0, found.stderr
+    results = json.loads(found.stdout)["results"]
+    assert results[0]["item_title"] == "Toekomst van Europol"
+    for key in ("doc_id", "item_title", "page_start", "page_end", "score"):
+        assert key in results[0]
+
+    listed = json.loads(rag("list", "--store", store, "--json").stdout)
+    assert {d["doc_id"] for d in listed} == {"kst-32317-995", "kst-29515-496", "kst-21501-02-3121"}
+
+    removed = rag("remove", "kst-29515-496", "--store", store)
+    assert removed.returncode == 0 and "kst-29515-496" in removed.stdout
+    missing = rag("remove", "kst-29515-496", "--store", store)
+    assert missing.returncode == 1 and "not in the index" in missing.stderr
+
+
+def test_search_on_an_empty_store_says_what_to_do(tmp_path):
+    out = rag("search", "Europol", "--store", str(tmp_path / "leeg"))
+    assert out.returncode == 1
+    assert "rag index" in out.stderr
+
+
+def test_watch_indexes_a_new_letter(tmp_path):
+    import shutil
+    import time
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    store = str(tmp_path / "store")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rag.cli", "watch", str(folder), "--store", store, "--interval", "0.5"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        time.sleep(1)
+        shutil.copy(FIXTURES.parent.parent / "data" / "letters" / "pm01_kst-21501-02-3121_motie-ceder.pdf", folder)
+        deadline = time.time() + 180
+        line = ""
+        while time.time() < deadline:
+            line = proc.stdout.readline()
+            if "toegevoegd: 1" in line:
+                break
+        assert "toegevoegd: 1" in line
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    listed = json.loads(rag("list", "--store", store, "--json").stdout)
+    assert [d["doc_id"] for d in listed] == ["kst-21501-02-3121"]

