@@ -288,6 +288,60 @@ def search(query, k, mode, date_from, date_to, doc, dossier, council, kind, stor
         click.echo(f"   {snippet}")
 
 
+def _answerer(store_path: Path | None, use_llm: bool = True):
+    from rag.answer import Answerer
+    from rag.llm import LLMClient
+
+    retriever = _retriever(store_path)
+    llm = LLMClient.from_env(embed=retriever.embedder.embed_passages) if use_llm else None
+    return Answerer(retriever, llm=llm)
+
+
+def format_sources(answer) -> list[str]:
+    lines = []
+    for c in answer.citations or answer.related:
+        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        where = " › ".join(x for x in [c.section, f"{c.item_no}. {c.item_title}" if c.item_no else c.item_title] if x)
+        lines.append(f"[{c.n}] {c.title} ({c.doc_id}, {c.date or '?'}){', ' + where if where else ''}, {pages}")
+    return lines
+
+
+@cli.command()
+@click.argument("question")
+@filter_options
+@store_option
+@click.option("--no-llm", is_flag=True, help="Extractive answer even when RAG_LLM_BASE_URL is set.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, no_llm, as_json) -> None:
+    """Answer QUESTION from the indexed letters, with numbered citations.
+
+    By default the answer is extractive: verbatim sentences from the letters. With
+    RAG_LLM_BASE_URL (and RAG_LLM_MODEL) set, an OpenAI-compatible LLM writes it;
+    an answer without valid citations falls back to the extractive one.
+
+    \b
+    Examples:
+      rag ask "Wat is de Nederlandse positie over Europol?"
+      rag ask "What is the Dutch position on Europol?" --json
+      rag ask "Wat zegt de brief over terugkeerhubs?" --council "Raad Justitie en Binnenlandse Zaken"
+    """
+    answerer = _answerer(store_path, use_llm=not no_llm)
+    answer = answerer.ask(question, filters=_filters(date_from, date_to, doc, dossier, council, kind))
+    if as_json:
+        _echo_json(answer.to_dict())
+        return
+    click.echo(answer.answer)
+    click.echo("")
+    if answer.citations:
+        click.echo("Bronnen:" if answer.language == "nl" else "Sources:")
+    elif answer.related:
+        click.echo("Misschien relevant:" if answer.language == "nl" else "Possibly relevant:")
+    for line in format_sources(answer):
+        click.echo(f"  {line}")
+    mode = answer.mode + (f" (teruggevallen: {answer.fallback_reason})" if answer.fallback_reason else "")
+    click.echo(f"\n[{mode}, {answer.timings_ms['total']:.0f} ms]", err=True)
+
+
 @cli.command(name="list")
 @store_option
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")

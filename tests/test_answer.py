@@ -1,0 +1,75 @@
+"""Extractive answers with citations on the bundled letters (real model, real store)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from rag.answer import NOT_FOUND, Answerer
+from rag.retrieve import Filters
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def answerer(letters_retriever):
+    return Answerer(letters_retriever)
+
+
+def test_europol_position(answerer):
+    a = answerer.ask("Wat is de Nederlandse positie over Europol?")
+    assert a.answered and a.mode == "extractive" and a.language == "nl"
+    assert "binnen het bestaande mandaat te versterken" in a.answer
+    assert "nationale zeggenschap" in a.answer
+    assert a.answer.rstrip().endswith("[1]")
+    c = a.citations[0]
+    assert (c.doc_id, c.section, c.item_no, c.item_title) == (
+        "kst-32317-995", "I. Binnenlandse Zaken", "6", "Toekomst van Europol")
+    assert (c.page_start, c.page_end) == (13, 14)
+    # The whole chunk is the citation text, with the quoted sentences marked.
+    assert "«Nederland ziet in positieve zin volop mogelijkheden" in c.marked_text
+    for quote in c.to_dict()["quotes"]:
+        assert quote in a.answer and quote in c.text
+    assert set(a.timings_ms) == {"retrieve", "answer", "total"}
+
+
+def test_every_marker_has_a_source_and_every_source_is_cited(answerer):
+    for q in ["Wat vindt het kabinet van terugkeerhubs?", "Hoeveel migranten kwamen in 2025 vanuit Libië irregulier aan in Europa?"]:
+        a = answerer.ask(q)
+        assert a.answered
+        numbers = {int(n) for n in re.findall(r"\[(\d+)\]", a.answer)}
+        assert numbers == {c.n for c in a.citations}
+        # Answer text is verbatim letter text: every sentence stands in a cited chunk.
+        body = re.sub(r"\s*\[\d+\]", "", a.answer)
+        sources = " ".join(c.text for c in a.citations)
+        for quote in (q for c in a.citations for q in c.to_dict()["quotes"]):
+            assert quote in body and quote in sources
+    libie = answerer.ask("Hoeveel migranten kwamen in 2025 vanuit Libië irregulier aan in Europa?")
+    assert "72,791" in libie.answer
+
+
+def test_common_agricultural_policy_is_not_answered(answerer):
+    a = answerer.ask("Wat is de Nederlandse positie over het Gemeenschappelijk Landbouwbeleid?")
+    assert not a.answered
+    assert a.answer == NOT_FOUND["nl"]
+    assert a.citations == [] and a.related, "the closest passages are still shown"
+    en = answerer.ask("What is the Dutch position on the Common Agricultural Policy?")
+    assert not en.answered and en.answer == NOT_FOUND["en"]
+
+
+def test_english_questions_get_answers(answerer):
+    a = answerer.ask("What is the Dutch position on the future of Europol?")
+    assert a.answered and a.language == "en"
+    assert a.citations[0].item_title == "Toekomst van Europol"
+
+
+def test_filters_apply_to_answers(answerer):
+    a = answerer.ask("Wat is de Nederlandse positie over Europol?", filters=Filters(doc_ids=["kst-21501-02-3121"]))
+    assert all(c.doc_id == "kst-21501-02-3121" for c in a.citations + a.related)
+
+
+def test_streaming_callback_receives_the_answer(answerer):
+    pieces: list[str] = []
+    a = answerer.ask("Wat is de Nederlandse positie over Europol?", on_token=pieces.append)
+    assert len(pieces) > 5 and "".join(pieces) == a.answer
