@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine with only Python >= 3.11:
-#   make run    index the bundled letters and start the app
+#   make run    index the bundled letters and start the chat app
 #   make test   run the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup run test clean
+.PHONY: setup run test browser eval clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
@@ -18,10 +19,23 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 run: setup
-	$(VENV)/bin/rag inspect data/letters/kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt
+	$(VENV)/bin/rag index data/letters
+	$(PY) app.py
 
-test: setup
+# The end-to-end test drives Debian's chromium; install it where we may (root).
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) for the browser test"; fi; \
+	fi
+
+test: setup browser
 	$(PY) -m pytest
 
+eval: setup
+	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
+	$(VENV)/bin/rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --baseline naive --report eval/reports/kamervragen
+
 clean:
-	rm -rf $(VENV) index/chroma* index/*.json
+	rm -rf $(VENV) index/chroma index/bm25 index/*.json

@@ -54,6 +54,18 @@ POSITION_QUESTION = re.compile(
     r"kijkt .* aan|houding|mening|position|stance|view|think|support|welcome)\b",
     re.IGNORECASE,
 )
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+ANSWER_TYPES = [
+    # (question pattern, what a sentence that answers it contains)
+    (re.compile(r"^\s*(vanaf |tot )?wanneer\b|^\s*when\b|\bop welke datum\b|\bin welk jaar\b", re.I),
+     re.compile(rf"\b(\d{{1,2}} ({_MONTHS})|({_MONTHS})( \d{{4}}| dit jaar| jl\.| a\.s\.)|\b(19|20)\d\d\b|"
+                rf"\bQ[1-4]\b|kwartaal|dit jaar|volgend jaar|jaarlijks)", re.I)),
+    (re.compile(r"^\s*hoeveel\b|^\s*how (many|much)\b|\bhoe(veel)? (groot|hoog)\b|\bpercent|procent", re.I),
+     re.compile(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+                r"zestien|zeventien|achttien|negentien|twintig|honderd|duizend|miljoen|miljard)\b", re.I)),
+    (re.compile(r"^\s*wie\b|^\s*who\b", re.I),
+     re.compile(r"\b(minister|staatssecretaris|commissaris|voorzitter|coördinator|[A-Z]\.[A-Z]?\.? ?[A-Z][a-z]+)\b")),
+]
 POSITION_CUE = re.compile(
     r"\b(Nederland|het kabinet|kabinet|steunt|steunen|verwelkomt|onderschrijft|hecht|hechten|acht|pleit|"
     r"kan (?:hiermee )?instemmen|kan .* steunen|is voorstander|ziet meerwaarde|is positief|is kritisch|wenst|"
@@ -63,40 +75,32 @@ POSITION_CUE = re.compile(
 
 @dataclass
 class Citation:
-    """One numbered source of an answer."""
+    """One numbered source of an answer: a chunk, and the sentences quoted from it."""
 
     n: int
-    chunk_id: str
-    doc_id: str
-    title: str
-    date: str | None
-    section: str | None
-    item_no: str | None
-    item_title: str | None
-    item_type: str | None
-    page_start: int
-    page_end: int
-    text: str
+    chunk: Chunk
     quotes: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
 
     @property
     def marked_text(self) -> str:
         """The chunk text with the quoted sentences between ``«`` and ``»``."""
+        text = self.chunk.text
         out, last = [], 0
         for start, end in sorted(self.quotes):
-            out += [self.text[last:start], "«", self.text[start:end], "»"]
+            out += [text[last:start], "«", text[start:end], "»"]
             last = end
-        out.append(self.text[last:])
+        out.append(text[last:])
         return "".join(out)
 
     def to_dict(self) -> dict[str, object]:
+        c = self.chunk
         return {
-            "n": self.n, "doc_id": self.doc_id, "title": self.title, "date": self.date,
-            "section": self.section, "item_no": self.item_no, "item_title": self.item_title,
-            "item_type": self.item_type, "page_start": self.page_start, "page_end": self.page_end,
-            "text": self.marked_text, "quotes": [self.text[s:e] for s, e in self.quotes],
-            "score": round(self.score, 4), "chunk_id": self.chunk_id,
+            "n": self.n, "doc_id": c.doc_id, "title": c.title, "date": c.date,
+            "section": c.section, "item_no": c.item_no, "item_title": c.item_title,
+            "item_type": c.item_type, "page_start": c.page_start, "page_end": c.page_end,
+            "text": self.marked_text, "quotes": [c.text[s:e] for s, e in self.quotes],
+            "score": round(self.score, 4), "chunk_id": c.id,
         }
 
 
@@ -113,6 +117,8 @@ class Answer:
     related: list[Citation] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     fallback_reason: str | None = None
+    # The ranked chunks the answer was drawn from (for evaluation and the app; not serialised).
+    hits: list[Hit] = field(default_factory=list, repr=False)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -126,15 +132,6 @@ class Answer:
             "related": [c.to_dict() for c in self.related],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
         }
-
-
-def citation_for(n: int, chunk: Chunk, score: float, quotes: list[tuple[int, int]] | None = None) -> Citation:
-    return Citation(
-        n=n, chunk_id=chunk.id, doc_id=chunk.doc_id, title=chunk.title, date=chunk.date,
-        section=chunk.section, item_no=chunk.item_no, item_title=chunk.item_title,
-        item_type=chunk.item_type, page_start=chunk.page_start, page_end=chunk.page_end,
-        text=chunk.text, quotes=list(quotes or []), score=score,
-    )
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -162,9 +159,14 @@ class ExtractiveSettings:
     w_similarity: float = 1.0
     w_coverage: float = 0.35
     w_heading: float = 0.08
-    w_position: float = 0.08
+    w_position: float = 0.12
     w_rank: float = 0.06
-    keep_ratio: float = 0.93
+    w_answer_type: float = 0.08
+    # The sentence after the best one continues it ("X is voorgesteld. Nederland steunt dit.").
+    w_next: float = 0.1
+    keep_ratio: float = 0.85
+    # Sentences from another chunk than the best one must score this close to the best.
+    other_chunk_ratio: float = 0.98
     # Dutch questions: answer when the best sentence is this similar to the question ...
     min_similarity: float = 0.80
     # ... and its chunk mentions this share of the question's topic (IDF-weighted) ...
@@ -282,7 +284,7 @@ class Answerer:
         question = question.strip()
         language = detect_language(question)
         qvec = self.retriever.embed_query(question)
-        hits = self.retriever.search(question, k=max(self.settings.top_chunks, 8), filters=filters, qvec=qvec)
+        hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
         answer = self._extractive(question, language, hits, qvec)
         if self.llm is not None and hits:
@@ -291,6 +293,7 @@ class Answerer:
             for piece in _pieces(answer.answer):
                 on_token(piece)
         t2 = time.perf_counter()
+        answer.hits = hits
         answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
         return answer
 
@@ -299,6 +302,7 @@ class Answerer:
         s = self.settings
         topic = TopicTerms(question, self.analyzer, self.vocabulary)
         wants_position = bool(POSITION_QUESTION.search(question))
+        wants = [cue for pattern, cue in ANSWER_TYPES if pattern.search(question)]
         top = hits[: s.top_chunks]
         vectors = self.retriever.store.sentence_vectors([h.chunk.id for h in top])
         scored: list[ScoredSentence] = []
@@ -321,11 +325,26 @@ class Answerer:
                     + s.w_coverage * cov
                     + s.w_heading * heading_on_topic
                     + s.w_position * (wants_position and bool(POSITION_CUE.search(text)))
+                    + s.w_answer_type * any(cue.search(text) for cue in wants)
                     + s.w_rank / rank
                 )
                 scored.append(ScoredSentence(rank, hit, start, end, text, sim, cov, score))
+        self._continuations(scored, wants_position, wants)
         scored.sort(key=lambda x: -x.score)
         return scored
+
+    def _continuations(self, scored: list[ScoredSentence], wants_position: bool, wants: list) -> None:
+        """Lift the sentence after the best one when it carries what the question asks for."""
+        if not scored:
+            return
+        best = max(scored, key=lambda x: x.score)
+        following = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id and x.start > best.start]
+        if not following:
+            return
+        nxt = min(following, key=lambda x: x.start)
+        carries = (wants_position and POSITION_CUE.search(nxt.text)) or any(c.search(nxt.text) for c in wants)
+        if carries:
+            nxt.score += self.settings.w_next + self.settings.w_coverage * best.coverage * 0.5
 
     def evidence(self, question: str, scored: list[ScoredSentence]) -> Evidence:
         from rag.store import searchable_text
@@ -348,10 +367,10 @@ class Answerer:
         s = self.settings
         scored = self.score_sentences(question, hits, qvec)
         if not scored or not self.is_answerable(self.evidence(question, scored), language):
-            related = [citation_for(i, h.chunk, h.score) for i, h in enumerate(hits[:3], start=1)]
+            related = [Citation(i, h.chunk, score=h.score) for i, h in enumerate(hits[:3], start=1)]
             if scored:
                 for cit in related:
-                    best = next((x for x in scored if x.hit.chunk.id == cit.chunk_id), None)
+                    best = next((x for x in scored if x.hit.chunk.id == cit.chunk.id), None)
                     if best:
                         cit.quotes = [(best.start, best.end)]
             return Answer(question, NOT_FOUND[language], False, "extractive", language, [], related)
@@ -359,9 +378,12 @@ class Answerer:
         picked: list[ScoredSentence] = []
         words = 0
         floor = scored[0].score * s.keep_ratio
+        home = scored[0].hit.chunk.id
         for cand in scored:
             if cand.score < floor or len(picked) >= s.max_sentences:
                 break
+            if cand.hit.chunk.id != home and cand.score < scored[0].score * s.other_chunk_ratio:
+                continue
             n = len(cand.text.split())
             if picked and words + n > s.max_words:
                 continue
@@ -383,7 +405,7 @@ class Answerer:
         for i, sent in enumerate(picked):
             cid = sent.hit.chunk.id
             if cid not in numbers:
-                numbers[cid] = citation_for(len(numbers) + 1, sent.hit.chunk, sent.hit.score)
+                numbers[cid] = Citation(len(numbers) + 1, sent.hit.chunk, score=sent.hit.score)
             numbers[cid].quotes.append((sent.start, sent.end))
             parts.append(sent.text)
             last_of_run = i + 1 == len(picked) or picked[i + 1].hit.chunk.id != cid

@@ -299,10 +299,11 @@ def _answerer(store_path: Path | None, use_llm: bool = True):
 
 def format_sources(answer) -> list[str]:
     lines = []
-    for c in answer.citations or answer.related:
+    for cit in answer.citations or answer.related:
+        c = cit.chunk
         pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
-        where = " › ".join(x for x in [c.section, f"{c.item_no}. {c.item_title}" if c.item_no else c.item_title] if x)
-        lines.append(f"[{c.n}] {c.title} ({c.doc_id}, {c.date or '?'}){', ' + where if where else ''}, {pages}")
+        where = f", {c.heading}" if c.heading else ""
+        lines.append(f"[{cit.n}] {c.title} ({c.doc_id}, {c.date or '?'}){where}, {pages}")
     return lines
 
 
@@ -340,6 +341,104 @@ def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, n
         click.echo(f"  {line}")
     mode = answer.mode + (f" (teruggevallen: {answer.fallback_reason})" if answer.fallback_reason else "")
     click.echo(f"\n[{mode}, {answer.timings_ms['total']:.0f} ms]", err=True)
+
+
+def _eval_store(corpus: Path, store_path: Path | None):
+    """The store for an eval corpus: reused when the same letters were indexed before."""
+    from rag.embed import get_embedder
+    from rag.evaluate import corpus_key
+    from rag.index import collect_files
+    from rag.provision import cache_dir
+
+    files, _, _ = collect_files([corpus])
+    if not files:
+        _fail(f"{corpus}: no letters (.pdf, .txt, .md) in this folder")
+    key = corpus_key(files, get_embedder().name)
+    path = store_path or cache_dir() / "eval-stores" / key
+    _index([corpus], path, prune=True)
+    return path, files
+
+
+@cli.command(name="eval")
+@click.argument("set_path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
+              help="Evaluate against this folder of letters (its store is built once and reused).")
+@store_option
+@click.option("--baseline", type=click.Choice(["naive"]), help="Also run a plain RAG pipeline, side by side.")
+@click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write report.md and metrics.png here.")
+@click.option("--runs", "runs_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("eval/runs"),
+              show_default=True, help="Where run histories are kept (for the plot).")
+@click.option("--from-feedback", "feedback", type=click.Path(path_type=Path, dir_okay=False), is_flag=False,
+              flag_value="index/feedback.jsonl", default=None,
+              help="Turn thumbs-down chat feedback (default index/feedback.jsonl) into draft cases.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="With --from-feedback: append the draft cases to this JSONL file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedback, out_path, as_json) -> None:
+    """Measure retrieval and answer quality on an eval set (JSONL).
+
+    \b
+    Examples:
+      rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
+      rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --json
+      rag eval --from-feedback --out eval/feedback-cases.jsonl
+    """
+    from tqdm import tqdm
+
+    from rag.evaluate import cases_from_feedback, evaluate_answerer, evaluate_naive, load_cases
+
+    if feedback is not None:
+        if not feedback.exists():
+            _fail(f"{feedback}: no feedback file yet (the chat app writes it)")
+        drafts = cases_from_feedback(feedback)
+        if out_path:
+            with open(out_path, "a", encoding="utf-8") as fh:
+                for d in drafts:
+                    fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+        if as_json or not out_path:
+            _echo_json(drafts)
+        else:
+            click.echo(f"{len(drafts)} draft cases appended to {out_path}; fill in 'evidence' for each")
+        return
+    if set_path is None:
+        _fail("give an eval set (JSONL), or --from-feedback")
+    try:
+        cases = load_cases(set_path)
+    except (OSError, ValueError) as exc:
+        _fail(str(exc))
+    files = None
+    if corpus is not None:
+        store_path, files = _eval_store(corpus, store_path)
+    answerer = _answerer(store_path)
+    progress = lambda xs: tqdm(xs, desc="vragen", unit="vraag", file=sys.stderr, disable=None)  # noqa: E731
+    results = {"kamerbrief-rag": evaluate_answerer(cases, answerer, progress)}
+    if baseline == "naive":
+        from rag.evaluate import NaivePipeline
+        from rag.provision import cache_dir
+
+        if files is None:
+            files = [Path(p) for d in answerer.retriever.store.manifest.documents.values() for p in d.paths[:1]]
+        naive = NaivePipeline(files, answerer.retriever.embedder, cache=cache_dir() / "eval-naive")
+        results["naive"] = evaluate_naive(cases, naive, progress)
+    metrics = results["kamerbrief-rag"].metrics()
+    if "naive" in results:
+        metrics["baseline"] = results["naive"].metrics()
+    if report_dir:
+        from rag.report import write_report
+
+        path = write_report(set_path.stem if set_path.stem != "set" else set_path.parent.name, results, report_dir, runs_dir)
+        click.echo(f"rapport: {path}", err=True)
+    if as_json:
+        _echo_json(metrics)
+        return
+    systems = {"kamerbrief-rag": metrics, **({"naive": metrics["baseline"]} if "baseline" in metrics else {})}
+    click.echo(f"{metrics['n']} vragen")
+    for group in ("retrieval", "answer", "latency_ms"):
+        for name in metrics[group]:
+            vals = "  ".join(f"{s}: {m[group][name]:.3f}" if isinstance(m[group][name], float) else f"{s}: {m[group][name]}"
+                             for s, m in systems.items())
+            click.echo(f"  {name:22} {vals}")
 
 
 @cli.command(name="list")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rag.documents import Chunk
+from rag.files import file_sha256
 
 _HYPHEN_BREAK = re.compile(r"[-\u00ad\u2010\u2011]\s*")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
@@ -115,3 +116,189 @@ def percentile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     idx = max(0, math.ceil(q / 100 * len(ordered)) - 1)
     return ordered[idx]
+
+
+# ----------------------------------------------------------------------------- running an eval
+
+import hashlib  # noqa: E402 - grouped with the runner it serves
+import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+
+@dataclass
+class CaseResult:
+    """What one question produced, and the verdicts on it."""
+
+    id: str
+    question: str
+    unanswerable: bool
+    rank: int | None
+    ndcg: float
+    answer: str
+    answered: bool
+    facts: list[tuple[str, bool]]
+    citations: list[tuple[str, bool]]  # (where, relevant)
+    latency_ms: float
+
+    @property
+    def facts_ok(self) -> bool | None:
+        return all(ok for _, ok in self.facts) if self.facts else None
+
+    @property
+    def answered_ok(self) -> bool:
+        return self.answered != self.unanswerable
+
+
+@dataclass
+class EvalResult:
+    name: str
+    rows: list[CaseResult]
+
+    def metrics(self) -> dict[str, object]:
+        answerable = [r for r in self.rows if not r.unanswerable]
+        ranks = [r.rank for r in answerable]
+        with_facts = [r for r in answerable if r.facts]
+        cites = [ok for r in self.rows if not r.unanswerable for _, ok in r.citations]
+        lat = [r.latency_ms for r in self.rows]
+        return {
+            "n": len(self.rows),
+            "retrieval": {
+                "recall@1": recall_at_k(ranks, 1), "recall@3": recall_at_k(ranks, 3),
+                "recall@5": recall_at_k(ranks, 5), "recall@10": recall_at_k(ranks, 10),
+                "mrr@10": mrr_at_k(ranks, 10),
+                "ndcg@10": sum(r.ndcg for r in answerable) / len(answerable) if answerable else 0.0,
+            },
+            "answer": {
+                "fact_accuracy": sum(1 for r in with_facts if r.facts_ok) / len(with_facts) if with_facts else None,
+                "citation_precision": sum(cites) / len(cites) if cites else None,
+                "unanswerable_accuracy": sum(r.answered_ok for r in self.rows) / len(self.rows) if self.rows else 0.0,
+            },
+            "latency_ms": {"p50": percentile(lat, 50), "p95": percentile(lat, 95)},
+        }
+
+
+def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answered: bool,
+           cited: list[Chunk], latency_ms: float) -> CaseResult:
+    relevance = [is_relevant(case, c) for c in ranked[:10]]
+    rank = next((i for i, rel in enumerate(relevance, start=1) if rel), None)
+    facts = [(f, contains_fact(answer, f)) for f in case.answer_contains] if answered else [(f, False) for f in case.answer_contains]
+    citations = [(f"{c.doc_id} p.{c.page_start}", is_relevant(case, c)) for c in cited]
+    return CaseResult(case.id, case.question, case.unanswerable, None if case.unanswerable else rank,
+                      0.0 if case.unanswerable else ndcg_at_k(relevance, n_relevant),
+                      answer, answered, facts, citations, latency_ms)
+
+
+def evaluate_answerer(cases: list[Case], answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:
+    """Run every case through ``answerer.ask`` (the function the app and CLI use)."""
+    chunks = list(answerer.retriever.chunks.values())
+    rows = []
+    iterator = progress(cases) if progress else cases
+    for case in iterator:
+        start = time.perf_counter()
+        a = answerer.ask(case.question)
+        latency = (time.perf_counter() - start) * 1000
+        n_rel = sum(1 for c in chunks if is_relevant(case, c))
+        cited = [c.chunk for c in a.citations]
+        rows.append(_judge(case, [h.chunk for h in a.hits], n_rel, a.answer, a.answered, cited, latency))
+    return EvalResult(name, rows)
+
+
+# ----------------------------------------------------------------------------- the naive baseline
+
+
+class NaivePipeline:
+    """What a plain RAG pipeline does: raw page text, RecursiveCharacterTextSplitter
+    (1000 characters, 200 overlap), dense retrieval only, the top 5 chunks as the
+    answer's sources and the top chunk as its answer. It never says "not found".
+    Built in the same run, from the same files and the same model."""
+
+    def __init__(self, files: list[Path], embedder, cache: Path | None = None) -> None:
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+        from rag.parse import ParseError, _find_doc_id, read_pages
+
+        splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
+        self.embedder = embedder
+        self.chunks: list[Chunk] = []
+        for f in files:
+            try:
+                pages = read_pages(f, [])
+            except ParseError:
+                continue
+            doc_id = _find_doc_id([x for p in pages for x in p], f.stem)[0]
+            for page_no, page in enumerate(pages, start=1):
+                for i, part in enumerate(splitter.split_text("\n".join(page))):
+                    self.chunks.append(Chunk(f"{doc_id}:{page_no}:{i}", part, doc_id, f.name, None, "", None,
+                                             None, None, None, page_no, page_no))
+        key = hashlib.sha256("".join(c.id + c.text for c in self.chunks).encode() + embedder.name.encode()).hexdigest()[:16]
+        cached = cache / f"naive-{key}.npy" if cache else None
+        if cached and cached.exists():
+            self.vectors = np.load(cached)
+        else:
+            self.vectors = embedder.embed_passages([c.text for c in self.chunks], progress=True)
+            if cached:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                np.save(cached, self.vectors)
+
+    def search(self, question: str, k: int = 10) -> list[Chunk]:
+        q = self.embedder.embed_queries([question])[0]
+        order = np.argsort(-(self.vectors @ q))[:k]
+        return [self.chunks[i] for i in order]
+
+
+def evaluate_naive(cases: list[Case], naive: NaivePipeline, progress: Callable | None = None) -> EvalResult:
+    rows = []
+    iterator = progress(cases) if progress else cases
+    for case in iterator:
+        start = time.perf_counter()
+        ranked = naive.search(case.question, k=10)
+        latency = (time.perf_counter() - start) * 1000
+        n_rel = sum(1 for c in naive.chunks if is_relevant(case, c))
+        rows.append(_judge(case, ranked, n_rel, ranked[0].text if ranked else "", True, ranked[:5], latency))
+    return EvalResult("naive", rows)
+
+
+# ----------------------------------------------------------------------------- corpora and feedback
+
+
+def corpus_key(files: list[Path], model: str) -> str:
+    """Content hash of a corpus folder and the model: the same letters reuse one store."""
+    h = hashlib.sha256(model.encode())
+    for f in sorted(files, key=lambda p: p.name):
+        h.update(f.name.encode())
+        h.update(file_sha256(f).encode())
+    return h.hexdigest()[:16]
+
+
+def cases_from_feedback(feedback_file: Path) -> list[dict[str, object]]:
+    """Turn thumbs-down feedback from the chat into draft eval cases.
+
+    The person's comment is kept; ``evidence`` stays empty for the team to fill in
+    (a phrase the right source contains), unless the comment says the letters do
+    not cover it, which makes it an unanswerable case.
+    """
+    out = []
+    seen = set()
+    for line in feedback_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        fb = json.loads(line)
+        if fb.get("rating") != "down" or fb.get("question") in seen:
+            continue
+        seen.add(fb["question"])
+        comment = (fb.get("comment") or "").strip()
+        not_covered = bool(re.search(r"niet in de brieven|staat er niet in|not in the letters", comment, re.I))
+        out.append({
+            "id": "fb-" + hashlib.sha256(fb["question"].encode()).hexdigest()[:8],
+            "question": fb["question"],
+            "evidence": None,
+            "doc": None,
+            "answer_contains": [],
+            "unanswerable": not_covered,
+            "comment": comment,
+            "given_answer": fb.get("answer"),
+            "cited": [c.get("doc_id") for c in fb.get("citations", [])],
+        })
+    return out

@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -24,6 +23,7 @@ from pathlib import Path
 from rag.chunk import chunk_letter
 from rag.documents import Chunk, Letter
 from rag.embed import Embedder, get_embedder
+from rag.files import file_sha256
 from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
 from rag.sentences import split_sentences
 from rag.store import DocRecord, Store, searchable_text
@@ -56,14 +56,6 @@ class IndexSummary:
             "embedded_sentences": self.embedded_sentences,
             "warnings": self.warnings,
         }
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict[str, str]], list[Path]]:

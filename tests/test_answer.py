@@ -23,14 +23,14 @@ def test_europol_position(answerer):
     assert "binnen het bestaande mandaat te versterken" in a.answer
     assert "nationale zeggenschap" in a.answer
     assert a.answer.rstrip().endswith("[1]")
-    c = a.citations[0]
-    assert (c.doc_id, c.section, c.item_no, c.item_title) == (
+    c = a.citations[0].to_dict()
+    assert (c["doc_id"], c["section"], c["item_no"], c["item_title"]) == (
         "kst-32317-995", "I. Binnenlandse Zaken", "6", "Toekomst van Europol")
-    assert (c.page_start, c.page_end) == (13, 14)
+    assert (c["page_start"], c["page_end"]) == (13, 14)
     # The whole chunk is the citation text, with the quoted sentences marked.
-    assert "«Nederland ziet in positieve zin volop mogelijkheden" in c.marked_text
-    for quote in c.to_dict()["quotes"]:
-        assert quote in a.answer and quote in c.text
+    assert "«Nederland ziet in positieve zin volop mogelijkheden" in c["text"]
+    for quote in c["quotes"]:
+        assert quote in a.answer and quote in a.citations[0].chunk.text
     assert set(a.timings_ms) == {"retrieve", "answer", "total"}
 
 
@@ -42,7 +42,7 @@ def test_every_marker_has_a_source_and_every_source_is_cited(answerer):
         assert numbers == {c.n for c in a.citations}
         # Answer text is verbatim letter text: every sentence stands in a cited chunk.
         body = re.sub(r"\s*\[\d+\]", "", a.answer)
-        sources = " ".join(c.text for c in a.citations)
+        sources = " ".join(c.chunk.text for c in a.citations)
         for quote in (q for c in a.citations for q in c.to_dict()["quotes"]):
             assert quote in body and quote in sources
     libie = answerer.ask("Hoeveel migranten kwamen in 2025 vanuit Libië irregulier aan in Europa?")
@@ -61,12 +61,12 @@ def test_common_agricultural_policy_is_not_answered(answerer):
 def test_english_questions_get_answers(answerer):
     a = answerer.ask("What is the Dutch position on the future of Europol?")
     assert a.answered and a.language == "en"
-    assert a.citations[0].item_title == "Toekomst van Europol"
+    assert a.citations[0].chunk.item_title == "Toekomst van Europol"
 
 
 def test_filters_apply_to_answers(answerer):
     a = answerer.ask("Wat is de Nederlandse positie over Europol?", filters=Filters(doc_ids=["kst-21501-02-3121"]))
-    assert all(c.doc_id == "kst-21501-02-3121" for c in a.citations + a.related)
+    assert all(c.chunk.doc_id == "kst-21501-02-3121" for c in a.citations + a.related)
 
 
 def test_streaming_callback_receives_the_answer(answerer):

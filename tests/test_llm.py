@@ -51,7 +51,7 @@ def test_streamed_answer_with_valid_citation(retriever, server):
     assert a.mode == "llm:fake" and a.answered and a.fallback_reason is None
     assert len(pieces) > 3 and "".join(pieces).strip() == a.answer
     assert a.answer.endswith("[1]")
-    assert a.citations[0].item_title == "Toekomst van Europol" and a.citations[0].quotes
+    assert a.citations[0].chunk.item_title == "Toekomst van Europol" and a.citations[0].quotes
     req = Behaviour.requests[-1]
     assert req["stream"] is True and req["model"] == "fake"
     assert "<bron nummer=\"1\"" in req["messages"][1]["content"]

@@ -1,0 +1,146 @@
+"""Metric functions on hand-computed examples, relevance folding, and `rag eval` end to end."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+
+from rag.documents import Chunk
+from rag.evaluate import (
+    Case,
+    cases_from_feedback,
+    contains_fact,
+    fold,
+    is_relevant,
+    load_cases,
+    mrr_at_k,
+    ndcg_at_k,
+    percentile,
+    recall_at_k,
+)
+from tests.conftest import ROOT, SEED
+
+
+def chunk(text: str, doc_id: str = "kst-1-1") -> Chunk:
+    return Chunk("id", text, doc_id, "t", None, "brief", None, None, None, None, 1, 1)
+
+
+def test_recall_and_mrr_by_hand():
+    ranks = [1, 3, None, 2, 11]
+    assert recall_at_k(ranks, 1) == pytest.approx(1 / 5)
+    assert recall_at_k(ranks, 3) == pytest.approx(3 / 5)
+    assert recall_at_k(ranks, 10) == pytest.approx(3 / 5)
+    # (1 + 1/3 + 0 + 1/2 + 0) / 5; rank 11 is beyond the cut-off.
+    assert mrr_at_k(ranks, 10) == pytest.approx((1 + 1 / 3 + 1 / 2) / 5)
+    assert recall_at_k([], 5) == 0.0
+
+
+def test_ndcg_by_hand():
+    # Relevant at ranks 2 and 3, three relevant chunks exist.
+    dcg = 1 / math.log2(3) + 1 / math.log2(4)
+    idcg = 1 + 1 / math.log2(3) + 1 / math.log2(4)
+    assert ndcg_at_k([False, True, True, False], 3) == pytest.approx(dcg / idcg)
+    assert ndcg_at_k([True], 1) == 1.0
+    assert ndcg_at_k([False, False], 0) == 0.0
+
+
+def test_percentile_nearest_rank():
+    values = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]
+    assert percentile(values, 50) == 50
+    assert percentile(values, 95) == 100
+    assert percentile([7], 95) == 7
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Het EU-\ndrugsbeleid", "het EU-drugsbeleid"),
+        ("het  EU-\ndrugsbeleid", "het EUdrugsbeleid"),
+        ("NATIONALE   zeggenschap", "nationale zeggenschap"),
+        ("geïnformeerd.⁴ De strategie", "geïnformeerd. De strategie"),
+        ("‘revised’ VIS", "'revised' VIS"),
+    ],
+)
+def test_fold_rules(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_numbers_fold_thousands_separators():
+    for form in ("72,791", "72.791", "72791"):
+        assert contains_fact("Er kwamen 72,791 migranten", form)
+    assert not contains_fact("Er kwamen 72,791 migranten", "72.792")
+    assert contains_fact("een daling van 25% is", "25%")
+
+
+def test_relevance_by_evidence_or_document():
+    c = chunk("Nederland hecht aan nationale\nzeggenschap over de onderzoeken.")
+    assert is_relevant(Case("q", "?", evidence="Nationale zeggenschap"), c)
+    assert not is_relevant(Case("q", "?", evidence="impact assessment"), c)
+    assert is_relevant(Case("q", "?", doc="kst-1-1"), c)
+    assert not is_relevant(Case("q", "?", doc="kst-2-2"), c)
+    assert not is_relevant(Case("q", "?", unanswerable=True), c)
+
+
+def test_seed_set_is_well_formed():
+    cases = load_cases(ROOT / "eval" / "seed.jsonl")
+    assert len(cases) >= 60
+    assert sum(c.unanswerable for c in cases) >= 10
+    assert len({c.id for c in cases}) == len(cases)
+    assert sum(1 for c in cases if c.question.startswith(("What", "When", "Which"))) >= 5
+
+
+def test_bad_eval_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"id": "a", "question": "x"}\nnot json\n')
+    with pytest.raises(ValueError, match=r"set\.jsonl:2"):
+        load_cases(bad)
+
+
+def test_feedback_becomes_draft_cases(tmp_path):
+    fb = tmp_path / "feedback.jsonl"
+    rows = [
+        {"rating": "down", "comment": "Mist de impact assessment", "question": "Wat vindt NL van Europol?",
+         "answer": "…", "citations": [{"doc_id": "kst-32317-995"}]},
+        {"rating": "up", "comment": "", "question": "Goed", "answer": "…", "citations": []},
+        {"rating": "down", "comment": "Dit staat er niet in", "question": "Visquota 2026?", "answer": "…", "citations": []},
+    ]
+    fb.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    drafts = cases_from_feedback(fb)
+    assert [d["question"] for d in drafts] == ["Wat vindt NL van Europol?", "Visquota 2026?"]
+    assert drafts[0]["unanswerable"] is False and drafts[0]["comment"] == "Mist de impact assessment"
+    assert drafts[1]["unanswerable"] is True
+    assert drafts[0]["cited"] == ["kst-32317-995"]
+
+
+@pytest.mark.slow
+def test_rag_eval_end_to_end_with_naive_baseline_and_report(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / SEED.name).write_bytes(SEED.read_bytes())
+    cases = [c for c in load_cases(ROOT / "eval" / "seed.jsonl") if c.id in ("q38", "q39", "q30", "u01", "u03")]
+    set_file = tmp_path / "mini.jsonl"
+    set_file.write_text("\n".join(json.dumps(c.__dict__, ensure_ascii=False) for c in cases) + "\n", encoding="utf-8")
+    env_store = tmp_path / "store"
+    out = subprocess.run(
+        [sys.executable, "-m", "rag.cli", "eval", str(set_file), "--corpus", str(corpus), "--store", str(env_store),
+         "--baseline", "naive", "--report", str(tmp_path / "report"), "--runs", str(tmp_path / "runs"), "--json"],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["n"] == 5
+    assert set(data["retrieval"]) == {"recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10"}
+    assert set(data["answer"]) == {"fact_accuracy", "citation_precision", "unanswerable_accuracy"}
+    assert set(data["latency_ms"]) == {"p50", "p95"}
+    assert data["retrieval"]["recall@5"] == 1.0
+    assert data["answer"]["unanswerable_accuracy"] == 1.0
+    # The naive pipeline never says "not found": it gets the two unanswerable cases wrong.
+    assert data["baseline"]["answer"]["unanswerable_accuracy"] == pytest.approx(3 / 5)
+    report = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
+    assert "| mrr@10 |" in report and "naive" in report and "q39" in report
+    assert (tmp_path / "report" / "metrics.png").stat().st_size > 5000
+    assert len(list((tmp_path / "runs").glob("*-mini.json"))) == 1
