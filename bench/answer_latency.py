@@ -42,7 +42,7 @@ def main(store_path: str) -> None:
     base = percentile(bare, 50)
     rows = [("bare dense Chroma query (baseline)", bare), ("retrieval (embed + hybrid + sentence re-rank)", retrieve),
             ("extractive answer after retrieval", answer), ("ask, total", total)]
-    lines = ["# Answer latency", "", f"{len(cases)} seed questions × 3, store `{store_path}` "
+    lines = ["# Answer latency", "", f"{len(cases)} seed questions × 3, store `{Path(store_path).name}` "
              f"({len(answerer.retriever.chunks)} chunks); milliseconds.", "",
              "| step | p50 | p95 | p50 / baseline p50 |", "|---|---|---|---|"]
     for label, values in rows:

@@ -65,12 +65,28 @@ class ChatService:
 
     def __init__(self, store_path: str | Path | None = None) -> None:
         self.store = Store(store_path)
-        self.retriever = Retriever(self.store)
-        llm = LLMClient.from_env(embed=self.retriever.embedder.embed_passages)
-        self.answerer = Answerer(self.retriever, llm=llm)
         self.lock = threading.RLock()  # indexing and answering share the store
+        self._answerer: Answerer | None = None
         self.uploads = self.store.path / "uploads"
         self.feedback_file = self.store.path / "feedback.jsonl"
+
+    @property
+    def answerer(self) -> Answerer:
+        """Loaded on first use: the model and index take seconds, the interface need not wait."""
+        with self.lock:
+            if self._answerer is None:
+                retriever = Retriever(self.store)
+                llm = LLMClient.from_env(embed=retriever.embedder.embed_passages)
+                self._answerer = Answerer(retriever, llm=llm)
+            return self._answerer
+
+    @property
+    def retriever(self) -> Retriever:
+        return self.answerer.retriever
+
+    def warm_up(self) -> None:
+        """Load the model and index and run one query, so the first question is fast."""
+        self.answerer.retriever.embed_query("opwarmen")
 
     # -- questions
     def ask(self, question: str, filters: Filters | None = None, on_token=None) -> Answer:
@@ -352,7 +368,14 @@ def launch(store_path: str | Path | None = None, host: str | None = None, port: 
     demo.launch(server_name=host, server_port=port, auth=auth, max_file_size=MAX_UPLOAD, prevent_thread_lock=True,
                 quiet=True, ssr_mode=False, css=CSS, footer_links=[], show_error=True)
     url = f"http://{host}:{port}"
-    print(f"Kamerbrief-RAG draait op {url} (klaar in {time.perf_counter() - start:.1f} s)", flush=True)
+    print(f"Kamerbrief-RAG draait op {url} (interface klaar in {time.perf_counter() - start:.1f} s; "
+          "model en index worden geladen)", flush=True)
+
+    def warm() -> None:
+        service.warm_up()
+        print(f"Klaar voor vragen ({time.perf_counter() - start:.1f} s na de start)", flush=True)
+
+    threading.Thread(target=warm, daemon=True).start()
     if block:
         try:
             demo.block_thread()

@@ -66,6 +66,7 @@ def plot(set_name: str, metrics: dict[str, dict], history: list[dict], out: Path
         if ys:
             right.plot(range(1, len(ys) + 1), ys, marker="o", label=label)
     right.set_ylim(0, 1.05)
+    right.set_xticks(range(1, max(len(history), 1) + 1))
     right.set_xlabel("run")
     right.set_title("kamerbrief-rag over runs")
     right.legend()
