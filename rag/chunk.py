@@ -233,8 +233,6 @@ def _headed_blocks(lines: list[Line], section: str | None, width: int, intro_tit
             heading, body = h
             if current.lines:
                 blocks.append(current)
-            elif blocks == [] and current.item_title == intro_title:
-                pass
             current = Block(section, None, heading.rstrip(":"), None, page=lines[i].page)
             i = body
             continue
