@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -108,7 +109,7 @@ class Indexer:
         summary = IndexSummary(skipped=skipped)
         manifest = self.store.manifest
         changed = False
-        to_store: list[tuple[Letter, list[Chunk], DocRecord | None]] = []
+        to_store: list[tuple[Letter, str, list[Chunk], DocRecord | None]] = []
         claimed: dict[str, str] = {}  # doc_id -> path that claimed it in this run
 
         for n, path in enumerate(files):
@@ -156,10 +157,10 @@ class Indexer:
             if not chunks:
                 summary.skipped.append({"path": spath, "reason": "no text to index"})
                 continue
-            to_store.append((letter, chunks, existing))
+            to_store.append((letter, sha, chunks, existing))
             (summary.updated if existing else summary.added).append(spath)
 
-        self._store_new(to_store, files, summary)
+        self._store_new(to_store, summary)
         changed = changed or bool(to_store)
 
         if prune:
@@ -174,32 +175,28 @@ class Indexer:
             doc.paths.remove(path)
         doc.file_sha256.pop(path, None)
 
-    def _store_new(
-        self, todo: list[tuple[Letter, list[Chunk], DocRecord | None]], files: list[Path], summary: IndexSummary
-    ) -> None:
-        import time
-
-        all_new = [c for _, chunks, _ in todo for c in chunks]
+    def _store_new(self, todo: list[tuple[Letter, str, list[Chunk], DocRecord | None]], summary: IndexSummary) -> None:
+        all_new = [c for _, _, chunks, _ in todo for c in chunks]
         present = self.store.existing_ids([c.id for c in all_new])
         to_embed = [c for c in all_new if c.id not in present]
         start = time.perf_counter()
-        self._embed_and_add(to_embed)
+        summary.embedded_sentences = self._embed_and_add(to_embed)
         summary.embed_seconds = time.perf_counter() - start
         summary.embedded_chunks = len(to_embed)
-        summary.embedded_sentences = self._sentences_added
         kept = [c for c in all_new if c.id in present]
         if kept:
             self.store.update_metadata(kept)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        for letter, chunks, existing in todo:
+        for letter, sha, chunks, existing in todo:
             new_ids = [c.id for c in chunks]
             if existing is not None:
-                self.store.delete_chunks([cid for cid in existing.chunk_ids if cid not in set(new_ids)])
+                keep = set(new_ids)
+                self.store.delete_chunks([cid for cid in existing.chunk_ids if cid not in keep])
             paths = list(existing.paths) if existing else []
             if letter.path not in paths:
                 paths.append(letter.path)
             hashes = dict(existing.file_sha256) if existing else {}
-            hashes[letter.path] = file_sha256(Path(letter.path))
+            hashes[letter.path] = sha
             self.store.manifest.documents[letter.doc_id] = DocRecord(
                 doc_id=letter.doc_id, title=letter.title, kind=letter.kind, date=letter.date,
                 council=letter.council, meeting_date=letter.meeting_date, dossier=letter.dossier,
@@ -208,10 +205,9 @@ class Indexer:
                 warnings=list(letter.warnings),
             )
 
-    _sentences_added = 0
-
-    def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> None:
-        self._sentences_added = 0
+    def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> int:
+        """Embed and store chunks and their sentences; returns the number of sentences."""
+        sentences = 0
         total = len(chunks)
         for i in range(0, total, batch):
             self.progress("embedden", i, total)
@@ -227,8 +223,9 @@ class Indexer:
             # Sentences first: a chunk is only visible once its sentences are there.
             self.store.add_sentences(ids, texts, metas, svectors)
             self.store.add_chunks(part, vectors)
-            self._sentences_added += len(ids)
+            sentences += len(ids)
         self.progress("embedden", total, total)
+        return sentences
 
     def _prune(self, folders: list[Path], files: list[Path], summary: IndexSummary) -> bool:
         present = {str(f) for f in files}
