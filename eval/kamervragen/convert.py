@@ -15,6 +15,8 @@ import json
 import re
 from pathlib import Path
 
+from rag.evaluate import assign_splits
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -40,6 +42,12 @@ def convert(source: Path = HERE / "kamervragen-dev.jsonl", out: Path = HERE) -> 
             (corpus / f"{doc_id}.txt").write_text(answer + "\n", encoding="utf-8")
         cases.append({"id": row["id"], "question": clean_question(row["question"]), "evidence": None,
                       "doc": doc_id, "answer_contains": [], "unanswerable": False})
+    # Questions that share an answer document share a split, so no answer is seen
+    # in train and asked again in test.
+    docs = [c["doc"] for c in cases]
+    doc_split = dict(zip(sorted(set(docs)), assign_splits(sorted(set(docs)))))
+    for case in cases:
+        case["split"] = doc_split[case["doc"]]
     with open(out / "set.jsonl", "w", encoding="utf-8") as fh:
         for case in cases:
             fh.write(json.dumps(case, ensure_ascii=False) + "\n")
