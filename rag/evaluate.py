@@ -19,12 +19,16 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from rag.documents import Chunk
 from rag.files import file_sha256
@@ -45,6 +49,49 @@ class Case:
     doc: str | None = None
     answer_contains: list[str] = field(default_factory=list)
     unanswerable: bool = False
+    style: str | None = None
+    split: str | None = None
+
+
+SPLITS = ("train", "dev", "test")
+SPLIT_SHARES = (0.5, 0.2, 0.3)
+
+
+def assign_splits(keys: Sequence[str], groups: Sequence[str] | None = None) -> list[str]:
+    """A fixed train/dev/test split (50/20/30), stratified by group.
+
+    Within each group the keys are ordered by a hash of the key, so the split does
+    not depend on file order and a new case never moves an old one; the first half
+    goes to train, the next fifth to dev, the rest to test. Everything fitted
+    (weights, thresholds, lexicons) is fitted on train and chosen on dev; only test
+    figures are results.
+
+    Example:
+        >>> assign_splits(["a", "b", "c", "d", "e"], ["x"] * 5).count("train")
+        2
+    """
+    groups = list(groups) if groups is not None else [""] * len(keys)
+    out = [""] * len(keys)
+    members: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    for idx in members.values():
+        idx.sort(key=lambda i: hashlib.sha256(keys[i].encode()).hexdigest())
+        n = len(idx)
+        n_train = int(n * SPLIT_SHARES[0])
+        n_dev = int(round(n * SPLIT_SHARES[1]))
+        for pos, i in enumerate(idx):
+            out[i] = "train" if pos < n_train else "dev" if pos < n_train + n_dev else "test"
+    return out
+
+
+def select_split(cases: list[Case], split: str | None) -> list[Case]:
+    """The cases of one split (all of them for None or ``all``)."""
+    if split in (None, "all"):
+        return cases
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)} or all")
+    return [c for c in cases if c.split == split]
 
 
 def load_cases(path: str | Path) -> list[Case]:
@@ -120,11 +167,6 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 # ----------------------------------------------------------------------------- running an eval
 
-import hashlib  # noqa: E402 - grouped with the runner it serves
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-
-import numpy as np  # noqa: E402
 
 
 @dataclass
@@ -141,6 +183,7 @@ class CaseResult:
     facts: list[tuple[str, bool]]
     citations: list[tuple[str, bool]]  # (where, relevant)
     latency_ms: float
+    style: str | None = None
 
     @property
     def facts_ok(self) -> bool | None:
@@ -151,32 +194,57 @@ class CaseResult:
         return self.answered != self.unanswerable
 
 
+SPLIT_NOTES = {
+    "train": "the split everything is fitted on: not a result",
+    "dev": "the split settings are chosen on: not a result",
+    "test": "held out: never fitted or chosen on",
+    "all": "all cases, train and dev included: not a clean result",
+}
+
+
 @dataclass
 class EvalResult:
     name: str
     rows: list[CaseResult]
 
     def metrics(self) -> dict[str, object]:
-        answerable = [r for r in self.rows if not r.unanswerable]
-        ranks = [r.rank for r in answerable]
-        with_facts = [r for r in answerable if r.facts]
-        cites = [ok for r in self.rows if not r.unanswerable for _, ok in r.citations]
-        lat = [r.latency_ms for r in self.rows]
-        return {
-            "n": len(self.rows),
-            "retrieval": {
-                "recall@1": recall_at_k(ranks, 1), "recall@3": recall_at_k(ranks, 3),
-                "recall@5": recall_at_k(ranks, 5), "recall@10": recall_at_k(ranks, 10),
-                "mrr@10": mrr_at_k(ranks, 10),
-                "ndcg@10": sum(r.ndcg for r in answerable) / len(answerable) if answerable else 0.0,
-            },
-            "answer": {
-                "fact_accuracy": sum(1 for r in with_facts if r.facts_ok) / len(with_facts) if with_facts else None,
-                "citation_precision": sum(cites) / len(cites) if cites else None,
-                "unanswerable_accuracy": sum(r.answered_ok for r in self.rows) / len(self.rows) if self.rows else 0.0,
-            },
-            "latency_ms": {"p50": percentile(lat, 50), "p95": percentile(lat, 95)},
-        }
+        out = _metrics(self.rows)
+        styles = sorted({r.style for r in self.rows if r.style})
+        if styles:
+            out["by_style"] = {s: _metrics([r for r in self.rows if r.style == s], brief=True) for s in styles}
+            unanswerable = [r for r in self.rows if r.unanswerable]
+            if unanswerable:
+                out["by_style"]["unanswerable"] = _metrics(unanswerable, brief=True)
+        return out
+
+
+def _metrics(rows: list[CaseResult], brief: bool = False) -> dict[str, object]:
+    """Retrieval and answer metrics over ``rows``; ``brief`` drops latency and the
+    finer recall cut-offs (for the per-style breakdown)."""
+    answerable = [r for r in rows if not r.unanswerable]
+    ranks = [r.rank for r in answerable]
+    with_facts = [r for r in answerable if r.facts]
+    cites = [ok for r in rows if not r.unanswerable for _, ok in r.citations]
+    lat = [r.latency_ms for r in rows]
+    answer = {
+        "fact_accuracy": sum(1 for r in with_facts if r.facts_ok) / len(with_facts) if with_facts else None,
+        "citation_precision": sum(cites) / len(cites) if cites else None,
+        "unanswerable_accuracy": sum(r.answered_ok for r in rows) / len(rows) if rows else 0.0,
+    }
+    if brief:
+        return {"n": len(rows), "mrr@10": mrr_at_k(ranks, 10) if ranks else None,
+                "recall@5": recall_at_k(ranks, 5) if ranks else None, **answer}
+    return {
+        "n": len(rows),
+        "retrieval": {
+            "recall@1": recall_at_k(ranks, 1), "recall@3": recall_at_k(ranks, 3),
+            "recall@5": recall_at_k(ranks, 5), "recall@10": recall_at_k(ranks, 10),
+            "mrr@10": mrr_at_k(ranks, 10),
+            "ndcg@10": sum(r.ndcg for r in answerable) / len(answerable) if answerable else 0.0,
+        },
+        "answer": answer,
+        "latency_ms": {"p50": percentile(lat, 50), "p95": percentile(lat, 95)},
+    }
 
 
 def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answered: bool,
@@ -187,7 +255,7 @@ def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answer
     citations = [(f"{c.doc_id} p.{c.page_start}", is_relevant(case, c)) for c in cited]
     return CaseResult(case.id, case.question, case.unanswerable, None if case.unanswerable else rank,
                       0.0 if case.unanswerable else ndcg_at_k(relevance, n_relevant),
-                      answer, answered, facts, citations, latency_ms)
+                      answer, answered, facts, citations, latency_ms, case.style)
 
 
 def evaluate_answerer(cases: list[Case], answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:

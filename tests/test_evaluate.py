@@ -11,7 +11,9 @@ import pytest
 
 from rag.documents import Chunk
 from rag.evaluate import (
+    SPLITS,
     Case,
+    assign_splits,
     cases_from_feedback,
     contains_fact,
     fold,
@@ -21,6 +23,7 @@ from rag.evaluate import (
     ndcg_at_k,
     percentile,
     recall_at_k,
+    select_split,
 )
 from tests.conftest import ROOT, SEED
 
@@ -121,18 +124,26 @@ def test_rag_eval_end_to_end_with_naive_baseline_and_report(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / SEED.name).write_bytes(SEED.read_bytes())
-    cases = [c for c in load_cases(ROOT / "eval" / "seed.jsonl") if c.id in ("q38", "q39", "q30", "u01", "u03")]
+    picked = ("q38", "q39", "q30", "u01", "u03", "q01")
+    cases = [c for c in load_cases(ROOT / "eval" / "seed.jsonl") if c.id in picked]
+    for c in cases:  # five in the test split with a style each; q01 in train, so left out
+        c.split = "train" if c.id == "q01" else "test"
+        c.style = "english" if c.question.startswith("What") else "paraphrase"
     set_file = tmp_path / "mini.jsonl"
     set_file.write_text("\n".join(json.dumps(c.__dict__, ensure_ascii=False) for c in cases) + "\n", encoding="utf-8")
     env_store = tmp_path / "store"
     out = subprocess.run(
         [sys.executable, "-m", "rag.cli", "eval", str(set_file), "--corpus", str(corpus), "--store", str(env_store),
-         "--baseline", "naive", "--report", str(tmp_path / "report"), "--runs", str(tmp_path / "runs"), "--json"],
+         "--split", "test", "--baseline", "naive", "--report", str(tmp_path / "report"), "--runs",
+         str(tmp_path / "runs"), "--json"],
         capture_output=True, text=True, timeout=900,
     )
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["n"] == 5
+    assert data["split"] == "test" and "held out" in data["split_note"]
+    assert sum(m["n"] for style, m in data["by_style"].items() if style != "unanswerable") == 5
+    assert data["by_style"]["unanswerable"]["n"] == 2
     assert set(data["retrieval"]) == {"recall@1", "recall@3", "recall@5", "recall@10", "mrr@10", "ndcg@10"}
     assert set(data["answer"]) == {"fact_accuracy", "citation_precision", "unanswerable_accuracy"}
     assert set(data["latency_ms"]) == {"p50", "p95"}
@@ -141,6 +152,56 @@ def test_rag_eval_end_to_end_with_naive_baseline_and_report(tmp_path):
     # The naive pipeline never says "not found": it gets the two unanswerable cases wrong.
     assert data["baseline"]["answer"]["unanswerable_accuracy"] == pytest.approx(3 / 5)
     report = (tmp_path / "report" / "report.md").read_text(encoding="utf-8")
-    assert "| mrr@10 |" in report and "naive" in report and "q39" in report
+    assert "| mrr@10 |" in report and "naive" in report and "q39" in report and "q01" not in report
+    assert "**Split: test** (held out" in report and "## Per style" in report
     assert (tmp_path / "report" / "metrics.png").stat().st_size > 5000
-    assert len(list((tmp_path / "runs").glob("*-mini.json"))) == 1
+    assert len(list((tmp_path / "runs").glob("*-mini-test.json"))) == 1
+
+
+def test_staff_set_is_well_formed_and_its_split_is_fixed(tmp_path):
+    import collections
+    import importlib.util
+
+    cases = load_cases(ROOT / "eval" / "staff" / "set.jsonl")
+    assert len(cases) >= 250 and len({c.id for c in cases}) == len(cases)
+    assert sum(c.unanswerable for c in cases) >= 40
+    assert len({c.doc for c in cases}) >= 5
+    styles = collections.Counter(c.style for c in cases)
+    assert set(styles) == {"terse", "abbreviation", "typo", "paraphrase", "english", "yesno"}
+    assert min(styles.values()) >= 30
+    for c in cases:
+        assert c.split in SPLITS
+        assert c.unanswerable == (c.evidence is None) and (c.unanswerable or c.answer_contains)
+    # Every style appears in every split.
+    for split in SPLITS:
+        assert {c.style for c in select_split(cases, split)} == set(styles)
+    # Rebuilding from the parts gives the committed file: the split is fixed.
+    spec = importlib.util.spec_from_file_location("build", ROOT / "eval" / "staff" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    build.build(tmp_path / "set.jsonl")
+    assert (tmp_path / "set.jsonl").read_text(encoding="utf-8") == (ROOT / "eval" / "staff" / "set.jsonl").read_text(encoding="utf-8")
+
+
+def test_kamervragen_split_keeps_an_answer_in_one_split():
+    cases = load_cases(ROOT / "eval" / "kamervragen" / "set.jsonl")
+    split_of_doc: dict[str, set[str]] = {}
+    for c in cases:
+        split_of_doc.setdefault(c.doc, set()).add(c.split)
+    assert all(len(s) == 1 for s in split_of_doc.values())
+    shares = {s: sum(c.split == s for c in cases) / len(cases) for s in SPLITS}
+    assert 0.45 < shares["train"] < 0.6 and 0.15 < shares["dev"] < 0.25 and 0.25 < shares["test"] < 0.35
+
+
+def test_assign_splits_is_stable_and_stratified():
+    keys = [f"k{i}" for i in range(40)]
+    groups = ["a"] * 20 + ["b"] * 20
+    first = assign_splits(keys, groups)
+    assert first == assign_splits(keys, groups)
+    for g in ("a", "b"):
+        part = [s for s, gg in zip(first, groups) if gg == g]
+        assert (part.count("train"), part.count("dev"), part.count("test")) == (10, 4, 6)
+    # Adding a case never moves an old one.
+    assert assign_splits(keys + ["new"], groups + ["c"])[:40] == first
+    with pytest.raises(ValueError, match="unknown split"):
+        select_split([], "validation")

