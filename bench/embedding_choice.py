@@ -13,6 +13,7 @@ in the same run.
 Run from the repository root; results go to bench/results/embedding_choice.md::
 
     .venv/bin/python bench/embedding_choice.py
+    .venv/bin/python bench/embedding_choice.py --only "multilingual-e5-small fp32"   # one variant again
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def run_variant(model: str, precision: str, speed_only: bool = False) -> dict:
     kv_gold = [{index[c.doc]} for c in kv_cases]
     kv_q = emb.embed_queries([c.question for c in kv_cases])
 
-    widths = [w for w in WIDTHS if w <= emb.dim]
+    widths = [emb.dim] + [w for w in WIDTHS if w < emb.dim]
     out["mrr"] = {str(w): {"staff": _mrr(staff_q, chunk_vecs, staff_gold, w),
                            "kamervragen": _mrr(kv_q, kv_docs, kv_gold, w)} for w in widths}
     out["n_dev"] = {"staff": len(staff), "kamervragen": len(kv_cases)}
@@ -113,14 +114,19 @@ def _latency(emb, out: dict) -> dict:
     return out
 
 
-def main() -> None:
-    results = {}
+def main(only: list[str] | None = None) -> None:
+    """Run every variant (or, with ``only``, those and keep the others' last results)."""
+    stored = ROOT / "bench" / "results" / "embedding_choice.json"
+    results = json.loads(stored.read_text()) if only and stored.exists() else {}
     for label, (model, precision) in VARIANTS.items():
+        if only and label not in only:
+            continue
         print(f"{label} ...", file=sys.stderr)
         done = subprocess.run([sys.executable, __file__, "--variant", model, precision]
                               + (["--speed-only"] if label in SPEED_ONLY else []),
                               capture_output=True, text=True, check=True)
         results[label] = json.loads(done.stdout.strip().splitlines()[-1])
+    results = {label: results[label] for label in VARIANTS if label in results}
     base = results["multilingual-e5-small fp32"]
     lines = ["# Embedding setting", "",
              "Dense retrieval only, MRR@10 on the **dev** splits (the split settings are chosen on; test is "
@@ -137,10 +143,12 @@ def main() -> None:
     n = results["multilingual-e5-small fp32"]["n_dev"]
     lines += ["", f"Dev questions: {n['staff']} staff-style (answerable), {n['kamervragen']} Kamervragen; "
               f"{next(iter(results.values()))['n_chunks']} chunks of the bundled letters.", ""]
+    if only:
+        lines += [f"Re-run alone later than the rest: {', '.join(only)} (its ratios are against a separate run).", ""]
     text = "\n".join(lines).replace(" nan ", " – ")
     out = ROOT / "bench" / "results" / "embedding_choice.md"
     out.write_text(text, encoding="utf-8")
-    (ROOT / "bench" / "results" / "embedding_choice.json").write_text(json.dumps(results, indent=1))
+    stored.write_text(json.dumps(results, indent=1))
     print(text)
 
 
@@ -148,4 +156,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--variant":
         print(json.dumps(run_variant(sys.argv[2], sys.argv[3], "--speed-only" in sys.argv)))
     else:
-        main()
+        main(sys.argv[sys.argv.index("--only") + 1:] if "--only" in sys.argv else None)
