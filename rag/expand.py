@@ -44,8 +44,8 @@ COMMON = {
     "jbz": "Justitie en Binnenlandse Zaken", "bzk": "Binnenlandse Zaken en Koninkrijksrelaties",
     "j&v": "Justitie en Veiligheid", "jenv": "Justitie en Veiligheid", "ez": "Economische Zaken",
     "ezk": "Economische Zaken en Klimaat", "vws": "Volksgezondheid, Welzijn en Sport", "bz": "Buitenlandse Zaken",
-    "ga": "geannoteerde agenda", "bnc": "Beoordeling Nieuwe Commissievoorstellen", "aob": "Alles Overig Besluiten",
-    "pv": "procedurevergadering", "wgo": "wetgevingsoverleg", "rvd": "Raad", "nav": "naar aanleiding van",
+    "ga": "geannoteerde agenda", "bnc": "Beoordeling Nieuwe Commissievoorstellen", "aob": "any other business",
+    "pv": "procedurevergadering", "wgo": "wetgevingsoverleg", "nav": "naar aanleiding van",
     "n.a.v": "naar aanleiding van", "wrt": "with regard to", "govt": "government", "gov": "government",
 }
 
