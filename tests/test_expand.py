@@ -47,17 +47,23 @@ def test_an_abbreviation_defined_in_one_letter_finds_a_passage_in_another(letter
     assert letters_retriever.expander.definitions["rtb"] == "Richtlijn Tijdelijke Bescherming"
     question = "wat is de stand van de rtb?"
 
-    def top3(expand: bool) -> list[str]:
+    item = "AOB Richtlijn Tijdelijke Bescherming Oekraïne"
+
+    def titles(expand: bool, mode: str, k: int) -> list[str]:
         original = letters_retriever.weights
         letters_retriever.weights = replace(original, expand_bm25=expand)
         try:
-            return [h.chunk.item_title or "" for h in letters_retriever.search(question, k=3)]
+            return [h.chunk.item_title or "" for h in letters_retriever.search(question, k=k, mode=mode)]
         finally:
             letters_retriever.weights = original
 
     assert letters_retriever.weights.expand_bm25, "the shipped setting expands the keyword query"
-    assert "AOB Richtlijn Tijdelijke Bescherming Oekraïne" in top3(True)
-    assert "AOB Richtlijn Tijdelijke Bescherming Oekraïne" not in top3(False)
+    # The keyword ranking finds the item only through the expansion ...
+    assert item in titles(True, "bm25", 3)
+    assert item not in titles(False, "bm25", 10)
+    # ... and so the shipped hybrid ranking brings it into view, where it was missing.
+    assert item in titles(True, "hybrid", 10)
+    assert item not in titles(False, "hybrid", 10)
 
 
 def test_abbreviations_are_kept_with_the_index(letters_store):
