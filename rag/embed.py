@@ -113,11 +113,10 @@ class Embedder:
         full = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
                    else self.model.get_sentence_embedding_dimension())
         self.dim = min(dim, full) if dim else full
-        if self.dim != full:
-            self.model.truncate_dim = self.dim
         if self.precision == "int8":
             self.name += "@int8"
         if self.dim != full:
+            self.model.truncate_dim = self.dim
             self.name += f"/{self.dim}"
         self.batch_size = batch_size
         prompts = getattr(self.model, "prompts", {}) or {}

@@ -156,9 +156,11 @@ class QueryExpander:
         self._candidates = [w for w, n in vocabulary.items() if len(w) >= 5 and not w.isdigit()]
 
     @classmethod
-    def from_texts(cls, texts: list[str], **kwargs) -> QueryExpander:
+    def from_texts(cls, texts: list[str], definitions: dict[str, str] | None = None, **kwargs) -> QueryExpander:
+        """An expander over ``texts``: their vocabulary, and their definitions unless
+        ``definitions`` (e.g. the ones kept with the index) are given."""
         vocab = Counter(w.lower() for t in texts for w in WORD_RE.findall(t))
-        return cls(collect_definitions(texts), vocab, **kwargs)
+        return cls(collect_definitions(texts) if definitions is None else definitions, vocab, **kwargs)
 
     def expand(self, query: str, english: bool = False) -> Expansion:
         out = Expansion(query)

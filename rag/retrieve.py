@@ -17,7 +17,6 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +25,7 @@ import numpy as np
 
 from rag.documents import Chunk
 from rag.embed import Embedder, get_embedder, model_family
-from rag.expand import WORD_RE, Expansion, QueryExpander
+from rag.expand import Expansion, QueryExpander
 from rag.language import detect_language
 from rag.store import Store, searchable_text
 
@@ -151,9 +150,8 @@ class Retriever:
             self.store.rebuild_bm25(list(self.chunks.values()))
         self._bm25_ids = self.store.bm25.ids
         chunks = list(self.chunks.values())
-        vocabulary = Counter(w.lower() for c in chunks for w in WORD_RE.findall(searchable_text(c)))
-        self.expander = QueryExpander(self.store.abbreviations(chunks), vocabulary,
-                                      correct_typos=self.weights.correct_typos)
+        self.expander = QueryExpander.from_texts([searchable_text(c) for c in chunks], self.store.abbreviations(chunks),
+                                                 correct_typos=self.weights.correct_typos)
 
     def expand(self, query: str) -> Expansion:
         """The question with the letters' abbreviations and corrected spellings added."""
