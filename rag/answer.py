@@ -6,9 +6,15 @@ metadata. Nothing is generated, so nothing can be invented. When the letters do
 not answer the question, it says so (``answered: false``) and still shows the
 closest passages as "misschien relevant".
 
+Which sentences are quoted, and whether to answer at all, is decided by two small
+logistic models fitted on the train split of the staff eval set
+(``eval/fit_answer_model.py``, parameters in ``rag/answer_model.json``). A question
+that asks for a kind of fact (a date, an amount, a count, a name, countries; see
+:mod:`rag.question`) is answered only when the quoted sentences hold one; otherwise
+the answer says the topic is there but the fact is not (``reason: fact_missing``).
+
 Optionally an OpenAI-compatible endpoint (``RAG_LLM_BASE_URL``) writes the answer;
-it is checked (every ``[n]`` must exist, and the sentence citing it must share
-content with that source) and replaced by the extractive answer when it fails.
+:mod:`rag.llm` checks it claim by claim and falls back to the extractive answer.
 
 Example:
     >>> from rag.answer import Answerer
@@ -21,16 +27,18 @@ Example:
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
 from rag.documents import Chunk
-from rag.language import detect_language
 from rag.embed import model_family
+from rag.question import COUNCILS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
 from rag.sentences import split_sentences
 from rag.store import DutchAnalyzer
@@ -38,6 +46,21 @@ from rag.store import DutchAnalyzer
 NOT_FOUND = {
     "nl": "Ik heb hierover geen duidelijk antwoord gevonden in de brieven.",
     "en": "I did not find a clear answer to this in the letters.",
+}
+# The topic is there, the asked-for fact is not: say which fact is missing.
+FACT_MISSING = {
+    "nl": "De brieven gaan wel over dit onderwerp, maar ik vond er geen {fact} in.",
+    "en": "The letters discuss this topic, but I found no {fact} in them.",
+}
+FACT_NAMES = {
+    "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
+           "person": "naam", "percent": "percentage", "other": "antwoord op deze vraag"},
+    "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
+           "person": "name", "percent": "percentage", "other": "answer to this question"},
+}
+NOT_IN_LETTERS = {
+    "nl": "Over de {what} staat niets in de geïndexeerde brieven.",
+    "en": "The indexed letters say nothing about the {what}.",
 }
 
 # Words that say what kind of question it is, not what it is about.
@@ -55,18 +78,6 @@ POSITION_QUESTION = re.compile(
     r"kijkt .* aan|houding|mening|position|stance|view|think|support|welcome)\b",
     re.IGNORECASE,
 )
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-ANSWER_TYPES = [
-    # (question pattern, what a sentence that answers it contains)
-    (re.compile(r"^\s*(vanaf |tot )?wanneer\b|^\s*when\b|\bop welke datum\b|\bin welk jaar\b", re.I),
-     re.compile(rf"\b(\d{{1,2}} ({_MONTHS})|({_MONTHS})( \d{{4}}| dit jaar| jl\.| a\.s\.)|\b(19|20)\d\d\b|"
-                rf"\bQ[1-4]\b|kwartaal|dit jaar|volgend jaar|jaarlijks)", re.I)),
-    (re.compile(r"^\s*hoeveel\b|^\s*how (many|much)\b|\bhoe(veel)? (groot|hoog)\b|\bpercent|procent", re.I),
-     re.compile(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
-                r"zestien|zeventien|achttien|negentien|twintig|honderd|duizend|miljoen|miljard)\b", re.I)),
-    (re.compile(r"^\s*wie\b|^\s*who\b", re.I),
-     re.compile(r"\b(minister|staatssecretaris|commissaris|voorzitter|coördinator|[A-Z]\.[A-Z]?\.? ?[A-Z][a-z]+)\b")),
-]
 POSITION_CUE = re.compile(
     r"\b(Nederland|het kabinet|kabinet|steunt|steunen|verwelkomt|onderschrijft|hecht|hechten|acht|pleit|"
     r"kan (?:hiermee )?instemmen|kan .* steunen|is voorstander|ziet meerwaarde|is positief|is kritisch|wenst|"
@@ -118,6 +129,9 @@ class Answer:
     related: list[Citation] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     fallback_reason: str | None = None
+    # What kind of fact was asked for (rag.question), and why nothing was found.
+    answer_type: str = "other"
+    reason: str | None = None
     # The ranked chunks the answer was drawn from (for evaluation and the app; not serialised).
     hits: list[Hit] = field(default_factory=list, repr=False)
 
@@ -129,6 +143,8 @@ class Answer:
             "mode": self.mode,
             "language": self.language,
             "fallback_reason": self.fallback_reason,
+            "answer_type": self.answer_type,
+            "reason": self.reason,
             "citations": [c.to_dict() for c in self.citations],
             "related": [c.to_dict() for c in self.related],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
@@ -139,71 +155,126 @@ class Answer:
 
 
 @dataclass
+class ExtractiveSettings:
+    """How much an extractive answer may quote."""
+
+    top_chunks: int = 5
+    max_words: int = 120
+    max_sentences: int = 4
+
+
+# What the sentence model sees of a sentence, in this order (see :func:`sentence_features`).
+SENTENCE_FEATURES = [
+    "similarity", "similarity_gap", "coverage", "chunk_share", "heading_on_topic", "rank_reciprocal",
+    "top_chunk", "hit_score_ratio", "position_cue", "fact_match", "fact_missing", "after_best", "english",
+    "english_similarity", "first_in_chunk", "log_words", "yes_no_polarity", "similarity_rank", "coverage_gap",
+]
+# What the answerability model sees of a question's best evidence.
+ANSWER_FEATURES = [
+    "best_probability", "best_similarity", "chunk_share", "topic_mass", "english", "has_topic",
+    "top_hit_score", "fact_checkable", "fact_found", "english_similarity", "english_probability",
+]
+MODEL_FILE = Path(__file__).with_name("answer_model.json")
+
+
+@dataclass
+class LogisticModel:
+    """A fitted logistic regression, applied with numpy (fitted by ``eval/fit_answer_model.py``)."""
+
+    features: list[str]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LogisticModel:
+        return cls(list(data["features"]), np.asarray(data["mean"], dtype=np.float64),
+                   np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
+                   float(data["intercept"]))
+
+    def to_dict(self) -> dict:
+        return {"features": self.features, "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
+                "coef": self.coef.round(6).tolist(), "intercept": round(self.intercept, 6)}
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass
+class AnswerModel:
+    """The fitted parts of the extractive answerer, for one embedding model.
+
+    Attributes:
+        sentence: P(a sentence holds the answer | its features).
+        answerable: P(the letters answer the question | the best evidence).
+        min_answerable: Answer when ``answerable`` says at least this (Dutch questions) ...
+        min_answerable_english: ... and English ones (they share no words with the letters).
+        keep_ratio: Quote sentences whose probability is at least this share of the best one ...
+        other_chunk_ratio: ... and from another chunk than the quoted one only this close to it.
+        switch_ratio: Quote from another chunk than the best-ranked one only when its best
+            sentence is this many times as likely as the best-ranked chunk's.
+        fact_ratio: When the quoted sentences lack the asked-for fact, a sentence that has it
+            may lead instead if its probability is at least this share of the best one.
+    """
+
+    sentence: LogisticModel
+    answerable: LogisticModel
+    min_answerable: float = 0.5
+    min_answerable_english: float = 0.5
+    keep_ratio: float = 0.6
+    other_chunk_ratio: float = 1.0
+    switch_ratio: float = 1.25
+    fact_ratio: float = 0.3
+    fitted: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, model: str, path: Path = MODEL_FILE) -> AnswerModel:
+        """The parameters fitted for ``model`` (by family; EmbeddingGemma's when it has none)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        family = model_family(model)
+        entry = data["models"].get(family) or data["models"][data["default"]]
+        return cls(LogisticModel.from_dict(entry["sentence"]), LogisticModel.from_dict(entry["answerable"]),
+                   **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
+                                                    "other_chunk_ratio", "switch_ratio", "fact_ratio") if k in entry},
+                   fitted=entry.get("fitted", {}))
+
+
+@dataclass
 class ScoredSentence:
+    """A candidate sentence of a retrieved chunk, its features and the model's probability."""
+
     hit_rank: int
     hit: Hit
     start: int
     end: int
     text: str
     similarity: float
-    coverage: float
-    score: float
-
-
-@dataclass
-class ExtractiveSettings:
-    """Weights of the sentence score and the answer thresholds (per model: :meth:`for_model`)."""
-
-    top_chunks: int = 5
-    max_words: int = 120
-    max_sentences: int = 4
-    w_similarity: float = 1.0
-    w_coverage: float = 0.35
-    w_heading: float = 0.08
-    w_position: float = 0.12
-    w_rank: float = 0.06
-    w_answer_type: float = 0.08
-    # The sentence after the best one continues it ("X is voorgesteld. Nederland steunt dit.").
-    w_next: float = 0.1
-    # Quote sentences scoring at least this share of the best one (fitted on train fact accuracy) ...
-    keep_ratio: float = 0.6
-    # ... and from another chunk than the best one only this close to the best.
-    other_chunk_ratio: float = 0.9
-    # The thresholds below are EmbeddingGemma's, fitted on the train splits and chosen
-    # on dev (eval/calibrate_answers.py, eval/reports/answer-calibration.md).
-    # Dutch questions: answer when the best sentence is this similar to the question ...
-    min_similarity: float = 0.3
-    # ... and its chunk mentions this share of the question's topic (IDF-weighted) ...
-    min_share: float = 0.65
-    # ... or this much IDF mass of it (long questions have many terms; a few rare ones suffice).
-    min_mass: float = 4.0
-    # A sentence this similar answers even without shared words.
-    sure_similarity: float = 0.5
-    # English questions share no words with Dutch letters: similarity alone decides.
-    min_similarity_english: float = 0.4
-
-    @classmethod
-    def for_model(cls, model: str) -> ExtractiveSettings:
-        """The thresholds calibrated for ``model``: similarity scales differ per model."""
-        return cls(**MODEL_SETTINGS.get(model_family(model), {}))
-
-
-# Where a model's calibrated values differ from the defaults above.
-MODEL_SETTINGS: dict[str, dict[str, float]] = {
-    # Calibrated on the earlier dev sets; E5's cosines run much higher than EmbeddingGemma's.
-    "multilingual-e5-small": {"min_similarity": 0.80, "min_share": 0.45, "min_mass": 5.0, "sure_similarity": 0.88,
-                              "min_similarity_english": 0.83, "keep_ratio": 0.85, "other_chunk_ratio": 0.98},
-}
+    features: np.ndarray
+    has_fact: bool
+    probability: float = 0.0
 
 
 @dataclass
 class Evidence:
-    """Why an answer is (not) given: the best sentence and how much of the topic its chunk covers."""
+    """What the answerability model sees: the best sentence and how much of the topic its chunk covers."""
 
     best: ScoredSentence
     share: float
     mass: float
     has_topic: bool
+    fact_found: bool
+    question: Question
+
+    def features(self) -> np.ndarray:
+        q = self.question
+        return np.array([
+            self.best.probability, self.best.similarity, self.share, self.mass, q.language == "en",
+            self.has_topic, self.best.hit.score, q.checkable, self.fact_found,
+            self.best.similarity * (q.language == "en"), self.best.probability * (q.language == "en"),
+        ], dtype=np.float64)
+
 
 
 class Vocabulary:
@@ -267,16 +338,21 @@ class Answerer:
 
     Args:
         retriever: The search over the indexed letters.
-        settings: Extractive weights and threshold.
+        settings: How much an extractive answer may quote.
         llm: An optional LLM client (see :mod:`rag.llm`); None means extractive only.
+        model: The fitted sentence and answerability models; by default those fitted
+            for the retriever's embedding model.
     """
 
-    def __init__(self, retriever: Retriever, settings: ExtractiveSettings | None = None, llm=None) -> None:
+    def __init__(self, retriever: Retriever, settings: ExtractiveSettings | None = None, llm=None,
+                 model: AnswerModel | None = None) -> None:
         self.retriever = retriever
-        self.settings = settings or ExtractiveSettings.for_model(retriever.embedder.name)
+        self.settings = settings or ExtractiveSettings()
+        self.model = model or AnswerModel.load(retriever.embedder.name)
         self.llm = llm
         self.analyzer = DutchAnalyzer()
         self._vocabulary: Vocabulary | None = None
+        self._corpus: tuple[int, str] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -285,6 +361,19 @@ class Answerer:
 
             self._vocabulary = Vocabulary([searchable_text(c) for c in self.retriever.chunks.values()], self.analyzer)
         return self._vocabulary
+
+    def topic(self, q: Question) -> TopicTerms:
+        """The question's topic terms; an English question's in Dutch too (the letters are Dutch)."""
+        return TopicTerms(in_dutch(q.text) if q.language == "en" else q.text, self.analyzer, self.vocabulary)
+
+    def _corpus_text(self) -> str:
+        """All indexed text, lower-cased, to tell whether a named meeting occurs at all."""
+        chunks = self.retriever.chunks
+        cached = self._corpus
+        if cached is None or cached[0] != id(chunks):
+            text = "\n".join(f"{c.title}\n{c.council or ''}\n{c.text}" for c in chunks.values()).lower()
+            cached = self._corpus = (id(chunks), text)
+        return cached[1]
 
     # -- the one entry point
     def ask(
@@ -299,124 +388,188 @@ class Answerer:
         """
         t0 = time.perf_counter()
         question = question.strip()
-        language = detect_language(question)
         qvec = self.retriever.embed_query(question)
         hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
-        answer = self._extractive(question, language, hits, qvec)
-        if self.llm is not None and hits:
-            answer = self.llm.answer(question, language, hits, answer, on_token=on_token)
-        elif on_token is not None:
+        answer = self.extractive(question, hits, qvec)
+        t2 = time.perf_counter()
+        timings = {"retrieve": (t1 - t0) * 1000, "extractive": (t2 - t1) * 1000, "first_token": (t2 - t0) * 1000}
+        # Only checked text is shown: the extractive answer at once; an LLM answer
+        # replaces it afterwards, and only when it passes the grounding check.
+        if on_token is not None:
             for piece in _pieces(answer.answer):
                 on_token(piece)
-        t2 = time.perf_counter()
+        if self.llm is not None and hits:
+            answer = self.llm.answer(question, answer.language, hits, answer)
+            timings.update(answer.timings_ms)
+            if "llm_first_token" in timings:
+                timings["first_token"] = (t2 - t0) * 1000 + timings["llm_first_token"]
+        t3 = time.perf_counter()
         answer.hits = hits
-        answer.timings_ms = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
+        timings.update({"answer": (t3 - t1) * 1000, "total": (t3 - t0) * 1000})
+        answer.timings_ms = timings
         return answer
 
     # -- extractive
-    def score_sentences(self, question: str, hits: list[Hit], qvec: np.ndarray) -> list[ScoredSentence]:
-        s = self.settings
-        topic = TopicTerms(question, self.analyzer, self.vocabulary)
-        wants_position = bool(POSITION_QUESTION.search(question))
-        wants = [cue for pattern, cue in ANSWER_TYPES if pattern.search(question)]
-        top = hits[: s.top_chunks]
+    def score_sentences(self, q: Question, hits: list[Hit], qvec: np.ndarray) -> list[ScoredSentence]:
+        """Every candidate sentence of the top chunks, with the sentence model's probability, best first."""
+        topic = self.topic(q)
+        wants_position = q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
+        top = hits[: self.settings.top_chunks]
+        if not top:
+            return []
+        from rag.store import searchable_text
+
         vectors = self.retriever.store.sentence_vectors([h.chunk.id for h in top])
-        scored: list[ScoredSentence] = []
+        rows: list[ScoredSentence] = []
+        raw: list[list[float]] = []
+        top_score = top[0].score or 1.0
         for rank, hit in enumerate(top, start=1):
-            heading_on_topic = topic.coverage(hit.chunk.heading) > 0
-            spans = vectors.get(hit.chunk.id) or []
-            if not spans:  # sentences missing from the store: split, no similarity
-                spans = [(x.start, x.end, None) for x in split_sentences(hit.chunk.text)]
-            footnotes_at = hit.chunk.text.find("\n\nVoetnoten:")
+            chunk = hit.chunk
+            heading_on_topic = topic.coverage(chunk.heading) > 0
+            share = topic.coverage(searchable_text(chunk))
+            spans = vectors.get(chunk.id) or [(x.start, x.end, None) for x in split_sentences(chunk.text)]
+            footnotes_at = chunk.text.find("\n\nVoetnoten:")
+            first = True
+            best_sim_start, best_sim = None, -1.0
+            chunk_rows: list[tuple[int, int, str, float, list[float], bool]] = []
             for start, end, vec in spans:
                 if footnotes_at >= 0 and start >= footnotes_at:
                     continue
-                text = hit.chunk.text[start:end]
-                if len(text.split()) < 4:
+                text = chunk.text[start:end]
+                n_words = len(text.split())
+                if n_words < 4:
                     continue
                 sim = float(vec @ qvec) if vec is not None else 0.0
-                cov = topic.coverage(text)
-                score = (
-                    s.w_similarity * sim
-                    + s.w_coverage * cov
-                    + s.w_heading * heading_on_topic
-                    + s.w_position * (wants_position and bool(POSITION_CUE.search(text)))
-                    + s.w_answer_type * any(cue.search(text) for cue in wants)
-                    + s.w_rank / rank
-                )
-                scored.append(ScoredSentence(rank, hit, start, end, text, sim, cov, score))
-        self._continuations(scored, wants_position, wants)
-        scored.sort(key=lambda x: -x.score)
-        return scored
+                if sim > best_sim:
+                    best_sim, best_sim_start = sim, start
+                fact = has_fact(q, text)
+                feats = [
+                    sim, 0.0, topic.coverage(text), share, float(heading_on_topic), 1.0 / rank, float(rank == 1),
+                    hit.score / top_score if top_score else 0.0,
+                    float(wants_position and bool(POSITION_CUE.search(text))),
+                    float(q.checkable and fact), float(q.checkable and not fact), 0.0, float(q.language == "en"),
+                    sim * (q.language == "en"), float(first), float(np.log1p(n_words)),
+                    float(q.yes_no and bool(POLARITY.search(text))), 0.0, 0.0,
+                ]
+                first = False
+                chunk_rows.append((start, end, text, sim, feats, fact))
+            # The sentence after the most similar one often carries the answer ("X is voorgesteld. NL steunt dit.").
+            after = min((r[0] for r in chunk_rows if best_sim_start is not None and r[0] > best_sim_start), default=None)
+            for start, end, text, sim, feats, fact in chunk_rows:
+                feats[11] = float(start == after)
+                rows.append(ScoredSentence(rank, hit, start, end, text, sim, np.zeros(0), fact))
+                raw.append(feats)
+        if not rows:
+            return []
+        matrix = np.asarray(raw, dtype=np.float64)
+        # Features relative to the other candidates of the same question.
+        matrix[:, 1] = matrix[:, 0] - matrix[:, 0].max()
+        matrix[:, 17] = 1.0 / (1.0 + np.argsort(np.argsort(-matrix[:, 0])))
+        matrix[:, 18] = matrix[:, 2] - matrix[:, 2].max()
+        probs = self.model.sentence.probability(matrix)
+        for row, feats, p in zip(rows, matrix, probs):
+            row.features = feats
+            row.probability = float(p)
+        rows.sort(key=lambda x: (-x.probability, x.hit_rank, x.start))
+        return rows
 
-    def _continuations(self, scored: list[ScoredSentence], wants_position: bool, wants: list) -> None:
-        """Lift the sentence after the best one when it carries what the question asks for."""
-        if not scored:
-            return
-        best = max(scored, key=lambda x: x.score)
-        following = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id and x.start > best.start]
-        if not following:
-            return
-        nxt = min(following, key=lambda x: x.start)
-        carries = (wants_position and POSITION_CUE.search(nxt.text)) or any(c.search(nxt.text) for c in wants)
-        if carries:
-            nxt.score += self.settings.w_next + self.settings.w_coverage * best.coverage * 0.5
-
-    def evidence(self, question: str, scored: list[ScoredSentence]) -> Evidence:
+    def evidence(self, q: Question, scored: list[ScoredSentence]) -> Evidence:
+        """The question-level evidence the answerability model judges."""
         from rag.store import searchable_text
 
-        topic = TopicTerms(question, self.analyzer, self.vocabulary)
+        topic = self.topic(q)
         best = scored[0]
         share = topic.coverage(searchable_text(best.hit.chunk))
-        return Evidence(best, share, share * sum(topic.weights.values()), bool(topic.terms))
+        home = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id][:3]
+        fact_found = any(x.has_fact for x in home)
+        return Evidence(best, share, share * sum(topic.weights.values()), bool(topic.terms), fact_found, q)
 
-    def is_answerable(self, ev: Evidence, language: str) -> bool:
-        s = self.settings
-        sim = ev.best.similarity
-        if sim >= s.sure_similarity:
-            return True
-        if language == "en" or not ev.has_topic:
-            return sim >= s.min_similarity_english
-        return sim >= s.min_similarity and (ev.share >= s.min_share or ev.mass >= s.min_mass)
+    def answer_probability(self, ev: Evidence) -> float:
+        return float(self.model.answerable.probability(ev.features()[None, :])[0])
 
-    def _extractive(self, question: str, language: str, hits: list[Hit], qvec: np.ndarray) -> Answer:
-        s = self.settings
-        scored = self.score_sentences(question, hits, qvec)
-        if not scored or not self.is_answerable(self.evidence(question, scored), language):
-            related = [Citation(i, h.chunk, score=h.score) for i, h in enumerate(hits[:3], start=1)]
-            if scored:
-                for cit in related:
-                    best = next((x for x in scored if x.hit.chunk.id == cit.chunk.id), None)
-                    if best:
-                        cit.quotes = [(best.start, best.end)]
-            return Answer(question, NOT_FOUND[language], False, "extractive", language, [], related)
+    def extractive(self, question: str, hits: list[Hit], qvec: np.ndarray) -> Answer:
+        """The extractive answer (or an honest "not found") from ranked ``hits``."""
+        q = analyse(question)
+        return self.decide(q, hits, self.score_sentences(q, hits, qvec))
 
-        picked: list[ScoredSentence] = []
-        words = 0
-        floor = scored[0].score * s.keep_ratio
-        home = scored[0].hit.chunk.id
+    def decide(self, q: Question, hits: list[Hit], scored: list[ScoredSentence]) -> Answer:
+        """Answer or refuse, given the scored candidate sentences (best first)."""
+        missing = self.missing_meeting(q)
+        if missing:
+            return self._not_found(q, hits, [], "not_in_letters", missing)
+        if not scored:
+            return self._not_found(q, hits, scored, "no_passage")
+        ev = self.evidence(q, scored)
+        floor = self.model.min_answerable_english if q.language == "en" else self.model.min_answerable
+        if self.answer_probability(ev) < floor:
+            return self._not_found(q, hits, scored, "no_passage")
+        picked = self.select(scored)
+        if q.checkable and not any(x.has_fact for x in picked):
+            with_fact = [x for x in scored if x.has_fact and x.hit_rank <= 2
+                         and x.probability >= scored[0].probability * self.model.fact_ratio]
+            if not with_fact:
+                return self._not_found(q, hits, scored, "fact_missing")
+            picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
+        return self._compose(q, picked)
+
+    def select(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """The sentences to quote: from the best-ranked chunk unless another chunk is clearly
+        better, the best one and those nearly as likely; another chunk's only when as likely."""
+        s, m = self.settings, self.model
+        top_rank = min(x.hit_rank for x in scored)
+        home_best = next(x for x in scored if x.hit_rank == top_rank)
+        if scored[0].probability >= home_best.probability * m.switch_ratio:
+            home_best = scored[0]
+        home = home_best.hit.chunk.id
+        picked: list[ScoredSentence] = [home_best]
+        words = len(home_best.text.split())
         for cand in scored:
-            if cand.score < floor or len(picked) >= s.max_sentences:
+            if len(picked) >= s.max_sentences:
                 break
-            if cand.hit.chunk.id != home and cand.score < scored[0].score * s.other_chunk_ratio:
+            if cand is home_best or cand.probability < home_best.probability * m.keep_ratio:
+                continue
+            if cand.hit.chunk.id != home and cand.probability < home_best.probability * m.other_chunk_ratio:
                 continue
             n = len(cand.text.split())
-            if picked and words + n > s.max_words:
-                continue
-            if any(_near_duplicate(cand.text, p.text) for p in picked):
+            if words + n > s.max_words or any(_near_duplicate(cand.text, p.text) for p in picked):
                 continue
             picked.append(cand)
             words += n
-        return self._compose(question, language, picked)
+        return picked
 
-    def _compose(self, question: str, language: str, picked: list[ScoredSentence]) -> Answer:
-        # Document order: by letter, then place in the letter.
+    def missing_meeting(self, q: Question) -> str | None:
+        """The council the question names when no indexed letter mentions it, as a sentence."""
+        corpus = self._corpus_text()
+        for name in q.councils:
+            if not any(re.search(rf"\b{re.escape(alias)}\b", corpus) for alias in COUNCILS[name]):
+                return NOT_IN_LETTERS[q.language].format(what=name)
+        return None
+
+    def _not_found(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], reason: str,
+                   message: str | None = None) -> Answer:
+        if message is None:
+            message = (FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language].get(_fact_kind(q), ""))
+                       if reason == "fact_missing" else NOT_FOUND[q.language])
+        related = [Citation(i, h.chunk, score=h.score) for i, h in enumerate(hits[:3], start=1)]
+        for cit in related:
+            best = next((x for x in scored if x.hit.chunk.id == cit.chunk.id), None)
+            if best:
+                cit.quotes = [(best.start, best.end)]
+        return Answer(q.text, message, False, "extractive", q.language, [], related,
+                      answer_type=q.answer_type, reason=reason)
+
+    def _compose(self, q: Question, picked: list[ScoredSentence]) -> Answer:
+        """Quote ``picked``: in document order, except that a yes/no question's most likely
+        sentence (the one that confirms or refutes) leads."""
         def order(x: ScoredSentence):
             c = x.hit.chunk
-            return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0), c.split_id, x.start)
+            return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0) if str(c.item_no or "0").isdigit() else 0,
+                    c.split_id, x.start)
 
-        picked = sorted(picked, key=order)
+        lead = max(picked, key=lambda x: x.probability) if q.yes_no else None
+        rest = sorted([x for x in picked if x is not lead], key=order)
+        picked = ([lead] if lead else []) + rest
         numbers: dict[str, Citation] = {}
         parts: list[str] = []
         for i, sent in enumerate(picked):
@@ -428,7 +581,16 @@ class Answerer:
             last_of_run = i + 1 == len(picked) or picked[i + 1].hit.chunk.id != cid
             if last_of_run:
                 parts[-1] = f"{parts[-1]} [{numbers[cid].n}]"
-        return Answer(question, " ".join(parts), True, "extractive", language, list(numbers.values()))
+        for cit in numbers.values():
+            cit.quotes.sort()
+        return Answer(q.text, " ".join(parts), True, "extractive", q.language, list(numbers.values()),
+                      answer_type=q.answer_type)
+
+
+def _fact_kind(q: Question) -> str:
+    if q.answer_type in FACT_CHECKS:
+        return q.answer_type
+    return (q.claim_kinds or ["other"])[0]
 
 
 def _near_duplicate(a: str, b: str) -> bool:

@@ -476,6 +476,10 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
         naive = NaivePipeline(files, answerer.retriever.embedder, cache=cache_dir() / "eval-naive")
         results["naive"] = evaluate_naive(cases, naive, progress)
     metrics = results["kamerbrief-rag"].metrics()
+    # Per question: which path answered and why it fell back or found nothing.
+    metrics["questions"] = [{"id": r.id, "answered": r.answered, "answered_right": r.answered_ok, "mode": r.mode,
+                             "fallback_reason": r.fallback_reason, "reason": r.reason, "answer_type": r.answer_type,
+                             "facts_ok": r.facts_ok, "rank": r.rank} for r in results["kamerbrief-rag"].rows]
     metrics["split"] = split
     metrics["split_note"] = SPLIT_NOTES[split] if any(c.split for c in cases) else "the set has no train/dev/test split"
     metrics["model"] = answerer.retriever.embedder.name

@@ -184,6 +184,12 @@ class CaseResult:
     citations: list[tuple[str, bool]]  # (where, relevant)
     latency_ms: float
     style: str | None = None
+    # Which path answered (extractive, llm:<model>), why an LLM answer fell back, and
+    # for "not found" why (no_passage, fact_missing, not_in_letters).
+    mode: str = "extractive"
+    fallback_reason: str | None = None
+    reason: str | None = None
+    answer_type: str | None = None
 
     @property
     def facts_ok(self) -> bool | None:
@@ -269,7 +275,9 @@ def evaluate_answerer(cases: list[Case], answerer, progress: Callable | None = N
         latency = (time.perf_counter() - start) * 1000
         n_rel = sum(1 for c in chunks if is_relevant(case, c))
         cited = [c.chunk for c in a.citations]
-        rows.append(_judge(case, [h.chunk for h in a.hits], n_rel, a.answer, a.answered, cited, latency))
+        row = _judge(case, [h.chunk for h in a.hits], n_rel, a.answer, a.answered, cited, latency)
+        row.mode, row.fallback_reason, row.reason, row.answer_type = a.mode, a.fallback_reason, a.reason, a.answer_type
+        rows.append(row)
     return EvalResult(name, rows)
 
 
@@ -369,4 +377,60 @@ def cases_from_feedback(feedback_file: Path) -> list[dict[str, object]]:
             "given_answer": fb.get("answer"),
             "cited": [c.get("doc_id") for c in fb.get("citations", [])],
         })
+    return out
+
+
+# ----------------------------------------------------------------------------- the LLM grounding check
+
+
+@dataclass
+class GroundingResult:
+    """How the grounding check fared on a labelled set of LLM answers."""
+
+    n_faithful: int
+    n_adversarial: int
+    false_accepts: list[tuple[str, str]]  # (id, kind) of adversarial answers that passed
+    false_rejects: list[tuple[str, str, str]]  # (id, kind, reason) of faithful answers refused
+
+    @property
+    def faithful_accepted(self) -> float:
+        return 1 - len(self.false_rejects) / self.n_faithful if self.n_faithful else 0.0
+
+
+def evaluate_grounding(path: str | Path, sources: dict[str, list[str]], check) -> GroundingResult:
+    """Run ``check`` (a :class:`rag.grounding.GroundingCheck`) on a JSONL set of labelled LLM
+    answers. Each item names its sources by ``doc`` and a phrase the chunk ``contains``;
+    ``sources`` maps a doc id to its chunk texts."""
+    faithful = adversarial = 0
+    accepts: list[tuple[str, str]] = []
+    rejects: list[tuple[str, str, str]] = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        item = json.loads(line)
+        texts = []
+        for src in item["sources"]:
+            found = [t for t in sources.get(src["doc"], []) if src["contains"] in t]
+            if not found:
+                raise ValueError(f"{path}:{n}: no chunk of {src['doc']} contains {src['contains']!r}")
+            texts.append(found[0])
+        verdict = check.check(item["answer"], item["question"], texts, item["language"])
+        if item["faithful"]:
+            faithful += 1
+            if not verdict.ok:
+                rejects.append((item["id"], item["kind"], verdict.reason))
+        else:
+            adversarial += 1
+            if verdict.ok:
+                accepts.append((item["id"], item["kind"]))
+    return GroundingResult(faithful, adversarial, accepts, rejects)
+
+
+def chunk_texts(files: Iterable[Path]) -> dict[str, list[str]]:
+    """Chunk texts of ``files`` by document id, chunked as the index chunks them (no store needed)."""
+    from rag.chunk import chunk_letter
+    from rag.parse import parse_file
+
+    out: dict[str, list[str]] = {}
+    for f in files:
+        for chunk in chunk_letter(parse_file(f)):
+            out.setdefault(chunk.doc_id, []).append(chunk.text)
     return out

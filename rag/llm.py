@@ -1,15 +1,19 @@
 """Bring your own LLM: any OpenAI-compatible ``/v1/chat/completions`` endpoint
 (Ollama, llama.cpp server, vLLM, LM Studio) writes the answer from numbered sources.
 
-Whatever it writes is checked in code, not trusted: every ``[n]`` must name a
-source that was given, every substantive sentence must cite one, and a cited
-sentence must share content with its source (words, or meaning for an answer in
-another language than the letter). Any failure, error or timeout falls back to
-the extractive answer, and the answer says so. Letters are data: instructions
-printed in a letter cannot change this check.
+Whatever it writes is checked in code, not trusted (:mod:`rag.grounding`): every
+``[n]`` must name a source that was given, every substantive sentence must cite
+one, and every number, date, name and negation of a cited sentence must be in its
+source; a sentence that only restates the question is no answer. Any failure,
+error or timeout falls back to the extractive answer, and the answer says why. The
+model's "not found" does not replace an extractive answer that holds the kind of
+fact asked for. Letters are data: instructions printed in a letter cannot change
+this check.
 
 Configuration: ``RAG_LLM_BASE_URL`` (e.g. ``http://127.0.0.1:11434/v1``),
-``RAG_LLM_MODEL``, ``RAG_LLM_API_KEY`` (optional), ``RAG_LLM_TIMEOUT`` (seconds, 60).
+``RAG_LLM_MODEL``, ``RAG_LLM_API_KEY`` (optional), ``RAG_LLM_FIRST_TOKEN_TIMEOUT``
+(seconds until the first token, prompt processing included; 120) and
+``RAG_LLM_TIMEOUT`` (seconds from the first token to the last; 60).
 
 Example:
     >>> from rag.llm import LLMClient
@@ -20,7 +24,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,12 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.answer import NOT_FOUND, Answer, Citation
+from rag.grounding import GroundingCheck
 from rag.retrieve import Hit
-from rag.sentences import split_sentences
-from rag.store import DutchAnalyzer
 
 MAX_SOURCES = 5
-CITE_RE = re.compile(r"\[(\d{1,2})\]")
 
 SYSTEM_PROMPT = {
     "nl": (
@@ -59,10 +60,17 @@ class LLMError(Exception):
 
 @dataclass
 class LLMConfig:
+    """Where the model is and how long to wait.
+
+    ``first_token_timeout`` covers prompt processing (on a CPU server most of the
+    wait); ``timeout`` counts from the first token to the last.
+    """
+
     base_url: str
     model: str
     api_key: str | None = None
     timeout: float = 60.0
+    first_token_timeout: float = 120.0
 
 
 def _sources_block(hits: list[Hit]) -> str:
@@ -87,7 +95,8 @@ class LLMClient:
     def __init__(self, config: LLMConfig, embed: Callable[[list[str]], np.ndarray] | None = None) -> None:
         self.config = config
         self.embed = embed
-        self.analyzer = DutchAnalyzer()
+        self.grounding = GroundingCheck(embed)
+        self.first_token_s: float | None = None
 
     @classmethod
     def from_env(cls, embed: Callable[[list[str]], np.ndarray] | None = None) -> LLMClient | None:
@@ -100,6 +109,7 @@ class LLMClient:
                 model=os.environ.get("RAG_LLM_MODEL", "default"),
                 api_key=os.environ.get("RAG_LLM_API_KEY") or None,
                 timeout=float(os.environ.get("RAG_LLM_TIMEOUT", "60")),
+                first_token_timeout=float(os.environ.get("RAG_LLM_FIRST_TOKEN_TIMEOUT", "120")),
             ),
             embed,
         )
@@ -114,9 +124,12 @@ class LLMClient:
         if self.config.api_key:
             headers["Authorization"] = f"Bearer {self.config.api_key}"
         body = {"model": self.config.model, "messages": messages, "stream": True, "temperature": 0.1}
-        deadline = time.monotonic() + self.config.timeout
-        timeout = httpx.Timeout(self.config.timeout, connect=min(5.0, self.config.timeout))
+        start = time.monotonic()
+        deadline = start + self.config.first_token_timeout
+        read = max(self.config.timeout, self.config.first_token_timeout)
+        timeout = httpx.Timeout(read, connect=min(5.0, read))
         pieces: list[str] = []
+        self.first_token_s = None
         try:
             with httpx.Client(timeout=timeout) as client, client.stream("POST", url, json=body, headers=headers) as resp:
                 if resp.status_code != 200:
@@ -125,12 +138,15 @@ class LLMClient:
                 if "text/event-stream" not in resp.headers.get("content-type", ""):
                     data = json.loads(resp.read())
                     text = data["choices"][0]["message"]["content"] or ""
+                    self.first_token_s = time.monotonic() - start
                     if on_token:
                         on_token(text)
                     return text
                 for line in resp.iter_lines():
                     if time.monotonic() > deadline:
-                        raise LLMError(f"no complete answer within {self.config.timeout:g} s")
+                        what = "no first token" if self.first_token_s is None else "no complete answer"
+                        limit = self.config.first_token_timeout if self.first_token_s is None else self.config.timeout
+                        raise LLMError(f"{what} within {limit:g} s")
                     if not line.startswith("data:"):
                         continue
                     payload = line[5:].strip()
@@ -139,11 +155,14 @@ class LLMClient:
                     chunk = json.loads(payload)
                     delta = (chunk.get("choices") or [{}])[0].get("delta", {}).get("content") or ""
                     if delta:
+                        if self.first_token_s is None:
+                            self.first_token_s = time.monotonic() - start
+                            deadline = time.monotonic() + self.config.timeout
                         pieces.append(delta)
                         if on_token:
                             on_token(delta)
         except httpx.TimeoutException as exc:
-            raise LLMError(f"timed out after {self.config.timeout:g} s") from exc
+            raise LLMError(f"timed out after {read:g} s") from exc
         except httpx.HTTPError as exc:
             raise LLMError(f"cannot reach {url}: {exc}") from exc
         except (json.JSONDecodeError, KeyError, IndexError, TypeError) as exc:
@@ -151,100 +170,67 @@ class LLMClient:
         return "".join(pieces)
 
     # -- checking
-    def _content_words(self, text: str) -> set[str]:
-        return {w for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
-
-    def _supports(self, sentence: str, source: Hit) -> tuple[bool, tuple[int, int] | None]:
-        """Does ``source`` say what ``sentence`` claims? Returns the best-matching source sentence too."""
-        claim = self._content_words(CITE_RE.sub("", sentence))
-        best_overlap, best_span = 0.0, None
-        spans = split_sentences(source.chunk.text)
-        for s in spans:
-            words = self._content_words(s.text)
-            if claim and words:
-                overlap = len(claim & words) / len(claim)
-                if overlap > best_overlap:
-                    best_overlap, best_span = overlap, (s.start, s.end)
-        if best_overlap >= 0.4:
-            return True, best_span
-        if self.embed is not None and spans:
-            vecs = self.embed([CITE_RE.sub("", sentence)] + [s.text for s in spans])
-            sims = vecs[1:] @ vecs[0]
-            i = int(np.argmax(sims))
-            if sims[i] >= 0.85:
-                return True, (spans[i].start, spans[i].end)
-        return False, best_span
-
-    def check(self, text: str, hits: list[Hit], language: str) -> tuple[bool, str, list[Citation]]:
-        """Validate an answer; returns (ok, reason, citations)."""
-        text = text.strip()
-        if not text:
-            return False, "empty answer", []
-        if NOT_FOUND[language].rstrip(".") in text or NOT_FOUND["nl"].rstrip(".") in text:
+    def check(self, text: str, hits: list[Hit], language: str, question: str = "") -> tuple[bool, str, list[Citation]]:
+        """Validate an answer against ``hits`` (sources 1..n); returns (ok, reason, citations)."""
+        verdict = self.grounding.check(text, question, [h.chunk.text for h in hits], language)
+        if not verdict.ok:
+            return False, verdict.reason, []
+        if verdict.not_found:
             return True, "not found", []
-        cited: dict[int, Citation] = {}
-        sentences: list[str] = []
-        for s in split_sentences(text):
-            # "... versterken. [1]": the marker belongs to the sentence before it.
-            if sentences and not CITE_RE.sub("", s.text).strip(" .,;"):
-                sentences[-1] = f"{sentences[-1]} {s.text}"
-            else:
-                sentences.append(s.text)
-        pending: list[str] = []
-        for sent in sentences:
-            numbers = [int(n) for n in CITE_RE.findall(sent)]
-            if not numbers:
-                if len(self._content_words(sent)) >= 4:
-                    pending.append(sent)
-                continue
-            for n in numbers:
-                if not 1 <= n <= len(hits):
-                    return False, f"cites [{n}], which is not one of the {len(hits)} sources", []
-            # A citation at the end of a run of sentences covers the run.
-            for claim in pending + [sent]:
-                supported = False
-                for n in numbers:
-                    ok, span = self._supports(claim, hits[n - 1])
-                    if ok:
-                        supported = True
-                        cit = cited.setdefault(n, Citation(n, hits[n - 1].chunk, score=hits[n - 1].score))
-                        if span and span not in cit.quotes:
-                            cit.quotes.append(span)
-                if not supported:
-                    return False, f"a sentence citing {numbers} shares no content with that source", []
-            pending = []
-        if pending:
-            return False, "a claim without a citation", []
-        if not cited:
+        citations = []
+        for n in sorted(verdict.support):
+            hit = hits[n - 1]
+            citations.append(Citation(n, hit.chunk, quotes=sorted(verdict.support[n]), score=hit.score))
+        if not citations:
             return False, "no citations", []
-        return True, "ok", [cited[n] for n in sorted(cited)]
+        return True, "ok", citations
 
     # -- the answerer hook
     def answer(
         self, question: str, language: str, hits: list[Hit], extractive: Answer,
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
-        """An LLM answer when it passes the check, else ``extractive`` marked as a fallback."""
+        """An LLM answer when it passes the check, else ``extractive`` marked as a fallback.
+
+        ``on_token`` gets the model's raw text as it streams; callers that show text to a
+        person should show the extractive answer until this returns (only checked text).
+        """
         sources = hits[:MAX_SOURCES]
         nf = NOT_FOUND[language]
         messages = [
             {"role": "system", "content": SYSTEM_PROMPT[language].format(not_found=nf)},
             {"role": "user", "content": f"Bronnen:\n\n{_sources_block(sources)}\n\nVraag: {question}"},
         ]
+        start = time.perf_counter()
         try:
             text = self.complete(messages, on_token=on_token)
         except LLMError as exc:
-            return _fallback(extractive, str(exc))
-        ok, reason, citations = self.check(text, sources, language)
+            return _fallback(extractive, str(exc), self._timings(start))
+        ok, reason, citations = self.check(text, sources, language, question)
         if not ok:
-            return _fallback(extractive, reason)
+            return _fallback(extractive, reason, self._timings(start))
         mode = f"llm:{self.config.model}"
         if reason == "not found":
-            return Answer(question, nf, False, mode, language, [], extractive.related or extractive.citations)
-        return Answer(question, text.strip(), True, mode, language, citations)
+            if extractive.answered:
+                # The quoted sentences hold the kind of fact asked for: a model's "not found" does not outrank them.
+                return _fallback(extractive, "the model found nothing, but the letters hold the asked-for fact",
+                                 self._timings(start))
+            extractive.mode = mode
+            extractive.timings_ms = self._timings(start)
+            return extractive
+        out = Answer(question, text.strip(), True, mode, language, citations, answer_type=extractive.answer_type)
+        out.timings_ms = self._timings(start)
+        return out
+
+    def _timings(self, start: float) -> dict[str, float]:
+        out = {"llm": (time.perf_counter() - start) * 1000}
+        if getattr(self, "first_token_s", None) is not None:
+            out["llm_first_token"] = self.first_token_s * 1000
+        return out
 
 
-def _fallback(extractive: Answer, reason: str) -> Answer:
+def _fallback(extractive: Answer, reason: str, timings: dict[str, float] | None = None) -> Answer:
     extractive.fallback_reason = reason
     extractive.mode = "extractive"
+    extractive.timings_ms = timings or {}
     return extractive

@@ -115,16 +115,18 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
                   "only; its answer is the top chunk, its sources the top 5; it always answers.", ""]
     ours = results[systems[0]]
     lines += [f"## Per question ({systems[0]})", "",
-              "| id | question | first relevant rank | answered | facts | relevant citations | answer |",
-              "|---|---|---|---|---|---|---|"]
+              "| id | question | asks for | first relevant rank | answered | mode | facts | relevant citations | answer |",
+              "|---|---|---|---|---|---|---|---|---|"]
     for r in ours.rows:
-        answered = ("✓ " if r.answered_ok else "✗ ") + ("answered" if r.answered else "not found")
+        answered = ("✓ " if r.answered_ok else "✗ ") + ("answered" if r.answered else f"not found ({r.reason or '–'})")
+        mode = r.mode + (f", fell back: {r.fallback_reason}" if r.fallback_reason else "")
         facts = "–" if not r.facts else ("✓" if r.facts_ok else "✗ " + ", ".join(f for f, ok in r.facts if not ok))
         cites = f"{sum(ok for _, ok in r.citations)}/{len(r.citations)}" if r.citations else "–"
         answer = r.answer.replace("|", "/").replace("\n", " ")
         answer = answer[:220] + ("…" if len(answer) > 220 else "")
         rank = "–" if r.unanswerable else (str(r.rank) if r.rank else "> 10")
-        lines.append(f"| {r.id} | {r.question.replace('|', '/')} | {rank} | {answered} | {facts} | {cites} | {answer} |")
+        lines.append(f"| {r.id} | {r.question.replace('|', '/')} | {r.answer_type or '–'} | {rank} | {answered} | "
+                     f"{mode.replace('|', '/')} | {facts} | {cites} | {answer} |")
     path = out_dir / "report.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -68,6 +68,10 @@ class Handler(BaseHTTPRequestHandler):
             text = position_sentence(sources[1])
         elif mode == "unsupported":
             text = "De Raad besluit om alle visumplichten voor Canada af te schaffen. [1]"
+        elif mode == "cite_list":
+            text = f"{position_sentence(sources[1])} [1, 2]"
+        elif mode == "echo":
+            text = "De vraag is wat de Nederlandse positie over Europol is [1]."
         elif mode == "not_found":
             text = "Ik heb hierover geen duidelijk antwoord gevonden in de brieven."
         else:

@@ -40,17 +40,22 @@ def server():
         yield s
 
 
-def ask(retriever, server, timeout=10.0, on_token=None):
-    llm = LLMClient(LLMConfig(server.url, "fake", "sleutel", timeout), embed=retriever.embedder.embed_passages)
-    return Answerer(retriever, llm=llm).ask(QUESTION, on_token=on_token)
+def ask(retriever, server, timeout=10.0, on_token=None, question=QUESTION):
+    llm = LLMClient(LLMConfig(server.url, "fake", "sleutel", timeout, first_token_timeout=timeout),
+                    embed=retriever.embedder.embed_passages)
+    return Answerer(retriever, llm=llm).ask(question, on_token=on_token)
 
 
 def test_streamed_answer_with_valid_citation(retriever, server):
     pieces: list[str] = []
     a = ask(retriever, server, on_token=pieces.append)
     assert a.mode == "llm:fake" and a.answered and a.fallback_reason is None
-    assert len(pieces) > 3 and "".join(pieces).strip() == a.answer
+    # Only checked text is streamed: the extractive answer, which the checked LLM answer then replaces.
+    extractive = Answerer(retriever).ask(QUESTION).answer
+    assert len(pieces) > 3 and "".join(pieces).strip() == extractive != a.answer
     assert a.answer.endswith("[1]")
+    assert {"retrieve", "extractive", "llm", "llm_first_token", "first_token", "total"} <= set(a.timings_ms)
+    assert a.timings_ms["first_token"] <= a.timings_ms["total"]
     assert a.citations[0].chunk.item_title == "Toekomst van Europol" and a.citations[0].quotes
     req = Behaviour.requests[-1]
     assert req["stream"] is True and req["model"] == "fake"
@@ -69,7 +74,8 @@ def test_plain_json_reply_is_accepted(retriever, server):
     [
         ("bad_number", "cites [7]"),
         ("no_citation", "without a citation"),
-        ("unsupported", "shares no content"),
+        ("unsupported", "cited source"),
+        ("echo", "restates the question"),
         ("error", "HTTP 500"),
     ],
 )
@@ -86,10 +92,23 @@ def test_timeout_falls_back(retriever, server):
     assert a.mode == "extractive" and "timed out" in a.fallback_reason
 
 
-def test_model_may_say_the_letters_do_not_answer(retriever, server):
+def test_citation_lists_are_read(retriever, server):
+    Behaviour.mode = "cite_list"
+    a = ask(retriever, server)
+    assert a.mode == "llm:fake" and a.answer.endswith("[1, 2]") and a.citations
+
+
+def test_model_not_found_does_not_override_an_answer_with_the_fact(retriever, server):
     Behaviour.mode = "not_found"
     a = ask(retriever, server)
-    assert a.mode == "llm:fake" and not a.answered and a.citations == []
+    assert a.mode == "extractive" and a.answered and "found nothing" in a.fallback_reason
+    assert "nationale zeggenschap" in a.answer
+
+
+def test_model_may_say_the_letters_do_not_answer(retriever, server):
+    Behaviour.mode = "not_found"
+    a = ask(retriever, server, question="Wat is de Nederlandse positie over het Gemeenschappelijk Landbouwbeleid?")
+    assert a.mode == "llm:fake" and not a.answered and a.citations == [] and a.related
 
 
 def test_unreachable_endpoint_falls_back(retriever):
@@ -128,7 +147,8 @@ def test_cli_ask_json_with_llm(server, small_store):
     c = data["citations"][0]
     for key in ("n", "doc_id", "title", "date", "section", "item_title", "page_start", "page_end", "text", "score"):
         assert key in c
-    assert set(data["timings_ms"]) == {"retrieve", "answer", "total"}
+    assert {"retrieve", "answer", "total", "first_token"} <= set(data["timings_ms"])
+    assert "answer_type" in data and "reason" in data
 
 
 @pytest.mark.optin

@@ -1,0 +1,54 @@
+"""Measure the LLM grounding check on the labelled answer sets.
+
+``eval/llm-check/answers.jsonl`` (70 adversarial, 67 faithful) is the set the check
+was developed against; ``eval/llm-check/heldout.jsonl`` (42 adversarial, 40
+faithful) was written afterwards by another writer, over the same passages, and
+only measured (its failure counts per reason were seen once, its items not).
+
+Run from the repository root::
+
+    python eval/llm_check.py --out eval/reports/llm-check.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rag.embed import get_embedder
+from rag.evaluate import chunk_texts, evaluate_grounding
+from rag.grounding import GroundingCheck
+
+LETTERS = Path("data/letters")
+CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
+         "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
+SETS = {"development": Path("eval/llm-check/answers.jsonl"), "held out": Path("eval/llm-check/heldout.jsonl")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    sources = chunk_texts(LETTERS / n for n in CITED)
+    check = GroundingCheck(get_embedder().embed_passages)
+    lines = ["# The LLM grounding check", "",
+             "| set | adversarial | accepted (false accepts) | faithful | accepted |", "|---|---|---|---|---|"]
+    details = []
+    for name, path in SETS.items():
+        r = evaluate_grounding(path, sources, check)
+        lines.append(f"| {name} (`{path}`) | {r.n_adversarial} | {len(r.false_accepts)} | {r.n_faithful} | "
+                     f"{r.faithful_accepted:.3f} |")
+        details += ["", f"## {name}: adversarial answers that passed", ""]
+        details += [f"- {i} ({kind})" for i, kind in r.false_accepts] or ["- none"]
+        details += ["", f"## {name}: faithful answers refused", ""]
+        details += [f"- {i} ({kind}): {reason}" for i, kind, reason in r.false_rejects] or ["- none"]
+    report = "\n".join(lines + details) + "\n"
+    if args.out:
+        args.out.write_text(report, encoding="utf-8")
+    print(report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,499 @@
+"""Does a cited source say what a generated sentence claims?
+
+An LLM answer is read claim by claim. A claim is accepted only when its cited
+sources hold everything it states:
+
+* every **number** (``72.791``, ``72,791``, ``1,8 miljoen``, ``drie``, ``three``),
+* every **date** part (months, quarters; days and years are numbers),
+* every **named entity** (a country, body, person or instrument), across Dutch and
+  English spellings (``Commission`` ~ ``Commissie``, ``Ukraine`` ~ ``Oekraïne``),
+* the **polarity**: a claim that says "niet", "geen", "not", "is kritisch" needs a
+  source sentence that does too, and the other way round; a claim that takes a
+  side ("steunt", "supports") needs a source sentence that takes one,
+* and the **content**: enough of its words, or its meaning (embedding similarity,
+  for English answers over Dutch letters), in one source sentence and its neighbour.
+
+A sentence that only restates the question is no answer (an echo), whatever it cites.
+Similarity alone is never enough: a fluent sentence with one wrong figure is close
+to its source in meaning and still wrong.
+
+Example:
+    >>> from rag.grounding import numbers_in
+    >>> sorted(numbers_in("72.791 migranten, 2,5 miljoen en drie landen"))
+    [2.5, 3.0, 72.791, 72791.0]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rag.question import dutch_words
+from rag.sentences import split_sentences
+from rag.store import DutchAnalyzer
+
+# [1], [1, 2], [1;2], [1-2], [1–3]; "[1][2]" is two markers.
+CITATION = re.compile(r"\[(\d{1,2}(?:\s*[,;–-]\s*\d{1,2})*)\]")
+
+_NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30,
+    "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000, "tweemaal": 2, "driemaal": 3,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "thousand": 1000, "twice": 2, "thrice": 3,
+}
+_UNITS_NL = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+            "negentig": 90}
+_NUMBER_WORDS.update({"zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "zestig": 60, "zeventig": 70,
+                      "tachtig": 80, "negentig": 90, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
+                      "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+for _i, _unit in enumerate(_UNITS_NL, start=1):
+    for _word, _ten in _TENS_NL.items():
+        _NUMBER_WORDS[f"{_unit}{'ën' if _unit.endswith('e') else 'en'}{_word}"] = _ten + _i
+# "een"/"one" are articles far more often than numbers: a claim may use them freely.
+_FREE_NUMBERS = {"een", "één", "one"}
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "januari februari maart april mei juni juli augustus september oktober november december".split())}
+_MONTHS.update({m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())})
+_MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                "okt": 10, "oct": 10, "nov": 11, "dec": 12})
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+             "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(kwartaal|quarter)\b|"
+                      r"\bQ([1-4])\b", re.I)
+
+NEGATIVE = re.compile(
+    r"\b(niet|geen|nooit|noch|niemand|niets|nergens|zonder|geenszins|onvoldoende|not|no|never|none|nobody|"
+    r"nothing|neither|nor|cannot|without|insufficient|insufficiently)\b|n't\b", re.I)
+STANCE_FOR = re.compile(
+    r"\b(steunt|steunen|ondersteunt|verwelkomt|onderschrijft|kan\s+(zich\s+)?(\w+\s+)?(vinden|instemmen|steunen)|"
+    r"stemt\s+in|is\s+voorstander|voorstander|is\s+positief|positief|hecht|pleit|zet\s+zich\s+in|vindt|acht|"
+    r"is\s+van\s+mening|supports?|welcomes?|backs?|endorses?|favours?|favors?|agrees?|positive|believes?|considers?)\b",
+    re.I)
+STANCE_AGAINST = re.compile(
+    r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
+    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns)\b", re.I)
+# Who holds a view: a claim that the cabinet takes a side needs a source where it does.
+HOLDER = re.compile(r"\b(kabinet|nederland|regering|minister|cabinet|netherlands|dutch|government)\b", re.I)
+
+
+# English names of things the letters write in Dutch: the entity check looks for both.
+EN_NL = {
+    "netherlands": "nederland", "dutch": "nederland", "commission": "commissie", "council": "raad",
+    "european": "europ", "europe": "europ", "union": "unie", "parliament": "parlement", "ukraine": "oekraïne",
+    "ukrainian": "oekraïn", "ukrainians": "oekraïn", "russia": "rusland", "russian": "russisch", "syria": "syrië",
+    "syrian": "syri", "libya": "libië", "lebanon": "libanon", "tunisia": "tunesië", "cabinet": "kabinet",
+    "house": "kamer", "representatives": "tweede kamer", "senate": "eerste kamer", "state": "staat",
+    "states": "staten", "member": "lidsta", "regulation": "verordening", "directive": "richtlijn",
+    "strategy": "strategie", "pact": "pact", "code": "code", "visa": "visum", "tribunal": "tribunaal",
+    "special": "speciaal", "court": "hof", "justice": "justitie", "home": "binnenlandse", "affairs": "zaken",
+    "ministers": "ministerraad", "minister": "minister", "march": "maart", "june": "juni", "may": "mei",
+    "october": "oktober", "august": "augustus", "charter": "handvest", "fundamental": "grondrecht",
+    "rights": "recht", "migration": "migratie", "asylum": "asiel", "return": "terugkeer", "agenda": "agenda",
+    "convention": "verdrag", "claims": "claim", "schengen": "schengen", "greece": "griekenland",
+    "germany": "duitsland", "france": "frankrijk", "poland": "polen", "italy": "italië", "spain": "spanje",
+    "belgium": "belgi", "hungary": "hongarije", "iraq": "irak", "turkey": "turkije", "egypt": "egypte",
+    "morocco": "marokko", "denmark": "denemarken", "austria": "oostenrijk", "sweden": "zweden",
+    "finland": "finland", "estonia": "estland", "latvia": "letland", "lithuania": "litouwen", "croatia": "kroatië",
+    "czechia": "tsjechië", "slovakia": "slowakije", "slovenia": "slovenië", "romania": "roemenië",
+    "bulgaria": "bulgarije", "cyprus": "cyprus", "ireland": "ierland", "portugal": "portugal", "article": "artikel", "government": "regering", "board": "college",
+    "advisory": "advies", "regulatory": "regeldruk", "burden": "regeldruk", "king": "koning",
+}
+# Capitalised for grammar, not because they name something.
+_NOT_ENTITIES = set(
+    """de het een dit dat deze die er in op volgens voor met ook daarnaast verder bovendien wel niet nee ja
+    zo als bij na om over uit tot naar aan door hierbij hiermee daarmee daarbij dan maar en of want zij hij
+    wij ze we u ik men the a an this that these those in on according for with also yes no not it its they
+    there as at by after to from of and or but if so while however moreover furthermore both""".split()
+)
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every value a number in ``text`` may stand for (``72,791`` is 72791 or 72.791)."""
+    values: set[float] = set()
+    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
+    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
+        raw = m.group(0)
+        parts = re.split(r"[.,]", raw)
+        if len(parts) == 1:
+            values.add(float(raw))
+            continue
+        if all(len(p) == 3 for p in parts[1:]):
+            values.add(float("".join(parts)))  # thousands separators
+        if len(parts) == 2:
+            values.add(float(f"{parts[0]}.{parts[1]}"))  # a decimal
+    for word, value in _NUMBER_WORDS.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            values.add(float(value))
+    return values
+
+
+def _claim_numbers(text: str) -> list[set[float]]:
+    """Each number the claim states, as the set of values it may stand for."""
+    out = []
+    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
+    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
+        out.append(numbers_in(m.group(0)))
+    for word, value in _NUMBER_WORDS.items():
+        if word not in _FREE_NUMBERS and re.search(rf"\b{word}\b", text, re.I):
+            out.append({float(value)})
+    return out
+
+
+_MONTH_RE = re.compile(
+    r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
+    r"february|march|june|july|august|october|jan|feb|mrt|apr|aug|sept?|okt|oct|nov|dec)\b", re.I)
+
+
+def months_in(text: str) -> set[int]:
+    """Months named in ``text`` (Dutch, English, abbreviated; not the English verb "may")."""
+    return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
+
+
+_MONTH_NAMES = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|" \
+               "january|february|march|may|june|july|august|october"
+_DATE_UNIT = re.compile(
+    rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})\b|\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
+    rf"\b({_MONTH_NAMES})\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
+    rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(?:kwartaal|quarter)\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
+    rf"\bQ([1-4])\s+(\d{{4}})\b", re.I)
+
+
+def date_units(text: str) -> set[tuple]:
+    """Dates as units, so that a right year beside a wrong month (or the reverse) is caught:
+    ``("m", 4, 2026)`` for "april 2026" and "9 april 2026", ``("q", 4, 2026)`` for "Q4 2026"."""
+    out: set[tuple] = set()
+    for m in _DATE_UNIT.finditer(text):
+        g = m.groups()
+        if g[0]:
+            out |= {("d", int(g[0]), _MONTHS[g[1].lower()], int(g[2])), ("m", _MONTHS[g[1].lower()], int(g[2]))}
+        elif g[3]:
+            out |= {("d", int(g[4]), _MONTHS[g[3].lower()], int(g[5])), ("m", _MONTHS[g[3].lower()], int(g[5]))}
+        elif g[6]:
+            out.add(("m", _MONTHS[g[6].lower()], int(g[7])))
+        elif g[8]:
+            out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
+        else:
+            out.add(("q", int(g[10]), int(g[11])))
+    return out
+
+
+def quarters_in(text: str) -> set[int]:
+    out = set()
+    for m in _QUARTER.finditer(text):
+        out.add(int(m.group(3)) if m.group(3) else _ORDINALS[m.group(1).lower()])
+    return out
+
+
+def entities_in(text: str) -> list[str]:
+    """Capitalised words and acronyms after the first word: the names a claim states.
+
+    The first word is capitalised for grammar and counts only as an acronym
+    ("EES", "ATR"); in "EU-acquis" only "EU" is a name.
+    """
+    out = []
+    for i, m in enumerate(re.finditer(r"[\wÀ-ÿ'’-]+", text)):
+        for part in m.group(0).split("-"):
+            word = re.sub(r"['’]s?$", "", part)
+            if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_ENTITIES or word.lower() in _NUMBER_WORDS:
+                continue
+            if i == 0 and not (word.isupper() or any(c.isupper() for c in word[1:])):
+                continue
+            out.append(word)
+    return out
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.lower() for t in re.findall(r"[\wÀ-ÿ]+", text)}
+
+
+@dataclass
+class Claim:
+    """A sentence of a generated answer and the source numbers it cites."""
+
+    text: str
+    cites: list[int]
+
+
+@dataclass
+class Verdict:
+    """The outcome of a check: accepted or not, why, and for each cited source the spans that support it."""
+
+    ok: bool
+    reason: str
+    support: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    not_found: bool = False
+
+
+NOT_FOUND_PHRASES = re.compile(
+    r"geen (duidelijk )?antwoord gevonden|niet gevonden|(staat|staan|is) (hier )?niet(s)? in de (bronnen|brieven|stukken)|"
+    r"(bronnen|brieven|stukken) (zeggen|vermelden|noemen|bevatten|geven) (hier )?(niets|geen)|"
+    r"not (found|mentioned|stated|covered)|(sources|letters|documents) do not (say|mention|state|contain|cover)|"
+    r"no (clear )?answer|no information|geen informatie|niet vermeld|(does|do) not answer|"
+    r"(bronnen|brieven|stukken|sources|letters)\b.{0,80}\b(niet|niets|geen|not|nothing)\b", re.I)
+
+
+ECHO = re.compile(r"\b(de vraag|het gaat (er)?om of|vraagt (zich )?af|the question|this is about|it is about whether|"
+                  r"daarover gaat)\b", re.I)
+
+
+def parse_citations(marker: str) -> list[int]:
+    """``"1, 2"`` -> [1, 2]; ``"1-3"`` -> [1, 2, 3]."""
+    out: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", marker):
+        if re.fullmatch(r"\d{1,2}\s*[–-]\s*\d{1,2}", part):
+            a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
+            out += list(range(min(a, b), max(a, b) + 1)) if b - a < 10 else [a, b]
+        elif part.strip().isdigit():
+            out.append(int(part))
+    return out
+
+
+def split_claims(text: str) -> tuple[list[Claim], list[str]]:
+    """Sentences with the citations they carry; a citation at the end of a run of
+    uncited sentences covers the run. Returns (claims, trailing uncited sentences)."""
+    sentences: list[str] = []
+    for s in split_sentences(text):
+        if sentences and not CITATION.sub("", s.text).strip(" .,;:"):
+            sentences[-1] = f"{sentences[-1]} {s.text}"  # "... versterken. [1]"
+        else:
+            sentences.append(s.text)
+    claims: list[Claim] = []
+    pending: list[str] = []
+    for sent in sentences:
+        cites = list(dict.fromkeys(n for m in CITATION.finditer(sent) for n in parse_citations(m.group(1))))
+        if not cites:
+            pending.append(sent)
+            continue
+        for p in pending:
+            claims.append(Claim(p.strip(" .,;"), cites))
+        pending = []
+        # A sentence may cite twice ("A [1] en B [2]."): each part is its own claim.
+        last = 0
+        parts = []
+        for m in CITATION.finditer(sent):
+            parts.append((sent[last:m.start()], parse_citations(m.group(1))))
+            last = m.end()
+        tail = sent[last:].strip(" .,;")
+        if len(parts) > 1 and all(len(p[0].split()) >= 4 for p in parts):
+            claims += [Claim(p[0].strip(" ,;"), c) for p, c in ((p, p[1]) for p in parts)]
+        else:
+            claims.append(Claim(CITATION.sub("", sent).strip(), cites))
+        if tail and len(tail.split()) >= 4:
+            pending.append(tail)
+    return claims, pending
+
+
+class GroundingCheck:
+    """Checks a generated answer against the sources it was given.
+
+    Args:
+        embed: Texts to normalised vectors (the index's embedding model), for claims
+            in another wording or language than the letter; None checks words only.
+        min_overlap: Share of a claim's content words one source passage must hold.
+        min_similarity: Embedding similarity that stands in for word overlap.
+    """
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, min_overlap: float = 0.5,
+                 min_similarity: float = 0.6) -> None:
+        self.embed = embed
+        self.min_overlap = min_overlap
+        self.min_similarity = min_similarity
+        self.analyzer = DutchAnalyzer()
+
+    def _content(self, text: str) -> set[str]:
+        return {w for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
+
+    def _overlap(self, claim: set[str], passage: set[str]) -> float:
+        if not claim:
+            return 0.0
+        hit = sum(1 for w in claim if w in passage or any(
+            len(w) >= 5 and len(p) >= 5 and (p.startswith(w[:5]) and (w.startswith(p[:len(w)]) or p.startswith(w)))
+            for p in passage))
+        return hit / len(claim)
+
+    def is_echo(self, claim: str, question: str) -> bool:
+        """A claim that adds (almost) nothing to the question it answers."""
+        if claim.rstrip().endswith("?") or ECHO.search(claim):
+            return True
+        new = self._content(claim) - self._content(question)
+        return len(new) < 2 and not _claim_numbers(claim)
+
+    def _vectors(self, texts: list[str], cache: dict[str, np.ndarray]) -> np.ndarray:
+        """Embeddings of ``texts``, each text embedded once per check."""
+        todo = [t for t in dict.fromkeys(texts) if t not in cache]
+        if todo:
+            cache.update(zip(todo, self.embed(todo)))
+        return np.stack([cache[t] for t in texts])
+
+    def _echoes_by_meaning(self, claim: str, question: str, cited: list[str], cache: dict) -> bool:
+        """A claim nearer in meaning to the question than to any sentence of its sources is an echo."""
+        if self.embed is None or not question or not cited:
+            return False
+        sentences = [x.text for src in cited for x in split_sentences(src)]
+        vecs = self._vectors([claim, question] + sentences, cache)
+        to_question = float(vecs[1] @ vecs[0])
+        to_source = float(np.max(vecs[2:] @ vecs[0])) if sentences else 0.0
+        return to_question >= 0.75 and to_question > to_source + 0.05
+
+    def check(self, answer: str, question: str, sources: Sequence[str], language: str = "nl") -> Verdict:
+        """Accept ``answer`` only when every claim is held by the sources it cites.
+
+        Args:
+            answer: The generated text with ``[n]`` citations.
+            question: What was asked (a claim that only restates it is rejected).
+            sources: The texts given as sources 1..n.
+            language: The answer's language.
+        """
+        answer = answer.strip()
+        if not answer:
+            return Verdict(False, "empty answer")
+        if not CITATION.search(answer) and all(NOT_FOUND_PHRASES.search(x.text) for x in split_sentences(answer)):
+            return Verdict(True, "not found", not_found=True)
+        claims, uncited = split_claims(answer)
+        # "The letters give no budget; they do say X [1]": the not-found part is no claim.
+        says_not_found = any(NOT_FOUND_PHRASES.search(c.text) for c in claims) or any(
+            NOT_FOUND_PHRASES.search(x) for x in uncited)
+        claims = [c for c in claims if not NOT_FOUND_PHRASES.search(c.text)]
+        uncited = [s for s in uncited if len(self._content(s)) >= 3 and not NOT_FOUND_PHRASES.search(s)]
+        if uncited:
+            return Verdict(False, f"a claim without a citation: {uncited[0][:60]!r}")
+        if not claims:
+            return Verdict(True, "not found", not_found=True) if says_not_found else Verdict(False, "no citations")
+        spans = {n: split_sentences(text) for n, text in enumerate(sources, start=1)}
+        support: dict[int, list[tuple[int, int]]] = {}
+        cache: dict[str, np.ndarray] = {}
+        for claim in claims:
+            bad = [n for n in claim.cites if not 1 <= n <= len(sources)]
+            if bad:
+                return Verdict(False, f"cites [{bad[0]}], which is not one of the {len(sources)} sources")
+            # "Ja." / "Nee, ..." opening a yes/no answer is not a claim of its own.
+            body = re.sub(r"^(ja|nee|yes|no)\b[,.:;]?\s*", "", claim.text, flags=re.I).strip()
+            if len(body.split()) < 3:
+                continue
+            # "Ja, X [1]" answers "Klopt het dat X?": a restatement that the source must then hold.
+            confirms = body != claim.text.strip()
+            cited_texts = [sources[n - 1] for n in claim.cites if 1 <= n <= len(sources)]
+            echo = ECHO.search(body) or not confirms and (
+                self.is_echo(body, question) or self._echoes_by_meaning(body, question, cited_texts, cache))
+            if echo:
+                return Verdict(False, f"restates the question: {body[:60]!r}")
+            reason, found = self._supported(body, [(n, sources[n - 1], spans[n]) for n in dict.fromkeys(claim.cites)],
+                                            cache)
+            if reason:
+                return Verdict(False, reason)
+            for n, span in found:
+                support.setdefault(n, [])
+                if span not in support[n]:
+                    support[n].append(span)
+        return Verdict(True, "not found" if says_not_found else "ok", support, not_found=says_not_found)
+
+    def _supported(self, claim: str, cited: list[tuple[int, str, list]], cache: dict) -> tuple[str | None, list[tuple[int, tuple[int, int]]]]:
+        """Why ``claim`` is not held by the ``cited`` sources (None when it is), and where it is held."""
+        # The passages that may hold the claim: each sentence with its neighbours.
+        windows: list[tuple[int, tuple[int, int], str]] = []
+        for n, src, sents in cited:
+            for i, sent in enumerate(sents):
+                hi = sents[i + 1].end if i + 1 < len(sents) else sent.end
+                windows.append((n, (sent.start, sent.end), src[sent.start:hi]))
+        if not windows:
+            return "the cited source is empty", []
+        claim_words = self._content(claim)
+        overlaps = np.array([self._overlap(claim_words, self._content(w)) for _, _, w in windows])
+        sims = np.zeros(len(windows))
+        if self.embed is not None:
+            vecs = self._vectors([claim] + [w for _, _, w in windows], cache)
+            sims = vecs[1:] @ vecs[0]
+        # A claim in the letters' language must share their words; meaning alone stands in only
+        # for a claim in another language (an English answer over Dutch letters).
+        same_language = overlaps.max() >= 0.25
+        support = overlaps / self.min_overlap if same_language else sims / self.min_similarity
+        holding = [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
+        if not holding:
+            return f"{claim[:50]!r} shares too little with the cited source", []
+        # Figures, dates and names must stand in the passages that hold the claim, not
+        # anywhere in a long source (a letter names many years).
+        # Each figure in one passage; all of them together when they fit in one.
+        claim_numbers = _claim_numbers(claim)
+        text = " ".join(windows[i][2] for i in holding)
+        def holds_figures(i: int) -> bool:
+            # The sentence and its neighbours; dates as whole units (a letter names many years).
+            n, (a, b), _ = windows[i]
+            src = next(src for m, src, _ in cited if m == n)
+            sents = next(x for m, _, x in cited if m == n)
+            k = next(j for j, x in enumerate(sents) if x.start == a)
+            near = src[sents[max(k - 1, 0)].start:sents[min(k + 1, len(sents) - 1)].end]
+            return (all(v & numbers_in(near) for v in claim_numbers) and months_in(claim) <= months_in(near)
+                    and quarters_in(claim) <= quarters_in(near) and date_units(claim) <= date_units(near))
+
+        together = [i for i in holding if holds_figures(i)]
+        if not together and (claim_numbers or months_in(claim) or quarters_in(claim)):
+            what = "number" if claim_numbers else "date"
+            return f"a {what} in {claim[:50]!r} is not in the cited source", []
+        if together:
+            holding = together + [i for i in holding if i not in together]
+        whole = " ".join(src for _, src, _ in cited)
+        tokens = _tokens(whole)
+        for entity in entities_in(claim):
+            if not self._entity_in(entity, tokens, whole):
+                return f"{entity!r} is not in the cited source", []
+        # Polarity and stance against the sentence that holds the claim best.
+        n_best, (start, end), window = windows[holding[0]]
+        sentence = next(src for n, src, _ in cited if n == n_best)[start:end]
+        if self._flips_polarity(claim, sentence, window):
+            return f"{claim[:50]!r} says the opposite of the cited source", []
+        for stance, other in ((STANCE_FOR, STANCE_AGAINST), (STANCE_AGAINST, STANCE_FOR)):
+            if stance.search(claim) and not other.search(claim):
+                agreeing = [i for i in holding if stance.search(windows[i][2])]
+                if not agreeing or (other.search(window) and not stance.search(window)):
+                    return f"{claim[:50]!r} takes a position the cited source does not state", []
+        if HOLDER.search(claim) and (STANCE_FOR.search(claim) or STANCE_AGAINST.search(claim)) and not any(
+                HOLDER.search(windows[i][2]) and (STANCE_FOR.search(windows[i][2]) or STANCE_AGAINST.search(windows[i][2]))
+                for i in holding):
+            return f"{claim[:50]!r} gives a view the cited source does not attribute to it", []
+        best = holding[0]
+        return None, [(windows[best][0], windows[best][1])]
+
+    def _negated(self, text: str) -> set[str]:
+        """Content words that follow a negation within a few words ("dwingen niemand te stoppen")."""
+        out: set[str] = set()
+        for m in NEGATIVE.finditer(text):
+            out |= self._content(" ".join(text[m.end():].split()[:3]))
+        return out
+
+    def _flips_polarity(self, claim: str, sentence: str, window: str) -> bool:
+        """Does the claim negate what the source affirms, or affirm what it negates?
+
+        Within one language the words a negation governs are compared; across
+        languages only whether the best sentence negates at all.
+        """
+        claim_neg = bool(NEGATIVE.search(claim))
+        if len(self._content(claim) & self._content(window)) < 2:
+            return claim_neg != bool(NEGATIVE.search(sentence))
+        sentence = window
+        if claim_neg:
+            # What the claim denies must be denied in the source too.
+            return not (self._negated(sentence) & self._negated(claim)) and bool(
+                self._negated(claim) & self._content(sentence))
+        # What the source denies must not be affirmed by the claim.
+        return bool(self._negated(sentence) & self._content(claim))
+
+    @staticmethod
+    def _entity_in(entity: str, tokens: set[str], text: str) -> bool:
+        low = entity.lower()
+        if low in tokens or low in text.lower():
+            return True
+        if len(low) <= 3 or low.isupper() and len(low) <= 5:
+            return False
+        wanted = [low] + ([EN_NL[low]] if low in EN_NL else []) + dutch_words(low)
+        for w in wanted:
+            stem = w[: max(5, len(w) - 3)]
+            if stem in text.lower() or any(t.startswith(stem) for t in tokens):
+                return True
+        return False

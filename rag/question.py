@@ -1,0 +1,332 @@
+"""What a question asks for, and whether a sentence holds that kind of fact.
+
+Staff ask for a date, an amount, a count, a name or a list of countries far more
+often than they say so in full ("budget terugkeerhubs nl euro", "ETIAS go-live
+wanneer?", "Which Member States oppose ...?"). A passage on the right topic that
+holds no such fact does not answer the question, however similar it is: the
+answerer uses :func:`has_fact` to refuse it instead of quoting the topic's
+introduction with confidence.
+
+The rules read Dutch and English; they are regular expressions on purpose (fast,
+explainable, the same on every machine).
+
+Example:
+    >>> from rag.question import analyse, has_fact
+    >>> q = analyse("hoeveel EUR subsidie krijgt NOvA jaarlijks?")
+    >>> q.answer_type
+    'amount'
+    >>> has_fact(q, "De NOvA ontvangt jaarlijks een subsidie."), has_fact(q, "Het gaat om 2,5 miljoen euro.")
+    (False, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rag.language import detect_language
+
+MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS_EN = "january february march april may june july august september october november december".split()
+_MONTH = "|".join(MONTHS_NL + MONTHS_EN)
+
+NUMBER_WORDS = (
+    "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
+    "achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend miljoen "
+    "miljard tweemaal driemaal viermaal eenmaal tweehonderd driehonderd helft derde kwart dubbel "
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million "
+    "billion twice half"
+).split()
+
+# What kind of fact a question asks for, tried in this order; the first that matches wins.
+# Strong patterns hold in any question; weak ones are topic words ("budget", "aantal")
+# that say what is asked only in terse questions without a question word.
+_STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
+    ("amount", re.compile(
+        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
+        r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€", re.I)),
+    ("date", re.compile(
+        r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
+        r"\b(op|per) welke datum\b|\bwelke datum\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
+        r"\bdatum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
+    ("number", re.compile(
+        r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|how (large|high|often|long)|"
+        r"welk (deel|aandeel)|what (share|proportion|percentage))\b|%", re.I)),
+    ("countries", re.compile(
+        r"\b(welke|which|what) (andere )?(lidstaten|landen|ms|member states|countries|states|eu-landen)\b", re.I)),
+    ("person", re.compile(
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
+        r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho chairs\b", re.I)),
+    ("position", re.compile(
+        r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
+        r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
+        r"(netherlands|nl|dutch|cabinet|government) (support|welcome|back)s?)\b", re.I)),
+    ("reason", re.compile(r"\breden\b|\breason\b", re.I)),
+]
+_WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("amount", re.compile(r"\b(kosten|budget|begroting|bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
+                          r"revenue)\b", re.I)),
+    ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
+    ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
+]
+_QUESTION_WORD = re.compile(
+    r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
+_VERB_FIRST_SUBJECT = {"de", "het", "een", "er", "nl", "nederland", "men", "u", "ze", "zij", "hij", "dit", "dat",
+                       "deze", "die", "het kabinet", "atr", "eu", "europa", "iedereen"}
+_YES_NO_NL = re.compile(
+    r"^\s*(is|zijn|was|waren|heeft|hebben|had|wordt|worden|werd|kan|kunnen|zal|zullen|wil|willen|moet|moeten|"
+    r"mag|mogen|gaat|gaan|klopt|steunt|steunen|komt|komen|krijgt|krijgen|blijft|geldt|gelden|valt|ligt|staat|"
+    r"beoordeelt|stemt|doet|neemt|maakt|vindt|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
+    r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven)\b|"
+    r"\bklopt het\b|\bis het (zo|waar) dat\b", re.I)
+_YES_NO_EN = re.compile(
+    r"^\s*(is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|may|must)\b|"
+    r"\bis it (true|correct) that\b", re.I)
+
+# A council (or other meeting) a question can name: canonical name -> the ways it is written.
+COUNCILS: dict[str, list[str]] = {
+    "JBZ-Raad": ["jbz-raad", "jbz raad", "jbz", "raad justitie en binnenlandse zaken", "justice and home affairs council", "jha council"],
+    "Landbouw- en Visserijraad": ["landbouw- en visserijraad", "landbouw en visserijraad", "lv-raad", "landbouwraad",
+                                  "agrifish", "agriculture and fisheries council", "visserijraad"],
+    "Raad Buitenlandse Zaken": ["raad buitenlandse zaken", "rbz", "foreign affairs council"],
+    "Raad Algemene Zaken": ["raad algemene zaken", "raz", "general affairs council"],
+    "Ecofin-Raad": ["ecofin", "ecofin-raad", "raad economische en financiële zaken"],
+    "Milieuraad": ["milieuraad", "environment council"],
+    "Energieraad": ["energieraad", "energy council"],
+    "Transportraad": ["transportraad", "vervoersraad", "transport council"],
+    "Telecomraad": ["telecomraad", "telecom council"],
+    "Concurrentievermogenraad": ["concurrentievermogenraad", "raad concurrentievermogen", "competitiveness council", "rvc"],
+    "EPSCO-Raad": ["epsco", "epsco-raad", "raad werkgelegenheid en sociaal beleid"],
+    "OJCS-Raad": ["ojcs", "ojcs-raad", "onderwijsraad", "education council"],
+    "Gezondheidsraad (EU)": ["eu-gezondheidsraad", "health council"],
+    "Europese Raad": ["europese raad", "european council", "eu-top", "eu top"],
+}
+_COUNCIL_RE = {name: re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I)
+               for name, aliases in COUNCILS.items()}
+
+COUNTRIES = (
+    "België Bulgarije Cyprus Denemarken Duitsland Estland Finland Frankrijk Griekenland Hongarije Ierland Italië "
+    "Kroatië Letland Litouwen Luxemburg Malta Nederland Oostenrijk Polen Portugal Roemenië Slovenië Slowakije "
+    "Spanje Tsjechië Zweden Noorwegen Zwitserland IJsland Oekraïne Rusland Turkije Marokko Tunesië Libië Egypte "
+    "Jordanië Libanon Syrië Irak Afghanistan Albanië Servië Moldavië Georgië Belgium Bulgaria Denmark Germany "
+    "Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg Netherlands Austria Poland "
+    "Romania Slovenia Slovakia Spain Czechia Sweden Norway Switzerland Iceland Ukraine Russia Turkey Morocco "
+    "Tunisia Libya Egypt Jordan Lebanon Syria Iraq"
+).split()
+_COUNTRY_RE = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
+
+_DATE_RE = re.compile(
+    rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH})( \d{{4}}|,? \d{{4}})\b|\b({_MONTH}) (jl|a\.s|aanstaande|dit jaar)\b|"
+    rf"\b(19|20)\d\d\b|\bQ[1-4]\b|\b(eerste|tweede|derde|vierde|1e|2e|3e|4e) kwartaal\b|\bkwartaal\b|"
+    rf"\b(dit|volgend|komend|vorig) jaar\b|\b(voorjaar|najaar|zomer|winter|eind|begin|medio) (van )?(dit jaar|\d{{4}})\b|"
+    rf"\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b|\b(maandag|dinsdag|woensdag|donderdag|vrijdag)\b", re.I)
+_MONEY_RE = re.compile(
+    r"€\s?\d|\b\d[\d.,]*\s?(euro|eur|mln|miljoen|miljard|mld|bn|million|billion|k€)\b|\beuro\b.*\d|\bEUR\b", re.I)
+_PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
+_NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
+_PERSON_RE = re.compile(
+    r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
+    r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
+    r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b")
+
+
+@dataclass
+class Question:
+    """What :func:`analyse` makes of a question.
+
+    Attributes:
+        text: The question as asked.
+        language: ``nl`` or ``en``.
+        answer_type: ``date``, ``amount``, ``number``, ``countries``, ``person``,
+            ``reason``, ``position``, ``yes_no`` or ``other``.
+        yes_no: Whether it asks for a yes or a no (it may still ask for a type of fact).
+        numbers: Numbers written in the question (they are no answer to it).
+        councils: Canonical names of councils the question names.
+        months: ``(month, year)`` pairs the question names (year may be None).
+    """
+
+    text: str
+    language: str
+    answer_type: str
+    yes_no: bool = False
+    numbers: set[str] = field(default_factory=set)
+    councils: list[str] = field(default_factory=list)
+    months: list[tuple[int, int | None]] = field(default_factory=list)
+
+    @property
+    def checkable(self) -> bool:
+        """Whether :func:`has_fact` can tell a sentence that answers it from one that does not."""
+        return self.answer_type in FACT_CHECKS or bool(self.yes_no and self.claim_kinds)
+
+    @property
+    def claim_kinds(self) -> list[str]:
+        """For yes/no questions: the kinds of figure the claim states (an answer must state one too)."""
+        kinds = []
+        if _MONEY_RE.search(self.text):
+            kinds.append("amount")
+        elif _PERCENT_RE.search(self.text):
+            kinds.append("percent")
+        return kinds
+
+
+def _is_yes_no(text: str, language: str) -> bool:
+    if (_YES_NO_EN if language == "en" else _YES_NO_NL).search(text):
+        return True
+    # "Ziet de regering ...?", "Blijft NL ...?": a finite verb first, then its subject.
+    words = text.lower().split()
+    return (language == "nl" and text.endswith("?") and len(words) > 2 and re.fullmatch(r"[a-z]+(t|en)", words[0]) is not None
+            and words[1] in _VERB_FIRST_SUBJECT and not _QUESTION_WORD.match(words[0]))
+
+
+def _numbers(text: str) -> set[str]:
+    return {re.sub(r"[.,]", "", m.group(0)).lower() for m in _NUMBER_RE.finditer(text)}
+
+
+def analyse(question: str) -> Question:
+    """Read what a question asks for.
+
+    Example:
+        >>> analyse("Klopt het dat NL zijn bijdrage aan EuroPris verhoogt?").answer_type
+        'yes_no'
+        >>> analyse("Which Member States oppose the general approach?").answer_type
+        'countries'
+    """
+    text = question.strip()
+    language = detect_language(text)
+    yes_no = _is_yes_no(text, language)
+    answer_type = "yes_no" if yes_no else "other"
+    if not yes_no:
+        weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
+        answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
+    councils = [name for name, pattern in _COUNCIL_RE.items() if pattern.search(text)]
+    months = []
+    for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):
+        word = m.group(1).lower()
+        month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
+        months.append((month, int(m.group(2)) if m.group(2) else None))
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months)
+
+
+def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
+    """Does ``sentence`` state a number the question did not (article and page numbers aside)?"""
+    cleaned = _ARTICLE_NUMBER.sub(" ", sentence)
+    cleaned = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", cleaned)
+    cleaned = re.sub(r"(?<=[a-zà-ÿ.,;:)])\d{1,2}\b", " ", cleaned)  # footnote markers glued to a word
+    for m in _NUMBER_RE.finditer(cleaned):
+        raw = m.group(0)
+        norm = re.sub(r"[.,]", "", raw).lower()
+        if norm in question.numbers or norm == "een" or norm == "one":
+            continue
+        if not years and _YEAR_RE.match(norm):
+            continue
+        return True
+    return False
+
+
+def _has_date(sentence: str, question: Question) -> bool:
+    for m in _DATE_RE.finditer(sentence):
+        if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
+                and not re.search(_MONTH, m.group(0), re.I):
+            continue  # the year the question already gave
+        return True
+    return False
+
+
+def _has_amount(sentence: str, question: Question) -> bool:
+    return bool(_MONEY_RE.search(sentence)) and _new_numbers(sentence, question, years=False)
+
+
+def _has_number(sentence: str, question: Question) -> bool:
+    return _new_numbers(sentence, question, years=False)
+
+
+def _has_countries(sentence: str, question: Question) -> bool:
+    named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)} - {"Nederland", "Netherlands"}
+    named -= {c for c in named if c.lower() in question.text.lower()}
+    return bool(named)
+
+
+def _has_person(sentence: str, question: Question) -> bool:
+    return any(m.group(0).split()[-1].lower() not in question.text.lower() for m in _PERSON_RE.finditer(sentence))
+
+
+def _has_claim_figure(sentence: str, question: Question) -> bool:
+    kinds = question.claim_kinds
+    if "amount" in kinds:
+        return bool(_MONEY_RE.search(sentence))
+    if "percent" in kinds:
+        return bool(_PERCENT_RE.search(sentence))
+    return True
+
+
+FACT_CHECKS = {
+    "date": _has_date,
+    "amount": _has_amount,
+    "number": _has_number,
+    "countries": _has_countries,
+    "person": _has_person,
+}
+
+
+def has_fact(question: Question, sentence: str) -> bool:
+    """Does ``sentence`` hold the kind of fact ``question`` asks for?
+
+    True for questions whose type has no such test (a position, a reason): the
+    similarity model decides those alone.
+    """
+    check = FACT_CHECKS.get(question.answer_type)
+    if check is not None:
+        return check(sentence, question)
+    if question.yes_no and question.claim_kinds:
+        return _has_claim_figure(sentence, question)
+    return True
+
+
+# Words that say a sentence takes a side: what a yes/no question should lead with.
+POLARITY = re.compile(
+    r"\b(niet|geen|nooit|wel|steunt|steunen|verwelkomt|onderschrijft|kan instemmen|stemt in|is voorstander|"
+    r"is tegen|wijst af|verzet zich|is kritisch|terughoudend|positief|negatief|akkoord|aangenomen|verworpen|"
+    r"ja|nee|inderdaad|not|no|does|supports|opposes|agrees)\b", re.I)
+
+
+GLOSSARY_FILE = Path(__file__).with_name("glossary_en_nl.tsv")
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, list[str]]:
+    """English policy words and the Dutch words letters use for them (``rag/glossary_en_nl.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for line in GLOSSARY_FILE.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            english, dutch = line.split("\t", 1)
+            out[english] = dutch.split("|")
+    return out
+
+
+def dutch_words(word: str) -> list[str]:
+    """The Dutch words for an English word (plurals and -ing/-ed forms reduced), or []."""
+    table = glossary()
+    word = word.lower()
+    for form in (word, word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("es") else None,
+                 word[:-3] + "y" if word.endswith("ies") else None, word[:-3] if word.endswith("ing") else None,
+                 word[:-2] if word.endswith("ed") else None, word[:-1] if word.endswith("d") else None):
+        if form and form in table:
+            return table[form]
+    return []
+
+
+def in_dutch(text: str) -> str:
+    """An English question's words with their Dutch equivalents added, so that its topic
+    can be matched against Dutch letters.
+
+    Example:
+        >>> "terugkeer" in in_dutch("What is the Dutch line on voluntary return?")
+        True
+    """
+    extra = [d for w in re.findall(r"[a-z]+", text.lower()) for d in dutch_words(w)[:2]]
+    return f"{text} {' '.join(extra)}" if extra else text

@@ -1,0 +1,90 @@
+"""The grounding check on generated answers: citation forms, figures, echoes, and a
+committed set of faithful and adversarial LLM answers over real letters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rag.grounding import GroundingCheck, numbers_in, parse_citations, split_claims
+from tests.conftest import LETTERS, ROOT
+
+SET = ROOT / "eval" / "llm-check" / "answers.jsonl"
+SOURCE = ("De implementatie van ETIAS staat gepland voor het vierde kwartaal van 2026. In 2025 kwamen "
+          "72,791 migranten vanuit Libië irregulier aan in Europa. Nederland ziet in positieve zin volop "
+          "mogelijkheden om de rol van Europol binnen het bestaande mandaat te versterken.")
+
+
+def test_citation_forms():
+    assert parse_citations("1, 2") == [1, 2]
+    assert parse_citations("1-3") == [1, 2, 3]
+    assert parse_citations("2;4") == [2, 4]
+    claims, uncited = split_claims("ETIAS start in het vierde kwartaal van 2026 [1][2]. Dat is later [1-2].")
+    assert claims and all(c.cites == [1, 2] for c in claims) and not uncited
+
+
+def test_numbers_are_read_in_both_notations():
+    assert {72791.0, 72.791} <= numbers_in("72,791") and 72791.0 in numbers_in("72.791")
+    assert 2.5 in numbers_in("2,5 miljoen") and 17.0 in numbers_in("zeventien lidstaten")
+    assert 27.0 in numbers_in("zevenentwintig landen")
+
+
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ("ETIAS staat gepland voor het vierde kwartaal van 2026 [1].", True),
+        ("ETIAS staat gepland voor het vierde kwartaal van 2025 [1].", False),  # year
+        ("ETIAS staat gepland voor het derde kwartaal van 2026 [1].", False),  # quarter
+        ("In 2025 kwamen 5.000 migranten vanuit Libië irregulier aan in Europa [1].", False),  # number
+        ("In 2025 kwamen 72.791 migranten vanuit Libië irregulier aan in Europa [1].", True),  # other notation
+        ("In 2025 kwamen 72,791 migranten vanuit Tunesië irregulier aan in Europa [1].", False),  # entity
+        ("Nederland ziet geen mogelijkheden om de rol van Europol binnen het mandaat te versterken [1].", False),
+        ("ETIAS go-live wanneer? [1]", False),  # echo
+        ("ETIAS staat gepland voor het vierde kwartaal van 2026 [2].", False),  # no such source
+        ("ETIAS staat gepland voor het vierde kwartaal van 2026.", False),  # no citation
+    ],
+)
+def test_claims_are_compared_on_content(answer, ok):
+    verdict = GroundingCheck().check(answer, "ETIAS go-live wanneer?", [SOURCE])
+    assert verdict.ok is ok, verdict.reason
+
+
+def test_reworded_not_found_is_read_as_not_found():
+    check = GroundingCheck()
+    for text in ("De bronnen zeggen niets over het budget.", "The sources do not mention a budget."):
+        verdict = check.check(text, "budget?", [SOURCE])
+        assert verdict.ok and verdict.not_found
+
+
+CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
+         "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
+
+
+@pytest.fixture(scope="module")
+def committed(embedder):
+    from rag.evaluate import chunk_texts, evaluate_grounding
+
+    return evaluate_grounding(SET, chunk_texts(LETTERS / n for n in CITED), GroundingCheck(embedder.embed_passages))
+
+
+@pytest.mark.slow
+def test_committed_set_is_large_enough_and_mostly_held():
+    items = [json.loads(x) for x in SET.read_text(encoding="utf-8").splitlines()]
+    assert sum(i["faithful"] for i in items) >= 50 and sum(not i["faithful"] for i in items) >= 50
+    kinds = {i["kind"] for i in items if not i["faithful"]}
+    assert {"wrong_number", "wrong_date", "negation", "echo", "invented_entity", "wrong_source"} <= kinds
+
+
+@pytest.mark.slow
+def test_committed_set_measured_level(committed):
+    # What the check achieves today (guards against regressions); the issue's target is the xfail below.
+    assert len(committed.false_accepts) <= 3, committed.false_accepts
+    assert committed.faithful_accepted >= 0.8, committed.false_rejects
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="known gap: 3 adversarial answers pass (a stance object changed, a separable "
+                   "verb negated: 'sluit uit' vs 'niet uitgesloten'), and 85% of faithful ones are accepted")
+def test_committed_set_target(committed):
+    assert not committed.false_accepts and committed.faithful_accepted >= 0.95

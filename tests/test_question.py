@@ -1,0 +1,66 @@
+"""What a question asks for, and whether a sentence holds it (Dutch and English, as staff type)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.question import analyse, has_fact
+
+
+@pytest.mark.parametrize(
+    "question, answer_type",
+    [
+        ("ETIAS go-live wanneer?", "date"),
+        ("wnr komt COM met vo-voorstel versterking Europol?", "date"),
+        ("When will the Commission table the Visa Code proposal?", "date"),
+        ("budget terugkeerhubs nl euro", "amount"),
+        ("How much EU funding is earmarked for the Global Alliance?", "amount"),
+        ("hoeveel ontheemde Oekr. vangt NL op?", "number"),
+        ("aantal nl uitreizigers overgeplaatst naar irak", "number"),
+        ("Bij welk debat wordt het aantal grenscontroleurs besproken?", "other"),
+        ("welke MS zijn tegen uitbreiding mandaat Europol?", "countries"),
+        ("Which Member States oppose the general approach?", "countries"),
+        ("speciaal gezant oekraiense ontheemden naam", "person"),
+        ("Who is the current chair of the ATR?", "person"),
+        ("Waarom wil het kabinet het aantal leden vergroten?", "reason"),
+        ("nl positie toekomst europol", "position"),
+        ("Klopt het dat NL zijn bijdrage aan EuroPris verhoogt?", "yes_no"),
+        ("Ziet de regering overlap tussen de toetsen?", "yes_no"),
+        ("Does the Netherlands support the sanctions regime?", "yes_no"),
+        ("waarvoor gebruikt NOvA de subsidie van JenV?", "other"),
+    ],
+)
+def test_answer_type(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+def test_a_sentence_must_hold_the_fact_asked_for():
+    amount = analyse("hoeveel EUR subsidie krijgt NOvA jaarlijks?")
+    assert not has_fact(amount, "De NOvA ontvangt jaarlijks subsidie van JenV en de NCTV.")
+    assert has_fact(amount, "Het gaat om 2,5 miljoen euro per jaar.")
+    count = analyse("Hoeveel adviezen heeft het college in 2024 afgegeven?")
+    # The year the question names is no answer to it; nor is an article number.
+    assert not has_fact(count, "In 2024 heeft het college geadviseerd op grond van artikel 9.")
+    assert has_fact(count, "Het college bracht 131 adviezen uit.")
+    when = analyse("wanneer gaat ETIAS van start?")
+    assert has_fact(when, "ETIAS staat gepland voor het vierde kwartaal van 2026.")
+    assert not has_fact(when, "ETIAS wordt zorgvuldig voorbereid.")
+    countries = analyse("Which countries besides the Netherlands are members?")
+    assert not has_fact(countries, "Nederland en een aantal andere lidstaten zijn lid.")
+    assert has_fact(countries, "Naast Nederland zijn ook Duitsland en Zweden lid.")
+    person = analyse("naam voorzitter adviescollege")
+    assert has_fact(person, "Het advies is ondertekend door Th.C. de Graaf.")
+    assert not has_fact(person, "De voorzitter wordt benoemd door de Koning.")
+
+
+def test_a_yes_no_claim_with_a_figure_needs_a_figure():
+    q = analyse("Klopt het dat de korting vanaf 2026 25% bedraagt?")
+    assert q.answer_type == "yes_no" and q.checkable
+    assert not has_fact(q, "Er komt een korting in de motorrijtuigenbelasting.")
+    assert has_fact(q, "De korting bedraagt 30 procent.")
+
+
+def test_councils_and_months_are_read():
+    q = analyse("Wat besprak de Landbouw- en Visserijraad in maart 2026?")
+    assert q.councils == ["Landbouw- en Visserijraad"] and q.months == [(3, 2026)]
+    assert analyse("IO roadmap wnr door JBZ vastgesteld?").councils == ["JBZ-Raad"]
