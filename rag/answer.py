@@ -503,7 +503,9 @@ class Answerer:
         ev = self.evidence(q, scored)
         floor = self.model.min_answerable_english if q.language == "en" else self.model.min_answerable
         if self.answer_probability(ev) < floor:
-            return self._not_found(q, hits, scored, "no_passage")
+            # The best chunk is on the topic, but nothing near its best sentences is the kind of fact asked for.
+            on_topic_without_fact = q.checkable and not ev.fact_found and ev.share >= 0.5
+            return self._not_found(q, hits, scored, "fact_missing" if on_topic_without_fact else "no_passage")
         picked = self.select(scored)
         if q.checkable and not any(x.has_fact for x in picked):
             with_fact = [x for x in scored if x.has_fact and x.hit_rank <= 2

@@ -103,14 +103,18 @@ EN_NL = {
     "finland": "finland", "estonia": "estland", "latvia": "letland", "lithuania": "litouwen", "croatia": "kroatië",
     "czechia": "tsjechië", "slovakia": "slowakije", "slovenia": "slovenië", "romania": "roemenië",
     "bulgaria": "bulgarije", "cyprus": "cyprus", "ireland": "ierland", "portugal": "portugal", "article": "artikel", "government": "regering", "board": "college",
-    "advisory": "advies", "regulatory": "regeldruk", "burden": "regeldruk", "king": "koning",
+    "advisory": "advies", "regulatory": "regeldruk", "burden": "regeldruk", "king": "koning", "gdp": "bbp",
 }
 # Capitalised for grammar, not because they name something.
 _NOT_ENTITIES = set(
     """de het een dit dat deze die er in op volgens voor met ook daarnaast verder bovendien wel niet nee ja
     zo als bij na om over uit tot naar aan door hierbij hiermee daarmee daarbij dan maar en of want zij hij
     wij ze we u ik men the a an this that these those in on according for with also yes no not it its they
-    there as at by after to from of and or but if so while however moreover furthermore both""".split()
+    there as at by after to from of and or but if so while however moreover furthermore both
+    north south east west northern southern eastern western counter core central general national
+    international january february march april may june july august september october november december
+    coordinator commissioner president presidency chair chairman director secretary representative envoy
+    agency authority office committee""".split()
 )
 
 
@@ -134,9 +138,13 @@ def numbers_in(text: str) -> set[float]:
     return values
 
 
+_SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\s+\d{1,2}(\s*(en|and|,)\s*\d{1,2})*\b", re.I)
+
+
 def _claim_numbers(text: str) -> list[set[float]]:
-    """Each number the claim states, as the set of values it may stand for."""
+    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure)."""
     out = []
+    text = _SOURCE_REFERENCE.sub(" ", text)
     cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
     for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
         out.append(numbers_in(m.group(0)))
@@ -182,6 +190,14 @@ def date_units(text: str) -> set[tuple]:
         else:
             out.add(("q", int(g[10]), int(g[11])))
     return out
+
+
+_SEASONS = {"voorjaar": "spring", "lente": "spring", "spring": "spring", "zomer": "summer", "summer": "summer",
+            "najaar": "autumn", "herfst": "autumn", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+
+
+def seasons_in(text: str) -> set[str]:
+    return {_SEASONS[m.group(1).lower()] for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I)}
 
 
 def quarters_in(text: str) -> set[int]:
@@ -236,7 +252,9 @@ NOT_FOUND_PHRASES = re.compile(
     r"(bronnen|brieven|stukken) (zeggen|vermelden|noemen|bevatten|geven) (hier )?(niets|geen)|"
     r"not (found|mentioned|stated|covered)|(sources|letters|documents) do not (say|mention|state|contain|cover)|"
     r"no (clear )?answer|no information|geen informatie|niet vermeld|(does|do) not answer|"
-    r"(bronnen|brieven|stukken|sources|letters)\b.{0,80}\b(niet|niets|geen|not|nothing)\b", re.I)
+    r"(bronnen|brieven|stukken|passages|teksten|sources|letters|passages|documents)\b.{0,80}\b"
+    r"(niet|niets|geen|not|nothing|don't|doesn't)\b|"
+    r"\b(staat|staan|wordt|worden) (dat |dit )?niet (vermeld|genoemd|in de)|\bnot in the (sources|letters|passages)", re.I)
 
 
 ECHO = re.compile(r"\b(de vraag|het gaat (er)?om of|vraagt (zich )?af|the question|this is about|it is about whether|"
@@ -258,6 +276,8 @@ def parse_citations(marker: str) -> list[int]:
 def split_claims(text: str) -> tuple[list[Claim], list[str]]:
     """Sentences with the citations they carry; a citation at the end of a run of
     uncited sentences covers the run. Returns (claims, trailing uncited sentences)."""
+    # "... omlaag [1][2]. In 2025 ...": a citation closes its sentence, even where the splitter missed it.
+    text = re.sub(r"(\]\s*[.;!?])\s+(?=\S)", "\\1\n", text)
     sentences: list[str] = []
     for s in split_sentences(text):
         if sentences and not CITATION.sub("", s.text).strip(" .,;:"):
@@ -385,7 +405,7 @@ class GroundingCheck:
             if echo:
                 return Verdict(False, f"restates the question: {body[:60]!r}")
             reason, found = self._supported(body, [(n, sources[n - 1], spans[n]) for n in dict.fromkeys(claim.cites)],
-                                            cache)
+                                            cache, confirms=confirms and re.match(r"(ja|yes)\b", claim.text, re.I) is not None)
             if reason:
                 return Verdict(False, reason)
             for n, span in found:
@@ -394,8 +414,14 @@ class GroundingCheck:
                     support[n].append(span)
         return Verdict(True, "not found" if says_not_found else "ok", support, not_found=says_not_found)
 
-    def _supported(self, claim: str, cited: list[tuple[int, str, list]], cache: dict) -> tuple[str | None, list[tuple[int, tuple[int, int]]]]:
-        """Why ``claim`` is not held by the ``cited`` sources (None when it is), and where it is held."""
+    def _supported(self, claim: str, cited: list[tuple[int, str, list]], cache: dict,
+                   confirms: bool = False) -> tuple[str | None, list[tuple[int, tuple[int, int]]]]:
+        """Why ``claim`` is not held by the ``cited`` sources (None when it is), and where it is held.
+
+        ``confirms``: the claim says yes to a yes/no question by restating it; then nearly all of
+        its words must be in the source, since one changed verb ("aangenomen" for "behandeld")
+        turns it into a different claim.
+        """
         # The passages that may hold the claim: each sentence with its neighbours.
         windows: list[tuple[int, tuple[int, int], str]] = []
         for n, src, sents in cited:
@@ -413,7 +439,8 @@ class GroundingCheck:
         # A claim in the letters' language must share their words; meaning alone stands in only
         # for a claim in another language (an English answer over Dutch letters).
         same_language = overlaps.max() >= 0.25
-        support = overlaps / self.min_overlap if same_language else sims / self.min_similarity
+        min_overlap = 0.8 if confirms else self.min_overlap
+        support = overlaps / min_overlap if same_language else sims / self.min_similarity
         holding = [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
         if not holding:
             return f"{claim[:50]!r} shares too little with the cited source", []
@@ -423,17 +450,21 @@ class GroundingCheck:
         claim_numbers = _claim_numbers(claim)
         text = " ".join(windows[i][2] for i in holding)
         def holds_figures(i: int) -> bool:
-            # The sentence and its neighbours; dates as whole units (a letter names many years).
+            # Dates as whole units and years in the holding sentence itself (a letter names many
+            # years); other figures within two sentences of it.
             n, (a, b), _ = windows[i]
             src = next(src for m, src, _ in cited if m == n)
             sents = next(x for m, _, x in cited if m == n)
             k = next(j for j, x in enumerate(sents) if x.start == a)
-            near = src[sents[max(k - 1, 0)].start:sents[min(k + 1, len(sents) - 1)].end]
-            return (all(v & numbers_in(near) for v in claim_numbers) and months_in(claim) <= months_in(near)
-                    and quarters_in(claim) <= quarters_in(near) and date_units(claim) <= date_units(near))
+            near = src[sents[max(k - 2, 0)].start:sents[min(k + 2, len(sents) - 1)].end]
+            own = src[a:b]
+            years = [v for v in claim_numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
+            return (all(v & numbers_in(near) for v in claim_numbers) and all(v & numbers_in(own) for v in years)
+                    and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
+                    and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))
 
         together = [i for i in holding if holds_figures(i)]
-        if not together and (claim_numbers or months_in(claim) or quarters_in(claim)):
+        if not together and (claim_numbers or months_in(claim) or quarters_in(claim) or seasons_in(claim)):
             what = "number" if claim_numbers else "date"
             return f"a {what} in {claim[:50]!r} is not in the cited source", []
         if together:

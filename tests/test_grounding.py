@@ -50,6 +50,12 @@ def test_claims_are_compared_on_content(answer, ok):
     assert verdict.ok is ok, verdict.reason
 
 
+def test_a_source_reference_is_no_figure():
+    verdict = GroundingCheck().check("Uit bron 1 blijkt dat ETIAS gepland staat voor het vierde kwartaal van 2026 [1].",
+                                     "wanneer start ETIAS?", [SOURCE])
+    assert verdict.ok, verdict.reason
+
+
 def test_reworded_not_found_is_read_as_not_found():
     check = GroundingCheck()
     for text in ("De bronnen zeggen niets over het budget.", "The sources do not mention a budget."):
@@ -79,12 +85,12 @@ def test_committed_set_is_large_enough_and_mostly_held():
 @pytest.mark.slow
 def test_committed_set_measured_level(committed):
     # What the check achieves today (guards against regressions); the target is the xfail below.
-    assert len(committed.false_accepts) <= 3, committed.false_accepts
+    assert len(committed.false_accepts) <= 2, committed.false_accepts
     assert committed.faithful_accepted >= 0.8, committed.false_rejects
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: 3 adversarial answers pass (a stance object changed, a separable "
-                   "verb negated: 'sluit uit' vs 'niet uitgesloten'), and 85% of faithful ones are accepted")
+@pytest.mark.xfail(strict=True, reason="known gap: one adversarial answer passes ('onderschrijft' where the "
+                   "source is critical) and 82% of faithful ones are accepted (eval/reports/llm-check.md)")
 def test_committed_set_target(committed):
     assert not committed.false_accepts and committed.faithful_accepted >= 0.95
