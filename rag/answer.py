@@ -38,7 +38,7 @@ import numpy as np
 
 from rag.documents import Chunk
 from rag.embed import model_family
-from rag.question import COUNCILS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
+from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
 from rag.sentences import split_sentences
 from rag.store import DutchAnalyzer
@@ -352,7 +352,7 @@ class Answerer:
         self.llm = llm
         self.analyzer = DutchAnalyzer()
         self._vocabulary: Vocabulary | None = None
-        self._corpus: tuple[int, str] | None = None
+        self._councils: tuple[int, set[str]] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -366,13 +366,13 @@ class Answerer:
         """The question's topic terms; an English question's in Dutch too (the letters are Dutch)."""
         return TopicTerms(in_dutch(q.text) if q.language == "en" else q.text, self.analyzer, self.vocabulary)
 
-    def _corpus_text(self) -> str:
-        """All indexed text, lower-cased, to tell whether a named meeting occurs at all."""
+    def _indexed_councils(self) -> set[str]:
+        """The councils some indexed letter mentions, found once per set of chunks (not per question)."""
         chunks = self.retriever.chunks
-        cached = self._corpus
+        cached = self._councils
         if cached is None or cached[0] != id(chunks):
-            text = "\n".join(f"{c.title}\n{c.council or ''}\n{c.text}" for c in chunks.values()).lower()
-            cached = self._corpus = (id(chunks), text)
+            text = "\n".join(f"{c.title}\n{c.council or ''}\n{c.text}" for c in chunks.values())
+            cached = self._councils = (id(chunks), {n for n, p in COUNCIL_PATTERNS.items() if p.search(text)})
         return cached[1]
 
     # -- the one entry point
@@ -542,9 +542,9 @@ class Answerer:
 
     def missing_meeting(self, q: Question) -> str | None:
         """The council the question names when no indexed letter mentions it, as a sentence."""
-        corpus = self._corpus_text()
+        indexed = self._indexed_councils() if q.councils else set()
         for name in q.councils:
-            if not any(re.search(rf"\b{re.escape(alias)}\b", corpus) for alias in COUNCILS[name]):
+            if name not in indexed:
                 return NOT_IN_LETTERS[q.language].format(what=name)
         return None
 

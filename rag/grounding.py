@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.question import dutch_words
-from rag.sentences import split_sentences
+from rag.question import MONTHS_EN, MONTHS_NL, dutch_words
+from rag.sentences import Sentence, split_sentences
 from rag.store import DutchAnalyzer
 
 # [1], [1, 2], [1;2], [1-2], [1–3]; "[1][2]" is two markers.
@@ -57,10 +57,7 @@ for _i, _unit in enumerate(_UNITS_NL, start=1):
         _NUMBER_WORDS[f"{_unit}{'ën' if _unit.endswith('e') else 'en'}{_word}"] = _ten + _i
 # "een"/"one" are articles far more often than numbers: a claim may use them freely.
 _FREE_NUMBERS = {"een", "één", "one"}
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "januari februari maart april mei juni juli augustus september oktober november december".split())}
-_MONTHS.update({m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())})
+_MONTHS = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names)}
 _MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                 "okt": 10, "oct": 10, "nov": 11, "dec": 12})
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
@@ -302,7 +299,7 @@ def split_claims(text: str) -> tuple[list[Claim], list[str]]:
             last = m.end()
         tail = sent[last:].strip(" .,;")
         if len(parts) > 1 and all(len(p[0].split()) >= 4 for p in parts):
-            claims += [Claim(p[0].strip(" ,;"), c) for p, c in ((p, p[1]) for p in parts)]
+            claims += [Claim(part.strip(" ,;"), part_cites) for part, part_cites in parts]
         else:
             claims.append(Claim(CITATION.sub("", sent).strip(), cites))
         if tail and len(tail.split()) >= 4:
@@ -333,9 +330,9 @@ class GroundingCheck:
     def _overlap(self, claim: set[str], passage: set[str]) -> float:
         if not claim:
             return 0.0
-        hit = sum(1 for w in claim if w in passage or any(
-            len(w) >= 5 and len(p) >= 5 and (p.startswith(w[:5]) and (w.startswith(p[:len(w)]) or p.startswith(w)))
-            for p in passage))
+        # Dutch compounds: a word of five letters or more matches a word it is a prefix of, or the reverse.
+        hit = sum(1 for w in claim if w in passage or len(w) >= 5 and any(
+            len(p) >= 5 and (p.startswith(w) or w.startswith(p)) for p in passage))
         return hit / len(claim)
 
     def is_echo(self, claim: str, question: str) -> bool:
@@ -352,11 +349,11 @@ class GroundingCheck:
             cache.update(zip(todo, self.embed(todo)))
         return np.stack([cache[t] for t in texts])
 
-    def _echoes_by_meaning(self, claim: str, question: str, cited: list[str], cache: dict) -> bool:
+    def _echoes_by_meaning(self, claim: str, question: str, cited: list[list[Sentence]], cache: dict) -> bool:
         """A claim nearer in meaning to the question than to any sentence of its sources is an echo."""
         if self.embed is None or not question or not cited:
             return False
-        sentences = [x.text for src in cited for x in split_sentences(src)]
+        sentences = [x.text for sents in cited for x in sents]
         vecs = self._vectors([claim, question] + sentences, cache)
         to_question = float(vecs[1] @ vecs[0])
         to_source = float(np.max(vecs[2:] @ vecs[0])) if sentences else 0.0
@@ -399,9 +396,9 @@ class GroundingCheck:
                 continue
             # "Ja, X [1]" answers "Klopt het dat X?": a restatement that the source must then hold.
             confirms = body != claim.text.strip()
-            cited_texts = [sources[n - 1] for n in claim.cites if 1 <= n <= len(sources)]
+            cited_sentences = [spans[n] for n in claim.cites if 1 <= n <= len(sources)]
             echo = ECHO.search(body) or not confirms and (
-                self.is_echo(body, question) or self._echoes_by_meaning(body, question, cited_texts, cache))
+                self.is_echo(body, question) or self._echoes_by_meaning(body, question, cited_sentences, cache))
             if echo:
                 return Verdict(False, f"restates the question: {body[:60]!r}")
             reason, found = self._supported(body, [(n, sources[n - 1], spans[n]) for n in dict.fromkeys(claim.cites)],

@@ -96,7 +96,6 @@ class LLMClient:
         self.config = config
         self.embed = embed
         self.grounding = GroundingCheck(embed)
-        self.first_token_s: float | None = None
 
     @classmethod
     def from_env(cls, embed: Callable[[list[str]], np.ndarray] | None = None) -> LLMClient | None:
@@ -115,8 +114,12 @@ class LLMClient:
         )
 
     # -- protocol
-    def complete(self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None = None) -> str:
-        """Send the chat request with ``stream: true``; accept a plain JSON reply too."""
+    def complete(self, messages: list[dict[str, str]], on_token: Callable[[str], None] | None = None,
+                 timing: dict[str, float] | None = None) -> str:
+        """Send the chat request with ``stream: true``; accept a plain JSON reply too.
+
+        ``timing`` (if given) receives ``first_token_s``: seconds until the first token.
+        """
         import httpx
 
         url = f"{self.config.base_url}/chat/completions"
@@ -129,7 +132,9 @@ class LLMClient:
         read = max(self.config.timeout, self.config.first_token_timeout)
         timeout = httpx.Timeout(read, connect=min(5.0, read))
         pieces: list[str] = []
-        self.first_token_s = None
+        # Per call, not on the client: one client serves every user of the app at once.
+        first_token_s: float | None = None
+        timing = timing if timing is not None else {}
         try:
             with httpx.Client(timeout=timeout) as client, client.stream("POST", url, json=body, headers=headers) as resp:
                 if resp.status_code != 200:
@@ -138,14 +143,14 @@ class LLMClient:
                 if "text/event-stream" not in resp.headers.get("content-type", ""):
                     data = json.loads(resp.read())
                     text = data["choices"][0]["message"]["content"] or ""
-                    self.first_token_s = time.monotonic() - start
+                    timing["first_token_s"] = time.monotonic() - start
                     if on_token:
                         on_token(text)
                     return text
                 for line in resp.iter_lines():
                     if time.monotonic() > deadline:
-                        what = "no first token" if self.first_token_s is None else "no complete answer"
-                        limit = self.config.first_token_timeout if self.first_token_s is None else self.config.timeout
+                        what = "no first token" if first_token_s is None else "no complete answer"
+                        limit = self.config.first_token_timeout if first_token_s is None else self.config.timeout
                         raise LLMError(f"{what} within {limit:g} s")
                     if not line.startswith("data:"):
                         continue
@@ -155,8 +160,8 @@ class LLMClient:
                     chunk = json.loads(payload)
                     delta = (chunk.get("choices") or [{}])[0].get("delta", {}).get("content") or ""
                     if delta:
-                        if self.first_token_s is None:
-                            self.first_token_s = time.monotonic() - start
+                        if first_token_s is None:
+                            first_token_s = timing["first_token_s"] = time.monotonic() - start
                             deadline = time.monotonic() + self.config.timeout
                         pieces.append(delta)
                         if on_token:
@@ -202,30 +207,32 @@ class LLMClient:
             {"role": "user", "content": f"Bronnen:\n\n{_sources_block(sources)}\n\nVraag: {question}"},
         ]
         start = time.perf_counter()
+        timing: dict[str, float] = {}
         try:
-            text = self.complete(messages, on_token=on_token)
+            text = self.complete(messages, on_token=on_token, timing=timing)
         except LLMError as exc:
-            return _fallback(extractive, str(exc), self._timings(start))
+            return _fallback(extractive, str(exc), self._timings(start, timing))
         ok, reason, citations = self.check(text, sources, language, question)
         if not ok:
-            return _fallback(extractive, reason, self._timings(start))
+            return _fallback(extractive, reason, self._timings(start, timing))
         mode = f"llm:{self.config.model}"
         if reason == "not found":
             if extractive.answered:
                 # The quoted sentences hold the kind of fact asked for: a model's "not found" does not outrank them.
                 return _fallback(extractive, "the model found nothing, but the letters hold the asked-for fact",
-                                 self._timings(start))
+                                 self._timings(start, timing))
             extractive.mode = mode
-            extractive.timings_ms = self._timings(start)
+            extractive.timings_ms = self._timings(start, timing)
             return extractive
         out = Answer(question, text.strip(), True, mode, language, citations, answer_type=extractive.answer_type)
-        out.timings_ms = self._timings(start)
+        out.timings_ms = self._timings(start, timing)
         return out
 
-    def _timings(self, start: float) -> dict[str, float]:
+    @staticmethod
+    def _timings(start: float, timing: dict[str, float]) -> dict[str, float]:
         out = {"llm": (time.perf_counter() - start) * 1000}
-        if getattr(self, "first_token_s", None) is not None:
-            out["llm_first_token"] = self.first_token_s * 1000
+        if "first_token_s" in timing:
+            out["llm_first_token"] = timing["first_token_s"] * 1000
         return out
 
 

@@ -104,7 +104,7 @@ COUNCILS: dict[str, list[str]] = {
     "Gezondheidsraad (EU)": ["eu-gezondheidsraad", "health council"],
     "Europese Raad": ["europese raad", "european council", "eu-top", "eu top"],
 }
-_COUNCIL_RE = {name: re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I)
+COUNCIL_PATTERNS = {name: re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I)
                for name, aliases in COUNCILS.items()}
 
 COUNTRIES = (
@@ -203,7 +203,7 @@ def analyse(question: str) -> Question:
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
-    councils = [name for name, pattern in _COUNCIL_RE.items() if pattern.search(text)]
+    councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
     for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):
         word = m.group(1).lower()
