@@ -36,6 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.agenda import Agenda, agendas, pick_agenda, read_question, reply
 from rag.documents import Chunk
 from rag.embed import model_family
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
@@ -57,6 +58,10 @@ FACT_NAMES = {
            "person": "naam", "percent": "percentage", "other": "antwoord op deze vraag"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "person": "name", "percent": "percentage", "other": "answer to this question"},
+}
+NO_AGENDA = {
+    "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
+    "en": "No {what} is indexed; below are the agendas that are.",
 }
 NOT_IN_LETTERS = {
     "nl": "Over de {what} staat niets in de geïndexeerde brieven.",
@@ -353,6 +358,7 @@ class Answerer:
         self.analyzer = DutchAnalyzer()
         self._vocabulary: Vocabulary | None = None
         self._councils: tuple[int, set[str]] | None = None
+        self._agendas: tuple[int, list[Agenda]] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -388,6 +394,15 @@ class Answerer:
         """
         t0 = time.perf_counter()
         question = question.strip()
+        answer = self.agenda(question, filters)
+        if answer is not None:
+            # Read from the agenda's structure: exact, so no LLM rewrites it.
+            if on_token is not None:
+                for piece in _pieces(answer.answer):
+                    on_token(piece)
+            took = (time.perf_counter() - t0) * 1000
+            answer.timings_ms = {"retrieve": 0.0, "extractive": took, "first_token": took, "answer": took, "total": took}
+            return answer
         qvec = self.retriever.embed_query(question)
         hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
@@ -408,6 +423,49 @@ class Answerer:
         answer.hits = hits
         timings.update({"answer": (t3 - t1) * 1000, "total": (t3 - t0) * 1000})
         answer.timings_ms = timings
+        return answer
+
+    # -- agenda questions
+    def agenda(self, question: str, filters: Filters | None = None) -> Answer | None:
+        """The answer to a question about a meeting's agenda (:mod:`rag.agenda`), read from
+        chunk metadata; None when the question is about a topic or no indexed agenda fits."""
+        asked = read_question(question)
+        if asked is None:
+            return None
+        q = analyse(question)
+        if filters is not None and not filters.is_empty():
+            found = agendas(c for c in self.retriever.chunks.values() if filters.matches(c))
+        else:
+            chunks = self.retriever.chunks
+            if self._agendas is None or self._agendas[0] != id(chunks):
+                self._agendas = (id(chunks), agendas(chunks.values()))
+            found = self._agendas[1]
+        agenda = pick_agenda(found, q)
+        if agenda is None:
+            if not found or not (q.months or re.search(r"\b20\d\d\b", q.text)):
+                return None
+            # The question names a meeting no indexed agenda is of: say so rather than quote another one.
+            what = ("geannoteerde agenda van die vergadering" if q.language == "nl" else "annotated agenda of that meeting")
+            answer = Answer(q.text, NO_AGENDA[q.language].format(what=what), False, "agenda", q.language, [],
+                            related=[Citation(i, a.first_chunk, score=1.0) for i, a in enumerate(found[:3], start=1)],
+                            answer_type="agenda", reason="not_in_letters")
+            answer.hits = [Hit(a.first_chunk, 1.0) for a in found[:3]]
+            return answer
+        said = reply(asked, agenda, q.language)
+        citations: dict[str, Citation] = {}
+        lines = []
+        for text, chunk in said.lines:
+            cit = citations.setdefault(chunk.id, Citation(len(citations) + 1, chunk, score=1.0))
+            lines.append(f"- {text} [{cit.n}]" if text else f"[{cit.n}]")
+        if said.lines and not said.lines[0][0]:
+            body = f"{said.lead} {' '.join(lines)}"
+        else:
+            body = "\n".join([said.lead, *lines])
+        cited = list(citations.values())
+        answer = Answer(q.text, body, said.answered, "agenda", q.language, cited if said.answered else [],
+                        related=[] if said.answered else [Citation(1, agenda.first_chunk, score=1.0)],
+                        answer_type="agenda", reason=None if said.answered else "fact_missing")
+        answer.hits = [Hit(c.chunk, 1.0) for c in cited] or [Hit(agenda.first_chunk, 1.0)]
         return answer
 
     # -- extractive

@@ -33,6 +33,9 @@ from rag.parse import (
     unwrap,
 )
 
+# Bumped when chunks gain metadata: the indexer then refreshes the metadata of
+# unchanged letters (their ids, and so their vectors, stay the same).
+CHUNK_SCHEMA = 2
 MAX_WORDS = 250
 MIN_PART_WORDS = 60
 
@@ -442,6 +445,9 @@ def chunk_letter(letter: Letter, max_words: int = MAX_WORDS) -> list[Chunk]:
                     n_splits=len(parts),
                     council=letter.council,
                     dossier=letter.dossier,
+                    meeting_date=letter.meeting_date,
+                    meeting_end_date=letter.meeting_end_date,
+                    senders="; ".join(f"{s.name} ({s.role})" for s in letter.senders) or None,
                 )
             )
     return chunks

@@ -98,6 +98,9 @@ class Chunk:
         n_splits: How many parts the item was split into.
         council: Council of the letter's meeting, if any.
         dossier: Dossier number of the letter, if any.
+        meeting_date: ISO date of the (first) meeting day, for council letters.
+        meeting_end_date: ISO date of the last meeting day, when the meeting spans days.
+        senders: The letter's signatories as ``name (role)``, joined by ``; ``.
     """
 
     id: str
@@ -116,6 +119,9 @@ class Chunk:
     n_splits: int = 1
     council: str | None = None
     dossier: str | None = None
+    meeting_date: str | None = None
+    meeting_end_date: str | None = None
+    senders: str | None = None
 
     @property
     def heading(self) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rag.chunk import chunk_letter
+from rag.chunk import CHUNK_SCHEMA, chunk_letter
 from rag.documents import Chunk, Letter
 from rag.embed import Embedder, get_embedder
 from rag.files import file_sha256
@@ -117,7 +117,7 @@ class Indexer:
             spath = str(path)
             sha = file_sha256(path)
             known = manifest.doc_for_path(spath)
-            if known and known.file_sha256.get(spath) == sha:
+            if known and known.file_sha256.get(spath) == sha and known.chunk_schema >= CHUNK_SCHEMA:
                 summary.unchanged.append(spath)
                 claimed.setdefault(known.doc_id, spath)
                 continue
@@ -146,7 +146,7 @@ class Indexer:
             existing = manifest.documents.get(letter.doc_id)
             if known is not None and known is not existing:
                 self._forget_path(known, spath)
-            if existing and existing.text_sha256 == letter.text_sha256:
+            if existing and existing.text_sha256 == letter.text_sha256 and existing.chunk_schema >= CHUNK_SCHEMA:
                 existing.file_sha256[spath] = sha
                 if spath not in existing.paths:
                     existing.paths.append(spath)
@@ -202,7 +202,7 @@ class Indexer:
                 council=letter.council, meeting_date=letter.meeting_date, dossier=letter.dossier,
                 paths=paths, file_sha256=hashes, text_sha256=letter.text_sha256, chunk_ids=new_ids,
                 indexed_at=now, model=self.embedder.name, page_count=letter.page_count,
-                warnings=list(letter.warnings),
+                warnings=list(letter.warnings), chunk_schema=CHUNK_SCHEMA,
             )
 
     def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> int:

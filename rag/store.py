@@ -58,6 +58,9 @@ class DocRecord:
     model: str
     page_count: int = 0
     warnings: list[str] = field(default_factory=list)
+    # Which chunk metadata the record's chunks carry (rag.chunk.CHUNK_SCHEMA); records
+    # written before the field existed are schema 1, and are refreshed on the next run.
+    chunk_schema: int = 1
 
 
 @dataclass

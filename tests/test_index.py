@@ -45,6 +45,30 @@ def test_edit_rechunks_only_the_changed_item(small_corpus, tmp_path, embedder):
     assert store.collection().count() == sum(len(d.chunk_ids) for d in store.manifest.documents.values())
 
 
+def test_an_index_of_older_chunk_metadata_is_refreshed_without_embedding(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    # As an index written before chunks carried the meeting date and signatories.
+    col = store.collection()
+    got = col.get(include=["metadatas", "documents", "embeddings"])
+    old = [{k: v for k, v in m.items() if k not in ("meeting_date", "meeting_end_date", "senders")} for m in got["metadatas"]]
+    col.delete(ids=got["ids"])
+    col.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"], metadatas=old)
+    for doc in store.manifest.documents.values():
+        doc.chunk_schema = 1
+    store.save_manifest()
+
+    reopened = Store(tmp_path / "store")
+    assert not any(c.meeting_date for c in reopened.all_chunks())
+    summary = Indexer(reopened, embedder).run([small_corpus])
+    assert summary.embedded_chunks == 0 and len(summary.updated) == 3
+    seed = [c for c in reopened.all_chunks() if c.doc_id == "kst-32317-995"]
+    assert {c.meeting_date for c in seed} == {"2026-03-05"}
+    assert all("D.M. van Weel" in (c.senders or "") for c in seed)
+    again = Indexer(reopened, embedder).run([small_corpus])
+    assert len(again.unchanged) == 3 and not again.updated
+
+
 def test_deleted_file_is_pruned_and_renamed_copy_indexed_once(small_corpus, tmp_path, embedder):
     store = Store(tmp_path / "store")
     Indexer(store, embedder).run([small_corpus])

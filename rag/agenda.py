@@ -1,0 +1,339 @@
+"""Questions about a council meeting's agenda, answered from chunk metadata.
+
+"Welke punten staan ter goedkeuring?" is not a question text similarity can answer:
+no sentence says it, the agenda's structure does. Every chunk of a geannoteerde
+agenda carries its section, item number, title and type, the letter's date, the
+council, the meeting date and the signatories (see :mod:`rag.chunk`), so the
+agenda of a meeting, the items of one type, who signed and when the meeting is
+are read from there, exactly, and each item is cited to its own chunk.
+
+A question is an agenda question only when it asks for nothing else: once the
+words that name the agenda, an item type, a council, a month or a year are taken
+away, no topic word may be left ("Staat Europol op de agenda?" goes to the normal
+answer path, which finds the Europol item).
+
+Example:
+    >>> from rag.agenda import agendas, read_question
+    >>> aq = read_question("Welke punten staan ter goedkeuring?")
+    >>> aq.kind, aq.types
+    ('type', ['Goedkeuring'])
+    >>> read_question("Wat is de positie van het kabinet over Europol?") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rag.documents import Chunk
+from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
+
+# Item types as the letters print them (rag.chunk.ITEM_TYPES), grouped as staff ask for
+# them, with the words that ask for each group in Dutch and English.
+TYPE_GROUPS: dict[str, tuple[list[str], str]] = {
+    "Goedkeuring": (["goedkeuring", "aanneming", "aanname", "vaststelling"],
+                    r"goedkeuring|goedgekeurd|goed te keuren|goedkeuren|vastgesteld|aangenomen|"
+                    r"approv\w*|adopt\w*|endorse\w*"),
+    "Algemene oriëntatie": (["algemene oriëntatie", "gedeeltelijke algemene oriëntatie"],
+                            r"algemene ori[eë]ntatie|general approach"),
+    "Politiek akkoord": (["politiek akkoord", "akkoord"], r"politiek akkoord|political agreement"),
+    "Gedachtewisseling": (["gedachtewisseling", "discussie", "debat", "beleidsdebat", "openbaar debat",
+                           "uitwisseling van standpunten"],
+                          r"gedachtewisseling\w*|beleidsdebat\w*|discussie\w*|besproken|debat\w*|gedebatteerd|"
+                          r"exchange of views|discuss\w*|debate\w*"),
+    "Stand van zaken": (["stand van zaken", "informatie", "voortgangsrapport", "voortgangsverslag",
+                         "terugkoppeling", "toelichting", "presentatie"],
+                        r"stand van zaken|voortgang\w*|ter informatie|informatiepunt\w*|state of play|"
+                        r"progress|for information|information point\w*|presentati\w*"),
+    "AOB": (["aob", "diversen"], r"\baob\b|diversen|any other business|overige punten"),
+}
+_TYPE_RES = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, (_, pattern) in TYPE_GROUPS.items()}
+TYPE_NAMES = {
+    "nl": {"Goedkeuring": "ter goedkeuring", "Algemene oriëntatie": "voor een algemene oriëntatie",
+           "Politiek akkoord": "voor een politiek akkoord", "Gedachtewisseling": "voor een gedachtewisseling",
+           "Stand van zaken": "ter informatie (stand van zaken)", "AOB": "onder AOB (diversen)"},
+    "en": {"Goedkeuring": "for approval", "Algemene oriëntatie": "for a general approach",
+           "Politiek akkoord": "for a political agreement", "Gedachtewisseling": "for an exchange of views",
+           "Stand van zaken": "for information (state of play)", "AOB": "under any other business"},
+}
+
+_AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|punt(?:en)?|items?|onderwerpen|topics?|points?)\b", re.I)
+_EXPECTED = re.compile(r"\b(waar(?:bij|over|voor)?|bij welke?|for which|on which|where)\b.*"
+                       r"\b(verwacht\w*|gevraagd|voorzien|gepland|beoogd|expected|planned|sought|due)\b", re.I)
+_POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|position|stance|view|think|support)\b|\bwat vind|"
+                       r"\bvind(?:t|en) (?:nederland|nl|het kabinet|de regering|de minister)\b", re.I)
+_SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
+                      r"(?:wie|who)\b.*\b(?:ondertekend|ondertekent|getekend|tekent|signed|sent|stuurt|stuurde|"
+                      r"gestuurd|verstuurd|verzonden))\b", re.I)
+_LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
+_MEETING = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|waar|where)\b", re.I)
+_PLACE = re.compile(r"\b(?:in|te)\s+(Brussel|Luxemburg|Brussels|Luxembourg)\b")
+
+# Words that ask about the agenda itself; anything else is a topic, and the question
+# goes to the normal answer path.
+META_WORDS = set(
+    """wat welke welk wie wanneer waar waarover waarbij waarvoor hoe is zijn staat staan stonden stond
+    komt komen wordt worden werd op de het een van en in voor bij over er te ter om tot door met aan
+    agenda agendapunt agendapunten punt punten onderwerp onderwerpen item items geannoteerde brief
+    brieven raad raden bijeenkomst vergadering meeting council councils datum dag plaats vindt vinden
+    gehouden volgende eerstvolgende komende aanstaande jl verwacht verwachte gevraagd voorzien gepland
+    beoogd lijst overzicht noem geef alle allemaal nog ook eigenlijk precies ondertekend ondertekent
+    getekend tekent afzender afzenders ondertekenaar ondertekenaars gestuurd verstuurd verzonden stuurt
+    stuurde heeft hebben had minister ministers staatssecretaris the a an of for on at in to is are was
+    were be will which what who when where list all items points topics agenda expected planned sought
+    due meeting council date day held take takes place next upcoming signed sent signatory signatories
+    letter annotated does do did has have please show give me there jbz jbz-raad jha nl nederland
+    kabinet up vergadert vergaderen meet meets meeting's zitting""".split()
+)
+
+
+@dataclass
+class AgendaItem:
+    """One item of a meeting's agenda, with the chunk that starts it (for the citation)."""
+
+    section: str | None
+    item_no: str
+    title: str
+    item_type: str | None
+    page_start: int
+    page_end: int
+    chunk: Chunk
+
+    @property
+    def label(self) -> str:
+        """``I.2`` in a sectioned agenda, else ``2``."""
+        numeral = (self.section or "").split(".", 1)[0].strip()
+        return f"{numeral}.{self.item_no}" if re.fullmatch(r"[IVX]+", numeral) else self.item_no
+
+
+@dataclass
+class Agenda:
+    """A council letter's agenda, read from its chunks."""
+
+    doc_id: str
+    title: str
+    kind: str
+    date: str | None
+    council: str | None
+    meeting_date: str | None
+    meeting_end_date: str | None
+    senders: list[str]
+    items: list[AgendaItem]
+    chunks: list[Chunk]
+
+    @property
+    def first_chunk(self) -> Chunk:
+        return self.chunks[0]
+
+    def of_types(self, types: Iterable[str]) -> list[AgendaItem]:
+        """The items whose printed type falls in one of the groups ``types``."""
+        wanted = {t for name in types for t in TYPE_GROUPS[name][0]}
+        return [i for i in self.items if i.item_type and _type_key(i.item_type) in wanted]
+
+
+@dataclass
+class AgendaQuestion:
+    """What an agenda question asks for.
+
+    Attributes:
+        kind: ``items`` (the whole agenda), ``type`` (items of some types), ``senders``
+            (who signed the letter) or ``meeting`` (when and where the meeting is).
+        types: For ``type``: the type groups asked for (keys of :data:`TYPE_GROUPS`).
+    """
+
+    kind: str
+    types: list[str] = field(default_factory=list)
+
+
+def read_question(text: str) -> AgendaQuestion | None:
+    """The agenda question ``text`` asks, or None when it asks about a topic."""
+    if _POSITION.search(text) or _topic_words(text):
+        return None
+    if _SENDERS.search(text) and _LETTER.search(text):
+        return AgendaQuestion("senders")
+    types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
+    if types and (_AGENDA_WORD.search(text) or _EXPECTED.search(text)):
+        return AgendaQuestion("type", types)
+    if _AGENDA_WORD.search(text):
+        return AgendaQuestion("items")
+    if _MEETING.search(text) and re.search(r"\b(raad|council|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", text, re.I):
+        return AgendaQuestion("meeting")
+    return None
+
+
+def _topic_words(text: str) -> list[str]:
+    words = re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower())
+    months = set(MONTHS_NL + MONTHS_EN)
+    council_words = {w for p in COUNCIL_PATTERNS.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
+    type_words = {w for p in _TYPE_RES.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
+    return [w for w in words if w not in META_WORDS and w not in months and w not in council_words
+            and w not in type_words and len(w) > 1]
+
+
+def _type_key(printed: str) -> str:
+    """``(Mogelijke) algemene oriëntatie`` -> ``algemene oriëntatie``."""
+    key = re.sub(r"^\(?mogelijke?\)?\s*", "", printed.strip().lower())
+    return re.sub(r"\s+(?:van|door)\s+(?:het|de)\s+\S+$", "", key)
+
+
+def agendas(chunks: Iterable[Chunk]) -> list[Agenda]:
+    """The agendas among ``chunks``: every letter with numbered agenda items, latest meeting first."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks:
+        by_doc.setdefault(chunk.doc_id, []).append(chunk)
+    out = []
+    for doc_chunks in by_doc.values():
+        doc_chunks.sort(key=_document_order)
+        items: dict[tuple[str, str], AgendaItem] = {}
+        for c in doc_chunks:
+            if c.item_no and (c.section, c.item_no) not in items:
+                items[(c.section, c.item_no)] = AgendaItem(c.section, c.item_no, c.item_title or "", c.item_type,
+                                                           c.page_start, c.page_end, c)
+            elif c.item_no:
+                items[(c.section, c.item_no)].page_end = max(items[(c.section, c.item_no)].page_end, c.page_end)
+        if not items:
+            continue
+        first = doc_chunks[0]
+        senders = [s for s in (first.senders or "").split("; ") if s]
+        out.append(Agenda(first.doc_id, first.title, first.kind, first.date, first.council, first.meeting_date,
+                          first.meeting_end_date, senders, list(items.values()), doc_chunks))
+    out.sort(key=lambda a: (a.meeting_date or a.date or "", a.doc_id), reverse=True)
+    return out
+
+
+def _document_order(c: Chunk) -> tuple:
+    return (c.page_start, _roman((c.section or "").split(".", 1)[0]), int(c.item_no) if (c.item_no or "").isdigit() else 0,
+            c.split_id)
+
+
+def _roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        v = values.get(a, 0)
+        total += -v if values.get(b, 0) > v else v
+    return total
+
+
+def pick_agenda(found: list[Agenda], q: Question) -> Agenda | None:
+    """The agenda the question means: of the council and month it names, else the latest meeting."""
+    candidates = [a for a in found if "agenda" in a.kind] or found
+    if q.councils:
+        candidates = [a for a in candidates
+                      if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in q.councils)]
+    for month, year in q.months:
+        candidates = [a for a in candidates if _in_month(a, month, year)]
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)]
+    if years:
+        candidates = [a for a in candidates if any(str(y) in (a.meeting_date or a.date or "") for y in years)]
+    return candidates[0] if candidates else None
+
+
+def _in_month(agenda: Agenda, month: int, year: int | None) -> bool:
+    for day in (agenda.meeting_date, agenda.meeting_end_date):
+        if day and int(day[5:7]) == month and (year is None or int(day[:4]) == year):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- replies
+
+
+@dataclass
+class AgendaReply:
+    """The answer to an agenda question: a lead sentence and one line per cited chunk."""
+
+    lead: str
+    lines: list[tuple[str, Chunk]]
+    answered: bool = True
+
+
+def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
+    """Answer ``aq`` from ``agenda``, in ``language`` (``nl`` or ``en``)."""
+    meeting = meeting_name(agenda, language)
+    if aq.kind == "senders":
+        who = ", ".join(agenda.senders)
+        if not who:
+            lead = (f"In de brief over {meeting} vond ik geen ondertekenaars." if language == "nl"
+                    else f"I found no signatories in the letter on {meeting}.")
+            return AgendaReply(lead, [], answered=False)
+        about = meeting_name(agenda, language, letter_date=False)
+        dated = f" van {_long_date(agenda.date, language)}" if agenda.date and language == "nl" else \
+            (f" of {_long_date(agenda.date, language)}" if agenda.date else "")
+        lead = (f"De brief{dated} over {about} is ondertekend door {who}." if language == "nl"
+                else f"The letter{dated} on {about} is signed by {who}.")
+        return AgendaReply(lead, [("", _signed_in(agenda))])
+    if aq.kind == "meeting":
+        place = _PLACE.search(agenda.first_chunk.text)
+        where = f" in {place.group(1)}" if place else ""
+        if not agenda.meeting_date:
+            lead = ("De brief noemt geen datum van de vergadering." if language == "nl"
+                    else "The letter gives no meeting date.")
+            return AgendaReply(lead, [], answered=False)
+        council = council_name(agenda, language)
+        lead = (f"De {council} vergadert op {_span(agenda, language)}{where}."
+                if language == "nl" else f"The {council} meets on {_span(agenda, language)}{where}.")
+        return AgendaReply(lead, [("", agenda.first_chunk)])
+    items = agenda.items if aq.kind == "items" else agenda.of_types(aq.types)
+    if aq.kind == "items":
+        lead = (f"Op de agenda van {meeting} staan {len(items)} punten:" if language == "nl"
+                else f"The agenda of {meeting} has {len(items)} items:")
+    else:
+        what = " of ".join(TYPE_NAMES[language][t] for t in aq.types) if language == "nl" else \
+            " or ".join(TYPE_NAMES[language][t] for t in aq.types)
+        if not items:
+            lead = (f"Op de agenda van {meeting} staat geen punt {what}." if language == "nl"
+                    else f"No item on the agenda of {meeting} is {what}.")
+            return AgendaReply(lead, [], answered=False)
+        lead = (f"Op de agenda van {meeting} staan {len(items)} punten {what}:" if language == "nl"
+                else f"On the agenda of {meeting}, {len(items)} items are {what}:")
+    lines = []
+    for item in items:
+        kind = f" ({item.item_type})" if item.item_type and aq.kind == "items" else ""
+        pages = f"p. {item.page_start}" if item.page_start == item.page_end else f"p. {item.page_start}–{item.page_end}"
+        lines.append((f"{item.label} {item.title}{kind}, {pages}", item.chunk))
+    return AgendaReply(lead, lines)
+
+
+def meeting_name(agenda: Agenda, language: str, letter_date: bool = True) -> str:
+    """``de JBZ-Raad van 5–6 maart 2026 (brief van 26 februari 2026)``."""
+    name = ("de " if language == "nl" else "the ") + council_name(agenda, language)
+    if agenda.meeting_date:
+        name += (" van " if language == "nl" else " of ") + _span(agenda, language)
+    if agenda.date and letter_date:
+        name += (f" (brief van {_long_date(agenda.date, language)})" if language == "nl"
+                 else f" (letter of {_long_date(agenda.date, language)})")
+    return name
+
+
+def council_name(agenda: Agenda, language: str) -> str:
+    """The council's short name (``JBZ-Raad``), as staff write it."""
+    for name, pattern in COUNCIL_PATTERNS.items():
+        if agenda.council and pattern.search(agenda.council):
+            return name
+    return agenda.council or ("Raad" if language == "nl" else "Council")
+
+
+def _span(agenda: Agenda, language: str) -> str:
+    start, end = agenda.meeting_date, agenda.meeting_end_date
+    if not start:
+        return ""
+    if not end or end == start:
+        return _long_date(start, language)
+    if start[:7] == end[:7]:
+        return f"{int(start[8:])}–{_long_date(end, language)}"
+    return f"{_long_date(start, language)} – {_long_date(end, language)}"
+
+
+def _long_date(iso: str, language: str) -> str:
+    months = MONTHS_NL if language == "nl" else [m.capitalize() for m in MONTHS_EN]
+    return f"{int(iso[8:10])} {months[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def _signed_in(agenda: Agenda) -> Chunk:
+    """The chunk where the first signatory's name stands, else the letter's first chunk."""
+    name = agenda.senders[0].split(" (")[0] if agenda.senders else ""
+    surname = name.split(".")[-1].strip()
+    return next((c for c in agenda.chunks if surname and surname in c.text), agenda.first_chunk)

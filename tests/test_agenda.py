@@ -1,0 +1,103 @@
+"""Agenda questions answered from chunk metadata, on the real letters."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rag.agenda import agendas, read_question
+from tests.conftest import ROOT
+
+MARCH_2026 = [
+    ("I.1", "Gedachtewisseling"), ("I.2", "Goedkeuring"), ("I.3", "Gedachtewisseling"),
+    ("I.4", "Stand van zaken"), ("I.5", "Goedkeuring"), ("I.6", "Gedachtewisseling"),
+    ("I.7", "Gedachtewisseling"), ("I.8", "AOB"), ("II.1", "Algemene oriëntatie"),
+    ("II.2", "Stand van zaken"), ("II.3", "Gedachtewisseling"), ("II.4", "Gedachtewisseling"),
+    ("II.5", "Goedkeuring"),
+]
+
+
+@pytest.fixture(scope="module")
+def answerer(letters_retriever):
+    from rag.answer import Answerer
+
+    return Answerer(letters_retriever)
+
+
+def test_the_march_2026_agenda_has_its_13_items_with_their_types(letters_retriever):
+    found = {a.doc_id: a for a in agendas(letters_retriever.chunks.values())}
+    agenda = found["kst-32317-995"]
+    assert [(i.label, i.item_type) for i in agenda.items] == MARCH_2026
+    assert agenda.meeting_date == "2026-03-05" and agenda.meeting_end_date == "2026-03-06"
+    assert agenda.items[5].title == "Toekomst van Europol" and agenda.items[5].page_start == 13
+
+
+def test_the_whole_agenda_is_listed_and_each_item_cited(answerer):
+    answer = answerer.ask("Wat staat er op de agenda van de JBZ-Raad?")
+    assert answer.mode == "agenda" and answer.answered
+    assert "5–6 maart 2026" in answer.answer and "26 februari 2026" in answer.answer
+    assert len(answer.citations) == 13
+    assert [(c.chunk.item_no, c.chunk.item_type) for c in answer.citations] == [
+        (label.split(".")[1], kind) for label, kind in MARCH_2026]
+    for c in answer.citations:
+        assert f"[{c.n}]" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Welke punten staan ter goedkeuring?",
+    "welke agendapunten ter goedkeuring jbz maart 2026",
+    "Which items are up for approval?",
+])
+def test_items_for_approval_are_exactly_the_goedkeuring_items(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.mode == "agenda" and answer.answered
+    assert [c.chunk.item_title for c in answer.citations] == [
+        "Implementatie van interoperabiliteit: herziene routekaart voor na 2026",
+        "Conclusies over het strategisch kader van de EU inzake drugs",
+        "Conclusies over de toepassing van het Handvest van de grondrechten van de Europese Unie 2026",
+    ]
+    assert {c.chunk.item_type for c in answer.citations} == {"Goedkeuring"}
+    assert answer.language == ("en" if question.startswith("Which") else "nl")
+
+
+def test_a_general_approach_is_expected_on_the_adults_regulation(answerer):
+    for question in ("Waar wordt een algemene oriëntatie verwacht?", "Where is a general approach expected?"):
+        answer = answerer.ask(question)
+        assert [c.chunk.item_title for c in answer.citations] == ["Verordening over de bescherming van volwassenen"]
+
+
+def test_who_signed_and_when_and_where_the_meeting_is(answerer):
+    signed = answerer.ask("Wie heeft de brief ondertekend?")
+    assert signed.mode == "agenda"
+    for name in ("D.M. van Weel", "G. van den Brink", "K.T. van Bruggen"):
+        assert name in signed.answer
+    meeting = answerer.ask("When does the JHA Council meet?")
+    assert "5–6 March 2026" in meeting.answer and "Brussel" in meeting.answer
+    assert meeting.citations[0].chunk.doc_id == "kst-32317-995"
+
+
+def test_a_meeting_without_an_indexed_agenda_is_said_not_quoted_from_another(answerer):
+    answer = answerer.ask("Welke punten staan ter goedkeuring in de JBZ-Raad van december 2025?")
+    assert not answer.answered and answer.reason == "not_in_letters"
+    assert answer.citations == [] and answer.related[0].chunk.doc_id == "kst-32317-995"
+
+
+def test_topic_questions_take_the_normal_path(answerer):
+    answer = answerer.ask("Staat Europol op de agenda?")
+    assert answer.mode == "extractive" and answer.citations[0].chunk.item_title == "Toekomst van Europol"
+    for question in ("Wat is de positie van het kabinet over Europol?",
+                     "Wanneer heeft Nederland het verdrag ter bescherming van advocaten ondertekend?",
+                     "Hoeveel landen hebben het verdrag ondertekend?"):
+        assert read_question(question) is None
+
+
+def test_no_labelled_content_question_is_read_as_an_agenda_question():
+    # Every labelled question but one asks about a topic; the one asks where the meeting is.
+    agenda_like = []
+    for path in ("eval/seed.jsonl", "eval/staff/set.jsonl", "eval/kamervragen/set.jsonl"):
+        for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            if read_question(case["question"]):
+                agenda_like.append(case["id"])
+    assert agenda_like == ["q02"]
