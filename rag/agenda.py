@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rag.dates import council_short_name, date_span, long_date
 from rag.documents import Chunk
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
 
@@ -260,8 +261,8 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
                     else f"I found no signatories in the letter on {meeting}.")
             return AgendaReply(lead, [], answered=False)
         about = meeting_name(agenda, language, letter_date=False)
-        dated = f" van {_long_date(agenda.date, language)}" if agenda.date and language == "nl" else \
-            (f" of {_long_date(agenda.date, language)}" if agenda.date else "")
+        dated = f" van {long_date(agenda.date, language)}" if agenda.date and language == "nl" else \
+            (f" of {long_date(agenda.date, language)}" if agenda.date else "")
         lead = (f"De brief{dated} over {about} is ondertekend door {who}." if language == "nl"
                 else f"The letter{dated} on {about} is signed by {who}.")
         return AgendaReply(lead, [("", _signed_in(agenda))])
@@ -278,8 +279,8 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
         return AgendaReply(lead, [("", agenda.first_chunk)])
     items = agenda.items if aq.kind == "items" else agenda.of_types(aq.types)
     if aq.kind == "items":
-        lead = (f"Op de agenda van {meeting} staan {len(items)} punten:" if language == "nl"
-                else f"The agenda of {meeting} has {len(items)} items:")
+        lead = (f"Op de agenda van {meeting} {_count(len(items), language)}:" if language == "nl"
+                else f"The agenda of {meeting} has {_count(len(items), language)}:")
     else:
         what = " of ".join(TYPE_NAMES[language][t] for t in aq.types) if language == "nl" else \
             " or ".join(TYPE_NAMES[language][t] for t in aq.types)
@@ -287,8 +288,8 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
             lead = (f"Op de agenda van {meeting} staat geen punt {what}." if language == "nl"
                     else f"No item on the agenda of {meeting} is {what}.")
             return AgendaReply(lead, [], answered=False)
-        lead = (f"Op de agenda van {meeting} staan {len(items)} punten {what}:" if language == "nl"
-                else f"On the agenda of {meeting}, {len(items)} items are {what}:")
+        lead = (f"Op de agenda van {meeting} {_count(len(items), language)} {what}:" if language == "nl"
+                else f"On the agenda of {meeting}, {_count(len(items), language)} {'is' if len(items) == 1 else 'are'} {what}:")
     lines = []
     for item in items:
         kind = f" ({item.item_type})" if item.item_type and aq.kind == "items" else ""
@@ -297,39 +298,30 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
     return AgendaReply(lead, lines)
 
 
+def _count(n: int, language: str) -> str:
+    if language == "nl":
+        return "staat 1 punt" if n == 1 else f"staan {n} punten"
+    return "1 item" if n == 1 else f"{n} items"
+
+
 def meeting_name(agenda: Agenda, language: str, letter_date: bool = True) -> str:
     """``de JBZ-Raad van 5–6 maart 2026 (brief van 26 februari 2026)``."""
     name = ("de " if language == "nl" else "the ") + council_name(agenda, language)
     if agenda.meeting_date:
         name += (" van " if language == "nl" else " of ") + _span(agenda, language)
     if agenda.date and letter_date:
-        name += (f" (brief van {_long_date(agenda.date, language)})" if language == "nl"
-                 else f" (letter of {_long_date(agenda.date, language)})")
+        name += (f" (brief van {long_date(agenda.date, language)})" if language == "nl"
+                 else f" (letter of {long_date(agenda.date, language)})")
     return name
 
 
 def council_name(agenda: Agenda, language: str) -> str:
     """The council's short name (``JBZ-Raad``), as staff write it."""
-    for name, pattern in COUNCIL_PATTERNS.items():
-        if agenda.council and pattern.search(agenda.council):
-            return name
-    return agenda.council or ("Raad" if language == "nl" else "Council")
+    return council_short_name(agenda.council) or ("Raad" if language == "nl" else "Council")
 
 
 def _span(agenda: Agenda, language: str) -> str:
-    start, end = agenda.meeting_date, agenda.meeting_end_date
-    if not start:
-        return ""
-    if not end or end == start:
-        return _long_date(start, language)
-    if start[:7] == end[:7]:
-        return f"{int(start[8:])}–{_long_date(end, language)}"
-    return f"{_long_date(start, language)} – {_long_date(end, language)}"
-
-
-def _long_date(iso: str, language: str) -> str:
-    months = MONTHS_NL if language == "nl" else [m.capitalize() for m in MONTHS_EN]
-    return f"{int(iso[8:10])} {months[int(iso[5:7]) - 1]} {iso[:4]}"
+    return date_span(agenda.meeting_date, agenda.meeting_end_date, language)
 
 
 def _signed_in(agenda: Agenda) -> Chunk:

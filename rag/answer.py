@@ -37,6 +37,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.agenda import Agenda, agendas, pick_agenda, read_question, reply
+from rag.dates import letter_label
 from rag.documents import Chunk
 from rag.embed import model_family
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
@@ -137,6 +138,8 @@ class Answer:
     # What kind of fact was asked for (rag.question), and why nothing was found.
     answer_type: str = "other"
     reason: str | None = None
+    # When several letters answer: what the earlier ones said (the answer leads with the latest).
+    earlier: list[Citation] = field(default_factory=list)
     # The ranked chunks the answer was drawn from (for evaluation and the app; not serialised).
     hits: list[Hit] = field(default_factory=list, repr=False)
 
@@ -153,6 +156,10 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "related": [c.to_dict() for c in self.related],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "earlier": [{"date": c.chunk.date, "doc_id": c.chunk.doc_id, "title": c.chunk.title,
+                         "council": c.chunk.council, "meeting_date": c.chunk.meeting_date,
+                         "sentences": [c.chunk.text[s:e] for s, e in c.quotes], "citation": c.n}
+                        for c in self.earlier],
         }
 
 
@@ -222,6 +229,9 @@ class AnswerModel:
             sentence is this many times as likely as the best-ranked chunk's.
         fact_ratio: When the quoted sentences lack the asked-for fact, a sentence that has it
             may lead instead if its probability is at least this share of the best one.
+        letter_ratio: Another dated letter on the same council answers too when its best
+            sentence is at least this share as likely as the quoted one; the latest such
+            letter then leads and the others are listed under "Eerder".
     """
 
     sentence: LogisticModel
@@ -232,6 +242,7 @@ class AnswerModel:
     other_chunk_ratio: float = 1.0
     switch_ratio: float = 1.25
     fact_ratio: float = 0.3
+    letter_ratio: float = 0.7
     fitted: dict = field(default_factory=dict)
 
     @classmethod
@@ -242,7 +253,7 @@ class AnswerModel:
         entry = data["models"].get(family) or data["models"][data["default"]]
         return cls(LogisticModel.from_dict(entry["sentence"]), LogisticModel.from_dict(entry["answerable"]),
                    **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
-                                                    "other_chunk_ratio", "switch_ratio", "fact_ratio") if k in entry},
+                                                    "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio") if k in entry},
                    fitted=entry.get("fitted", {}))
 
 
@@ -469,11 +480,13 @@ class Answerer:
         return answer
 
     # -- extractive
-    def score_sentences(self, q: Question, hits: list[Hit], qvec: np.ndarray) -> list[ScoredSentence]:
-        """Every candidate sentence of the top chunks, with the sentence model's probability, best first."""
+    def score_sentences(self, q: Question, hits: list[Hit], qvec: np.ndarray,
+                        top_chunks: int | None = None) -> list[ScoredSentence]:
+        """Every candidate sentence of the top chunks (``top_chunks``, by default the
+        settings'), with the sentence model's probability, best first."""
         topic = self.topic(q)
         wants_position = q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
-        top = hits[: self.settings.top_chunks]
+        top = hits[: top_chunks or self.settings.top_chunks]
         if not top:
             return []
         from rag.store import searchable_text
@@ -571,7 +584,8 @@ class Answerer:
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
-        return self._compose(q, picked)
+        picked, earlier = self.over_time(q, scored, picked)
+        return self._compose(q, picked, earlier)
 
     def select(self, scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """The sentences to quote: from the best-ranked chunk unless another chunk is clearly
@@ -598,6 +612,36 @@ class Answerer:
             words += n
         return picked
 
+    def over_time(self, q: Question, scored: list[ScoredSentence],
+                  picked: list[ScoredSentence]) -> tuple[list[ScoredSentence], list[ScoredSentence]]:
+        """When other dated letters answer the question too, the latest letter's sentences
+        lead and each earlier letter's best sentence follows, newest first; else ``picked``."""
+        m = self.model
+        lead = picked[0]
+        council = lead.hit.chunk.council
+        # Council letters only: a series of letters on one council's meetings, where a later
+        # position replaces an earlier one (not, say, a bill's successive documents).
+        if not council or not lead.hit.chunk.date:
+            return picked, []
+        per_letter: dict[str, ScoredSentence] = {lead.hit.chunk.doc_id: lead}
+        for x in scored:
+            c = x.hit.chunk
+            if c.doc_id in per_letter or not c.date or c.council != council:
+                continue
+            if x.probability >= lead.probability * m.letter_ratio and (not q.checkable or x.has_fact):
+                per_letter[c.doc_id] = x
+        if len(per_letter) < 2:
+            return picked, []
+        latest = max(per_letter.values(), key=lambda x: (x.hit.chunk.date or "", x.probability))
+        if latest is not lead:
+            same_chunk = [x for x in scored if x.hit.chunk.id == latest.hit.chunk.id and x is not latest
+                          and x.probability >= latest.probability * m.keep_ratio]
+            picked = [latest] + same_chunk[: self.settings.max_sentences - 1]
+        # A letter of the same date is no earlier position (an annex, a second copy).
+        earlier = [x for x in per_letter.values() if (x.hit.chunk.date or "") < (latest.hit.chunk.date or "")]
+        earlier.sort(key=lambda x: (x.hit.chunk.date or "", x.probability), reverse=True)
+        return picked, earlier
+
     def missing_meeting(self, q: Question) -> str | None:
         """The council the question names when no indexed letter mentions it, as a sentence."""
         indexed = self._indexed_councils() if q.councils else set()
@@ -619,9 +663,10 @@ class Answerer:
         return Answer(q.text, message, False, "extractive", q.language, [], related,
                       answer_type=q.answer_type, reason=reason)
 
-    def _compose(self, q: Question, picked: list[ScoredSentence]) -> Answer:
+    def _compose(self, q: Question, picked: list[ScoredSentence], earlier: list[ScoredSentence] | None = None) -> Answer:
         """Quote ``picked``: in document order, except that a yes/no question's most likely
-        sentence (the one that confirms or refutes) leads."""
+        sentence (the one that confirms or refutes) leads. With ``earlier`` letters, the
+        quote says which letter it is from, and each earlier letter follows, dated."""
         def order(x: ScoredSentence):
             c = x.hit.chunk
             return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0) if str(c.item_no or "0").isdigit() else 0,
@@ -641,10 +686,26 @@ class Answerer:
             last_of_run = i + 1 == len(picked) or picked[i + 1].hit.chunk.id != cid
             if last_of_run:
                 parts[-1] = f"{parts[-1]} [{numbers[cid].n}]"
+        text = " ".join(parts)
+        older: list[Citation] = []
+        if earlier:
+            c = picked[0].hit.chunk
+            said = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date, q.language)
+            text = f"{'Volgens' if q.language == 'nl' else 'According to'} {said}: {text}"
+            lines = ["Eerder:" if q.language == "nl" else "Earlier:"]
+            for sent in earlier:
+                c = sent.hit.chunk
+                cit = numbers.get(c.id) or Citation(len(numbers) + 1, c, score=sent.hit.score)
+                numbers[c.id] = cit
+                cit.quotes.append((sent.start, sent.end))
+                older.append(cit)
+                label = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date, q.language)
+                lines.append(f"- {label[0].upper()}{label[1:]}: {sent.text} [{cit.n}]")
+            text = text + "\n\n" + "\n".join(lines)
         for cit in numbers.values():
             cit.quotes.sort()
-        return Answer(q.text, " ".join(parts), True, "extractive", q.language, list(numbers.values()),
-                      answer_type=q.answer_type)
+        return Answer(q.text, text, True, "extractive", q.language, list(numbers.values()),
+                      answer_type=q.answer_type, earlier=older)
 
 
 def _fact_kind(q: Question) -> str:

@@ -158,10 +158,15 @@ def _agenda_blocks(lines: list[Line], start: int) -> list[Block]:
             next_item += 1
             i = stop
             continue
-        if current is not None:
-            current.lines.append(lines[i])
+        if current is None:
+            # Text under a section before any numbered item (copies of web pages lose
+            # the item numbers): keep it in a block of the section instead of dropping it.
+            current = Block(section, None, None, None, page=lines[i].page)
+            blocks.append(current)
+        current.lines.append(lines[i])
         i += 1
-    return blocks
+    # A section block of headings only ("Raad wetgevende besprekingen") carries no content.
+    return [b for b in blocks if b.item_no is not None or any(re.search(r"[.!?]$", x.text) for x in b.lines)]
 
 
 def _next_boundary(lines: list[Line], i: int, next_item: int, next_roman: int) -> int:

@@ -340,6 +340,50 @@ def format_sources(answer) -> list[str]:
 
 
 @cli.command()
+@click.argument("topic")
+@filter_options
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print the timeline as JSON.")
+def timeline(topic, date_from, date_to, doc, dossier, council, kind, store_path, as_json) -> None:
+    """Show, letter by letter in date order, what the letters say the Dutch position on TOPIC is.
+
+    Only letters with a sentence that is on the topic and states a position are
+    listed; letters that mention the topic in passing are left out.
+
+    \b
+    Examples:
+      rag timeline terugkeerhubs
+      rag timeline Europol --from 2020-01-01 --json
+      rag timeline "Schengen" --council "Raad Justitie en Binnenlandse Zaken"
+    """
+    from rag.answer import Answerer
+    from rag.dates import letter_label
+    from rag.timeline import build_timeline
+
+    answerer = Answerer(_retriever(store_path))
+    result = build_timeline(answerer, topic, filters=_filters(date_from, date_to, doc, dossier, council, kind))
+    if as_json:
+        _echo_json(result.to_dict())
+        return
+    if not result.entries:
+        click.echo(f"Geen brief met een standpunt over '{topic}' gevonden.")
+        return
+    for entry in result.entries:
+        c = entry.citation.chunk
+        label = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date)
+        click.echo(f"{c.date}  {label[0].upper()}{label[1:]} [{entry.citation.n}]")
+        for sentence in entry.sentences:
+            click.echo(f"    {sentence}")
+    click.echo("")
+    click.echo("Bronnen:")
+    for entry in result.entries:
+        c = entry.citation.chunk
+        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        where = f", {c.heading}" if c.heading else ""
+        click.echo(f"  [{entry.citation.n}] {c.title} ({c.doc_id}, {c.date}){where}, {pages}")
+
+
+@cli.command()
 @click.argument("question")
 @filter_options
 @store_option

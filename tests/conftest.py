@@ -8,6 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "data" / "letters"
+EXCERPTS = ROOT / "data" / "excerpts"
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED = LETTERS / "kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt"
 
@@ -55,6 +56,19 @@ def letters_store(tmp_path_factory, embedder):
     summary = Indexer(store, embedder).run([LETTERS])
     store.first_summary = summary  # what the first run did, for the tests that check it
     return store
+
+
+@pytest.fixture(scope="session")
+def excerpts_answerer(tmp_path_factory, embedder):
+    """The 35 council excerpts (2014-2026) indexed once per session: many letters over time."""
+    from rag.answer import Answerer
+    from rag.index import Indexer
+    from rag.retrieve import Retriever
+    from rag.store import Store
+
+    store = Store(tmp_path_factory.mktemp("excerpts-store"))
+    Indexer(store, embedder).run([EXCERPTS])
+    return Answerer(Retriever(store, embedder))
 
 
 @pytest.fixture(scope="session")

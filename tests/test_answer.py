@@ -113,3 +113,27 @@ def test_yes_no_question_leads_with_the_deciding_sentence(answerer):
     # Document order would open with the item's introduction; the refuting sentence leads instead.
     first = a.answer.split(". ")[0]
     assert "niet volledig operationeel" in first
+
+
+def test_the_latest_letter_leads_and_earlier_ones_follow_dated(excerpts_answerer):
+    answer = excerpts_answerer.ask("Wat is de Nederlandse positie over terugkeer?")
+    assert answer.answered and answer.earlier
+    lead = answer.citations[0].chunk
+    assert answer.answer.startswith("Volgens de brief van ")
+    assert "\n\nEerder:\n- De brief van " in answer.answer
+    earlier_dates = [c.chunk.date for c in answer.earlier]
+    assert all(d < lead.date for d in earlier_dates) and earlier_dates == sorted(earlier_dates, reverse=True)
+    for cit in answer.earlier:
+        assert f"[{cit.n}]" in answer.answer and cit in answer.citations
+    data = answer.to_dict()["earlier"]
+    assert [e["doc_id"] for e in data] == [c.chunk.doc_id for c in answer.earlier] and data[0]["sentences"]
+
+
+def test_a_date_filter_still_narrows_the_latest_first_answer(excerpts_answerer):
+    from rag.retrieve import Filters
+
+    latest = excerpts_answerer.ask("Wat is de Nederlandse positie over terugkeer?").citations[0].chunk.date
+    narrowed = excerpts_answerer.ask("Wat is de Nederlandse positie over terugkeer?",
+                                     filters=Filters(date_to="2025-10-31"))
+    assert narrowed.citations[0].chunk.date <= "2025-10-31" < latest
+    assert all(c.chunk.date <= "2025-10-31" for c in narrowed.citations)
