@@ -31,13 +31,15 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 
 from rag.agenda import Agenda, agendas, pick_agenda, read_question, reply
-from rag.dates import letter_label
+from rag.dates import letter_label, long_date
+from rag.followup import Reading, read_followup
 from rag.documents import Chunk
 from rag.embed import model_family
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
@@ -140,6 +142,8 @@ class Answer:
     reason: str | None = None
     # When several letters answer: what the earlier ones said (the answer leads with the latest).
     earlier: list[Citation] = field(default_factory=list)
+    # How a follow-up question was read (rag.followup), shown as "ik lees dit als: ..."; None when as asked.
+    read_as: str | None = None
     # The ranked chunks the answer was drawn from (for evaluation and the app; not serialised).
     hits: list[Hit] = field(default_factory=list, repr=False)
 
@@ -156,6 +160,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "related": [c.to_dict() for c in self.related],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+            "read_as": self.read_as,
             "earlier": [{"date": c.chunk.date, "doc_id": c.chunk.doc_id, "title": c.chunk.title,
                          "council": c.chunk.council, "meeting_date": c.chunk.meeting_date,
                          "sentences": [c.chunk.text[s:e] for s, e in c.quotes], "citation": c.n}
@@ -394,7 +399,8 @@ class Answerer:
 
     # -- the one entry point
     def ask(
-        self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None
+        self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None,
+        history: list[str] | None = None,
     ) -> Answer:
         """Answer ``question`` with citations.
 
@@ -402,7 +408,15 @@ class Answerer:
             question: Dutch or English.
             filters: Restrict the letters searched.
             on_token: Called with each piece of text as the answer is produced (streaming).
+            history: Earlier questions of the conversation, oldest first: a follow-up
+                ("en over Syrië?") is read in their light (:mod:`rag.followup`).
         """
+        reading = read_followup(question, history)
+        if reading.changed:
+            filters, read_as = self._reading_filters(reading, filters)
+            answer = self.ask(reading.text, filters, on_token)
+            answer.read_as = read_as
+            return answer
         t0 = time.perf_counter()
         question = question.strip()
         answer = self.agenda(question, filters)
@@ -435,6 +449,26 @@ class Answerer:
         timings.update({"answer": (t3 - t1) * 1000, "total": (t3 - t0) * 1000})
         answer.timings_ms = timings
         return answer
+
+    def _reading_filters(self, reading: Reading, filters: Filters | None) -> tuple[Filters | None, str]:
+        """The filters a follow-up is answered with, and how to say the reading.
+
+        "en in de vorige raad?" asks the earlier question of the letters dated before
+        the one that answered it, on the same council."""
+        if reading.kind != "earlier_meeting":
+            return filters, reading.text
+        previous = self.ask(reading.text, filters)
+        cited = (previous.citations or [None])[0]
+        if cited is None or not cited.chunk.date:
+            return filters, reading.text
+        before = (date.fromisoformat(cited.chunk.date) - timedelta(days=1)).isoformat()
+        narrowed = replace(filters or Filters(), date_to=min(before, (filters.date_to if filters else None) or before))
+        if cited.chunk.council and not narrowed.council:
+            narrowed.council = cited.chunk.council
+        language = analyse(reading.text).language
+        said = (f"{reading.text} (in de brieven van vóór {long_date(cited.chunk.date, 'nl')})" if language == "nl"
+                else f"{reading.text} (in the letters before {long_date(cited.chunk.date, 'en')})")
+        return narrowed, said
 
     # -- agenda questions
     def agenda(self, question: str, filters: Filters | None = None) -> Answer | None:

@@ -388,8 +388,11 @@ def timeline(topic, date_from, date_to, doc, dossier, council, kind, store_path,
 @filter_options
 @store_option
 @click.option("--no-llm", is_flag=True, help="Extractive answer even when RAG_LLM_BASE_URL is set.")
+@click.option("--history", multiple=True, metavar="QUESTION",
+              help="An earlier question of the conversation (repeatable, oldest first): a follow-up such as "
+                   "'en over Syrië?' is read in its light.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
-def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, no_llm, as_json) -> None:
+def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, no_llm, history, as_json) -> None:
     """Answer QUESTION from the indexed letters, with numbered citations.
 
     By default the answer is extractive: verbatim sentences from the letters. With
@@ -401,12 +404,16 @@ def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, n
       rag ask "Wat is de Nederlandse positie over Europol?"
       rag ask "What is the Dutch position on Europol?" --json
       rag ask "Wat zegt de brief over terugkeerhubs?" --council "Raad Justitie en Binnenlandse Zaken"
+      rag ask "en over Syrië?" --history "Wat is de Nederlandse positie over Europol?"
     """
     answerer = _answerer(store_path, use_llm=not no_llm)
-    answer = answerer.ask(question, filters=_filters(date_from, date_to, doc, dossier, council, kind))
+    answer = answerer.ask(question, filters=_filters(date_from, date_to, doc, dossier, council, kind),
+                          history=list(history))
     if as_json:
         _echo_json(answer.to_dict())
         return
+    if answer.read_as:
+        click.echo(("Ik lees dit als: " if answer.language == "nl" else "I read this as: ") + answer.read_as + "\n")
     click.echo(answer.answer)
     click.echo("")
     if answer.citations:

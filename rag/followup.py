@@ -1,0 +1,139 @@
+"""Follow-up questions: "en over Syrië?" read in the light of the question before it.
+
+In a chat, staff lean on what they asked before. Three kinds are read here, in
+Dutch and English, with plain rules (no generative model is available offline):
+
+- **another topic, the same ask**: "en over Syrië?", "and Schengen?", "wat betreft
+  Europol?" after "Wat is de Nederlandse positie over Europol?" becomes "Wat is de
+  Nederlandse positie over Syrië?";
+- **the same topic, another ask**: "wat vindt de Commissie daarvan?", "wanneer wordt
+  daarover besloten?", "what does the Commission think of it?" put the earlier topic
+  where the pointer word stands;
+- **an earlier meeting**: "en in de vorige raad?", "and last time?" asks the earlier
+  question again of the letters before the one that answered it (the caller knows
+  which letter that was).
+
+Whatever the reading, it is shown ("ik lees dit als: …"), so a wrong one can be
+corrected by asking in full. A question that stands on its own is left alone.
+
+Example:
+    >>> read_followup("en over Syrië?", ["Wat is de Nederlandse positie over Europol?"]).text
+    'Wat is de Nederlandse positie over Syrië?'
+    >>> read_followup("wat vindt de Commissie daarvan?", ["Wat is de positie over terugkeerhubs?"]).text
+    'wat vindt de Commissie van terugkeerhubs?'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# The topic of a question: what follows its last "about"-like preposition.
+_TOPIC = re.compile(
+    r"\b(?:over|omtrent|inzake|betreffende|m\.b\.t\.|met betrekking tot|aangaande|wat betreft|van|rond|"
+    r"on|about|regarding|concerning|of)\s+(?P<topic>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "en over X?", "and on X?", "wat betreft X?", "what about X?", "en X?"
+_NEW_TOPIC = re.compile(
+    r"^\s*(?:(?:en|and|ook|also)\s+(?:(?:over|wat betreft|m\.b\.t\.|met betrekking tot|inzake|voor|bij|on|about|"
+    r"regarding|for|with)\s+)?|wat betreft\s+|what about\s+|how about\s+|idem\s+(?:voor|over)\s+)"
+    r"(?P<topic>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# Pointer words that stand for the earlier topic, and the preposition they hold.
+_POINTERS = [
+    (re.compile(r"\b(?:daar|hier)(van|over|bij|mee|in|aan|op|tegen|voor|uit|door|naar)\b", re.I), None),
+    (re.compile(r"\b(of|about|on|to|with|against|for)\s+(?:it|this|that|them)\b", re.I), None),
+    # "dit voorstel", but not "dit voorstel over X" (that names its own topic).
+    (re.compile(r"\b(?:dit|dat|deze|die) (?:voorstel|onderwerp|punt|dossier)\b(?!\s+(?:over|van|voor|inzake)\b)", re.I),
+     "het voorstel"),
+    (re.compile(r"\b(?:this|that) (?:proposal|topic|item|file)\b(?!\s+(?:on|of|for|about)\b)", re.I), "the proposal"),
+]
+_DUTCH_PREPOSITION = {"mee": "met"}
+# "en de Commissie?" after a question about the Dutch position asks for another party's view.
+_PARTY = re.compile(
+    r"^(?:de |het |the )?(?:europese )?(commissie|commission|europees parlement|european parliament|ep|raad|council|"
+    r"voorzitterschap|presidency|andere lidstaten|lidstaten|other member states|member states)$", re.IGNORECASE)
+_POSITION_ASK = re.compile(r"\b(positie|standpunt|inzet|vindt|mening|position|stance|view|think)\b", re.I)
+_PREVIOUS_MEETING = re.compile(
+    r"\b(vorige|voorgaande|eerdere|laatste keer|vorige keer|previous|last time|earlier|before that|daarvoor|toen)\b",
+    re.IGNORECASE,
+)
+_MEETING_WORD = re.compile(r"\b(raad|raden|vergadering|bijeenkomst|keer|council|meeting|time|brief|letter)\b", re.I)
+
+
+@dataclass
+class Reading:
+    """How a question is read.
+
+    Attributes:
+        text: The question as it will be answered.
+        kind: ``as_asked`` (it stands on its own), ``new_topic``, ``same_topic`` or ``earlier_meeting``.
+        based_on: The earlier question it leans on, if any.
+    """
+
+    text: str
+    kind: str = "as_asked"
+    based_on: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.kind != "as_asked"
+
+
+def topic_of(question: str) -> str | None:
+    """What ``question`` is about: the words after its last "over"/"about"."""
+    found = None
+    for m in _TOPIC.finditer(question):
+        found = m
+    if found is None:
+        return None
+    # "positie van Nederland over Europol": the topic is after the last preposition.
+    tail = found.group("topic")
+    inner = list(_TOPIC.finditer(tail))
+    return (inner[-1].group("topic") if inner else tail).strip() or None
+
+
+def read_followup(question: str, history: list[str] | None) -> Reading:
+    """Read ``question`` in the light of ``history`` (earlier questions, oldest first)."""
+    question = question.strip()
+    previous = next((h.strip() for h in reversed(history or []) if h.strip()), None)
+    if not previous:
+        return Reading(question)
+    words = re.findall(r"\w+", question)
+    if _PREVIOUS_MEETING.search(question) and _MEETING_WORD.search(question) and len(words) <= 8:
+        return Reading(previous, "earlier_meeting", previous)
+    topic = topic_of(previous)
+    new = _NEW_TOPIC.match(question)
+    if new and len(words) <= 7 and not _pointer(question):
+        subject = new.group("topic").strip()
+        if topic and _PARTY.match(subject) and _POSITION_ASK.search(previous):
+            english = bool(re.search(r"\b(what|which|how|does|the)\b", previous, re.I))
+            text = f"What does {subject} think of {topic}?" if english else f"Wat vindt {subject} van {topic}?"
+            return Reading(text, "same_topic", previous)
+        if topic:
+            start = previous.rfind(topic)
+            text = previous[:start] + subject + previous[start + len(topic):]
+        else:
+            english = bool(re.search(r"\b(what|which|how|does|is|the)\b", previous, re.I))
+            text = f"What do the letters say about {subject}?" if english else f"Wat staat er in de brieven over {subject}?"
+        return Reading(text, "new_topic", previous)
+    hit = _pointer(question)
+    if hit and topic:
+        m, fixed = hit
+        if fixed:
+            text = question[: m.start()] + topic + question[m.end():]
+        else:
+            prep = m.group(1).lower()
+            text = question[: m.start()] + f"{_DUTCH_PREPOSITION.get(prep, prep)} {topic}" + question[m.end():]
+        return Reading(text, "same_topic", previous)
+    return Reading(question)
+
+
+def _pointer(question: str):
+    for pattern, fixed in _POINTERS:
+        m = pattern.search(question)
+        if m:
+            return m, fixed
+    return None
