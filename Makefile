@@ -40,6 +40,8 @@ eval: setup
 	  --compare-model multilingual-e5-small --report eval/reports/staff
 	$(VENV)/bin/rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --split test --baseline naive \
 	  --compare-model multilingual-e5-small --report eval/reports/kamervragen
+	$(VENV)/bin/rag eval eval/overtime/set.jsonl --corpus data/letters --corpus data/excerpts --split test \
+	  --baseline naive --report eval/reports/overtime
 	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
 
 clean:

@@ -426,26 +426,26 @@ def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, n
     click.echo(f"\n[{mode}, {answer.timings_ms['total']:.0f} ms]", err=True)
 
 
-def _eval_store(corpus: Path, store_path: Path | None, model: str | None = None):
-    """The store for an eval corpus: reused when the same letters were indexed before."""
+def _eval_store(corpus: list[Path], store_path: Path | None, model: str | None = None):
+    """The store for an eval corpus (one or more folders): reused when the same letters were indexed before."""
     from rag.embed import get_embedder
     from rag.evaluate import corpus_key
     from rag.index import collect_files
     from rag.provision import cache_dir
 
-    files, _, _ = collect_files([corpus])
+    files, _, _ = collect_files(list(corpus))
     if not files:
-        _fail(f"{corpus}: no letters (.pdf, .txt, .md) in this folder")
+        _fail(f"{', '.join(map(str, corpus))}: no letters (.pdf, .txt, .md) in these folders")
     key = corpus_key(files, get_embedder(model).name)
     path = store_path or cache_dir() / "eval-stores" / key
-    _index([corpus], path, prune=True, model=model)
+    _index(list(corpus), path, prune=True, model=model)
     return path, files
 
 
 @cli.command(name="eval")
 @click.argument("set_path", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True),
-              help="Evaluate against this folder of letters (its store is built once and reused).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False, exists=True), multiple=True,
+              help="Evaluate against this folder of letters (repeatable; the store is built once and reused).")
 @store_option
 @click.option("--baseline", type=click.Choice(["naive"]), help="Also run a plain RAG pipeline, side by side.")
 @click.option("--report", "report_dir", type=click.Path(path_type=Path, file_okay=False),
@@ -502,13 +502,13 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
     if not cases:
         _fail(f"{set_path}: no cases in split {split!r} (cases carry a 'split' field)")
     files = None
-    if corpus is not None:
+    if corpus:
         store_path, files = _eval_store(corpus, store_path)
     answerer = _answerer(store_path)
     progress = lambda xs: tqdm(xs, desc="vragen", unit="vraag", file=sys.stderr, disable=None)  # noqa: E731
     results = {"kamerbrief-rag": evaluate_answerer(cases, answerer, progress)}
     for other in compare_model:
-        if corpus is None:
+        if not corpus:
             _fail("--compare-model needs --corpus (the other model gets a store of its own)")
         from rag.answer import Answerer
         from rag.embed import get_embedder

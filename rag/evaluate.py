@@ -45,12 +45,18 @@ class Case:
 
     id: str
     question: str
-    evidence: str | None = None
+    # A phrase the relevant passage contains; for a timeline case, one per expected letter.
+    evidence: str | dict[str, str] | None = None
     doc: str | None = None
     answer_contains: list[str] = field(default_factory=list)
     unanswerable: bool = False
     style: str | None = None
     split: str | None = None
+    # Earlier questions of the conversation, oldest first (a follow-up case).
+    history: list[str] = field(default_factory=list)
+    # A timeline case: the topic, and the letters that state a position on it, in date order.
+    timeline: str | None = None
+    expected_docs: list[str] = field(default_factory=list)
 
 
 SPLITS = ("train", "dev", "test")
@@ -105,8 +111,9 @@ def load_cases(path: str | Path) -> list[Case]:
             cases.append(Case(**{k: data.get(k) for k in Case.__dataclass_fields__ if k in data}))
         except (json.JSONDecodeError, TypeError) as exc:
             raise ValueError(f"{path}:{n}: not an eval case ({exc})") from exc
-        if cases[-1].answer_contains is None:
-            cases[-1].answer_contains = []
+        for name in ("answer_contains", "history", "expected_docs"):
+            if getattr(cases[-1], name) is None:
+                setattr(cases[-1], name, [])
     return cases
 
 
@@ -120,6 +127,9 @@ def fold(text: str) -> str:
 
 
 def is_relevant(case: Case, chunk: Chunk) -> bool:
+    if isinstance(case.evidence, dict):
+        phrase = case.evidence.get(chunk.doc_id)
+        return bool(phrase) and fold(phrase) in fold(chunk.text)
     if case.evidence:
         return fold(case.evidence) in fold(chunk.text)
     if case.doc:
@@ -209,12 +219,47 @@ SPLIT_NOTES = {
 
 
 @dataclass
+class TimelineResult:
+    """What ``rag timeline`` listed for a timeline case, against the labelled letters."""
+
+    id: str
+    topic: str
+    expected: list[str]
+    got: list[str]
+    style: str | None = None
+
+    @property
+    def precision(self) -> float:
+        return len(set(self.got) & set(self.expected)) / len(self.got) if self.got else 0.0
+
+    @property
+    def recall(self) -> float:
+        return len(set(self.got) & set(self.expected)) / len(self.expected) if self.expected else 1.0
+
+    @property
+    def in_order(self) -> bool:
+        """The letters both list stand in the same order."""
+        both = set(self.got) & set(self.expected)
+        return [d for d in self.got if d in both] == [d for d in self.expected if d in both]
+
+
+def timeline_metrics(rows: list[TimelineResult]) -> dict[str, object]:
+    """Mean letter precision and recall of the timelines, and how many were in order and exact."""
+    n = len(rows)
+    return {"n": n, "precision": sum(r.precision for r in rows) / n, "recall": sum(r.recall for r in rows) / n,
+            "in_order": sum(r.in_order for r in rows) / n, "exact": sum(r.got == r.expected for r in rows) / n}
+
+
+@dataclass
 class EvalResult:
     name: str
     rows: list[CaseResult]
+    timelines: list[TimelineResult] = field(default_factory=list)
 
     def metrics(self) -> dict[str, object]:
         out = _metrics(self.rows)
+        if self.timelines:
+            out["timeline"] = timeline_metrics(self.timelines)
         styles = sorted({r.style for r in self.rows if r.style})
         if styles:
             out["by_style"] = {s: _metrics([r for r in self.rows if r.style == s], brief=True) for s in styles}
@@ -265,20 +310,27 @@ def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answer
 
 
 def evaluate_answerer(cases: list[Case], answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:
-    """Run every case through ``answerer.ask`` (the function the app and CLI use)."""
+    """Run every case through ``answerer.ask`` (the function the app and CLI use), with
+    its conversation history; timeline cases through :func:`rag.timeline.build_timeline`."""
+    from rag.timeline import build_timeline
+
     chunks = list(answerer.retriever.chunks.values())
-    rows = []
+    rows, timelines = [], []
     iterator = progress(cases) if progress else cases
     for case in iterator:
+        if case.timeline:
+            got = [e.citation.chunk.doc_id for e in build_timeline(answerer, case.timeline).entries]
+            timelines.append(TimelineResult(case.id, case.timeline, case.expected_docs, got, case.style))
+            continue
         start = time.perf_counter()
-        a = answerer.ask(case.question)
+        a = answerer.ask(case.question, history=case.history)
         latency = (time.perf_counter() - start) * 1000
         n_rel = sum(1 for c in chunks if is_relevant(case, c))
         cited = [c.chunk for c in a.citations]
         row = _judge(case, [h.chunk for h in a.hits], n_rel, a.answer, a.answered, cited, latency)
         row.mode, row.fallback_reason, row.reason, row.answer_type = a.mode, a.fallback_reason, a.reason, a.answer_type
         rows.append(row)
-    return EvalResult(name, rows)
+    return EvalResult(name, rows, timelines)
 
 
 # ----------------------------------------------------------------------------- the naive baseline
@@ -328,6 +380,8 @@ def evaluate_naive(cases: list[Case], naive: NaivePipeline, progress: Callable |
     rows = []
     iterator = progress(cases) if progress else cases
     for case in iterator:
+        if case.timeline:  # a plain pipeline has no timeline
+            continue
         start = time.perf_counter()
         ranked = naive.search(case.question, k=10)
         latency = (time.perf_counter() - start) * 1000

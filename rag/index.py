@@ -75,7 +75,10 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict[st
             for f in sorted(p.rglob("*")):
                 if not f.is_file() or f.name.startswith("."):
                     continue
-                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                if f.stem.upper() == "README":
+                    # A folder's README describes the letters in it; it is not one of them.
+                    skipped.append({"path": str(f), "reason": "a README describes the folder, it is no letter"})
+                elif f.suffix.lower() in SUPPORTED_SUFFIXES:
                     files.append(f)
                 else:
                     skipped.append({"path": str(f), "reason": f"unsupported file type '{f.suffix or f.name}'"})

@@ -58,19 +58,25 @@ class Timeline:
 
 
 # A position needs someone who holds it and a word that states it ("het kabinet steunt",
-# "voor Nederland is het van belang"); "het kabinet informeert u" is no position.
-HOLDER = re.compile(r"\b(Nederland|NL|[Hh]et kabinet|kabinet|regering|[Mm]inister|[Ss]taatssecretaris)\b")
+# "voor Nederland is het van belang", "volgens het kabinet"); "het kabinet informeert u"
+# is no position, and what parliament's parties or committees ask is not the kabinet's.
+HOLDER = re.compile(r"\b(Nederland|NL|[Hh]et kabinet|kabinet|regering)\b")
 STANCE = re.compile(
-    r"\b(steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|pleit\w*|voorstander|tegenstander|kritisch|positief|"
+    r"\b(steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|pleit\w*|voorstander|tegenstander|kritisch\w*|positie[fv]\w*|"
     r"terughoudend|wenst|wil|willen|inzet|zet zich|zetten zich|belang|prioriteit|instemmen|stemt in|verzet\w*|"
-    r"wijst af|voorop|gewezen op|benadrukt|benadrukken|waardering|meerwaarde|noodzaak|acht|vindt|zorgen|"
-    r"bezwaar|bezwaren|voorbehoud|ambitie|ambitieus|aandacht van het kabinet|uit te werken|uitwerk\w*|verken\w*|"
-    r"in gesprek)\b", re.IGNORECASE)
+    r"wijst af|voorop|gewezen op|benadrukt|benadrukken|onderstre\w*|waardering|meerwaarde|mogelijkheden|noodzaak|"
+    r"acht|vindt|volgens|zorgen|bezwaar|bezwaren|voorbehoud|ambitie|ambitieus|aandacht|uit te werken|uitwerk\w*|"
+    r"verken\w*|in gesprek|oproep\w*|roept op|essentieel|cruciaal|noodzakelijk)\b", re.IGNORECASE)
+NOT_HOLDER = re.compile(r"\b(fracties?|leden van de|vaste commissie|[Kk]amerleden|[Kk]amerlid)\b")
 
 
 def states_position(sentence: str) -> bool:
-    """Whether ``sentence`` states a Dutch position: a holder and a stance word."""
-    return bool(HOLDER.search(sentence) and STANCE.search(sentence))
+    """Whether ``sentence`` states a Dutch position: a holder and a stance word, and not
+    a question or remark of parliament's parties."""
+    return bool(HOLDER.search(sentence) and STANCE.search(sentence) and not NOT_HOLDER.search(sentence))
+
+
+GENERAL_TAILS = ("beleid", "strategie", "aanpak", "kwestie", "dossier", "vraagstuk", "problematiek")
 
 
 class TopicMention:
@@ -84,7 +90,9 @@ class TopicMention:
         self.keys: dict[tuple[str, ...], float] = {}
         for w in words:
             stems = answerer.analyzer(w)
-            keys = tuple({w.rstrip("s") if len(w) > 4 else w, *stems})
+            # "visumbeleid" is about visa: a general tail word leaves the compound's head.
+            head = next((w[: -len(t)] for t in GENERAL_TAILS if w.endswith(t) and len(w) - len(t) >= 4), None)
+            keys = tuple({w.rstrip("s") if len(w) > 4 else w, *stems, *([head] if head else [])})
             if any(vocabulary.doc_freq(k) for k in stems):
                 self.keys[keys] = vocabulary.idf(stems[0]) if stems else 1.0
         self.total = sum(self.keys.values())
@@ -118,7 +126,9 @@ def build_timeline(answerer: Answerer, topic: str, filters: Filters | None = Non
     chosen: dict[str, list] = {}
     for sent in answerer.score_sentences(q, hits, qvec, top_chunks=candidates):
         chunk = sent.hit.chunk
-        if not chunk.date or not mentions(sent.text) or not states_position(sent.text):
+        # Inside an agenda item on the topic, a position need not repeat the topic's name.
+        on_topic = mentions(sent.text) or mentions(chunk.item_title or "")
+        if not chunk.date or not on_topic or not states_position(sent.text):
             continue
         mine = chosen.setdefault(chunk.doc_id, [])
         # One citation per letter: its sentences from the chunk that states the position best.

@@ -205,3 +205,32 @@ def test_assign_splits_is_stable_and_stratified():
     assert assign_splits(keys + ["new"], groups + ["c"])[:40] == first
     with pytest.raises(ValueError, match="unknown split"):
         select_split([], "validation")
+
+
+def test_the_over_time_set_has_agenda_timeline_and_follow_up_cases_with_a_split():
+    from rag.evaluate import load_cases
+    from tests.conftest import ROOT
+
+    cases = load_cases(ROOT / "eval/overtime/set.jsonl")
+    assert len(cases) >= 40 and all(c.split in ("train", "dev", "test") for c in cases)
+    timelines = [c for c in cases if c.timeline]
+    followups = [c for c in cases if c.history]
+    assert len(timelines) >= 10 and len(followups) >= 15
+    for c in timelines:
+        assert c.expected_docs and set(c.expected_docs) <= set(c.evidence)
+    # Every letter a case names is bundled (data/letters or data/excerpts).
+    bundled = " ".join(p.name for folder in ("data/letters", "data/excerpts") for p in (ROOT / folder).iterdir())
+    for c in cases:
+        for doc in c.expected_docs + ([c.doc] if c.doc else []):
+            assert doc.replace("kst-", "") in bundled.replace("kst-", "") or doc.split("_")[0] in bundled, (c.id, doc)
+
+
+def test_timeline_results_score_letters_and_their_order():
+    from rag.evaluate import TimelineResult, timeline_metrics
+
+    exact = TimelineResult("a", "t", ["x", "y", "z"], ["x", "y", "z"])
+    swapped = TimelineResult("b", "t", ["x", "y"], ["y", "x", "w"])
+    assert (exact.precision, exact.recall, exact.in_order) == (1.0, 1.0, True)
+    assert (swapped.precision, swapped.recall, swapped.in_order) == (2 / 3, 1.0, False)
+    m = timeline_metrics([exact, swapped])
+    assert m["exact"] == 0.5 and m["in_order"] == 0.5 and m["n"] == 2
