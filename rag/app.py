@@ -1,10 +1,15 @@
 """The chat app: a Gradio Blocks UI over the same ``Answerer`` the CLI uses.
 
-Dutch first. Answers stream into the chat with inline ``[n]`` markers; the sources
-panel shows each source's letter, Kamerstuk id, date, agenda item and pages, with
-the quoted sentences highlighted. Filters apply to the next questions. The
-Letters tab lists, uploads (indexes) and removes letters. Feedback goes to
-``<store>/feedback.jsonl``; ``rag eval --from-feedback`` turns it into eval cases.
+Dutch first. Answers stream into the chat with inline ``[n]`` markers and their
+sources listed under them; the sources panel beside the chat shows each source's
+letter, Kamerstuk id, date, agenda item and pages, with the quoted sentences
+highlighted. A follow-up ("en over Syrië?") is read in the light of the earlier
+questions and the reading is shown. Filters apply to the next questions. The
+Timeline tab shows a topic's positions letter by letter; the Letters tab shows a
+letter's agenda (a click on an item asks about it) and uploads (indexes) and
+removes letters, and every filter list follows at once. Feedback is Gradio's
+like/dislike on each answer, with an optional comment, in ``<store>/feedback.jsonl``;
+``rag eval --from-feedback`` turns it into eval cases.
 
 Environment: ``RAG_HOST`` (127.0.0.1), ``RAG_PORT`` (7860), ``RAG_AUTH``
 (``user:password`` turns on login), ``RAG_STORE``, ``RAG_LLM_*``.
@@ -31,12 +36,17 @@ from datetime import datetime, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
+import gradio as gr  # noqa: E402
+
+from rag.agenda import agendas  # noqa: E402
 from rag.answer import Answer, Answerer, Citation  # noqa: E402
+from rag.dates import letter_label  # noqa: E402
 from rag.index import Indexer, IndexSummary, remove_document  # noqa: E402
 from rag.llm import LLMClient  # noqa: E402
 from rag.parse import SUPPORTED_SUFFIXES  # noqa: E402
 from rag.retrieve import Filters, Retriever  # noqa: E402
 from rag.store import Store  # noqa: E402
+from rag.timeline import Timeline, build_timeline  # noqa: E402
 
 EXAMPLES = [
     "Wat is de Nederlandse positie over Europol?",
@@ -45,7 +55,8 @@ EXAMPLES = [
     "What is the Dutch position on the future of Europol?",
 ]
 MAX_UPLOAD = "25mb"
-MODE_LABEL = {"extractive": "extractief antwoord (letterlijke zinnen uit de brieven)"}
+MODE_LABEL = {"extractive": "extractief antwoord (letterlijke zinnen uit de brieven)",
+              "agenda": "antwoord uit de agenda van de brief"}
 
 CSS = """
 .bron { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin-bottom: 10px; }
@@ -89,9 +100,30 @@ class ChatService:
         self.answerer.retriever.embed_query("opwarmen")
 
     # -- questions
-    def ask(self, question: str, filters: Filters | None = None, on_token=None) -> Answer:
+    def ask(self, question: str, filters: Filters | None = None, on_token=None,
+            history: list[str] | None = None) -> Answer:
         with self.lock:
-            return self.answerer.ask(question, filters=filters, on_token=on_token)
+            return self.answerer.ask(question, filters=filters, on_token=on_token, history=history)
+
+    def timeline(self, topic: str, filters: Filters | None = None) -> Timeline:
+        with self.lock:
+            return build_timeline(self.answerer, topic, filters)
+
+    def agenda(self, doc_id: str | None) -> list[list[Any]]:
+        """A letter's agenda as table rows: number, title, type, pages."""
+        if not doc_id:
+            return []
+        # Read from the store, not the retriever: the Letters tab must not wait for the model.
+        found = agendas(self.store.chunks_of(doc_id))
+        if not found:
+            return []
+        return [[i.label, i.title, i.item_type or "", f"{i.page_start}" + (f"–{i.page_end}" if i.page_end != i.page_start else "")]
+                for i in found[0].items]
+
+    def agenda_letters(self) -> list[str]:
+        """The letters with an agenda (numbered items), latest first."""
+        return [d.doc_id for d in sorted(self.store.manifest.documents.values(), key=lambda d: d.date or "", reverse=True)
+                if "agenda" in d.kind]
 
     # -- letters
     def letters(self) -> list[list[Any]]:
@@ -191,11 +223,47 @@ def sources_html(answer: Answer | None) -> str:
     return "\n".join(parts)
 
 
+def chat_sources(answer: Answer) -> str:
+    """The sources under the answer in the chat itself, so they are seen without a click."""
+    items = answer.citations or answer.related
+    if not items:
+        return ""
+    head = "Bronnen" if answer.citations else "Misschien relevant"
+    lines = [f"[{c.n}] {c.chunk.title} ({c.chunk.date or 'datum onbekend'})"
+             + (f", {c.chunk.heading}" if c.chunk.heading else "") + f", {_pages(c)}" for c in items]
+    return f"\n\n**{head}:**\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def read_as_line(answer: Answer) -> str:
+    if not answer.read_as:
+        return ""
+    return f"*{'Ik lees dit als' if answer.language == 'nl' else 'I read this as'}: {answer.read_as}*\n\n"
+
+
+def timeline_html(timeline: Timeline | None) -> str:
+    if timeline is None:
+        return "<p><em>Kies een onderwerp, bijvoorbeeld terugkeerhubs of Europol.</em></p>"
+    if not timeline.entries:
+        return f"<p>Geen brief met een standpunt over <strong>{html.escape(timeline.topic)}</strong> gevonden.</p>"
+    parts = [f"<h3>Standpunten over {html.escape(timeline.topic)}, van oud naar nieuw</h3>"]
+    for entry in timeline.entries:
+        cit = entry.citation
+        c = cit.chunk
+        label = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date)
+        quotes = "".join(f"<li>{html.escape(q)}</li>" for q in entry.sentences)
+        parts.append(
+            f'<div class="bron"><h4>{html.escape(c.date or "")} · {html.escape(label[0].upper() + label[1:])} [{cit.n}]</h4>'
+            f'<div class="meta">{html.escape(c.title)} · <code>{html.escape(c.doc_id)}</code> · '
+            f"{html.escape(c.heading or '')} · {_pages(cit)}</div><ul>{quotes}</ul></div>"
+        )
+    return "\n".join(parts)
+
+
 def mode_line(answer: Answer) -> str:
     if answer.mode.startswith("llm:"):
         label = f"antwoord van het taalmodel {answer.mode[4:]}, bronverwijzingen gecontroleerd"
     else:
-        label = MODE_LABEL["extractive"]
+        label = MODE_LABEL.get(answer.mode, MODE_LABEL["extractive"])
         if answer.fallback_reason:
             label += f"; het taalmodel viel af ({answer.fallback_reason})"
     return f"\n\n<sub>{label} · {answer.timings_ms.get('total', 0):.0f} ms</sub>"
@@ -231,22 +299,23 @@ def filters_text(f: Filters) -> str:
 
 
 def build_app(service: ChatService):
-    import gradio as gr
-
-    def respond(message: str, history: list[dict], date_from: str, date_to: str, council: str | None,
-                docs: list[str] | None):
+    def respond(message: str, history: list[dict], answers: dict | None, date_from: str, date_to: str,
+                council: str | None, docs: list[str] | None):
         message = (message or "").strip()
+        answers = dict(answers or {})
         if not message:
-            yield history, gr.update(), None, "", gr.update()
+            yield history, gr.update(), answers, "", gr.update()
             return
         filters = make_filters(date_from, date_to, council, docs)
+        # Earlier questions of this conversation, so that "en over Syrië?" is read in their light.
+        asked = [m["content"] for m in (history or []) if m.get("role") == "user" and isinstance(m.get("content"), str)]
         history = list(history or []) + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
-        yield history, sources_html(None), None, "", filters_text(filters)
+        yield history, sources_html(None), answers, "", filters_text(filters)
         pieces: list[str] = []
         result: dict[str, Answer] = {}
 
         def work() -> None:
-            result["a"] = service.ask(message, filters, on_token=pieces.append)
+            result["a"] = service.ask(message, filters, on_token=pieces.append, history=asked)
 
         worker = threading.Thread(target=work)
         worker.start()
@@ -255,16 +324,22 @@ def build_app(service: ChatService):
             if shown < len(pieces):
                 shown = min(len(pieces), shown + 3)
                 history[-1]["content"] = "".join(pieces[:shown])
-                yield history, gr.update(), None, "", gr.update()
+                yield history, gr.update(), answers, "", gr.update()
             time.sleep(0.02)
         worker.join()
         answer = result["a"]
-        history[-1]["content"] = answer.answer + mode_line(answer)
-        yield history, sources_html(answer), answer.to_dict(), "", gr.update()
+        history[-1]["content"] = read_as_line(answer) + answer.answer + chat_sources(answer) + mode_line(answer)
+        answers[str(len(history) - 1)] = answer.to_dict()
+        yield history, sources_html(answer), answers, "", gr.update()
+
+    def letter_choices():
+        return gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()), \
+            gr.update(choices=service.agenda_letters())
 
     def do_upload(files, progress=gr.Progress()):
         if not files:
-            return "Kies eerst een of meer bestanden (.pdf, .txt, .md).", service.letters(), gr.update()
+            return ("Kies eerst een of meer bestanden (.pdf, .txt, .md).", service.letters(), gr.update(),
+                    gr.update(), gr.update(), gr.update())
         paths = [getattr(f, "name", f) for f in files]
 
         def report(stage: str, done: int, total: int) -> None:
@@ -272,83 +347,126 @@ def build_app(service: ChatService):
                 progress(done / total, desc="Lezen" if stage == "lezen" else "Inbedden")
 
         summary = service.upload(paths, progress=report)
-        return summary_markdown(summary), service.letters(), gr.update(choices=service.doc_ids())
+        docs_update, councils_update, agenda_update = letter_choices()
+        return summary_markdown(summary), service.letters(), gr.update(choices=service.doc_ids()), docs_update, \
+            councils_update, agenda_update
 
     def do_remove(doc_id: str | None):
         if not doc_id:
-            return "Kies een brief om te verwijderen.", service.letters(), gr.update()
+            return "Kies een brief om te verwijderen.", service.letters(), gr.update(), gr.update(), gr.update(), gr.update()
         try:
             msg = service.remove(doc_id)
         except KeyError:
             msg = f"{doc_id} staat niet (meer) in de index."
-        return msg, service.letters(), gr.update(choices=service.doc_ids(), value=None)
+        docs_update, councils_update, agenda_update = letter_choices()
+        return msg, service.letters(), gr.update(choices=service.doc_ids(), value=None), docs_update, \
+            councils_update, agenda_update
 
-    def feedback(rating: str):
-        def handler(comment: str, last: dict | None, date_from: str, date_to: str, council, docs):
-            settings = {"filters": make_filters(date_from, date_to, council, docs).__dict__}
-            return service.record_feedback(rating, comment or "", last, settings), ""
-        return handler
+    def on_like(comment: str, answers: dict | None, date_from: str, date_to: str, council, docs, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        answer = (answers or {}).get(str(index))
+        rating = "up" if data.liked is True else "down"
+        settings = {"filters": make_filters(date_from, date_to, council, docs).__dict__}
+        return service.record_feedback(rating, comment or "", answer, settings), ""
+
+    def ask_about_item(doc_id: str | None, rows, evt: gr.SelectData):
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        title = rows.iloc[row, 1] if hasattr(rows, "iloc") else rows[row][1]
+        question = f"Wat staat er in de brief over {title}?"
+        return question, gr.update(value=[doc_id] if doc_id else []), gr.Tabs(selected="vragen")
 
     with gr.Blocks(title="Kamerbrief-RAG", analytics_enabled=False) as demo:
         gr.Markdown("## Kamerbrief-RAG\nVragen over Kamerbrieven en geannoteerde agenda's, met bronvermelding. "
                     "Werkt offline.")
-        last_answer = gr.State(None)
-        with gr.Tab("Vragen"):
-            with gr.Row():
-                with gr.Column(scale=3):
-                    chat = gr.Chatbot(label="Gesprek", height=480, elem_id="chat", buttons=["copy"])
-                    question = gr.Textbox(placeholder="Stel een vraag over de brieven…", show_label=False,
-                                          elem_id="vraag", autofocus=True)
-                    with gr.Row():
-                        send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
-                        gr.ClearButton([chat, question], value="Wis gesprek")
-                    gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
-                    with gr.Row():
-                        comment = gr.Textbox(placeholder="Opmerking bij het laatste antwoord (optioneel)",
-                                             show_label=False, scale=4)
-                        up = gr.Button("👍 Nuttig", scale=0, min_width=110, elem_id="duim-op")
-                        down = gr.Button("👎 Niet nuttig", scale=0, min_width=130, elem_id="duim-neer")
-                    feedback_msg = gr.Markdown("")
-                with gr.Column(scale=2):
-                    active = gr.Markdown(filters_text(Filters()), elem_id="actieve-filters")
-                    with gr.Accordion("Filters", open=False):
-                        date_from = gr.Textbox(label="Vanaf datum (JJJJ-MM-DD)")
-                        date_to = gr.Textbox(label="Tot en met datum (JJJJ-MM-DD)")
-                        council = gr.Dropdown(choices=service.councils(), label="Raad", value=None)
-                        docs = gr.Dropdown(choices=service.doc_ids(), label="Documenten", multiselect=True)
-                    with gr.Accordion("Bronnen", open=False, elem_id="bronnen-paneel"):
+        answers = gr.State({})
+        with gr.Tabs() as tabs:
+            with gr.Tab("Vragen", id="vragen"):
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chat = gr.Chatbot(label="Gesprek", height=520, elem_id="chat", buttons=["copy"])
+                        question = gr.Textbox(placeholder="Stel een vraag over de brieven…", show_label=False,
+                                              elem_id="vraag", autofocus=True)
+                        with gr.Row():
+                            send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
+                            gr.ClearButton([chat, question], value="Wis gesprek")
+                        gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
+                        comment = gr.Textbox(placeholder="Opmerking bij je beoordeling (optioneel); beoordeel een "
+                                             "antwoord met de duimpjes eronder", show_label=False, elem_id="opmerking")
+                        feedback_msg = gr.Markdown("", elem_id="feedback-bericht")
+                    with gr.Column(scale=2):
+                        active = gr.Markdown(filters_text(Filters()), elem_id="actieve-filters")
+                        with gr.Accordion("Filters", open=False):
+                            date_from = gr.Textbox(label="Vanaf datum (JJJJ-MM-DD)")
+                            date_to = gr.Textbox(label="Tot en met datum (JJJJ-MM-DD)")
+                            council = gr.Dropdown(choices=service.councils(), label="Raad", value=None,
+                                                  elem_id="filter-raad")
+                            docs = gr.Dropdown(choices=service.doc_ids(), label="Documenten", multiselect=True,
+                                               elem_id="filter-documenten")
+                        # Open by default: the sources are part of the answer, not an extra.
                         sources = gr.HTML(sources_html(None), elem_id="bronnen")
-            inputs = [question, chat, date_from, date_to, council, docs]
-            outputs = [chat, sources, last_answer, question, active]
-            question.submit(respond, inputs, outputs, api_visibility="private")
-            send.click(respond, inputs, outputs, api_visibility="private")
-            fb_inputs = [comment, last_answer, date_from, date_to, council, docs]
-            up.click(feedback("up"), fb_inputs, [feedback_msg, comment], api_visibility="private")
-            down.click(feedback("down"), fb_inputs, [feedback_msg, comment], api_visibility="private")
-            for f in (date_from, date_to, council, docs):
-                f.change(lambda a, b, c, d: filters_text(make_filters(a, b, c, d)),
-                         [date_from, date_to, council, docs], active, api_visibility="private")
+                inputs = [question, chat, answers, date_from, date_to, council, docs]
+                outputs = [chat, sources, answers, question, active]
+                question.submit(respond, inputs, outputs, api_visibility="private")
+                send.click(respond, inputs, outputs, api_visibility="private")
+                chat.like(on_like, [comment, answers, date_from, date_to, council, docs], [feedback_msg, comment],
+                          api_visibility="private")
+                for f in (date_from, date_to, council, docs):
+                    f.change(lambda a, b, c, d: filters_text(make_filters(a, b, c, d)),
+                             [date_from, date_to, council, docs], active, api_visibility="private")
 
-        with gr.Tab("Brieven"):
-            table = gr.Dataframe(value=service.letters(), headers=["id", "titel", "datum", "soort", "chunks",
-                                                                   "waarschuwingen"], interactive=False, wrap=True)
-            files = gr.File(label="Brieven toevoegen (.pdf, .txt, .md)", file_count="multiple",
-                            file_types=list(SUPPORTED_SUFFIXES))
-            index_btn = gr.Button("Indexeer", variant="primary")
-            index_msg = gr.Markdown("")
-            with gr.Row():
-                to_remove = gr.Dropdown(choices=service.doc_ids(), label="Brief verwijderen")
-                remove_btn = gr.Button("Verwijder", variant="stop")
-            remove_msg = gr.Markdown("")
-            index_btn.click(do_upload, files, [index_msg, table, to_remove], api_name="upload")
-            remove_btn.click(do_remove, to_remove, [remove_msg, table, to_remove], api_visibility="private")
+            with gr.Tab("Tijdlijn", id="tijdlijn"):
+                with gr.Row():
+                    topic = gr.Textbox(placeholder="Onderwerp, bijvoorbeeld terugkeerhubs", show_label=False,
+                                       elem_id="tijdlijn-onderwerp", scale=4)
+                    show = gr.Button("Toon tijdlijn", variant="primary", elem_id="tijdlijn-knop", scale=1)
+                timeline_view = gr.HTML(timeline_html(None), elem_id="tijdlijn")
+
+                def do_timeline(t: str, date_from: str, date_to: str, council, docs):
+                    if not (t or "").strip():
+                        return timeline_html(None)
+                    return timeline_html(service.timeline(t, make_filters(date_from, date_to, council, docs)))
+
+                tl_inputs = [topic, date_from, date_to, council, docs]
+                show.click(do_timeline, tl_inputs, timeline_view, api_visibility="private")
+                topic.submit(do_timeline, tl_inputs, timeline_view, api_visibility="private")
+
+            with gr.Tab("Brieven", id="brieven"):
+                table = gr.Dataframe(value=service.letters(), headers=["id", "titel", "datum", "soort", "chunks",
+                                                                       "waarschuwingen"], interactive=False, wrap=True)
+                with gr.Row():
+                    agenda_doc = gr.Dropdown(choices=service.agenda_letters(), label="Agenda van", elem_id="agenda-brief",
+                                             value=(service.agenda_letters() or [None])[0])
+                agenda_table = gr.Dataframe(value=service.agenda((service.agenda_letters() or [None])[0]),
+                                            headers=["punt", "titel", "soort", "pagina's"], interactive=False, wrap=True,
+                                            elem_id="agenda", label="Agenda (klik op een punt om ernaar te vragen)")
+                agenda_doc.change(service.agenda, agenda_doc, agenda_table, api_visibility="private")
+                agenda_table.select(ask_about_item, [agenda_doc, agenda_table], [question, docs, tabs],
+                                    api_visibility="private").then(respond, inputs, outputs, api_visibility="private")
+                files = gr.File(label="Brieven toevoegen (.pdf, .txt, .md)", file_count="multiple",
+                                file_types=list(SUPPORTED_SUFFIXES), elem_id="upload")
+                index_btn = gr.Button("Indexeer", variant="primary", elem_id="indexeer")
+                index_msg = gr.Markdown("", elem_id="index-bericht")
+                with gr.Row():
+                    to_remove = gr.Dropdown(choices=service.doc_ids(), label="Brief verwijderen")
+                    remove_btn = gr.Button("Verwijder", variant="stop")
+                remove_msg = gr.Markdown("")
+                letter_lists = [docs, council, agenda_doc]
+                index_btn.click(do_upload, files, [index_msg, table, to_remove, *letter_lists], api_name="upload")
+                remove_btn.click(do_remove, to_remove, [remove_msg, table, to_remove, *letter_lists],
+                                 api_visibility="private")
 
         def ask(question: str, date_from: str = "", date_to: str = "", council: str = "",
-                doc_ids: list[str] | None = None) -> dict:
+                doc_ids: list[str] | None = None, history: list[str] | None = None) -> dict:
             """Answer a question with citations (the same answer as `rag ask --json`)."""
-            return service.ask(question, make_filters(date_from, date_to, council or None, doc_ids)).to_dict()
+            return service.ask(question, make_filters(date_from, date_to, council or None, doc_ids),
+                               history=history).to_dict()
+
+        def timeline(topic: str, date_from: str = "", date_to: str = "", council: str = "") -> dict:
+            """The letters that state a Dutch position on a topic, oldest first (as `rag timeline --json`)."""
+            return service.timeline(topic, make_filters(date_from, date_to, council or None, [])).to_dict()
 
         gr.api(ask, api_name="ask")
+        gr.api(timeline, api_name="timeline")
     return demo
 
 

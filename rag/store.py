@@ -312,6 +312,11 @@ class Store:
         chunks.sort(key=lambda c: (order.get(c.doc_id, 1 << 30), position.get(c.id, 0)))
         return chunks
 
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """The chunks of one document."""
+        got = self.collection().get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        return [chunk_from_record(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])]
+
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
         """Sentence spans and vectors of the given chunks."""
         out: dict[str, list[tuple[int, int, np.ndarray]]] = {cid: [] for cid in chunk_ids}

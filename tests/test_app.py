@@ -51,7 +51,7 @@ def test_upload_through_the_api_indexes_the_letter(running_app):
     url, store_dir = running_app
     client = Client(url, verbose=False)
     brief = LETTERS / "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"
-    summary, table, _ = client.predict([handle_file(str(brief))], api_name="/upload")
+    summary, table, *_ = client.predict([handle_file(str(brief))], api_name="/upload")
     assert "Toegevoegd:** 1" in summary
     assert "kst-29515-496" in json.dumps(table)
     assert "kst-29515-496" in Store(store_dir).manifest.documents
@@ -88,3 +88,16 @@ def test_feedback_is_recorded_with_question_answer_and_settings(running_app):
     assert line["rating"] == "down" and line["comment"] == "Mist de impact assessment"
     assert line["question"].startswith("Wat is de Nederlandse positie") and line["citations"][0]["page_start"] == 13
     assert line["settings"] == {"filters": {"council": None}}
+
+
+def test_follow_up_and_timeline_through_the_api(running_app):
+    from gradio_client import Client
+
+    url, _ = running_app
+    client = Client(url, verbose=False)
+    result = client.predict("en over Syrië?", "", "", "", [], ["Wat is de Nederlandse positie over Europol?"],
+                            api_name="/ask")
+    assert result["read_as"] == "Wat is de Nederlandse positie over Syrië?"
+    assert "Syrië" in result["citations"][0]["item_title"]
+    timeline = client.predict("Europol", "", "", "", api_name="/timeline")
+    assert timeline["topic"] == "Europol" and timeline["entries"][0]["doc_id"] == "kst-32317-995"
