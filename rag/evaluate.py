@@ -91,6 +91,30 @@ def assign_splits(keys: Sequence[str], groups: Sequence[str] | None = None) -> l
     return out
 
 
+def join_parts(folder: Path, out: Path) -> list[dict]:
+    """Join a set's ``part-*.jsonl`` files into ``out`` with a fixed split.
+
+    Each case gets ``group`` (the part's name) and ``split``, stratified by part and
+    style; unanswerable cases are few per style, so they are stratified by part alone.
+    Returns the cases written.
+    """
+    cases = []
+    for part in sorted(Path(folder).glob("part-*.jsonl")):
+        for line in part.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                case["group"] = part.stem.removeprefix("part-")
+                case.setdefault("unanswerable", False)
+                cases.append(case)
+    groups = [f"{c['group']}/{'unanswerable' if c['unanswerable'] else c.get('style')}" for c in cases]
+    for case, split in zip(cases, assign_splits([c["id"] for c in cases], groups)):
+        case["split"] = split
+    with open(out, "w", encoding="utf-8") as fh:
+        for case in cases:
+            fh.write(json.dumps(case, ensure_ascii=False) + "\n")
+    return cases
+
+
 def select_split(cases: list[Case], split: str | None) -> list[Case]:
     """The cases of one split (all of them for None or ``all``)."""
     if split in (None, "all"):

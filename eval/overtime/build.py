@@ -15,29 +15,15 @@ Run from the repository root::
 from __future__ import annotations
 
 import collections
-import json
 from pathlib import Path
 
-from rag.evaluate import assign_splits
+from rag.evaluate import join_parts
 
 HERE = Path(__file__).resolve().parent
 
 
 def build(out: Path = HERE / "set.jsonl") -> collections.Counter:
-    cases = []
-    for part in sorted(HERE.glob("part-*.jsonl")):
-        for line in part.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                case = json.loads(line)
-                case["group"] = part.stem.removeprefix("part-")
-                case.setdefault("unanswerable", False)
-                cases.append(case)
-    groups = [f"{c['group']}/{'unanswerable' if c['unanswerable'] else c['style']}" for c in cases]
-    for case, split in zip(cases, assign_splits([c["id"] for c in cases], groups)):
-        case["split"] = split
-    with open(out, "w", encoding="utf-8") as fh:
-        for case in cases:
-            fh.write(json.dumps(case, ensure_ascii=False) + "\n")
+    cases = join_parts(HERE, out)
     return collections.Counter((c["split"], c["group"]) for c in cases)
 
 
