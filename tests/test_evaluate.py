@@ -18,6 +18,7 @@ from rag.evaluate import (
     contains_fact,
     fold,
     is_relevant,
+    join_parts,
     load_cases,
     mrr_at_k,
     ndcg_at_k,
@@ -160,7 +161,6 @@ def test_rag_eval_end_to_end_with_naive_baseline_and_report(tmp_path):
 
 def test_staff_set_is_well_formed_and_its_split_is_fixed(tmp_path):
     import collections
-    import importlib.util
 
     cases = load_cases(ROOT / "eval" / "staff" / "set.jsonl")
     assert len(cases) >= 250 and len({c.id for c in cases}) == len(cases)
@@ -176,11 +176,10 @@ def test_staff_set_is_well_formed_and_its_split_is_fixed(tmp_path):
     for split in SPLITS:
         assert {c.style for c in select_split(cases, split)} == set(styles)
     # Rebuilding from the parts gives the committed file: the split is fixed.
-    spec = importlib.util.spec_from_file_location("build", ROOT / "eval" / "staff" / "build.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-    build.build(tmp_path / "set.jsonl")
-    assert (tmp_path / "set.jsonl").read_text(encoding="utf-8") == (ROOT / "eval" / "staff" / "set.jsonl").read_text(encoding="utf-8")
+    for name in ("staff", "overtime"):
+        join_parts(ROOT / "eval" / name, tmp_path / f"{name}.jsonl")
+        assert (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8") == \
+            (ROOT / "eval" / name / "set.jsonl").read_text(encoding="utf-8")
 
 
 def test_kamervragen_split_keeps_an_answer_in_one_split():
