@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from rag.dates import council_short_name, date_span, long_date
 from rag.documents import Chunk
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
+from rag.sentences import split_sentences
 
 # Item types as the letters print them (rag.chunk.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -68,6 +69,11 @@ _POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|position|stanc
 _SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
                       r"(?:wie|who)\b.*\b(?:ondertekend|ondertekent|getekend|tekent|signed|sent|stuurt|stuurde|"
                       r"gestuurd|verstuurd|verzonden))\b", re.I)
+_ATTENDS = re.compile(r"\b((?:wie|who)\b.*\b(?:deel|deelnemen|aanwezig|vertegenwoordig\w*|attend\w*|represent\w*|"
+                      r"go(?:es)?|gaat|gaan|naartoe)|deelnemers|attendees)\b", re.I)
+# How a letter says who goes: "De minister van ... zullen aan de Raad deelnemen."
+_ATTENDANCE = re.compile(r"\b(deelnemen|deel(?:nemen|neemt)|deel te nemen|nemen\b.{0,60}\bdeel|neemt\b.{0,60}\bdeel|"
+                         r"aanwezig zijn|vertegenwoordigd door|zal .{0,40}bijwonen|zullen .{0,40}bijwonen)\b", re.I)
 _LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
 _MEETING = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|waar|where)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|te)\s+(Brussel|Luxemburg|Brussels|Luxembourg)\b")
@@ -86,7 +92,9 @@ META_WORDS = set(
     were be will which what who when where list all items points topics agenda expected planned sought
     due meeting council date day held take takes place next upcoming signed sent signatory signatories
     letter annotated does do did has have please show give me there jbz jbz-raad jha nl nederland
-    kabinet up vergadert vergaderen meet meets meeting's zitting""".split()
+    kabinet up vergadert vergaderen meet meets meeting's zitting deel deelnemen neemt nemen aanwezig
+    vertegenwoordigt vertegenwoordigen gaat gaan naartoe attends attend attending represents represent goes go
+    deelnemers attendees namens naar""".split()
 )
 
 
@@ -140,7 +148,8 @@ class AgendaQuestion:
 
     Attributes:
         kind: ``items`` (the whole agenda), ``type`` (items of some types), ``senders``
-            (who signed the letter) or ``meeting`` (when and where the meeting is).
+            (who signed the letter), ``attendees`` (who takes part) or ``meeting`` (when
+            and where the meeting is).
         types: For ``type``: the type groups asked for (keys of :data:`TYPE_GROUPS`).
     """
 
@@ -154,6 +163,8 @@ def read_question(text: str) -> AgendaQuestion | None:
         return None
     if _SENDERS.search(text) and _LETTER.search(text):
         return AgendaQuestion("senders")
+    if _ATTENDS.search(text):
+        return AgendaQuestion("attendees")
     types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
     if types and (_AGENDA_WORD.search(text) or _EXPECTED.search(text)):
         return AgendaQuestion("type", types)
@@ -249,6 +260,8 @@ class AgendaReply:
     lead: str
     lines: list[tuple[str, Chunk]]
     answered: bool = True
+    # Where a quoted lead stands in the first line's chunk (start, end).
+    quote: tuple[int, int] | None = None
 
 
 def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
@@ -266,6 +279,14 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
         lead = (f"De brief{dated} over {about} is ondertekend door {who}." if language == "nl"
                 else f"The letter{dated} on {about} is signed by {who}.")
         return AgendaReply(lead, [("", _signed_in(agenda))])
+    if aq.kind == "attendees":
+        found = _attendance(agenda)
+        if found is None:
+            lead = (f"De brief over {meeting} zegt niet wie aan de Raad deelneemt." if language == "nl"
+                    else f"The letter on {meeting} does not say who attends.")
+            return AgendaReply(lead, [], answered=False)
+        chunk, sentence, span = found
+        return AgendaReply(sentence, [("", chunk)], quote=span)
     if aq.kind == "meeting":
         place = _PLACE.search(agenda.first_chunk.text)
         where = f" in {place.group(1)}" if place else ""
@@ -322,6 +343,16 @@ def council_name(agenda: Agenda, language: str) -> str:
 
 def _span(agenda: Agenda, language: str) -> str:
     return date_span(agenda.meeting_date, agenda.meeting_end_date, language)
+
+
+def _attendance(agenda: Agenda) -> tuple[Chunk, str, tuple[int, int]] | None:
+    """The sentence of the cover letter that says who takes part, verbatim, its chunk and where it stands."""
+    for chunk in agenda.chunks[:3]:
+        for span in split_sentences(chunk.text):
+            sentence = chunk.text[span.start:span.end]
+            if _ATTENDANCE.search(sentence):
+                return chunk, " ".join(sentence.split()), (span.start, span.end)
+    return None
 
 
 def _signed_in(agenda: Agenda) -> Chunk:

@@ -507,6 +507,8 @@ class Answerer:
         else:
             body = "\n".join([said.lead, *lines])
         cited = list(citations.values())
+        if said.quote and cited:
+            cited[0].quotes = [said.quote]
         answer = Answer(q.text, body, said.answered, "agenda", q.language, cited if said.answered else [],
                         related=[] if said.answered else [Citation(1, agenda.first_chunk, score=1.0)],
                         answer_type="agenda", reason=None if said.answered else "fact_missing")

@@ -77,6 +77,16 @@ def test_who_signed_and_when_and_where_the_meeting_is(answerer):
     assert meeting.citations[0].chunk.doc_id == "kst-32317-995"
 
 
+def test_who_takes_part_is_the_letters_own_sentence(answerer):
+    for question in ("Wie gaan er naar de JBZ-Raad?", "Who attends the JHA Council?"):
+        answer = answerer.ask(question)
+        assert answer.mode == "agenda" and answer.answered
+        assert answer.answer.startswith("De minister van Justitie en Veiligheid, de minister van Asiel en Migratie")
+        assert "zullen aan de Raad deelnemen. [1]" in answer.answer
+        quoted = answer.citations[0]
+        assert quoted.chunk.doc_id == "kst-32317-995" and "deelnemen" in quoted.chunk.text
+
+
 def test_a_meeting_without_an_indexed_agenda_is_said_not_quoted_from_another(answerer):
     answer = answerer.ask("Welke punten staan ter goedkeuring in de JBZ-Raad van december 2025?")
     assert not answer.answered and answer.reason == "not_in_letters"
@@ -93,11 +103,11 @@ def test_topic_questions_take_the_normal_path(answerer):
 
 
 def test_no_labelled_content_question_is_read_as_an_agenda_question():
-    # Every labelled question but one asks about a topic; the one asks where the meeting is.
+    # Every labelled question but two asks about a topic; those two ask who takes part and where.
     agenda_like = []
     for path in ("eval/seed.jsonl", "eval/staff/set.jsonl", "eval/kamervragen/set.jsonl"):
         for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
             if read_question(case["question"]):
                 agenda_like.append(case["id"])
-    assert agenda_like == ["q02"]
+    assert agenda_like == ["q01", "q02"]
