@@ -47,7 +47,7 @@ TYPE_GROUPS: dict[str, tuple[list[str], str]] = {
                           r"exchange of views|discuss\w*|debate\w*"),
     "Stand van zaken": (["stand van zaken", "informatie", "voortgangsrapport", "voortgangsverslag",
                          "terugkoppeling", "toelichting", "presentatie"],
-                        r"stand van zaken|voortgang\w*|ter informatie|informatiepunt\w*|state of play|"
+                        r"stand v(?:an|\.)? zaken|voortgang\w*|ter informatie|informatiepunt\w*|state of play|"
                         r"progress|for information|information point\w*|presentati\w*"),
     "AOB": (["aob", "diversen"], r"\baob\b|diversen|any other business|overige punten"),
 }
@@ -61,7 +61,8 @@ TYPE_NAMES = {
            "Stand van zaken": "for information (state of play)", "AOB": "under any other business"},
 }
 
-_AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|punt(?:en)?|items?|onderwerpen|topics?|points?)\b", re.I)
+_AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|agendapnt\w*|punt(?:en)?|pnt(?:en)?|items?|onderwerpen|topics?|"
+                          r"points?)\b", re.I)
 _EXPECTED = re.compile(r"\b(waar(?:bij|over|voor)?|bij welke?|for which|on which|where)\b.*"
                        r"\b(verwacht\w*|gevraagd|voorzien|gepland|beoogd|expected|planned|sought|due)\b", re.I)
 _POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|position|stance|view|think|support)\b|\bwat vind|"
@@ -94,8 +95,15 @@ META_WORDS = set(
     letter annotated does do did has have please show give me there jbz jbz-raad jha nl nederland
     kabinet up vergadert vergaderen meet meets meeting's zitting deel deelnemen neemt nemen aanwezig
     vertegenwoordigt vertegenwoordigen gaat gaan naartoe attends attend attending represents represent goes go
-    deelnemers attendees namens naar""".split()
+    deelnemers attendees namens naar ga pnt pnten agendapnt agendapnten onder justitie binnenlandse zaken
+    section deel""".split()
 )
+# The words whose typos are read as them: the agenda's own, long enough that one slip leaves them clear.
+_TYPO_TARGETS = """agenda agendapunt agendapunten punten onderwerpen ondertekend ondertekenaars afzender
+    goedkeuring gedachtewisseling oriëntatie algemene vergadering bijeenkomst deelnemen""".split()
+# Agenda sections ("I. Binnenlandse Zaken", "II. Justitie"): "welke punten onder Justitie?"
+_SECTION = re.compile(r"\b(justitie|binnenlandse zaken)\b", re.IGNORECASE)
+_COUNCIL_NAMES = re.compile(r"raad (?:voor )?justitie en binnenlandse zaken|justice and home affairs", re.IGNORECASE)
 
 
 @dataclass
@@ -151,22 +159,29 @@ class AgendaQuestion:
             (who signed the letter), ``attendees`` (who takes part) or ``meeting`` (when
             and where the meeting is).
         types: For ``type``: the type groups asked for (keys of :data:`TYPE_GROUPS`).
+        section: For ``items``: only the items of this section (``justitie``).
     """
 
     kind: str
     types: list[str] = field(default_factory=list)
+    section: str | None = None
 
 
 def read_question(text: str) -> AgendaQuestion | None:
     """The agenda question ``text`` asks, or None when it asks about a topic."""
+    text = _normalise(text)
     if _POSITION.search(text) or _topic_words(text):
         return None
+    section = _SECTION.search(_COUNCIL_NAMES.sub(" ", text))
+    if section:
+        return AgendaQuestion("items", section=section.group(1).lower())
     if _SENDERS.search(text) and _LETTER.search(text):
         return AgendaQuestion("senders")
     if _ATTENDS.search(text):
         return AgendaQuestion("attendees")
     types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
-    if types and (_AGENDA_WORD.search(text) or _EXPECTED.search(text)):
+    if types:
+        # Nothing but a type and a meeting ("ter goedkeuring jbz maart 2026") asks for those items too.
         return AgendaQuestion("type", types)
     if _AGENDA_WORD.search(text):
         return AgendaQuestion("items")
@@ -175,13 +190,29 @@ def read_question(text: str) -> AgendaQuestion | None:
     return None
 
 
+def _normalise(text: str) -> str:
+    """Typos of the agenda's own words ("agnda", "agendapnt") read as those words."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if len(low) < 5 or low in META_WORDS or low in _MONTH_WORDS:
+            return word
+        best = process.extractOne(low, _TYPO_TARGETS, scorer=OSA.distance, score_cutoff=1)  # a typo or a swap
+        return best[0] if best else word
+
+    return re.sub(r"[A-Za-zÀ-ÿ]+", fix, text)
+
+
 def _topic_words(text: str) -> list[str]:
     words = re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower())
     months = set(MONTHS_NL + MONTHS_EN)
     council_words = {w for p in COUNCIL_PATTERNS.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
     type_words = {w for p in _TYPE_RES.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
-    return [w for w in words if w not in META_WORDS and w not in months and w not in council_words
-            and w not in type_words and len(w) > 1]
+    return [w for w in words if w not in META_WORDS and w not in months and w not in _MONTH_WORDS
+            and w not in council_words and w not in type_words and len(w) > 1]
 
 
 def _type_key(printed: str) -> str:
@@ -191,7 +222,8 @@ def _type_key(printed: str) -> str:
 
 
 def agendas(chunks: Iterable[Chunk]) -> list[Agenda]:
-    """The agendas among ``chunks``: every letter with numbered agenda items, latest meeting first."""
+    """The agendas among ``chunks``: every letter with numbered agenda items or a meeting date,
+    latest meeting first."""
     by_doc: dict[str, list[Chunk]] = {}
     for chunk in chunks:
         by_doc.setdefault(chunk.doc_id, []).append(chunk)
@@ -205,9 +237,10 @@ def agendas(chunks: Iterable[Chunk]) -> list[Agenda]:
                                                            c.page_start, c.page_end, c)
             elif c.item_no:
                 items[(c.section, c.item_no)].page_end = max(items[(c.section, c.item_no)].page_end, c.page_end)
-        if not items:
-            continue
         first = doc_chunks[0]
+        # A council letter without numbered items still says who signed and when the meeting is.
+        if not items and not first.meeting_date:
+            continue
         senders = [s for s in (first.senders or "").split("; ") if s]
         out.append(Agenda(first.doc_id, first.title, first.kind, first.date, first.council, first.meeting_date,
                           first.meeting_end_date, senders, list(items.values()), doc_chunks))
@@ -229,25 +262,65 @@ def _roman(text: str) -> int:
     return total
 
 
-def pick_agenda(found: list[Agenda], q: Question) -> Agenda | None:
-    """The agenda the question means: of the council and month it names, else the latest meeting."""
+# Months as staff type them ("mrt '26", "dec 2014", "5-6 maart"), and years ("2026", "'26").
+_MONTH_WORDS = {**{m: i for i, m in enumerate(MONTHS_NL, start=1)}, **{m: i for i, m in enumerate(MONTHS_EN, start=1)},
+                "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
+_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\b\.?(?:\s+(?:(20\d\d)|'(\d\d)))?",
+                       re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?:\b(20\d\d)\b|'(\d\d)\b)")
+
+
+@dataclass
+class MeetingRef:
+    """The meeting a question names: councils, months (with their year, if given) and years."""
+
+    councils: list[str] = field(default_factory=list)
+    months: list[tuple[int, int | None]] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str) -> MeetingRef:
+        councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
+        months = []
+        for m in _MONTH_RE.finditer(text):
+            year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
+            months.append((_MONTH_WORDS[m.group(1).lower()], year))
+        years = [int(a) if a else 2000 + int(b) for a, b in _YEAR_RE.findall(text)]
+        return cls(councils, months, years)
+
+    def __bool__(self) -> bool:
+        return bool(self.months or self.years)
+
+    def matches(self, meeting_date: str | None, meeting_end_date: str | None, fallback_date: str | None) -> bool:
+        """Whether a meeting on these days is the one named (councils are checked apart)."""
+        days = [d for d in (meeting_date, meeting_end_date) if d]
+        for month, year in self.months:
+            if not any(int(d[5:7]) == month and (year is None or int(d[:4]) == year) for d in days):
+                return False
+        if self.years and not any(str(y) in (meeting_date or fallback_date or "") for y in self.years):
+            return False
+        return True
+
+
+def pick_agenda(found: list[Agenda], q: Question, ref: MeetingRef | None = None,
+                asked: AgendaQuestion | None = None) -> Agenda | None:
+    """The agenda the question means: of the council and meeting it (or ``ref``) names, else the latest."""
+    ref = ref or MeetingRef.of(q.text)
+    if asked is not None and asked.kind in ("items", "type"):
+        found = [a for a in found if a.items]
     candidates = [a for a in found if "agenda" in a.kind] or found
-    if q.councils:
+    councils = q.councils or ref.councils
+    if councils:
         candidates = [a for a in candidates
-                      if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in q.councils)]
-    for month, year in q.months:
-        candidates = [a for a in candidates if _in_month(a, month, year)]
-    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", q.text)]
-    if years:
-        candidates = [a for a in candidates if any(str(y) in (a.meeting_date or a.date or "") for y in years)]
+                      if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in councils)]
+    candidates = [a for a in candidates if ref.matches(a.meeting_date, a.meeting_end_date, a.date)]
     return candidates[0] if candidates else None
 
 
-def _in_month(agenda: Agenda, month: int, year: int | None) -> bool:
-    for day in (agenda.meeting_date, agenda.meeting_end_date):
-        if day and int(day[5:7]) == month and (year is None or int(day[:4]) == year):
-            return True
-    return False
+def meeting_indexed(chunks: Iterable[Chunk], ref: MeetingRef) -> bool:
+    """Whether any indexed letter (an agenda, a verslag, ...) is about the meeting ``ref`` names."""
+    return any(c.meeting_date and ref.matches(c.meeting_date, c.meeting_end_date, c.date) for c in chunks)
 
 
 # ----------------------------------------------------------------------------- replies
@@ -299,6 +372,9 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
                 if language == "nl" else f"The {council} meets on {_span(agenda, language)}{where}.")
         return AgendaReply(lead, [("", agenda.first_chunk)])
     items = agenda.items if aq.kind == "items" else agenda.of_types(aq.types)
+    if aq.section:
+        items = [i for i in items if aq.section in (i.section or "").lower()]
+        meeting = f"{meeting}, {'onderdeel' if language == 'nl' else 'part'} {aq.section.title()}"
     if aq.kind == "items":
         lead = (f"Op de agenda van {meeting} {_count(len(items), language)}:" if language == "nl"
                 else f"The agenda of {meeting} has {_count(len(items), language)}:")

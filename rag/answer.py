@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.agenda import Agenda, agendas, pick_agenda, read_question, reply
+from rag.agenda import Agenda, MeetingRef, agendas, meeting_indexed, pick_agenda, read_question, reply
 from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
 from rag.documents import Chunk
@@ -419,7 +419,7 @@ class Answerer:
             return answer
         t0 = time.perf_counter()
         question = question.strip()
-        answer = self.agenda(question, filters)
+        answer = self.agenda(question, filters, history)
         if answer is not None:
             # Read from the agenda's structure: exact, so no LLM rewrites it.
             if on_token is not None:
@@ -471,13 +471,19 @@ class Answerer:
         return narrowed, said
 
     # -- agenda questions
-    def agenda(self, question: str, filters: Filters | None = None) -> Answer | None:
+    def agenda(self, question: str, filters: Filters | None = None, history: list[str] | None = None) -> Answer | None:
         """The answer to a question about a meeting's agenda (:mod:`rag.agenda`), read from
-        chunk metadata; None when the question is about a topic or no indexed agenda fits."""
+        chunk metadata; None when the question is about a topic or no indexed agenda fits.
+        A question that names no meeting ("wie heeft de brief ondertekend?") means the
+        meeting the conversation was about, if an earlier question named one."""
         asked = read_question(question)
         if asked is None:
             return None
         q = analyse(question)
+        ref = MeetingRef.of(question)
+        if not ref and not q.councils:
+            earlier = next((MeetingRef.of(h) for h in reversed(history or []) if MeetingRef.of(h)), None)
+            ref = earlier or ref
         if filters is not None and not filters.is_empty():
             found = agendas(c for c in self.retriever.chunks.values() if filters.matches(c))
         else:
@@ -485,9 +491,10 @@ class Answerer:
             if self._agendas is None or self._agendas[0] != id(chunks):
                 self._agendas = (id(chunks), agendas(chunks.values()))
             found = self._agendas[1]
-        agenda = pick_agenda(found, q)
+        agenda = pick_agenda(found, q, ref, asked)
         if agenda is None:
-            if not found or not (q.months or re.search(r"\b20\d\d\b", q.text)):
+            # No agenda of that meeting, but maybe its verslag: the normal path reads that.
+            if not found or not ref or meeting_indexed(self.retriever.chunks.values(), ref):
                 return None
             # The question names a meeting no indexed agenda is of: say so rather than quote another one.
             what = ("geannoteerde agenda van die vergadering" if q.language == "nl" else "annotated agenda of that meeting")

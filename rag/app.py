@@ -115,7 +115,7 @@ class ChatService:
             return []
         # Read from the store, not the retriever: the Letters tab must not wait for the model.
         found = agendas(self.store.chunks_of(doc_id))
-        if not found:
+        if not found or not found[0].items:
             return []
         return [[i.label, i.title, i.item_type or "", f"{i.page_start}" + (f"–{i.page_end}" if i.page_end != i.page_start else "")]
                 for i in found[0].items]

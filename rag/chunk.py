@@ -33,9 +33,10 @@ from rag.parse import (
     unwrap,
 )
 
-# Bumped when chunks gain metadata: the indexer then refreshes the metadata of
-# unchanged letters (their ids, and so their vectors, stay the same).
-CHUNK_SCHEMA = 2
+# Bumped when chunks gain metadata, or the parser reads more of it (3: one-line signatures):
+# the indexer then refreshes the metadata of unchanged letters (their ids, and so their
+# vectors, stay the same).
+CHUNK_SCHEMA = 3
 MAX_WORDS = 250
 MIN_PART_WORDS = 60
 

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.question import MONTHS_EN, MONTHS_NL
+
 # The topic of a question: what follows its last "about"-like preposition.
 _TOPIC = re.compile(
     r"\b(?:over|omtrent|inzake|betreffende|m\.b\.t\.|met betrekking tot|aangaande|wat betreft|van|rond|"
@@ -60,6 +62,12 @@ _PREVIOUS_MEETING = re.compile(
     r"\b(vorige|voorgaande|eerdere|laatste keer|vorige keer|previous|last time|earlier|before that|daarvoor|toen)\b",
     re.IGNORECASE,
 )
+_MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN + ["jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "oct",
+                                                  "nov", "dec"])
+# "5 en 6 maart 2026", "maart 2026", "October 2025", "dec '25"
+_MONTH_PHRASE = re.compile(
+    rf"(?:\b\d{{1,2}}(?:\s*(?:-|–|en|and|tot)\s*\d{{1,2}})?\s+)?\b(?:{_MONTH_NAMES})\b\.?(?:\s+(?:20\d\d|'\d\d))?",
+    re.IGNORECASE)
 _MEETING_WORD = re.compile(r"\b(raad|raden|vergadering|bijeenkomst|keer|council|meeting|time|brief|letter)\b", re.I)
 
 
@@ -69,7 +77,8 @@ class Reading:
 
     Attributes:
         text: The question as it will be answered.
-        kind: ``as_asked`` (it stands on its own), ``new_topic``, ``same_topic`` or ``earlier_meeting``.
+        kind: ``as_asked`` (it stands on its own), ``new_topic``, ``same_topic``, ``other_meeting``
+            (the earlier question, of the meeting this one names) or ``earlier_meeting``.
         based_on: The earlier question it leans on, if any.
     """
 
@@ -103,7 +112,13 @@ def read_followup(question: str, history: list[str] | None) -> Reading:
         return Reading(question)
     words = re.findall(r"\w+", question)
     if _PREVIOUS_MEETING.search(question) and _MEETING_WORD.search(question) and len(words) <= 8:
-        return Reading(previous, "earlier_meeting", previous)
+        # Asked again of the letters before: without the meeting the earlier question named.
+        return Reading(_without_meeting(previous), "earlier_meeting", previous)
+    named = _MONTH_PHRASE.search(question)
+    if named and len(words) <= 7 and _MONTH_PHRASE.search(previous) and re.match(r"\s*(en|and|wat|what|idem)\b", question, re.I):
+        # "and the October 2025 one?": the earlier question, of another meeting.
+        text = _MONTH_PHRASE.sub(named.group(0), previous, count=1)
+        return Reading(text, "other_meeting", previous)
     topic = topic_of(previous)
     new = _NEW_TOPIC.match(question)
     if new and len(words) <= 7 and not _pointer(question):
@@ -129,6 +144,13 @@ def read_followup(question: str, history: list[str] | None) -> Reading:
             text = question[: m.start()] + f"{_DUTCH_PREPOSITION.get(prep, prep)} {topic}" + question[m.end():]
         return Reading(text, "same_topic", previous)
     return Reading(question)
+
+
+def _without_meeting(question: str) -> str:
+    """``… op de JBZ-Raad van maart 2026?`` -> ``… op de JBZ-Raad?``"""
+    text = re.sub(r"\s+(?:van|of|in)\s+" + _MONTH_PHRASE.pattern, "", question, flags=re.IGNORECASE)
+    text = _MONTH_PHRASE.sub("", text)
+    return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def _pointer(question: str):

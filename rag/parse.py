@@ -58,6 +58,11 @@ SIGNATURE_ROLE_RE = re.compile(
     r"^(De|de)\s+((?:[Mm]inister|[Ss]taatssecretaris|Minister-[Pp]resident)\b[^,]{0,80}),\s*$"
 )
 NAME_RE = re.compile(r"^(?:[A-Z][a-z]?\.){1,4}\s*(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*$")
+# A signature on one line: "De Minister van Justitie en Veiligheid, F.B.J. Grapperhaus"
+ONE_LINE_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=\s))De\s+((?:Minister|Staatssecretaris|Minister-[Pp]resident)\b[^,.]{0,80}),\s+"
+    r"((?:[A-Z][a-z]?\.){1,4}\s*(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+)"
+)
 
 AGENDA_HEADING_RE = re.compile(r"^Geannoteerde agenda\b", re.IGNORECASE)
 # The printed heading of a report of a meeting ("Verslag van de bijeenkomst van de Raad ...").
@@ -681,6 +686,12 @@ def _find_senders(lines: list[Line]) -> list[Sender]:
             role = m.group(2)
             role = role[0].lower() + role[1:]
             senders.append(Sender(name=name, role=role))
+    if not senders:
+        # Web copies and Eerste Kamer prints put role and name on one line (or everything on one).
+        for line in lines:
+            for m in ONE_LINE_SIGNATURE_RE.finditer(line.text):
+                role = m.group(1)
+                senders.append(Sender(name=m.group(2), role=role[0].lower() + role[1:]))
     return senders
 
 

@@ -61,6 +61,22 @@ def test_items_for_approval_are_exactly_the_goedkeuring_items(answerer, question
     assert answer.language == ("en" if question.startswith("Which") else "nl")
 
 
+@pytest.mark.parametrize("question, section", [
+    ("JBZ mrt '26: welke pnt onder Justitie?", "II. Justitie"),
+    ("wat staat er onder binnenlandse zaken op de agneda van de jbz-raad van 5-6 maart", "I. Binnenlandse Zaken"),
+])
+def test_terse_misspelt_and_section_questions_read_the_agenda(answerer, question, section):
+    answer = answerer.ask(question)
+    assert answer.mode == "agenda" and answer.answered
+    assert {c.chunk.section for c in answer.citations} == {section}
+    assert len(answer.citations) == sum(1 for label, _ in MARCH_2026 if label.startswith(section.split(".")[0] + "."))
+
+
+def test_a_type_and_a_meeting_alone_ask_for_those_items(answerer):
+    answer = answerer.ask("welke agendapnt zijn stand v zaken jbz maart 2026?")
+    assert [c.chunk.item_type for c in answer.citations] == ["Stand van zaken", "Stand van zaken"]
+
+
 def test_a_general_approach_is_expected_on_the_adults_regulation(answerer):
     for question in ("Waar wordt een algemene oriëntatie verwacht?", "Where is a general approach expected?"):
         answer = answerer.ask(question)

@@ -23,6 +23,10 @@ EUROPOL = "Wat is de Nederlandse positie over Europol?"
     ("what does the Commission think of it?", ["What is the Dutch position on return hubs?"], "same_topic",
      "what does the Commission think of return hubs?"),
     ("en in de vorige raad?", [EUROPOL], "earlier_meeting", EUROPOL),
+    ("en in de vorige raad?", ["Wat wil NL met de terugkeerverordening op de JBZ-Raad van maart 2026?"],
+     "earlier_meeting", "Wat wil NL met de terugkeerverordening op de JBZ-Raad?"),
+    ("and the October 2025 one?", ["Where is the March 2026 JHA Council held?"], "other_meeting",
+     "Where is the October 2025 JHA Council held?"),
     # Questions that stand on their own are left alone, history or not.
     ("Wat is de positie over Syrië?", [EUROPOL], "as_asked", "Wat is de positie over Syrië?"),
     ("en over Syrië?", [], "as_asked", "en over Syrië?"),

@@ -145,3 +145,14 @@ def test_titles_name_the_meeting():
     assert titles["rel_kst-22112-3008_fiche-Europolverordening_2021-01-15.txt"] == (
         "Fiche: Voorstel tot wijziging Europolverordening"
     )
+
+
+def test_signatures_on_one_line_are_read():
+    from rag.parse import parse_file
+
+    letter = parse_file(EXCERPTS / "jbz_kst-32317-525_GA_2018-10-11.txt")
+    assert [(x.name, x.role) for x in letter.senders][:2] == [
+        ("F.B.J. Grapperhaus", "minister van Justitie en Veiligheid"), ("S. Dekker", "minister voor Rechtsbescherming")]
+    # The Eerste Kamer print lost its line breaks: role and name still come out.
+    assert [x.name for x in parse_file(EXCERPTS / "jbz_kst-32317-EE_EK_GA_2014-12-04.txt").senders] == [
+        "I.W. Opstelten", "F. Teeven"]
