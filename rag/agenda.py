@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
+
 from rag.dates import council_short_name, date_span, long_date
 from rag.documents import Chunk
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
@@ -36,7 +38,8 @@ from rag.sentences import split_sentences
 # them, with the words that ask for each group in Dutch and English.
 TYPE_GROUPS: dict[str, tuple[list[str], str]] = {
     "Goedkeuring": (["goedkeuring", "aanneming", "aanname", "vaststelling"],
-                    r"goedkeuring|goedgekeurd|goed te keuren|goedkeuren|vastgesteld|aangenomen|"
+                    r"goedkeuring|goedgekeurd|goed te keuren|goedkeuren|vastgesteld|aangenomen|besluit nemen|"
+                    r"een besluit|ter besluitvorming|beslissen|"
                     r"approv\w*|adopt\w*|endorse\w*"),
     "Algemene oriëntatie": (["algemene oriëntatie", "gedeeltelijke algemene oriëntatie"],
                             r"algemene ori[eë]ntatie|general approach"),
@@ -70,14 +73,17 @@ _POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|position|stanc
 _SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
                       r"(?:wie|who)\b.*\b(?:ondertekend|ondertekent|getekend|tekent|signed|sent|stuurt|stuurde|"
                       r"gestuurd|verstuurd|verzonden))\b", re.I)
-_ATTENDS = re.compile(r"\b((?:wie|who)\b.*\b(?:deel|deelnemen|aanwezig|vertegenwoordig\w*|attend\w*|represent\w*|"
+_ATTENDS = re.compile(r"\b((?:wie|who|welke|which)\b.*\b(?:deel|deelnemen|aanwezig|vertegenwoordig\w*|attend\w*|represent\w*|"
                       r"go(?:es)?|gaat|gaan|naartoe)|deelnemers|attendees)\b", re.I)
 # How a letter says who goes: "De minister van ... zullen aan de Raad deelnemen."
 _ATTENDANCE = re.compile(r"\b(deelnemen|deel(?:nemen|neemt)|deel te nemen|nemen\b.{0,60}\bdeel|neemt\b.{0,60}\bdeel|"
                          r"aanwezig zijn|vertegenwoordigd door|zal .{0,40}bijwonen|zullen .{0,40}bijwonen)\b", re.I)
 _LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
 _MEETING = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|waar|where)\b", re.I)
-_PLACE = re.compile(r"\b(?:in|te)\s+(Brussel|Luxemburg|Brussels|Luxembourg)\b")
+# Where the meeting is: the place right after its date ("op 22 en 23 juli 2025 in Kopenhagen",
+# "van 5-6 maart a.s. in Brussel").
+_PLACE = re.compile(r"(?:\b(?:19|20)\d\d|a\.s\.|jl\.|\b(?:" + "|".join(MONTHS_NL) + r"))\)?\s+(?:in|te)\s+"
+                    r"([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b")
 
 # Words that ask about the agenda itself; anything else is a topic, and the question
 # goes to the normal answer path.
@@ -98,11 +104,26 @@ META_WORDS = set(
     deelnemers attendees namens naar ga pnt pnten agendapnt agendapnten onder justitie binnenlandse zaken
     section deel""".split()
 )
+# Function words of both languages, and the words staff use about a meeting rather than
+# a topic (who decides, what kind of item, how many), count as asking about the agenda too.
+META_WORDS |= set(STOPWORDS_DUTCH) | set(STOPWORDS_EN_PLUS) | set(
+    """dossier dossiers besluit besluiten besluitvorming beslissen bewindspersonen bewindspersoon voorzitterschap
+    ministers dutch nederlandse informal informele ingelaste extra total totaal hoeveel many aantal iets alleen
+    info kennisgeving bod down only decision decisions decide discussion discussed precies wanneer waar exact
+    early late begin eind vroeg laat luxemburg luxembourg brussel brussels justice home affairs biza bz jenv
+    ministerie ministry day dag dagen days ter what's whats wat's allemaal krijgen horen hoe ervoor staat
+    staan moeten moet nog wordt worden zijn what which who whom whose when where how day list bereiken
+    nemen""".split())
+_ITEM_NUMBER = re.compile(r"\b(?:agenda)?(?:punt|pnt|item|point)\s*(\d{1,2})\b", re.IGNORECASE)
+# Sections as staff name them: "BiZa", "Justice day", "onder Justitie".
+_SECTION_WORDS = {"justitie": "justitie", "justice": "justitie", "binnenlandse zaken": "binnenlandse zaken",
+                  "biza": "binnenlandse zaken", "home affairs": "binnenlandse zaken"}
+
 # The words whose typos are read as them: the agenda's own, long enough that one slip leaves them clear.
 _TYPO_TARGETS = """agenda agendapunt agendapunten punten onderwerpen ondertekend ondertekenaars afzender
     goedkeuring gedachtewisseling oriëntatie algemene vergadering bijeenkomst deelnemen""".split()
 # Agenda sections ("I. Binnenlandse Zaken", "II. Justitie"): "welke punten onder Justitie?"
-_SECTION = re.compile(r"\b(justitie|binnenlandse zaken)\b", re.IGNORECASE)
+_SECTION = re.compile(r"\b(justitie|justice|binnenlandse zaken|biza|home affairs)\b", re.IGNORECASE)
 _COUNCIL_NAMES = re.compile(r"raad (?:voor )?justitie en binnenlandse zaken|justice and home affairs", re.IGNORECASE)
 
 
@@ -160,11 +181,13 @@ class AgendaQuestion:
             and where the meeting is).
         types: For ``type``: the type groups asked for (keys of :data:`TYPE_GROUPS`).
         section: For ``items``: only the items of this section (``justitie``).
+        number: For ``items``: only the item with this number ("agendapunt 4").
     """
 
     kind: str
     types: list[str] = field(default_factory=list)
     section: str | None = None
+    number: str | None = None
 
 
 def read_question(text: str) -> AgendaQuestion | None:
@@ -173,18 +196,21 @@ def read_question(text: str) -> AgendaQuestion | None:
     if _POSITION.search(text) or _topic_words(text):
         return None
     section = _SECTION.search(_COUNCIL_NAMES.sub(" ", text))
-    if section:
-        return AgendaQuestion("items", section=section.group(1).lower())
+    section_name = _SECTION_WORDS[section.group(1).lower()] if section else None
     if _SENDERS.search(text) and _LETTER.search(text):
         return AgendaQuestion("senders")
     if _ATTENDS.search(text):
         return AgendaQuestion("attendees")
+    number = _ITEM_NUMBER.search(text)
+    if number:
+        # "Wat is agendapunt 4 (en is het ter besluitvorming)?": that item, with its type.
+        return AgendaQuestion("items", section=section_name, number=number.group(1))
     types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
     if types:
         # Nothing but a type and a meeting ("ter goedkeuring jbz maart 2026") asks for those items too.
-        return AgendaQuestion("type", types)
-    if _AGENDA_WORD.search(text):
-        return AgendaQuestion("items")
+        return AgendaQuestion("type", types, section=section_name)
+    if _AGENDA_WORD.search(text) or section_name:
+        return AgendaQuestion("items", section=section_name)
     if _MEETING.search(text) and re.search(r"\b(raad|council|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", text, re.I):
         return AgendaQuestion("meeting")
     return None
@@ -207,7 +233,7 @@ def _normalise(text: str) -> str:
 
 
 def _topic_words(text: str) -> list[str]:
-    words = re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower())
+    words = [w for word in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower()) for w in word.split("-")]
     months = set(MONTHS_NL + MONTHS_EN)
     council_words = {w for p in COUNCIL_PATTERNS.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
     type_words = {w for p in _TYPE_RES.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
@@ -374,6 +400,8 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
     items = agenda.items if aq.kind == "items" else agenda.of_types(aq.types)
     if aq.section:
         items = [i for i in items if aq.section in (i.section or "").lower()]
+    if aq.number:
+        items = [i for i in items if i.item_no == aq.number] or items
         meeting = f"{meeting}, {'onderdeel' if language == 'nl' else 'part'} {aq.section.title()}"
     if aq.kind == "items":
         lead = (f"Op de agenda van {meeting} {_count(len(items), language)}:" if language == "nl"
