@@ -80,7 +80,7 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
     """Write ``report.md`` and ``metrics.png`` into ``out_dir``; append this run to ``runs_dir``.
 
     The report says which split it covers and whether anything was fitted on it."""
-    from rag.evaluate import SPLIT_NOTES
+    from rag.evaluate import SPLIT_NOTES, timeline_metrics
 
     out_dir.mkdir(parents=True, exist_ok=True)
     metrics = {name: r.metrics() for name, r in results.items()}
@@ -109,6 +109,17 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
                     _fmt(m[k]) for k in ("mrr@10", "recall@5", "fact_accuracy", "unanswerable_accuracy")))
             n = metrics[systems[0]]["by_style"].get(style, {}).get("n", 0)
             lines.append(f"| {style} | {n} | " + " | ".join(cells) + " |")
+    timelines = results[systems[0]].timelines
+    if timelines:
+        t = timeline_metrics(timelines)
+        lines += ["", "## Timelines", "",
+                  f"{t['n']} topics: letter precision {t['precision']:.3f}, recall {t['recall']:.3f}; "
+                  f"in date order {t['in_order']:.3f}; exactly the expected letters {t['exact']:.3f}.", "",
+                  "| id | topic | expected letters, in date order | listed | precision | recall | in order |",
+                  "|---|---|---|---|---|---|---|"]
+        for r in timelines:
+            lines.append(f"| {r.id} | {r.topic} | {', '.join(r.expected)} | {', '.join(r.got) or '–'} | "
+                         f"{r.precision:.2f} | {r.recall:.2f} | {'✓' if r.in_order else '✗'} |")
     lines += ["", "![metrics](metrics.png)", ""]
     if "naive" in results:
         lines += ["The naive pipeline: raw page text, RecursiveCharacterTextSplitter(1000, 200), dense retrieval "

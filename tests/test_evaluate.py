@@ -233,3 +233,17 @@ def test_timeline_results_score_letters_and_their_order():
     assert (swapped.precision, swapped.recall, swapped.in_order) == (2 / 3, 1.0, False)
     m = timeline_metrics([exact, swapped])
     assert m["exact"] == 0.5 and m["in_order"] == 0.5 and m["n"] == 2
+
+
+def test_the_report_lists_each_timeline_beside_the_expected_letters(tmp_path):
+    from rag.evaluate import CaseResult, EvalResult, TimelineResult
+    from rag.report import write_report
+
+    row = CaseResult("q1", "Wat is de positie over Europol?", False, 1, 1.0, "Nederland steunt dit. [1]", True,
+                     [("steunt", True)], [("kst-32317-995 p.13", True)], 80.0, "terse")
+    timeline = TimelineResult("tl-1", "terugkeer", ["kst-32317-948", "kst-32317-975"], ["kst-32317-948"], "terse")
+    path = write_report("mini-timeline", {"kamerbrief-rag": EvalResult("kamerbrief-rag", [row], [timeline])},
+                        tmp_path / "report", tmp_path / "runs", split="test")
+    text = path.read_text(encoding="utf-8")
+    assert "## Timelines" in text and "1 topics: letter precision 1.000, recall 0.500" in text
+    assert "| tl-1 | terugkeer | kst-32317-948, kst-32317-975 | kst-32317-948 | 1.00 | 0.50 | ✓ |" in text
