@@ -482,8 +482,8 @@ class Answerer:
         q = analyse(question)
         ref = MeetingRef.of(question)
         if not ref and not q.councils:
-            earlier = next((MeetingRef.of(h) for h in reversed(history or []) if MeetingRef.of(h)), None)
-            ref = earlier or ref
+            named = (MeetingRef.of(h) for h in reversed(history or []))
+            ref = next((r for r in named if r), ref)
         if filters is not None and not filters.is_empty():
             found = agendas(c for c in self.retriever.chunks.values() if filters.matches(c))
         else:
