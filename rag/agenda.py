@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 
@@ -46,7 +47,7 @@ TYPE_GROUPS: dict[str, tuple[list[str], str]] = {
     "Politiek akkoord": (["politiek akkoord", "akkoord"], r"politiek akkoord|political agreement"),
     "Gedachtewisseling": (["gedachtewisseling", "discussie", "debat", "beleidsdebat", "openbaar debat",
                            "uitwisseling van standpunten"],
-                          r"gedachtewisseling\w*|beleidsdebat\w*|discussie\w*|besproken|debat\w*|gedebatteerd|"
+                          r"gedachtewisseling\w*|beleidsdebat\w*|discussie\w*|debat\w*|gedebatteerd|"
                           r"exchange of views|discuss\w*|debate\w*"),
     "Stand van zaken": (["stand van zaken", "informatie", "voortgangsrapport", "voortgangsverslag",
                          "terugkoppeling", "toelichting", "presentatie"],
@@ -66,20 +67,56 @@ TYPE_NAMES = {
 
 _AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|agendapnt\w*|punt(?:en)?|pnt(?:en)?|items?|onderwerpen|topics?|"
                           r"points?)\b", re.I)
-_EXPECTED = re.compile(r"\b(waar(?:bij|over|voor)?|bij welke?|for which|on which|where)\b.*"
-                       r"\b(verwacht\w*|gevraagd|voorzien|gepland|beoogd|expected|planned|sought|due)\b", re.I)
-_POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|position|stance|view|think|support)\b|\bwat vind|"
+_POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|hecht\w*|position|stance|view|think|support)\b|\bwat vind|"
                        r"\bvind(?:t|en) (?:nederland|nl|het kabinet|de regering|de minister)\b", re.I)
 _SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
                       r"(?:wie|who)\b.*\b(?:ondertekend|ondertekent|getekend|tekent|signed|sent|stuurt|stuurde|"
                       r"gestuurd|verstuurd|verzonden))\b", re.I)
 _ATTENDS = re.compile(r"\b((?:wie|who|welke|which)\b.*\b(?:deel|deelnemen|aanwezig|vertegenwoordig\w*|attend\w*|represent\w*|"
-                      r"go(?:es)?|gaat|gaan|naartoe)|deelnemers|attendees)\b", re.I)
+                      r"go(?:es)?|going|went|gaat|gaan|ging|gingen|naartoe)|deelnemers|attendees)\b", re.I)
 # How a letter says who goes: "De minister van ... zullen aan de Raad deelnemen."
 _ATTENDANCE = re.compile(r"\b(deelnemen|deel(?:nemen|neemt)|deel te nemen|nemen\b.{0,60}\bdeel|neemt\b.{0,60}\bdeel|"
                          r"aanwezig zijn|vertegenwoordigd door|zal .{0,40}bijwonen|zullen .{0,40}bijwonen)\b", re.I)
+# Content asked for, even when the agenda is named: why, what is said or wanted, what happens next.
+_CONTENT = re.compile(r"\b(waarom|why|hoe|how|wat (?:zegt|staat er in|wil|vindt|beoogt|vraagt)|what (?:does|do|did|is|are) "
+                      r"(?:the|nl|nederland|netherlands|dutch|kabinet)|wil nl|wil nederland|wants?|aims?|argu\w*|"
+                      r"vind\w*|zegt|says?|said|inhoud|content|conclusie\w*s? van|uitkomst|outcome|resultaat|result|brengt|inbreng\w*|"
+                      r"bring\w*|raise\w*|stress\w*|benadruk\w*|zorgen|concern\w*|instem\w*|agree\w*|came out|"
+                      r"kwam uit|line)\b",
+                      re.IGNORECASE)
+# "staat Europol op de agenda?", "komt X aan bod?", "is X on the agenda?", "is X tabled?"
+_ON_AGENDA = re.compile(r"\b(op de agenda|on the agenda|geagendeerd|aan bod|aan de orde|agendeerd|tabled|scheduled|"
+                        r"slated|on for|in de agenda)\b", re.IGNORECASE)
+# "welk agendapunt gaat over X", "onder welk punt valt X", "which item covers X", "is there an item on X"
+_YES_NO = re.compile(r"\s*(?:werd|werden|wordt|worden|is|zijn|was|were|staat|staan|stond|stonden|komt|komen|kwam|kwamen|"
+                     r"gaat|ging|had|klopt het dat|"
+                     r"will|are|does|do|is there|are there)\b", re.IGNORECASE)
+# "welke conclusies ...", "which files ...": a question for items, by another name.
+_ITEM_NOUNS = (r"(?:agenda\s*)?(?:punt|punten|pnt|pnten|agendapunt|agendapunten|agendapnt|item|items|point|points|onderwerp|"
+               r"onderwerpen|dossier|dossiers|file|files|topics?|conclusies|conclusions|"
+               r"werklunch|lunch|lunches|ontbijt|breakfast)")
+_WHICH_ITEM = re.compile(rf"\b((?:welk|welke|onder welk|bij welk|which|what|hoeveel|how many)\s+(?:\S+\s+){{0,2}}?"
+                         rf"{_ITEM_NOUNS}|{_ITEM_NOUNS}\s+(?:over|about|on|betreffende|inzake|concerning))\b", re.IGNORECASE)
+# "which member states / countries ...": asks for others than items.
+_WHICH_OTHER = re.compile(r"\b(welke|which|what)\s+(?:\S+\s+)?(lidstaten|landen|member states|countries|partijen|parties|"
+                          r"fracties|delegaties|delegations)\b", re.IGNORECASE)
+_IS_THERE_ITEM = re.compile(rf"\b(is er|zijn er|is there|are there(?: any)?|was er|waren er|was there)\s+(?:\S+\s+){{0,2}}?"
+                            rf"{_ITEM_NOUNS}\b", re.IGNORECASE)
+# "stond Schengen op de JBZ-Raad van december 2015?"
+_ON_MEETING = re.compile(r"\bop de (?:\S+-)?(?:raad|vergadering|agenda)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b(hoeveel|how many|aantal|number of)\b", re.IGNORECASE)
+_ORDINALS = {"eerste": "1", "first": "1", "tweede": "2", "second": "2", "derde": "3", "third": "3", "vierde": "4",
+             "fourth": "4", "vijfde": "5", "fifth": "5"}
+_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:agenda\s*)?(?:punt|pnt|agendapunt|agendapnt|item|point)\b",
+                      re.IGNORECASE)
+_AGENDA_NAMED = re.compile(r"\b(agenda\w*|agendapnt\w*|geagendeerd)\b", re.IGNORECASE)
+_PLACE_WORD = re.compile(r"\b(plaats|locatie|location|venue|stad|city|held|gehouden)\b", re.IGNORECASE)
+_MEETING_NOUN = re.compile(r"\b(raad|council|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", re.IGNORECASE)
+_WHEN = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|wnr)\b", re.IGNORECASE)
+_WHERE = re.compile(r"\b(waar|where|welke stad|which city)\b", re.IGNORECASE)
 _LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
-_MEETING = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|waar|where)\b", re.I)
+_MEETING = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|waar|where|wnr|datum|"
+                      r"date|dates|plaats|locatie|location|venue|place|stad|city|held|gehouden)\b", re.I)
 # Where the meeting is: the place right after its date ("op 22 en 23 juli 2025 in Kopenhagen",
 # "van 5-6 maart a.s. in Brussel").
 _PLACE = re.compile(r"(?:\b(?:19|20)\d\d|a\.s\.|jl\.|\b(?:" + "|".join(MONTHS_NL) + r"))\)?\s+(?:in|te)\s+"
@@ -102,7 +139,8 @@ META_WORDS = set(
     kabinet up vergadert vergaderen meet meets meeting's zitting deel deelnemen neemt nemen aanwezig
     vertegenwoordigt vertegenwoordigen gaat gaan naartoe attends attend attending represents represent goes go
     deelnemers attendees namens naar ga pnt pnten agendapnt agendapnten onder justitie binnenlandse zaken
-    section deel""".split()
+    section deel gedeeltelijke partial erop daarop hierop session sessie who's where's when's home jenv aenm
+    bzk bewindslieden bewindspersonen locatie""".split()
 )
 # Function words of both languages, and the words staff use about a meeting rather than
 # a topic (who decides, what kind of item, how many), count as asking about the agenda too.
@@ -117,13 +155,15 @@ META_WORDS |= set(STOPWORDS_DUTCH) | set(STOPWORDS_EN_PLUS) | set(
 _ITEM_NUMBER = re.compile(r"\b(?:agenda)?(?:punt|pnt|item|point)\s*(\d{1,2})\b", re.IGNORECASE)
 # Sections as staff name them: "BiZa", "Justice day", "onder Justitie".
 _SECTION_WORDS = {"justitie": "justitie", "justice": "justitie", "binnenlandse zaken": "binnenlandse zaken",
-                  "biza": "binnenlandse zaken", "home affairs": "binnenlandse zaken"}
+                  "biza": "binnenlandse zaken", "home affairs": "binnenlandse zaken", "home": "binnenlandse zaken"}
 
 # The words whose typos are read as them: the agenda's own, long enough that one slip leaves them clear.
 _TYPO_TARGETS = """agenda agendapunt agendapunten punten onderwerpen ondertekend ondertekenaars afzender
-    goedkeuring gedachtewisseling oriëntatie algemene vergadering bijeenkomst deelnemen""".split()
+    goedkeuring gedachtewisseling oriëntatie algemene vergadering bijeenkomst deelnemen justitie""".split() + [
+    m for m in MONTHS_NL + MONTHS_EN if len(m) >= 6]
 # Agenda sections ("I. Binnenlandse Zaken", "II. Justitie"): "welke punten onder Justitie?"
-_SECTION = re.compile(r"\b(justitie|justice|binnenlandse zaken|biza|home affairs)\b", re.IGNORECASE)
+_SECTION = re.compile(r"\b(justitie|justice|binnenlandse zaken|biza|home affairs|home(?=[\s-]*(?:dag|day)))\b",
+                      re.IGNORECASE)
 _COUNCIL_NAMES = re.compile(r"raad (?:voor )?justitie en binnenlandse zaken|justice and home affairs", re.IGNORECASE)
 
 
@@ -176,44 +216,147 @@ class AgendaQuestion:
     """What an agenda question asks for.
 
     Attributes:
-        kind: ``items`` (the whole agenda), ``type`` (items of some types), ``senders``
+        kind: ``items`` (the whole agenda), ``type`` (items of some types), ``topic``
+            (whether and where a topic is on the agenda), ``senders``
             (who signed the letter), ``attendees`` (who takes part) or ``meeting`` (when
             and where the meeting is).
         types: For ``type``: the type groups asked for (keys of :data:`TYPE_GROUPS`).
         section: For ``items``: only the items of this section (``justitie``).
         number: For ``items``: only the item with this number ("agendapunt 4").
+        topic: The words of a topic the question asks about ("is Europol on the agenda?"):
+            for ``topic`` and ``type``, only the items on it; for ``meeting``, words
+            that describe the meeting. The caller matches them against item titles.
+        yes_no: The question asks whether the topic is on the agenda ("staat Europol op de agenda?").
+        also: Further kinds asked in the same question ("wie ondertekend + waar?").
     """
 
     kind: str
     types: list[str] = field(default_factory=list)
     section: str | None = None
     number: str | None = None
+    topic: str | None = None
+    yes_no: bool = False
+    also: list[str] = field(default_factory=list)
 
 
 def read_question(text: str) -> AgendaQuestion | None:
-    """The agenda question ``text`` asks, or None when it asks about a topic."""
+    """The agenda question ``text`` asks, or None when it asks about a topic.
+
+    A question with topic words is an agenda question only in the forms that ask
+    whether (or where) a topic is on the agenda ("Komt Europol nog aan bod?", "which
+    item covers Schengen?", "werd er een algemene oriëntatie over X verwacht?"), or
+    when it asks when and where a named meeting is and the topic only describes it
+    ("ingelaste jbz afghanistan aug 2021 wanneer + waar"). Its ``topic`` then holds
+    those words, and the caller answers only if they match an item (or the meeting).
+    """
     text = _normalise(text)
-    if _POSITION.search(text) or _topic_words(text):
+    if _POSITION.search(text):
         return None
+    topic = _topic_words(text)
+    if topic and _CONTENT.search(text):
+        return None
+    asked = _structure(text)
+    if not topic:
+        return asked
+    # As typed ("AI", "EU-visumstrategie"): the answer names the topic back.
+    typed = [m.group(0) if (m := re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text, re.IGNORECASE)) else w
+             for w in topic]
+    return _with_topic(text, " ".join(typed), asked)
+
+
+def _structure(text: str) -> AgendaQuestion | None:
+    """What a question asks of the agenda, if it asks for any part of it (topic words aside)."""
     section = _SECTION.search(_COUNCIL_NAMES.sub(" ", text))
     section_name = _SECTION_WORDS[section.group(1).lower()] if section else None
-    if _SENDERS.search(text) and _LETTER.search(text):
-        return AgendaQuestion("senders")
+    meeting = bool(_MEETING.search(text) and _MEETING_NOUN.search(text))
+    if _SENDERS.search(text) and (_LETTER.search(text) or re.search(r"\bGA\b", text)):
+        # "GA JBZ dec 2014: wie ondertekend + waar?" asks both.
+        return AgendaQuestion("senders", also=["meeting"] if meeting and _WHERE.search(text) else [])
     if _ATTENDS.search(text):
         return AgendaQuestion("attendees")
     number = _ITEM_NUMBER.search(text)
-    if number:
+    ordinal = _ORDINAL.search(text)
+    if number or ordinal:
         # "Wat is agendapunt 4 (en is het ter besluitvorming)?": that item, with its type.
-        return AgendaQuestion("items", section=section_name, number=number.group(1))
+        which = number.group(1) if number else _ORDINALS[ordinal.group(1).lower()]
+        return AgendaQuestion("items", section=section_name, number=which)
     types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
     if types:
         # Nothing but a type and a meeting ("ter goedkeuring jbz maart 2026") asks for those items too.
         return AgendaQuestion("type", types, section=section_name)
     if _AGENDA_WORD.search(text) or section_name:
         return AgendaQuestion("items", section=section_name)
-    if _MEETING.search(text) and re.search(r"\b(raad|council|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", text, re.I):
+    if meeting:
         return AgendaQuestion("meeting")
     return None
+
+
+def _with_topic(text: str, topic: str, asked: AgendaQuestion | None) -> AgendaQuestion | None:
+    """The agenda question a question with topic words asks, if it is one of the forms above.
+
+    Yes/no ("staat Europol op de agenda?", "is there an item on Schengen?") asks whether the
+    topic is on the agenda (kind ``topic``); "which items/conclusions/files ..." asks for
+    items, the topic words perhaps narrowing them; who attends or signs, and when and
+    where a named meeting is, may carry words that only describe it."""
+    if not (_AGENDA_NAMED.search(text) or _MEETING_NOUN.search(text) or re.search(r"\bGA\b", text)
+            or (_AGENDA_WORD.search(text) and MeetingRef.of(text).months)):
+        return None  # names neither an agenda nor a meeting: a question about the topic
+    yes_no = bool(_YES_NO.match(text))
+    on_agenda = bool(_ON_AGENDA.search(text) or _ON_MEETING.search(text))
+    if yes_no and (on_agenda or _IS_THERE_ITEM.search(text)):
+        types = asked.types if asked and asked.kind == "type" else []
+        return AgendaQuestion("type" if types else "topic", types, topic=topic, yes_no=True)
+    if asked is None:
+        return AgendaQuestion("topic", topic=topic) if _WHICH_ITEM.search(text) else None
+    if asked.kind in ("items", "type"):
+        if (_WHICH_ITEM.search(text) or on_agenda or _COUNT.search(text)) and not _WHICH_OTHER.search(text):
+            asked.topic = topic
+            return asked
+        return None
+    if asked.kind == "meeting" and not (_WHEN.search(text) or _PLACE_WORD.search(text)):
+        return None  # "waar" alone is also "waar maakt NL zich zorgen over?"
+    if asked.kind in ("attendees", "senders", "meeting") and MeetingRef.of(text):
+        asked.topic = topic
+        return asked
+    return None
+
+
+def topic_share(topic: str, text: str, english: bool = False) -> float:
+    """The share of the topic's words that ``text`` mentions, by prefix so that Dutch compounds
+    and inflections match ("schengen" ~ "Schengengebied", "beschermen" ~ "bescherming"); an
+    English word also matches through its Dutch equivalents.
+
+    Example:
+        >>> topic_share("schengen", "Algemene staat van het Schengengebied")
+        1.0
+    """
+    from rag.question import dutch_words
+
+    words = {_fold(w) for w in re.findall(r"[a-zà-ÿ]{3,}", text.lower())}
+    asked = [w for w in re.findall(r"[a-zà-ÿ]{3,}", topic.lower())]
+    if not asked:
+        return 0.0
+
+    def found(word: str) -> bool:
+        forms = [word, *(dutch_words(word) if english else [])]
+        return any(_same_stem(_fold(f), w) for f in forms for f in f.split() for w in words)
+
+    return sum(found(w) for w in asked) / len(asked)
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+def _same_stem(asked: str, word: str) -> bool:
+    """``word`` begins with ``asked`` but for a short ending, the longer ``asked`` the longer
+    the ending ("europol" is not "europa"; "beschermen" is "bescherming")."""
+    n = 0
+    while n < min(len(asked), len(word)) and asked[n] == word[n]:
+        n += 1
+    return n >= len(asked) - (2 if len(asked) >= 8 else 1 if len(asked) >= 6 else 0)
 
 
 def _normalise(text: str) -> str:
@@ -233,12 +376,17 @@ def _normalise(text: str) -> str:
 
 
 def _topic_words(text: str) -> list[str]:
-    words = [w for word in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower()) for w in word.split("-")]
+    """The words that name a topic; a compound keeps its hyphen ("e-evidence", "Syrië-lunch")."""
     months = set(MONTHS_NL + MONTHS_EN)
     council_words = {w for p in COUNCIL_PATTERNS.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
     type_words = {w for p in _TYPE_RES.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
-    return [w for w in words if w not in META_WORDS and w not in months and w not in _MONTH_WORDS
-            and w not in council_words and w not in type_words and len(w) > 1]
+
+    def topical(part: str) -> bool:
+        return (part not in META_WORDS and part not in months and part not in _MONTH_WORDS
+                and part not in council_words and part not in type_words and len(part) > 1)
+
+    return [word.strip("-'") for word in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower())
+            if any(topical(part) for part in word.split("-"))]
 
 
 def _type_key(printed: str) -> str:
@@ -333,15 +481,44 @@ def pick_agenda(found: list[Agenda], q: Question, ref: MeetingRef | None = None,
                 asked: AgendaQuestion | None = None) -> Agenda | None:
     """The agenda the question means: of the council and meeting it (or ``ref``) names, else the latest."""
     ref = ref or MeetingRef.of(q.text)
-    if asked is not None and asked.kind in ("items", "type"):
+    if asked is not None and asked.kind in ("items", "type", "topic"):
         found = [a for a in found if a.items]
-    candidates = [a for a in found if "agenda" in a.kind] or found
     councils = q.councils or ref.councils
     if councils:
-        candidates = [a for a in candidates
-                      if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in councils)]
-    candidates = [a for a in candidates if ref.matches(a.meeting_date, a.meeting_end_date, a.date)]
+        found = [a for a in found
+                 if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in councils)]
+    candidates = [a for a in found if ref.matches(a.meeting_date, a.meeting_end_date, a.date)]
+    agendas_of_it = [a for a in candidates if "agenda" in a.kind]
+    if asked is not None and asked.kind == "meeting":
+        # When and where a meeting is, any letter on it says: best one that names the place.
+        candidates.sort(key=lambda a: (_place_of(a) is None, "agenda" not in a.kind))
+    else:
+        # Who signed or attends, and the items, are the agenda's.
+        candidates = agendas_of_it
     return candidates[0] if candidates else None
+
+
+# A council or meeting with its month close by, either way round: "de JBZ-Raad van 13 maart 2020",
+# "ingelaste JBZ-Raad eind augustus 2021", "jbz dec 2025", "the June 2023 JHA Council".
+_NEAR = r"(?:[\w'’.,/-]+\s+){0,4}?"
+
+
+def meeting_named(text: str) -> MeetingRef | None:
+    """The meeting a question names by council (or "vergadering") and month, else None.
+
+    Example:
+        >>> meeting_named("Waarover ging die extra ingelaste JBZ-Raad eind augustus 2021?").months
+        [(8, 2021)]
+        >>> meeting_named("Wat is in juni 2025 afgesproken over volwassenen?") is None
+        True
+    """
+    months = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+    noun = r"(?:[\w-]*raad|council|jbz|jha|vergadering|bijeenkomst|meeting)"
+    pattern = rf"\b{noun}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{months})\b|\b(?:{months})\b\.?\s+{_NEAR}{noun}\b"
+    if not re.search(pattern, text, re.IGNORECASE):
+        return None
+    ref = MeetingRef.of(text)
+    return ref if ref.months else None
 
 
 def meeting_indexed(chunks: Iterable[Chunk], ref: MeetingRef) -> bool:
@@ -363,8 +540,10 @@ class AgendaReply:
     quote: tuple[int, int] | None = None
 
 
-def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
-    """Answer ``aq`` from ``agenda``, in ``language`` (``nl`` or ``en``)."""
+def reply(aq: AgendaQuestion, agenda: Agenda, language: str, only: list[AgendaItem] | None = None) -> AgendaReply:
+    """Answer ``aq`` from ``agenda``, in ``language`` (``nl`` or ``en``).
+
+    ``only``: for a question about a topic, the items on that topic (matched by the caller)."""
     meeting = meeting_name(agenda, language)
     if aq.kind == "senders":
         who = ", ".join(agenda.senders)
@@ -387,40 +566,85 @@ def reply(aq: AgendaQuestion, agenda: Agenda, language: str) -> AgendaReply:
         chunk, sentence, span = found
         return AgendaReply(sentence, [("", chunk)], quote=span)
     if aq.kind == "meeting":
-        place = _PLACE.search(agenda.first_chunk.text)
-        where = f" in {place.group(1)}" if place else ""
+        place = _place_of(agenda)
+        where = f" in {place[0]}" if place else ""
         if not agenda.meeting_date:
             lead = ("De brief noemt geen datum van de vergadering." if language == "nl"
                     else "The letter gives no meeting date.")
             return AgendaReply(lead, [], answered=False)
         council = council_name(agenda, language)
-        lead = (f"De {council} vergadert op {_span(agenda, language)}{where}."
-                if language == "nl" else f"The {council} meets on {_span(agenda, language)}{where}.")
-        return AgendaReply(lead, [("", agenda.first_chunk)])
+        past = (agenda.meeting_end_date or agenda.meeting_date) < date.today().isoformat()
+        verb = ("vergaderde" if past else "vergadert") if language == "nl" else ("met" if past else "meets")
+        lead = (f"De {council} {verb} op {_span(agenda, language)}{where}."
+                if language == "nl" else f"The {council} {verb} on {_span(agenda, language)}{where}.")
+        if place is None:
+            return AgendaReply(lead, [("", agenda.first_chunk)])
+        # The letter's own words, quoted, so the date and place can be checked at a glance.
+        _, sentence, span = place
+        return AgendaReply(f'{lead} {"De brief" if language == "nl" else "The letter"}: “{sentence}”',
+                           [("", agenda.first_chunk)], quote=span)
+    if aq.kind == "topic" or (aq.kind == "type" and only is not None):
+        return _topic_reply(aq, agenda, language, only or [])
     items = agenda.items if aq.kind == "items" else agenda.of_types(aq.types)
+    if only is not None:
+        items = [i for i in items if i in only]
     if aq.section:
         items = [i for i in items if aq.section in (i.section or "").lower()]
     if aq.number:
         items = [i for i in items if i.item_no == aq.number] or items
         meeting = f"{meeting}, {'onderdeel' if language == 'nl' else 'part'} {aq.section.title()}"
     if aq.kind == "items":
-        lead = (f"Op de agenda van {meeting} {_count(len(items), language)}:" if language == "nl"
-                else f"The agenda of {meeting} has {_count(len(items), language)}:")
+        on_topic = ("" if only is None else " over dit onderwerp" if language == "nl" else " on this topic")
+        lead = (f"Op de agenda van {meeting} {_count(len(items), language)}{on_topic}:" if language == "nl"
+                else f"The agenda of {meeting} has {_count(len(items), language)}{on_topic}:")
     else:
         what = " of ".join(TYPE_NAMES[language][t] for t in aq.types) if language == "nl" else \
             " or ".join(TYPE_NAMES[language][t] for t in aq.types)
+        if not items and not any(i.item_type for i in agenda.items):
+            # The letter (or its excerpt) prints no type at all: that is not "none of that type".
+            lead = (f"De brief over {meeting} zegt bij geen enkel punt wat de Raad ermee doet." if language == "nl"
+                    else f"The letter on {meeting} does not say for any item what the Council will do with it.")
+            return AgendaReply(lead, [], answered=False)
         if not items:
             lead = (f"Op de agenda van {meeting} staat geen punt {what}." if language == "nl"
                     else f"No item on the agenda of {meeting} is {what}.")
             return AgendaReply(lead, [], answered=False)
         lead = (f"Op de agenda van {meeting} {_count(len(items), language)} {what}:" if language == "nl"
                 else f"On the agenda of {meeting}, {_count(len(items), language)} {'is' if len(items) == 1 else 'are'} {what}:")
+    return AgendaReply(lead, _item_lines(items, with_type=aq.kind == "items"))
+
+
+def _item_lines(items: list[AgendaItem], with_type: bool) -> list[tuple[str, Chunk]]:
     lines = []
     for item in items:
-        kind = f" ({item.item_type})" if item.item_type and aq.kind == "items" else ""
+        kind = f" ({item.item_type})" if item.item_type and with_type else ""
         pages = f"p. {item.page_start}" if item.page_start == item.page_end else f"p. {item.page_start}–{item.page_end}"
         lines.append((f"{item.label} {item.title}{kind}, {pages}", item.chunk))
-    return AgendaReply(lead, lines)
+    return lines
+
+
+def _topic_reply(aq: AgendaQuestion, agenda: Agenda, language: str, items: list[AgendaItem]) -> AgendaReply:
+    """Whether the topic is on the agenda (and, if a type was asked, as that type), with its items."""
+    meeting = meeting_name(agenda, language)
+    if not items:
+        lead = (f"Op de agenda van {meeting} staat geen punt over {aq.topic}." if language == "nl"
+                else f"The agenda of {meeting} has no item on {aq.topic}.")
+        return AgendaReply(lead, [], answered=False)
+    if not aq.types:
+        lead = (f"Ja, op de agenda van {meeting} {_count(len(items), language)} over dit onderwerp:" if language == "nl"
+                else f"Yes, the agenda of {meeting} has {_count(len(items), language)} on this topic:")
+        return AgendaReply(lead, _item_lines(items, with_type=True))
+    of_type = [i for i in items if i in agenda.of_types(aq.types)]
+    what = (" of " if language == "nl" else " or ").join(TYPE_NAMES[language][t] for t in aq.types)
+    if of_type:
+        lead = (f"Ja, op de agenda van {meeting} {_count(len(of_type), language)} over dit onderwerp {what}:"
+                if language == "nl" else
+                f"Yes, on the agenda of {meeting}, {_count(len(of_type), language)} on this topic "
+                f"{'is' if len(of_type) == 1 else 'are'} {what}:")
+        return AgendaReply(lead, _item_lines(of_type, with_type=False))
+    lead = (f"Nee, op de agenda van {meeting} staat dit onderwerp niet {what}, wel zo:" if language == "nl"
+            else f"No, on the agenda of {meeting} this topic is not {what}; it is there as:")
+    return AgendaReply(lead, _item_lines(items, with_type=True))
 
 
 def _count(n: int, language: str) -> str:
@@ -447,6 +671,24 @@ def council_name(agenda: Agenda, language: str) -> str:
 
 def _span(agenda: Agenda, language: str) -> str:
     return date_span(agenda.meeting_date, agenda.meeting_end_date, language)
+
+
+def _place_of(agenda: Agenda) -> tuple[str, str, tuple[int, int]] | None:
+    """Where the meeting is, the sentence of the letter's first chunk that says so, and its span."""
+    chunk = agenda.first_chunk
+    place = _PLACE.search(chunk.text)
+    if place is None:
+        return None
+    start, end = place.start(), place.end()
+    for span in split_sentences(chunk.text):
+        if span.start <= place.start() < span.end:
+            start, end = span.start, span.end
+            break
+    if end - start > 240:
+        # A run-on "sentence" (a PDF without line breaks): the words around the date and place.
+        start = max(start, chunk.text.rfind(" ", 0, max(start, place.start() - 120)) + 1)
+        end = place.end()
+    return place.group(1), " ".join(chunk.text[start:end].split()), (start, end)
 
 
 def _attendance(agenda: Agenda) -> tuple[Chunk, str, tuple[int, int]] | None:

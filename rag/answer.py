@@ -37,7 +37,8 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.agenda import Agenda, MeetingRef, agendas, meeting_indexed, pick_agenda, read_question, reply
+from rag.agenda import (Agenda, AgendaQuestion, AgendaReply, MeetingRef, agendas, meeting_indexed, meeting_name,
+                        meeting_named, pick_agenda, read_question, reply, topic_share)
 from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
 from rag.documents import Chunk
@@ -428,6 +429,7 @@ class Answerer:
             took = (time.perf_counter() - t0) * 1000
             answer.timings_ms = {"retrieve": 0.0, "extractive": took, "first_token": took, "answer": took, "total": took}
             return answer
+        filters = self._meeting_scope(question, filters)
         qvec = self.retriever.embed_query(question)
         hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
@@ -470,6 +472,28 @@ class Answerer:
                 else f"{reading.text} (in the letters before {long_date(cited.chunk.date, 'en')})")
         return narrowed, said
 
+    def _meeting_scope(self, question: str, filters: Filters | None) -> Filters | None:
+        """A question that names a meeting ("de JBZ-Raad van 13 maart 2020", "jbz dec 2025") is
+        answered from the letters about that meeting, when any is indexed: over many years
+        of letters, the same topic otherwise pulls in another meeting's letter."""
+        if filters is not None and filters.doc_ids:
+            return filters
+        named = meeting_named(question)
+        if named is None:
+            return filters
+        q = analyse(question)
+        councils = named.councils or q.councils
+        about = [c for c in self.retriever.chunks.values()
+                 if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)
+                 and (not councils or any(COUNCIL_PATTERNS[n].search(f"{c.council or ''} {c.title}") for n in councils))
+                 and (filters is None or filters.matches(c))]
+        if about and not named.years and all(year is None for _, year in named.months):
+            # "de JBZ-Raad van maart": the latest March meeting, as staff mean it.
+            latest = max(c.meeting_date for c in about)
+            about = [c for c in about if c.meeting_date == latest]
+        docs = sorted({c.doc_id for c in about})
+        return replace(filters or Filters(), doc_ids=docs) if docs else filters
+
     # -- agenda questions
     def agenda(self, question: str, filters: Filters | None = None, history: list[str] | None = None) -> Answer | None:
         """The answer to a question about a meeting's agenda (:mod:`rag.agenda`), read from
@@ -503,10 +527,29 @@ class Answerer:
                             answer_type="agenda", reason="not_in_letters")
             answer.hits = [Hit(a.first_chunk, 1.0) for a in found[:3]]
             return answer
-        said = reply(asked, agenda, q.language)
+        only = None
+        if asked.topic and asked.kind in ("topic", "items", "type"):
+            # The topic's items; a topic on no item but in the letter's text is for the normal
+            # path to read; words in neither are a topic the agenda lacks (yes/no) or noise.
+            english = q.language == "en"
+            only = [i for i in agenda.items if topic_share(asked.topic, i.title, english) >= 0.5]
+            if not only:
+                if topic_share(asked.topic, " ".join(c.text for c in agenda.chunks), english) >= 0.5:
+                    # Not an item, but the letter speaks of it: say so, with its own sentence.
+                    return self._mentioned_not_on_agenda(asked, agenda, q) if asked.yes_no else None
+                if asked.kind == "topic" and not asked.yes_no:
+                    return None
+                only = [] if asked.yes_no else None
+        said = reply(asked, agenda, q.language, only)
+        for kind in asked.also:
+            more = reply(AgendaQuestion(kind), agenda, q.language)
+            said = AgendaReply(f"{said.lead} {more.lead}", said.lines + more.lines, said.answered or more.answered,
+                               said.quote or more.quote)
         citations: dict[str, Citation] = {}
         lines = []
         for text, chunk in said.lines:
+            if not text and chunk.id in citations:
+                continue  # a second part of the answer from the same place: cited once
             cit = citations.setdefault(chunk.id, Citation(len(citations) + 1, chunk, score=1.0))
             lines.append(f"- {text} [{cit.n}]" if text else f"[{cit.n}]")
         if said.lines and not said.lines[0][0]:
@@ -520,6 +563,32 @@ class Answerer:
                         related=[] if said.answered else [Citation(1, agenda.first_chunk, score=1.0)],
                         answer_type="agenda", reason=None if said.answered else "fact_missing")
         answer.hits = [Hit(c.chunk, 1.0) for c in cited] or [Hit(agenda.first_chunk, 1.0)]
+        return answer
+
+    def _mentioned_not_on_agenda(self, asked: AgendaQuestion, agenda: Agenda, q: Question) -> Answer | None:
+        """"Staat de EU-visumstrategie op de agenda?": no item is on it, but the letter's sentence
+        about it is quoted and cited; None when no one sentence mentions the topic."""
+        english = q.language == "en"
+        best: tuple[float, Chunk, tuple[int, int]] | None = None
+        for chunk in agenda.chunks:
+            for span in split_sentences(chunk.text):
+                share = topic_share(asked.topic, chunk.text[span.start:span.end], english)
+                if share >= 0.5 and (best is None or share > best[0]):
+                    best = (share, chunk, (span.start, span.end))
+        if best is None:
+            return None
+        _, chunk, span = best
+        meeting = meeting_name(agenda, q.language)
+        sentence = " ".join(chunk.text[span[0]:span[1]].split())
+        where = f"{chunk.heading}, " if chunk.heading else ""
+        lead = (f"Op de agenda van {meeting} staat hierover geen apart punt; de brief noemt het wel ({where}"
+                f"p. {chunk.page_start}): “{sentence}” [1]" if q.language == "nl" else
+                f"The agenda of {meeting} has no item of its own on this; the letter does mention it ({where}"
+                f"p. {chunk.page_start}): “{sentence}” [1]")
+        citation = Citation(1, chunk, score=1.0)
+        citation.quotes = [span]
+        answer = Answer(q.text, lead, True, "agenda", q.language, [citation], answer_type="agenda")
+        answer.hits = [Hit(chunk, 1.0)]
         return answer
 
     # -- extractive

@@ -109,21 +109,111 @@ def test_a_meeting_without_an_indexed_agenda_is_said_not_quoted_from_another(ans
     assert answer.citations == [] and answer.related[0].chunk.doc_id == "kst-32317-995"
 
 
+@pytest.mark.parametrize("question", ["Staat Europol op de agenda?", "Komt Europol nog aan bod op de JBZ-Raad van maart?",
+                                      "is there an item on Europol at the March JHA Council?",
+                                      "welk agendapunt gaat over europol"])
+def test_whether_a_topic_is_on_the_agenda_is_answered_with_its_item(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.mode == "agenda" and answer.answered
+    assert [c.chunk.item_title for c in answer.citations] == ["Toekomst van Europol"]
+    assert "I.6 Toekomst van Europol (Gedachtewisseling), p. 13–14 [1]" in answer.answer
+    if question.startswith("welk"):
+        assert "staat 1 punt over dit onderwerp:" in answer.answer
+    else:
+        assert answer.answer.startswith("Ja, " if answer.language == "nl" else "Yes, ")
+
+
+def test_a_topic_of_no_item_and_not_in_the_letter_is_said_to_be_absent(answerer):
+    answer = answerer.ask("Staat e-evidence op de JBZ-agenda van maart 2026?")
+    assert answer.mode == "agenda" and not answer.answered and answer.citations == []
+    assert answer.answer == ("Op de agenda van de JBZ-Raad van 5–6 maart 2026 (brief van 26 februari 2026) "
+                             "staat geen punt over e-evidence.")
+    assert answerer.ask("Is AI on the agenda of the March 2026 JHA Council?").answer == (
+        "The agenda of the JBZ-Raad of 5–6 March 2026 (letter of 26 February 2026) has no item on AI.")
+
+
+def test_a_topic_the_letter_mentions_but_no_item_is_on_is_said_so_with_the_letters_sentence(answerer):
+    # The cover letter informs the Kamer about the EU-visumstrategie; no agenda item is on it.
+    answer = answerer.ask("Staat de EU-visumstrategie op de agenda van de JBZ-Raad van maart?")
+    assert answer.mode == "agenda" and answer.answered
+    assert answer.answer.startswith("Op de agenda van de JBZ-Raad van 5–6 maart 2026 (brief van 26 februari 2026) "
+                                    "staat hierover geen apart punt; de brief noemt het wel")
+    cited = answer.citations[0]
+    start, end = cited.quotes[0]
+    assert "visumstrategie" in cited.chunk.text[start:end] and cited.chunk.item_no is None
+    # A question for the items, not yes/no, goes to the normal path, which reads the letter's text.
+    assert answerer.ask("Welke punten gaan over de EU-visumstrategie?").mode == "extractive"
+
+
+def test_a_type_asked_of_a_topic_says_whether_the_item_is_of_that_type(answerer):
+    no = answerer.ask("Wordt er in maart een algemene oriëntatie over Europol verwacht op de JBZ-Raad?")
+    assert no.mode == "agenda" and no.answer.startswith("Nee, ")
+    assert "I.6 Toekomst van Europol (Gedachtewisseling)" in no.answer
+    yes = answerer.ask("Which Council conclusions are up for adoption at the March 2026 JHA Council?")
+    assert yes.mode == "agenda"
+    assert [c.chunk.item_title for c in yes.citations] == [
+        "Conclusies over het strategisch kader van de EU inzake drugs",
+        "Conclusies over de toepassing van het Handvest van de grondrechten van de Europese Unie 2026"]
+
+
 def test_topic_questions_take_the_normal_path(answerer):
-    answer = answerer.ask("Staat Europol op de agenda?")
-    assert answer.mode == "extractive" and answer.citations[0].chunk.item_title == "Toekomst van Europol"
     for question in ("Wat is de positie van het kabinet over Europol?",
                      "Wanneer heeft Nederland het verdrag ter bescherming van advocaten ondertekend?",
-                     "Hoeveel landen hebben het verdrag ondertekend?"):
-        assert read_question(question) is None
+                     "Hoeveel landen hebben het verdrag ondertekend?",
+                     "Which Member States are expected to oppose the general approach on the protection of adults "
+                     "regulation?",
+                     "wat brengt NL in bij de lunch over criminelen die vanuit de bajes doorgaan?",
+                     "waar maakt NL zich zorgen over bij de Syrië-lunch van de JBZ in maart?",
+                     "Hecht Nederland waarde aan een impact assessment bij het voorstel over Europol?"):
+        assert read_question(question) is None, question
+    answer = answerer.ask("Wat wil Nederland bij het agendapunt over Europol?")
+    assert answer.mode == "extractive" and answer.citations[0].chunk.item_title == "Toekomst van Europol"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("welke bewindspersonen JenV/AenM gaan naar JBZ mrt?", "attendees"),
+    ("jbz maart 2026 datum plaats", "meeting"),
+    ("Hoeveel onderwerpen moeten de ministers op 5-6 maart in totaal afwerken?", "items"),
+    ("wat is agendapnut 4 bij justite in maart", "items"),
+    ("Stond Schengen op de JBZ-Raad van december 2015?", "topic"),
+    ("BiZa-deel JBZ 5-6 mrt, welke pnt staan erop?", "items"),
+])
+def test_agenda_questions_as_staff_type_them_are_read(question, kind):
+    assert read_question(question).kind == kind
 
 
 def test_no_labelled_content_question_is_read_as_an_agenda_question():
-    # Every labelled question but two asks about a topic; those two ask who takes part and where.
+    # Every labelled question but four asks about a topic; those four ask who takes part, and when and where.
     agenda_like = []
     for path in ("eval/seed.jsonl", "eval/staff/set.jsonl", "eval/kamervragen/set.jsonl"):
         for line in (ROOT / path).read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
             if read_question(case["question"]):
                 agenda_like.append(case["id"])
-    assert agenda_like == ["q01", "q02"]
+    assert agenda_like == ["q01", "q02", "jbz-001", "jbz-061"]
+
+
+def test_when_and_where_quotes_the_letter_that_names_the_place(excerpts_answerer):
+    # The December 2025 agenda's excerpt names no place; the verslag of that meeting does.
+    answer = excerpts_answerer.ask("Waar vond de JBZ-Raad van december 2025 plaats?")
+    assert answer.mode == "agenda" and answer.answered
+    assert answer.answer.startswith("De JBZ-Raad vergaderde op 8–9 december 2025 in Brussel. De brief: “")
+    cited = answer.citations[0]
+    start, end = cited.quotes[0]
+    assert "8 en 9 december 2025 in Brussel" in cited.chunk.text[start:end]
+    assert " ".join(cited.chunk.text[start:end].split()) in answer.answer
+
+
+@pytest.mark.parametrize("question, doc_id", [
+    ("Waar ging de ingelaste JBZ-Raad van augustus 2021 over?", "kst-32317-704"),
+    ("Welke punten stonden op de JBZ-Raad van 13 maart 2020?", "kst-32317-KX"),
+    ("wat werd er besproken op de jbz van okt 2018", "kst-32317-529"),
+])
+def test_a_question_that_names_a_meeting_is_answered_from_the_letters_on_it(excerpts_answerer, question, doc_id):
+    answer = excerpts_answerer.ask(question)
+    assert answer.citations and {c.chunk.doc_id for c in answer.citations} <= {doc_id, *_same_meeting(doc_id)}
+
+
+def _same_meeting(doc_id: str) -> set[str]:
+    # The October 2018 agenda and its bijlage are about the same meeting as its verslag.
+    return {"kst-32317-525", "2018D47208"} if doc_id == "kst-32317-529" else set()
