@@ -8,7 +8,8 @@ Dutch and English, with plain rules (no generative model is available offline):
   Nederlandse positie over Syrië?";
 - **the same topic, another ask**: "wat vindt de Commissie daarvan?", "wanneer wordt
   daarover besloten?", "what does the Commission think of it?" put the earlier topic
-  where the pointer word stands;
+  where the pointer word stands; a question with no topic of its own ("wanneer komt
+  de cie met een voorstel?") gets the earlier topic added;
 - **an earlier meeting**: "en in de vorige raad?", "and last time?" asks the earlier
   question again of the letters before the one that answered it (the caller knows
   which letter that was).
@@ -28,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.language import detect_language
 from rag.question import MONTHS_EN, MONTHS_NL
 
 # The topic of a question: what follows its last "about"-like preposition.
@@ -134,6 +136,11 @@ def read_followup(question: str, history: list[str] | None) -> Reading:
             english = bool(re.search(r"\b(what|which|how|does|is|the)\b", previous, re.I))
             text = f"What do the letters say about {subject}?" if english else f"Wat staat er in de brieven over {subject}?"
         return Reading(text, "new_topic", previous)
+    if topic and not _pointer(question) and not _has_topic(question):
+        # "wanneer komt de cie met een voorstel?": no topic of its own, so the earlier one.
+        english = detect_language(question) == "en"
+        text = re.sub(r"\s*\?*\s*$", "", question) + (f" on {topic}?" if english else f" over {topic}?")
+        return Reading(text, "same_topic", previous)
     hit = _pointer(question)
     if hit and topic:
         m, fixed = hit
@@ -144,6 +151,26 @@ def read_followup(question: str, history: list[str] | None) -> Reading:
             text = question[: m.start()] + f"{_DUTCH_PREPOSITION.get(prep, prep)} {topic}" + question[m.end():]
         return Reading(text, "same_topic", previous)
     return Reading(question)
+
+
+def _has_topic(question: str) -> bool:
+    """Whether a question names anything beyond who acts and what is asked."""
+    from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
+
+    ignored = _NO_TOPIC | set(STOPWORDS_DUTCH) | set(STOPWORDS_EN_PLUS)
+    return any(w not in ignored for w in re.findall(r"[a-zà-ÿ]+", question.lower()) if len(w) > 1)
+
+
+# Who acts and what is asked: no topic in them.
+_NO_TOPIC = set("""wat welke welk wie wanneer waar waarom hoe hoeveel wnr what which who when where why how many much
+    commissie cie ec commission raad council lidstaten member states voorzitterschap presidency kabinet regering
+    nederland nl netherlands dutch minister ministers parlement ep parliament kamer
+    voorstel voorstellen proposal proposals besluit besluiten decision decide decided besloten akkoord agreement
+    komt komen kwam come comes coming verwacht verwachting expected expect gepland planned volgt follow follows
+    standpunt positie inzet position stance view vindt vinden think thinks steunt support supports
+    stemt stemmen vote votes eigenlijk precies nou dan nu straks ooit dus daarna next then now exactly
+    stap stappen steps step vervolg vervolgstappen table tables tabled present presents publish publishes put forward
+    indienen dient ingediend presenteren presenteert publiceren publiceert""".split())
 
 
 def _without_meeting(question: str) -> str:

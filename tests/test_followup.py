@@ -27,7 +27,14 @@ EUROPOL = "Wat is de Nederlandse positie over Europol?"
      "earlier_meeting", "Wat wil NL met de terugkeerverordening op de JBZ-Raad?"),
     ("and the October 2025 one?", ["Where is the March 2026 JHA Council held?"], "other_meeting",
      "Where is the October 2025 JHA Council held?"),
+    # No topic of its own: the earlier one is added.
+    ("wanneer komt de cie met een voorstel?", ["Wat is de NL inzet op de toekomst van Europol?"], "same_topic",
+     "wanneer komt de cie met een voorstel over Europol?"),
+    ("when will the Commission table a proposal?", ["What is the Dutch position on Europol?"], "same_topic",
+     "when will the Commission table a proposal on Europol?"),
     # Questions that stand on their own are left alone, history or not.
+    ("Welke punten staan ter goedkeuring?", [EUROPOL], "as_asked", "Welke punten staan ter goedkeuring?"),
+    ("Wie heeft de brief ondertekend?", [EUROPOL], "as_asked", "Wie heeft de brief ondertekend?"),
     ("Wat is de positie over Syrië?", [EUROPOL], "as_asked", "Wat is de positie over Syrië?"),
     ("en over Syrië?", [], "as_asked", "en over Syrië?"),
 ])
