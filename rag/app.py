@@ -103,6 +103,8 @@ class ChatService:
     def ask(self, question: str, filters: Filters | None = None, on_token=None,
             history: list[str] | None = None) -> Answer:
         with self.lock:
+            # Another app instance or a `rag index` may have written since: one small read tells.
+            self.retriever.refresh_if_stale()
             return self.answerer.ask(question, filters=filters, on_token=on_token, history=history)
 
     def timeline(self, topic: str, filters: Filters | None = None) -> Timeline:
@@ -151,16 +153,19 @@ class ChatService:
             shutil.copyfile(p, target)
             kept.append(target)
         if kept:
+            # The writer has a store of its own and takes the store's write lock; questions
+            # are answered meanwhile from what was indexed before, until the swap below.
+            writer = Store(self.store.path, self.store.url)
+            done = Indexer(writer, self.retriever.embedder, progress=progress).run(kept)
             with self.lock:
-                done = Indexer(self.store, self.retriever.embedder, progress=progress).run(kept)
                 self.retriever.refresh()
             done.skipped = summary.skipped + done.skipped
             summary = done
         return summary
 
     def remove(self, doc_id: str) -> str:
+        doc = remove_document(Store(self.store.path, self.store.url), doc_id)
         with self.lock:
-            doc = remove_document(self.store, doc_id)
             self.retriever.refresh()
         return f"Verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)."
 
@@ -345,6 +350,8 @@ def build_app(service: ChatService):
         def report(stage: str, done: int, total: int) -> None:
             if total:
                 progress(done / total, desc="Lezen" if stage == "lezen" else "Inbedden")
+            else:  # waiting for another writer: say so
+                progress(0, desc=stage)
 
         summary = service.upload(paths, progress=report)
         docs_update, councils_update, agenda_update = letter_choices()

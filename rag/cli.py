@@ -177,6 +177,10 @@ class _Bar:
     def __call__(self, stage: str, done: int, total: int) -> None:
         from tqdm import tqdm
 
+        if not total and not done:  # a message, not a stage ("wacht op een andere schrijver ...")
+            click.echo(stage, err=True)
+            return
+
         bar = self.bars.get(stage)
         if bar is None:
             bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="chunk" if stage == "embedden" else "bestand",

@@ -2,8 +2,10 @@
 
 Unchanged files are not even parsed (their sha256 is in the manifest); a changed
 letter is re-chunked and only chunks whose content is new are embedded, since a
-chunk id is a hash of its content; chunks that disappeared are deleted after the
-new ones are stored, so an interrupted run never loses what was indexed.
+chunk id is a hash of its content. New chunks are stored first, then the manifest
+that makes them visible, and only then are chunks that disappeared deleted: an
+interrupted run never loses what was indexed, and its stored chunks are reused by
+the next. One writer at a time holds the store (:meth:`rag.store.Store.writing`).
 
 Example:
     >>> from rag.index import Indexer
@@ -107,7 +109,16 @@ class Indexer:
         self.progress = progress or (lambda stage, done, total: None)
         store.check_model(self.embedder.name, self.embedder.dim)
 
-    def run(self, paths: Iterable[str | Path], prune: bool = False) -> IndexSummary:
+    def run(self, paths: Iterable[str | Path], prune: bool = False, wait_s: float = 600.0) -> IndexSummary:
+        """Index ``paths`` (files and folders); with ``prune``, forget letters whose files are gone.
+
+        Waits up to ``wait_s`` for another writer (a second ``rag index``, an upload in the app).
+        """
+        with self.store.writing(wait_s, on_wait=lambda said: self.progress(said, 0, 0)):
+            self.store.check_model(self.embedder.name, self.embedder.dim)
+            return self._run(paths, prune)
+
+    def _run(self, paths: Iterable[str | Path], prune: bool) -> IndexSummary:
         files, skipped, folders = collect_files(paths)
         summary = IndexSummary(skipped=skipped)
         manifest = self.store.manifest
@@ -163,14 +174,20 @@ class Indexer:
             to_store.append((letter, sha, chunks, existing))
             (summary.updated if existing else summary.added).append(spath)
 
-        self._store_new(to_store, summary)
+        stale = self._store_new(to_store, summary)
         changed = changed or bool(to_store)
 
         if prune:
-            changed = self._prune(folders, files, summary) or changed
-        if changed or not self.store.bm25.load():
+            pruned, gone = self._prune(folders, files, summary)
+            changed, stale = changed or pruned, stale + gone
+        if changed:
+            # The new manifest makes the new chunks visible and the old ones invisible at once;
+            # only then are the old ones deleted.
+            self.store.save_manifest()
+            self.store.delete_chunks(stale)
+            self.store.delete_orphans()
+        if changed or not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(self.store.all_chunks())
-        self.store.save_manifest()
         return summary
 
     def _forget_path(self, doc: DocRecord, path: str) -> None:
@@ -178,7 +195,10 @@ class Indexer:
             doc.paths.remove(path)
         doc.file_sha256.pop(path, None)
 
-    def _store_new(self, todo: list[tuple[Letter, str, list[Chunk], DocRecord | None]], summary: IndexSummary) -> None:
+    def _store_new(self, todo: list[tuple[Letter, str, list[Chunk], DocRecord | None]],
+                   summary: IndexSummary) -> list[str]:
+        """Store the chunks of new and changed letters and their manifest records (not yet
+        saved); returns the ids of the chunks they no longer have."""
         all_new = [c for _, _, chunks, _ in todo for c in chunks]
         present = self.store.existing_ids([c.id for c in all_new])
         to_embed = [c for c in all_new if c.id not in present]
@@ -190,11 +210,12 @@ class Indexer:
         if kept:
             self.store.update_metadata(kept)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        stale: list[str] = []
         for letter, sha, chunks, existing in todo:
             new_ids = [c.id for c in chunks]
             if existing is not None:
                 keep = set(new_ids)
-                self.store.delete_chunks([cid for cid in existing.chunk_ids if cid not in keep])
+                stale += [cid for cid in existing.chunk_ids if cid not in keep]
             paths = list(existing.paths) if existing else []
             if letter.path not in paths:
                 paths.append(letter.path)
@@ -207,6 +228,7 @@ class Indexer:
                 indexed_at=now, model=self.embedder.name, page_count=letter.page_count,
                 warnings=list(letter.warnings), chunk_schema=CHUNK_SCHEMA,
             )
+        return stale
 
     def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> int:
         """Embed and store chunks and their sentences; returns the number of sentences."""
@@ -227,12 +249,16 @@ class Indexer:
             self.store.add_sentences(ids, texts, metas, svectors)
             self.store.add_chunks(part, vectors)
             sentences += len(ids)
-        self.progress("embedden", total, total)
+        if total:
+            self.progress("embedden", total, total)
         return sentences
 
-    def _prune(self, folders: list[Path], files: list[Path], summary: IndexSummary) -> bool:
+    def _prune(self, folders: list[Path], files: list[Path], summary: IndexSummary) -> tuple[bool, list[str]]:
+        """Forget paths that are gone; returns whether anything changed and the chunks of
+        letters left without any file."""
         present = {str(f) for f in files}
         changed = False
+        stale: list[str] = []
         for doc_id, doc in list(self.store.manifest.documents.items()):
             gone = [p for p in doc.paths if p not in present and any(Path(p).is_relative_to(d) for d in folders)]
             gone += [p for p in doc.paths if not Path(p).exists() and p not in gone]
@@ -242,19 +268,20 @@ class Indexer:
                 self._forget_path(doc, p)
             changed = True
             if not doc.paths:
-                self.store.delete_chunks(doc.chunk_ids)
+                stale += doc.chunk_ids
                 del self.store.manifest.documents[doc_id]
                 summary.removed.extend(gone)
-        return changed
+        return changed, stale
 
 
-def remove_document(store: Store, doc_id: str) -> DocRecord:
+def remove_document(store: Store, doc_id: str, wait_s: float = 600.0) -> DocRecord:
     """Remove one document and its chunks from the store."""
-    doc = store.manifest.documents.get(doc_id)
-    if doc is None:
-        raise KeyError(doc_id)
-    store.delete_chunks(doc.chunk_ids)
-    del store.manifest.documents[doc_id]
-    store.rebuild_bm25(store.all_chunks())
-    store.save_manifest()
+    with store.writing(wait_s):
+        doc = store.manifest.documents.get(doc_id)
+        if doc is None:
+            raise KeyError(doc_id)
+        del store.manifest.documents[doc_id]
+        store.save_manifest()
+        store.delete_chunks(doc.chunk_ids)
+        store.rebuild_bm25(store.all_chunks())
     return doc

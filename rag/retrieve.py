@@ -144,14 +144,25 @@ class Retriever:
         self.refresh()
 
     def refresh(self) -> None:
-        """Reload chunks, BM25 and the abbreviations after the store changed."""
-        self.chunks = {c.id: c for c in self.store.all_chunks()}
-        if not self.store.bm25.load():
-            self.store.rebuild_bm25(list(self.chunks.values()))
-        self._bm25_ids = self.store.bm25.ids
-        chunks = list(self.chunks.values())
-        self.expander = QueryExpander.from_texts([searchable_text(c) for c in chunks], self.store.abbreviations(chunks),
-                                                 correct_typos=self.weights.correct_typos)
+        """Reload the manifest, chunks, BM25 and the abbreviations after the store changed
+        (here or in another process: see :meth:`refresh_if_stale`)."""
+        self.store.reload()
+        chunks = {c.id: c for c in self.store.all_chunks()}
+        if not self.store.bm25.load(self.store.generation):
+            self.store.rebuild_bm25(list(chunks.values()))
+        expander = QueryExpander.from_texts([searchable_text(c) for c in chunks.values()],
+                                            self.store.abbreviations(list(chunks.values())),
+                                            correct_typos=self.weights.correct_typos)
+        # Swapped in together, after everything is built.
+        self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
+        self.generation = self.store.generation
+
+    def refresh_if_stale(self) -> bool:
+        """Refresh when another writer changed the store since; one small read when it did not."""
+        if self.store.current_generation() == self.generation:
+            return False
+        self.refresh()
+        return True
 
     def expand(self, query: str) -> Expansion:
         """The question with the letters' abbreviations and corrected spellings added."""

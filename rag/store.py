@@ -1,9 +1,17 @@
-"""Where indexed chunks live: a Chroma collection (vectors and metadata), a second
-collection of sentence vectors, a BM25 index and a manifest of indexed documents.
+"""Where indexed chunks live. Chroma is the one source of truth: a collection of chunk
+vectors and metadata, one of sentence vectors, and a small one (``kamerbrieven_beheer``)
+with the manifest (one record per letter), the store's model and generation, and the
+writers' lock. The BM25 index and the abbreviation list are caches in the store folder,
+rebuilt from Chroma whenever the generation they were built at is not Chroma's.
 
 By default Chroma runs embedded (``PersistentClient``) in ``<store>/chroma``;
-``RAG_CHROMA_URL`` points it at a Chroma server instead. The manifest and the BM25
-index always live in the store folder (``index/`` unless ``--store`` or ``RAG_STORE``).
+``RAG_CHROMA_URL`` points it at a Chroma server instead, and then several processes
+(app instances, ``rag index``) share one index: every write bumps the generation, so a
+reader sees that it must refresh, and writers take turns through the lock.
+
+A letter becomes visible only when its manifest record is written, after all its
+chunks and sentences are stored; so a reader never sees half a letter, and chunks of
+an interrupted run are invisible (and reused by the next one).
 
 Example:
     >>> from rag.store import Store
@@ -17,7 +25,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -30,9 +43,20 @@ from rag.embed import settings_for
 
 COLLECTION = "kamerbrieven"
 SENTENCE_COLLECTION = "kamerbrieven_zinnen"
-MANIFEST = "manifest.json"
+# The manifest, the store's model and generation, and the writers' lock.
+META_COLLECTION = "kamerbrieven_beheer"
+STORE_RECORD = "__store__"
+LOCK_RECORD = "__lock__"
+DOC_PREFIX = "doc:"
+# Records of the meta collection carry no meaning in their vector; Chroma wants one.
+_NO_VECTOR = [1.0]
+# A store folder from before the manifest moved into Chroma; read once and migrated.
+LEGACY_MANIFEST = "manifest.json"
 ABBREVIATIONS = "abbreviations.json"
+GENERATION_FILE = "generation"
 CHROMA_BATCH = 256
+# How long a writer's lock holds without renewal: a writer killed outright frees it after this.
+LOCK_LEASE_S = float(os.environ.get("RAG_LOCK_LEASE_S", "120"))
 
 
 class StoreError(Exception):
@@ -134,9 +158,16 @@ class BM25Index:
         self.folder = folder
         self.analyzer = DutchAnalyzer()
         self.ids: list[str] = []
+        self.generation = -1
         self._bm25 = None
 
-    def build(self, ids: list[str], texts: list[str]) -> None:
+    def build(self, ids: list[str], texts: list[str], generation: int = 0) -> None:
+        """Build the index and save it as the cache of ``generation``.
+
+        Saved into a folder of its own and then pointed to (``current.json``, replaced
+        atomically), so a reader in another process never loads a half-written index."""
+        import shutil
+
         import bm25s
 
         self.ids = list(ids)
@@ -144,18 +175,36 @@ class BM25Index:
         if ids:
             self._bm25.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
         self.folder.mkdir(parents=True, exist_ok=True)
-        if ids:
-            self._bm25.save(str(self.folder))
-        (self.folder / "ids.json").write_text(json.dumps(self.ids))
+        target = self.folder / f"g{generation}"
+        if not target.exists():
+            work = Path(tempfile.mkdtemp(dir=self.folder, prefix=".build-"))
+            if ids:
+                self._bm25.save(str(work))
+            (work / "ids.json").write_text(json.dumps(self.ids))
+            try:
+                os.rename(work, target)
+            except OSError:  # another process saved this generation first: theirs is the same
+                shutil.rmtree(work, ignore_errors=True)
+        _write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name})
+        self.generation = generation
+        for old in self.folder.glob("g*"):
+            if old != target and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
 
-    def load(self) -> bool:
+    def load(self, generation: int | None = None) -> bool:
+        """Load the cache; False when it is missing, unreadable or of another generation."""
         import bm25s
 
-        ids_file = self.folder / "ids.json"
-        if not ids_file.exists():
+        try:
+            current = json.loads((self.folder / "current.json").read_text())
+            if generation is not None and current.get("generation") != generation:
+                return False
+            folder = self.folder / current["folder"]
+            ids = json.loads((folder / "ids.json").read_text())
+            model = bm25s.BM25.load(str(folder)) if ids else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return False
-        self.ids = json.loads(ids_file.read_text())
-        self._bm25 = bm25s.BM25.load(str(self.folder)) if self.ids else None
+        self.ids, self._bm25, self.generation = ids, model, current.get("generation", 0)
         return True
 
     def scores(self, query: str) -> np.ndarray:
@@ -184,31 +233,76 @@ class Store:
         self.path = Path(path or os.environ.get("RAG_STORE") or "index")
         self.url = url if url is not None else os.environ.get("RAG_CHROMA_URL") or None
         self.path.mkdir(parents=True, exist_ok=True)
-        self.manifest = self._load_manifest()
-        self.bm25 = BM25Index(self.path / "bm25")
         self._client = None
         self._collections: dict[str, Any] = {}
+        self._lock_token: str | None = None
+        self._lock_renewed = 0.0
+        self.bm25 = BM25Index(self.path / "bm25")
+        self.manifest = Manifest()
+        self._saved: dict[str, str] = {}
+        self.generation = 0
+        self.reload()
 
     # -- manifest
-    def _load_manifest(self) -> Manifest:
-        file = self.path / MANIFEST
+    def reload(self) -> None:
+        """Read the manifest and generation from Chroma (migrating an old store folder's file once)."""
+        meta = self.collection(META_COLLECTION)
+        store = meta.get(ids=[STORE_RECORD], include=["metadatas"])
+        if not store["ids"]:
+            self._migrate_legacy_manifest()
+            store = meta.get(ids=[STORE_RECORD], include=["metadatas"])
+        info = store["metadatas"][0] if store["ids"] else {}
+        docs: dict[str, DocRecord] = {}
+        saved: dict[str, str] = {}
+        total = meta.count()
+        for offset in range(0, total, 1000):
+            got = meta.get(where={"kind": "document"}, include=["documents"], limit=1000, offset=offset)
+            for rid, text in zip(got["ids"], got["documents"]):
+                record = DocRecord(**json.loads(text))
+                docs[record.doc_id] = record
+                saved[rid] = text
+        self.manifest = Manifest(model=info.get("model") or None, dim=info.get("dim") or None, documents=docs)
+        self._saved = saved
+        self.generation = int(info.get("generation", 0))
+
+    def current_generation(self) -> int:
+        """The generation in Chroma now: it differs from :attr:`generation` when another
+        process wrote since this one read."""
+        got = self.collection(META_COLLECTION).get(ids=[STORE_RECORD], include=["metadatas"])
+        return int(got["metadatas"][0].get("generation", 0)) if got["ids"] else 0
+
+    def _migrate_legacy_manifest(self) -> None:
+        file = self.path / LEGACY_MANIFEST
         if not file.exists():
-            return Manifest()
+            return
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise StoreError(f"{file}: manifest is unreadable ({exc}); remove the store and re-index") from exc
-        docs = {k: DocRecord(**v) for k, v in data.get("documents", {}).items()}
-        return Manifest(model=data.get("model"), dim=data.get("dim"), documents=docs)
+        self.manifest = Manifest(model=data.get("model"), dim=data.get("dim"),
+                                 documents={k: DocRecord(**v) for k, v in data.get("documents", {}).items()})
+        self.save_manifest()
+        # Kept for reference, under a name that says it is no longer read.
+        os.replace(file, file.with_suffix(".json.migrated"))
 
     def save_manifest(self) -> None:
-        data = {
-            "model": self.manifest.model,
-            "dim": self.manifest.dim,
-            "documents": {k: asdict(v) for k, v in sorted(self.manifest.documents.items())},
-        }
-        # Written beside and renamed, so an interrupted run never leaves a broken manifest.
-        _write_json_atomic(self.path / MANIFEST, data)
+        """Write the changed manifest records to Chroma and bump the generation."""
+        meta = self.collection(META_COLLECTION)
+        records = {f"{DOC_PREFIX}{k}": json.dumps(asdict(v), ensure_ascii=False, sort_keys=True)
+                   for k, v in self.manifest.documents.items()}
+        changed = [rid for rid, text in records.items() if self._saved.get(rid) != text]
+        for i in range(0, len(changed), CHROMA_BATCH):
+            part = changed[i : i + CHROMA_BATCH]
+            meta.upsert(ids=part, documents=[records[r] for r in part], embeddings=[_NO_VECTOR] * len(part),
+                        metadatas=[{"kind": "document"}] * len(part))
+        gone = [rid for rid in self._saved if rid not in records]
+        for i in range(0, len(gone), CHROMA_BATCH):
+            meta.delete(ids=gone[i : i + CHROMA_BATCH])
+        self.generation = self.current_generation() + 1
+        meta.upsert(ids=[STORE_RECORD], embeddings=[_NO_VECTOR], documents=[""],
+                    metadatas=[{"kind": "store", "model": self.manifest.model or "", "dim": self.manifest.dim or 0,
+                                "generation": self.generation}])
+        self._saved = records
 
     def check_model(self, name: str, dim: int) -> None:
         """Refuse to mix vectors of two models in one index."""
@@ -221,6 +315,65 @@ class Store:
                 f"not {name} ({dim} dims); re-index into a new store (--store) or set "
                 f"{settings_for(self.manifest.model)}"
             )
+
+    # -- the writers' lock
+    @contextmanager
+    def writing(self, wait_s: float = 600.0, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store for writing: one writer at a time, across processes and machines.
+
+        The lock is a record in Chroma, added only if absent (Chroma keeps the first of two
+        adds of one id), so it works on a shared server as well as embedded. It is a lease
+        that writes renew; a writer killed outright frees it after ``RAG_LOCK_LEASE_S``, or
+        at once when it ran on this machine. The manifest is re-read once the lock is held:
+        another writer may have changed it.
+
+        Args:
+            wait_s: How long to wait for another writer before giving up.
+            on_wait: Called once with a sentence saying who holds the lock.
+        """
+        if self._lock_token is not None:  # already ours (re-entrant)
+            yield
+            return
+        meta = self.collection(META_COLLECTION)
+        token = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        deadline = time.monotonic() + wait_s
+        told = False
+        while True:
+            now = time.time()
+            meta.add(ids=[LOCK_RECORD], embeddings=[_NO_VECTOR], documents=[""],
+                     metadatas=[{"kind": "lock", "owner": token, "since": now, "expires": now + LOCK_LEASE_S}])
+            got = meta.get(ids=[LOCK_RECORD], include=["metadatas"])
+            held = got["metadatas"][0] if got["ids"] else None
+            if held and held.get("owner") == token:
+                break
+            if held and (held.get("expires", 0) < now or _dead_here(held.get("owner", ""))):
+                meta.delete(ids=[LOCK_RECORD], where={"owner": held["owner"]})
+                continue
+            if time.monotonic() > deadline:
+                raise StoreError(f"another writer ({_who(held)}) is still indexing into this store; try again later")
+            if on_wait and not told:
+                on_wait(f"wacht op een andere schrijver ({_who(held)})…")
+                told = True
+            time.sleep(0.25)
+        self._lock_token, self._lock_renewed = token, time.monotonic()
+        try:
+            self.reload()
+            yield
+        finally:
+            self._lock_token = None
+            meta.delete(ids=[LOCK_RECORD], where={"owner": token})
+
+    def _renew_lock(self) -> None:
+        """Extend the lease during long writes (called by every write)."""
+        if self._lock_token is None or time.monotonic() - self._lock_renewed < LOCK_LEASE_S / 4:
+            return
+        now = time.time()
+        meta = self.collection(META_COLLECTION)
+        got = meta.get(ids=[LOCK_RECORD], include=["metadatas"])
+        if not got["ids"] or got["metadatas"][0].get("owner") != self._lock_token:
+            raise StoreError("the store's write lock was lost (this writer stalled past its lease); re-run the index")
+        meta.update(ids=[LOCK_RECORD], metadatas=[{**got["metadatas"][0], "expires": now + LOCK_LEASE_S}])
+        self._lock_renewed = time.monotonic()
 
     # -- chroma
     @property
@@ -264,6 +417,7 @@ class Store:
         return found
 
     def add_chunks(self, chunks: list[Chunk], vectors: np.ndarray) -> None:
+        self._renew_lock()
         col = self.collection()
         for i in range(0, len(chunks), CHROMA_BATCH):
             batch = chunks[i : i + CHROMA_BATCH]
@@ -281,6 +435,7 @@ class Store:
             col.update(ids=[c.id for c in batch], metadatas=[chunk_metadata(c) for c in batch])
 
     def add_sentences(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]], vectors: np.ndarray) -> None:
+        self._renew_lock()
         col = self.collection(SENTENCE_COLLECTION)
         for i in range(0, len(ids), CHROMA_BATCH):
             col.upsert(
@@ -299,23 +454,40 @@ class Store:
             self.collection(SENTENCE_COLLECTION).delete(where={"chunk_id": {"$in": batch}})
 
     def all_chunks(self) -> list[Chunk]:
-        """Every chunk in the store, in document order."""
+        """Every chunk of the letters in the manifest, in document order. Chunks that no
+        manifest record lists (a run still writing, or one that was interrupted) are left out."""
         col = self.collection()
         total = col.count()
+        order = {doc_id: i for i, doc_id in enumerate(sorted(self.manifest.documents))}
+        position = {cid: i for doc in self.manifest.documents.values() for i, cid in enumerate(doc.chunk_ids)}
         chunks: list[Chunk] = []
         for offset in range(0, total, 1000):
             got = col.get(include=["documents", "metadatas"], limit=1000, offset=offset)
             for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
-                chunks.append(chunk_from_record(cid, text, meta))
-        order = {doc_id: i for i, doc_id in enumerate(sorted(self.manifest.documents))}
-        position = {cid: i for doc in self.manifest.documents.values() for i, cid in enumerate(doc.chunk_ids)}
+                if cid in position:
+                    chunks.append(chunk_from_record(cid, text, meta))
         chunks.sort(key=lambda c: (order.get(c.doc_id, 1 << 30), position.get(c.id, 0)))
         return chunks
 
+    def delete_orphans(self) -> int:
+        """Delete the chunks no manifest record lists (left by an interrupted run); returns how many."""
+        listed = {cid for doc in self.manifest.documents.values() for cid in doc.chunk_ids}
+        col = self.collection()
+        ids: list[str] = []
+        for offset in range(0, col.count(), 5000):
+            ids += col.get(include=[], limit=5000, offset=offset)["ids"]
+        orphans = [cid for cid in ids if cid not in listed]
+        self.delete_chunks(orphans)
+        return len(orphans)
+
     def chunks_of(self, doc_id: str) -> list[Chunk]:
-        """The chunks of one document."""
-        got = self.collection().get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
-        return [chunk_from_record(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])]
+        """The chunks of one document, as its manifest record lists them."""
+        doc = self.manifest.documents.get(doc_id)
+        if doc is None:
+            return []
+        got = self.collection().get(ids=list(doc.chunk_ids), include=["documents", "metadatas"])
+        found = {cid: chunk_from_record(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        return [found[cid] for cid in doc.chunk_ids if cid in found]
 
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
         """Sentence spans and vectors of the given chunks."""
@@ -340,25 +512,51 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
 
     def rebuild_bm25(self, chunks: list[Chunk]) -> None:
-        """Rebuild the caches derived from the chunks: BM25 and the abbreviations the
-        letters define."""
+        """Rebuild the caches derived from the chunks, at the store's generation: BM25 and
+        the abbreviations the letters define."""
         from rag.expand import collect_definitions
 
         texts = [searchable_text(c) for c in chunks]
-        self.bm25.build([c.id for c in chunks], texts)
-        _write_json_atomic(self.path / ABBREVIATIONS, collect_definitions(texts))
+        self.bm25.build([c.id for c in chunks], texts, self.generation)
+        _write_json_atomic(self.path / ABBREVIATIONS, {"generation": self.generation,
+                                                        "abbreviations": collect_definitions(texts)})
 
     def abbreviations(self, chunks: list[Chunk]) -> dict[str, str]:
-        """Short form -> long form, as the indexed letters define them (rebuilt when missing)."""
+        """Short form -> long form, as the indexed letters define them (rebuilt when missing or stale)."""
         from rag.expand import collect_definitions
 
         file = self.path / ABBREVIATIONS
         try:
-            return json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            found = collect_definitions([searchable_text(c) for c in chunks])
-            _write_json_atomic(file, found)
-            return found
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("generation") == self.generation:
+                return data["abbreviations"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            pass
+        found = collect_definitions([searchable_text(c) for c in chunks])
+        _write_json_atomic(file, {"generation": self.generation, "abbreviations": found})
+        return found
+
+
+def _who(held: dict[str, Any] | None) -> str:
+    if not held:
+        return "onbekend"
+    host, pid = (held.get("owner", "?").split(":") + ["?"])[:2]
+    since = time.strftime("%H:%M:%S", time.localtime(held.get("since", 0)))
+    return f"proces {pid} op {host}, sinds {since}"
+
+
+def _dead_here(owner: str) -> bool:
+    """Whether the lock's owner ran on this machine and its process is gone."""
+    parts = owner.split(":")
+    if len(parts) < 2 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _write_json_atomic(path: Path, data: object) -> None:

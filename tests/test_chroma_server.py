@@ -68,6 +68,38 @@ def test_server_store_ranks_like_the_embedded_store(chroma_server, small_corpus,
 def test_unreachable_server_is_a_clear_error(tmp_path):
     from rag.store import StoreError
 
-    store = Store(tmp_path / "s", url=f"http://127.0.0.1:{_free_port()}")
     with pytest.raises(StoreError, match="cannot reach the Chroma server"):
-        store.collection()
+        Store(tmp_path / "s", url=f"http://127.0.0.1:{_free_port()}")
+
+
+def test_two_app_instances_on_one_server_see_each_others_uploads_and_removals(chroma_server, tmp_path, monkeypatch):
+    """One app instance in this process, the other in its own: an upload through the other
+    is answered from here at the next question, and so is its removal."""
+    from rag.app import ChatService
+    from tests.conftest import EXCERPTS, SEED
+
+    monkeypatch.setenv("RAG_CHROMA_URL", chroma_server)
+    here = ChatService(tmp_path / "instance-a")
+    here.upload([SEED])
+    europol = "Wat is de Nederlandse positie over Europol?"
+    assert here.ask(europol).citations[0].chunk.doc_id == "kst-32317-995"
+    letter = next(EXCERPTS.glob("jbz_kst-32317-704_*"))  # the extra JBZ-Raad on Afghanistan, August 2021
+    question = "Waarover ging de ingelaste JBZ-Raad van 31 augustus 2021?"
+    assert "kst-32317-704" not in {c.chunk.doc_id for c in here.ask(question).citations}
+
+    other = ("import sys; from rag.app import ChatService; s = ChatService(sys.argv[1]); "
+             "print(s.upload([sys.argv[2]]).added) if sys.argv[3] == 'upload' else print(s.remove(sys.argv[2]))")
+    env = dict(os.environ, RAG_CHROMA_URL=chroma_server)
+    done = subprocess.run([sys.executable, "-c", other, str(tmp_path / "instance-b"), str(letter), "upload"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    start = time.monotonic()
+    answer = here.ask(question)
+    assert answer.citations[0].chunk.doc_id == "kst-32317-704"
+    assert "kst-32317-704" in here.doc_ids() and time.monotonic() - start < 10
+
+    gone = subprocess.run([sys.executable, "-c", other, str(tmp_path / "instance-b"), "kst-32317-704", "remove"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert gone.returncode == 0, gone.stderr[-2000:]
+    assert "kst-32317-704" not in {c.chunk.doc_id for c in here.ask(question).citations}
+    assert "kst-32317-704" not in here.doc_ids()

@@ -69,6 +69,8 @@ def test_an_abbreviation_defined_in_one_letter_finds_a_passage_in_another(letter
 def test_abbreviations_are_kept_with_the_index(letters_store):
     import json
 
-    kept = json.loads((letters_store.path / "abbreviations.json").read_text(encoding="utf-8"))
+    cached = json.loads((letters_store.path / "abbreviations.json").read_text(encoding="utf-8"))
+    assert cached["generation"] == letters_store.generation
+    kept = cached["abbreviations"]
     assert kept["ETIAS"].startswith(("European Travel", "Europese systeem"))
     assert not [k for k in kept if k.isdigit()]

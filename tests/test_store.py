@@ -1,0 +1,119 @@
+"""The store: Chroma as the one source of truth, a generation readers follow, one writer at a time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rag.index import Indexer, remove_document
+from rag.retrieve import Retriever
+from rag.store import LOCK_RECORD, META_COLLECTION, Store, StoreError
+from tests.conftest import EXCERPTS, ROOT, SMALL_CORPUS
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_manifest_lives_in_chroma_and_every_write_bumps_the_generation(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    assert not (tmp_path / "store" / "manifest.json").exists()
+    first = store.generation
+    # A second process's view: a fresh Store reads the same manifest from Chroma.
+    other = Store(tmp_path / "store")
+    assert sorted(other.manifest.documents) == sorted(store.manifest.documents) == [
+        "kst-21501-02-3121", "kst-29515-496", "kst-32317-995"]
+    assert other.generation == first and other.manifest.model == embedder.name
+    remove_document(store, "kst-21501-02-3121")
+    assert other.current_generation() == first + 1 != other.generation
+    other.reload()
+    assert "kst-21501-02-3121" not in other.manifest.documents
+
+
+def test_an_old_store_folder_is_migrated_once(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    records = {k: v.__dict__ for k, v in store.manifest.documents.items()}
+    # As written before the manifest moved into Chroma: a file beside Chroma, none in it.
+    (tmp_path / "store" / "manifest.json").write_text(json.dumps({"model": store.manifest.model,
+                                                                  "dim": store.manifest.dim, "documents": records}))
+    store.client.delete_collection(META_COLLECTION)
+    migrated = Store(tmp_path / "store")
+    assert sorted(migrated.manifest.documents) == sorted(records)
+    assert (tmp_path / "store" / "manifest.json.migrated").exists()
+    assert not (tmp_path / "store" / "manifest.json").exists()
+    assert Indexer(migrated, embedder).run([small_corpus]).embedded_chunks == 0
+
+
+def test_a_reader_follows_another_writer_and_never_sees_half_a_letter(small_corpus, tmp_path, embedder):
+    writer = Store(tmp_path / "store")
+    Indexer(writer, embedder).run([next(small_corpus.glob("pm01*"))])
+    reader = Retriever(Store(tmp_path / "store"), embedder)
+    assert {c.doc_id for c in reader.chunks.values()} == {"kst-21501-02-3121"}
+    assert not reader.refresh_if_stale()
+
+    # Chunks stored but no manifest record yet (a writer still at work, or killed): invisible.
+    from rag.chunk import chunk_letter
+    from rag.parse import parse_file
+
+    half = chunk_letter(parse_file(next(small_corpus.glob("llm06*"))))
+    Indexer(writer, embedder)._embed_and_add(half)  # sentences and chunks, no manifest record
+    reader.refresh()
+    assert "kst-29515-496" not in {c.doc_id for c in reader.chunks.values()}
+    assert all(h.chunk.doc_id == "kst-21501-02-3121" for h in reader.search("werkprogramma ATR 2025", k=5))
+
+    # The next run reuses those chunks, then the reader sees the whole letter.
+    summary = Indexer(writer, embedder).run([small_corpus])
+    assert summary.embedded_chunks == len(writer.manifest.documents["kst-32317-995"].chunk_ids)
+    assert reader.refresh_if_stale()
+    assert {c.doc_id for c in reader.chunks.values()} == set(writer.manifest.documents)
+    assert reader.store.bm25.generation == writer.generation
+
+
+def test_writers_take_turns_and_a_dead_writers_lock_is_taken_over(small_corpus, tmp_path, embedder):
+    store = Store(tmp_path / "store")
+    meta = store.collection(META_COLLECTION)
+    with store.writing():
+        other = Store(tmp_path / "store")
+        with pytest.raises(StoreError, match="another writer .*is still indexing"):
+            with other.writing(wait_s=0.5):
+                pass
+    with other.writing(wait_s=0.5):
+        assert meta.get(ids=[LOCK_RECORD])["ids"] == [LOCK_RECORD]
+    assert meta.get(ids=[LOCK_RECORD])["ids"] == []
+    # A writer killed outright on this machine: its lock is free at once.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    meta.add(ids=[LOCK_RECORD], embeddings=[[1.0]], documents=[""],
+             metadatas=[{"kind": "lock", "owner": f"{os.uname().nodename}:{dead.stdout.strip()}:x", "since": time.time(),
+                         "expires": time.time() + 3600}])
+    start = time.monotonic()
+    with store.writing(wait_s=5):
+        pass
+    assert time.monotonic() - start < 2
+
+
+def test_two_index_runs_at_once_lose_and_duplicate_nothing(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, files in ((first, SMALL_CORPUS), (second, sorted(EXCERPTS.glob("jbz_kst-32317-9*.txt"))[:4])):
+        folder.mkdir()
+        for f in files:
+            (folder / f.name).write_bytes(f.read_bytes())
+    rag = Path(sys.executable).with_name("rag")
+    env = dict(os.environ, RAG_STORE=str(tmp_path / "store"))
+    runs = [subprocess.Popen([str(rag), "index", str(folder), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env=env, cwd=ROOT) for folder in (first, second)]
+    outputs = [run.communicate(timeout=900) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], [err[-2000:] for _, err in outputs]
+    added = [len(json.loads(out)["added"]) for out, _ in outputs]
+    assert added == [3, 4]
+    store = Store(tmp_path / "store")
+    listed = [cid for d in store.manifest.documents.values() for cid in d.chunk_ids]
+    assert len(store.manifest.documents) == 7
+    assert len(listed) == len(set(listed)) == store.collection().count()
+    sentences = store.collection("kamerbrieven_zinnen").get(include=["metadatas"])["metadatas"]
+    assert {m["chunk_id"] for m in sentences} == set(listed)
