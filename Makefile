@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: setup run test browser eval clean
+.PHONY: setup run test browser eval bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python >= 3.11 is needed, found " + sys.version.split()[0]'
@@ -43,6 +43,10 @@ eval: setup
 	$(VENV)/bin/rag eval eval/overtime/set.jsonl --corpus data/letters --corpus data/excerpts --split test \
 	  --baseline naive --report eval/reports/overtime
 	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
+
+# Speed and memory (never part of `make test`); tables in bench/results/.
+bench: setup
+	$(PY) bench/ask_scale.py --sizes 1000,10000,100000
 
 clean:
 	rm -rf $(VENV) index/chroma index/bm25 index/*.json

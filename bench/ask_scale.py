@@ -1,0 +1,229 @@
+"""`ask` latency and memory as the index grows: 1k, 10k and 100k chunks, each part timed.
+
+Embedding 100k chunks here would take hours, so the larger stores are built from the
+real letters: each synthetic chunk is a real chunk's text with one sentence of another
+chunk of the same store appended (real sentences, recombined), and its vectors are the
+real ones plus small noise, renormalised. Synthetic letters have 50 chunks each and
+dates spread over 2014-2026. Questions are the staff set's dev questions, embedded by the
+real model. Each size is measured in a fresh process, so memory figures are its own.
+
+Parts of one question: query embedding, dense search (Chroma), BM25, fusion, the
+sentence fetch and re-rank, and the extractive answer; then `ask` as a whole. Ratios
+are against the 1k store, measured in the same run.
+
+Run from the repository root (``make bench`` does)::
+
+    .venv/bin/python bench/ask_scale.py --sizes 1000,10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+LETTERS_PER_DOC = 50
+
+
+def source_store(cache: Path) -> Path:
+    """The bundled letters, indexed once with the real model (reused between runs)."""
+    from rag.index import Indexer
+    from rag.store import Store
+
+    path = cache / "source"
+    Indexer(Store(path)).run([ROOT / "data" / "letters"])
+    return path
+
+
+def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
+    """A store of ``size`` chunks derived from the source store (reused when complete)."""
+    from tqdm import tqdm
+
+    from rag.documents import Chunk
+    from rag.store import SENTENCE_COLLECTION, DocRecord, Store, chunk_from_record
+
+    path = cache / f"scale-{size}"
+    store = Store(path)
+    if sum(len(d.chunk_ids) for d in store.manifest.documents.values()) == size:
+        return path
+    src = Store(source)
+    got = src.collection().get(include=["documents", "metadatas", "embeddings"])
+    chunks = {cid: (text, meta, np.asarray(vec, dtype=np.float32))
+              for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], got["embeddings"])}
+    sgot = src.collection(SENTENCE_COLLECTION).get(include=["documents", "metadatas", "embeddings"])
+    sentences: dict[str, list[tuple[int, int, str, np.ndarray]]] = {}
+    for text, meta, vec in zip(sgot["documents"], sgot["metadatas"], sgot["embeddings"]):
+        sentences.setdefault(meta["chunk_id"], []).append((meta["start"], meta["end"], text, np.asarray(vec, np.float32)))
+    ids = sorted(cid for cid in chunks if sentences.get(cid))
+    rng = np.random.default_rng(seed)
+
+    def noisy(vec: np.ndarray) -> np.ndarray:
+        out = vec + rng.normal(0.0, 0.02, vec.shape).astype(np.float32)
+        return out / np.linalg.norm(out)
+
+    store.manifest.model, store.manifest.dim = src.manifest.model, src.manifest.dim
+    store.manifest.documents.clear()
+    start = date(2014, 1, 1)
+    batch_chunks: list[Chunk] = []
+    batch_vectors: list[np.ndarray] = []
+    s_ids: list[str] = []
+    s_texts: list[str] = []
+    s_metas: list[dict] = []
+    s_vecs: list[np.ndarray] = []
+
+    def flush() -> None:
+        if batch_chunks:
+            store.add_sentences(list(s_ids), list(s_texts), list(s_metas), np.stack(s_vecs))
+            store.add_chunks(list(batch_chunks), np.stack(batch_vectors))
+        for part in (batch_chunks, batch_vectors, s_ids, s_texts, s_metas, s_vecs):
+            part.clear()
+
+    for n in tqdm(range(size), desc=f"{size} chunks", file=sys.stderr):
+        base = ids[n % len(ids)]
+        donor = ids[int(rng.integers(len(ids)))]
+        text, meta, vec = chunks[base]
+        extra = sentences[donor][0]
+        doc_no = n // LETTERS_PER_DOC
+        doc_id = f"syn-{size}-{doc_no:05d}"
+        day = (start + timedelta(days=int(doc_no * 4391 / max(size // LETTERS_PER_DOC, 1)))).isoformat()
+        cid = f"syn{size}-{n:06d}"
+        full = f"{text}\n{extra[2]}"
+        chunk = chunk_from_record(cid, full, {**meta, "doc_id": doc_id, "date": day, "title": f"Synthetische brief {doc_no}"})
+        batch_chunks.append(chunk)
+        batch_vectors.append(noisy(vec))
+        spans = [(s, e, t, v) for s, e, t, v in sentences[base]] + [(len(text) + 1, len(full), extra[2], extra[3])]
+        for j, (s, e, t, v) in enumerate(spans):
+            s_ids.append(f"{cid}:{j}")
+            s_texts.append(t)
+            s_metas.append({"chunk_id": cid, "doc_id": doc_id, "start": s, "end": e})
+            s_vecs.append(noisy(v))
+        record = store.manifest.documents.get(doc_id)
+        if record is None:
+            record = store.manifest.documents[doc_id] = DocRecord(
+                doc_id=doc_id, title=f"Synthetische brief {doc_no}", kind=meta.get("kind", "brief"), date=day,
+                council=meta.get("council"), meeting_date=None, dossier=None, paths=[], file_sha256={},
+                text_sha256="", chunk_ids=[], indexed_at="", model=src.manifest.model or "", chunk_schema=99)
+        record.chunk_ids.append(cid)
+        if len(batch_chunks) >= 512:
+            flush()
+    flush()
+    store.save_manifest()
+    store.rebuild_bm25(store.all_chunks())
+    return path
+
+
+def measure(path: Path) -> dict:
+    """Load the store as the app does and time each part of a question (run in its own process)."""
+    from rag.answer import Answerer
+    from rag.evaluate import load_cases, percentile, select_split
+    from rag.retrieve import Filters, Retriever, fuse
+    from rag.language import detect_language
+    from rag.store import Store
+
+    t0 = time.perf_counter()
+    answerer = Answerer(Retriever(Store(path)))
+    retriever = answerer.retriever
+    retriever.embed_query("opwarmen")
+    load_s = time.perf_counter() - t0
+    rss_loaded = _rss_mb()
+    questions = [c.question for c in select_split(load_cases(ROOT / "eval" / "staff" / "set.jsonl"), "dev")]
+    parts: dict[str, list[float]] = {k: [] for k in ("embed", "dense", "bm25", "fusion", "sentences", "answer", "ask")}
+    empty = Filters()
+    for question in questions:
+        t = time.perf_counter()
+        qvec = retriever.embed_query(question)
+        t_embed = time.perf_counter()
+        dense = [(cid, sim) for cid, sim in retriever._dense(qvec, empty) if cid in retriever.chunks]
+        t_dense = time.perf_counter()
+        expanded = retriever.expand(question).text if retriever.weights.expand_bm25 else question
+        bm25 = retriever._bm25(expanded, empty)
+        t_bm25 = time.perf_counter()
+        hits = fuse(retriever.chunks, dense, bm25, retriever.weights, None, detect_language(question))
+        t_fuse = time.perf_counter()
+        top = hits[: retriever.weights.rescore_top]
+        retriever._sentence_rescore(top, qvec)
+        t_sent = time.perf_counter()
+        full = retriever.search(question, k=max(answerer.settings.top_chunks, 10), qvec=qvec)
+        t_full = time.perf_counter()
+        answerer.extractive(question, full, qvec)
+        t_answer = time.perf_counter()
+        for name, a, b in (("embed", t, t_embed), ("dense", t_embed, t_dense), ("bm25", t_dense, t_bm25),
+                           ("fusion", t_bm25, t_fuse), ("sentences", t_fuse, t_sent), ("answer", t_full, t_answer)):
+            parts[name].append((b - a) * 1000)
+        t = time.perf_counter()
+        answerer.ask(question)
+        parts["ask"].append((time.perf_counter() - t) * 1000)
+    return {
+        "chunks": len(retriever.chunks),
+        "load_s": load_s,
+        "rss_loaded_mb": rss_loaded,
+        "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "questions": len(questions),
+        "p50": {k: percentile(v, 50) for k, v in parts.items()},
+        "p95": {k: percentile(v, 95) for k, v in parts.items()},
+    }
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def report(results: dict[int, dict]) -> str:
+    base = results[min(results)]
+    parts = ("embed", "dense", "bm25", "fusion", "sentences", "answer", "ask")
+    lines = ["# `ask` at scale", "",
+             "Synthetic stores from the bundled letters (real sentences recombined, real vectors plus noise); "
+             f"{base['questions']} staff dev questions each, embedded by the real model; milliseconds. "
+             "Ratios against the 1k store in the same run. Goal at 100k: ask p50 < 100 ms, p95 < 250 ms, "
+             "resident memory < 1.5 GB.", "",
+             "| chunks | " + " | ".join(f"{p} p50" for p in parts) + " | ask p95 | ask p50 / 1k | load s | RSS MB | peak RSS MB |",
+             "|---" * (len(parts) + 6) + "|"]
+    for size, r in sorted(results.items()):
+        cells = [f"{r['p50'][p]:.1f}" for p in parts]
+        lines.append(f"| {r['chunks']} | " + " | ".join(cells) + f" | {r['p95']['ask']:.1f} | "
+                     f"{r['p50']['ask'] / base['p50']['ask']:.2f}× | {r['load_s']:.1f} | {r['rss_loaded_mb']:.0f} | "
+                     f"{r['rss_peak_mb']:.0f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: measure one store in this process
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(Path(args.measure))))
+        return
+    from rag.provision import cache_dir
+
+    cache = cache_dir() / "bench-stores"
+    source = source_store(cache)
+    results = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        t = time.perf_counter()
+        path = build(size, source, cache)
+        print(f"{size}: store ready in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        done = subprocess.run([sys.executable, __file__, "--measure", str(path)], capture_output=True, text=True,
+                              check=True)
+        results[size] = json.loads(done.stdout.strip().splitlines()[-1])
+    text = report(results)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "ask_scale.md").write_text(text, encoding="utf-8")
+    (RESULTS / "ask_scale.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
