@@ -485,8 +485,7 @@ def pick_agenda(found: list[Agenda], q: Question, ref: MeetingRef | None = None,
         found = [a for a in found if a.items]
     councils = q.councils or ref.councils
     if councils:
-        found = [a for a in found
-                 if any(COUNCIL_PATTERNS[name].search(f"{a.council or ''} {a.title}") for name in councils)]
+        found = [a for a in found if of_councils(councils, a.council, a.title)]
     candidates = [a for a in found if ref.matches(a.meeting_date, a.meeting_end_date, a.date)]
     agendas_of_it = [a for a in candidates if "agenda" in a.kind]
     if asked is not None and asked.kind == "meeting":
@@ -519,6 +518,11 @@ def meeting_named(text: str) -> MeetingRef | None:
         return None
     ref = MeetingRef.of(text)
     return ref if ref.months else None
+
+
+def of_councils(councils: list[str], council: str | None, title: str) -> bool:
+    """Whether a letter (its council field and title) is about one of ``councils``."""
+    return any(COUNCIL_PATTERNS[name].search(f"{council or ''} {title}") for name in councils)
 
 
 def meeting_indexed(chunks: Iterable[Chunk], ref: MeetingRef) -> bool:

@@ -38,7 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.agenda import (Agenda, AgendaQuestion, AgendaReply, MeetingRef, agendas, meeting_indexed, meeting_name,
-                        meeting_named, pick_agenda, read_question, reply, topic_share)
+                        meeting_named, of_councils, pick_agenda, read_question, reply, topic_share)
 from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
 from rag.documents import Chunk
@@ -485,7 +485,7 @@ class Answerer:
         councils = named.councils or q.councils
         about = [c for c in self.retriever.chunks.values()
                  if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)
-                 and (not councils or any(COUNCIL_PATTERNS[n].search(f"{c.council or ''} {c.title}") for n in councils))
+                 and (not councils or of_councils(councils, c.council, c.title))
                  and (filters is None or filters.matches(c))]
         if about and not named.years and all(year is None for _, year in named.months):
             # "de JBZ-Raad van maart": the latest March meeting, as staff mean it.

@@ -146,7 +146,8 @@ class Retriever:
     def refresh(self) -> None:
         """Reload the manifest, chunks, BM25 and the abbreviations after the store changed
         (here or in another process: see :meth:`refresh_if_stale`)."""
-        self.store.reload()
+        if self.store.current_generation() != self.store.generation:
+            self.store.reload()  # a fresh Store has just read it; one read says whether it must again
         chunks = {c.id: c for c in self.store.all_chunks()}
         if not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(list(chunks.values()))
