@@ -7,6 +7,7 @@ with ``--json``; those shapes are a contract for other tools.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -194,15 +195,14 @@ class _Bar:
             bar.close()
 
 
-def _index(paths: list[Path], store_path: Path | None, prune: bool, model: str | None = None):
-    from rag.embed import get_embedder
+def _index(paths: list[Path], store_path: Path | None, prune: bool, model: str | None = None, workers: int = 1):
     from rag.index import Indexer
     from rag.store import StoreError
 
     store = _open_store(store_path)
     bar = _Bar()
     try:
-        summary = Indexer(store, get_embedder(model), progress=bar).run(paths, prune=prune)
+        summary = Indexer(store, progress=bar, model=model, workers=workers).run(paths, prune=prune)
     except StoreError as exc:
         bar.close()
         _fail(str(exc))
@@ -226,8 +226,10 @@ def _print_summary(summary) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--prune", is_flag=True, help="Remove documents whose files are gone from the given folders.")
+@click.option("--workers", type=click.IntRange(1, 64), default=lambda: int(os.environ.get("RAG_INDEX_WORKERS", "1")),
+              show_default="1, or RAG_INDEX_WORKERS", help="Processes that embed (each gets its share of the cores).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def index(paths: tuple[Path, ...], store_path: Path | None, prune: bool, as_json: bool) -> None:
+def index(paths: tuple[Path, ...], store_path: Path | None, prune: bool, workers: int, as_json: bool) -> None:
     """Index letters (files or folders); unchanged files cost nothing.
 
     \b
@@ -235,8 +237,9 @@ def index(paths: tuple[Path, ...], store_path: Path | None, prune: bool, as_json
       rag index data/letters
       rag index nieuwe-brief.pdf --store /data/rag-index
       rag index data/letters --prune --json
+      rag index /data/brieven --workers 2
     """
-    summary = _index(list(paths), store_path, prune)
+    summary = _index(list(paths), store_path, prune, workers=workers)
     if as_json:
         _echo_json(summary.to_dict())
     else:

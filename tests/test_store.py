@@ -9,11 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rag.index import Indexer, remove_document
 from rag.retrieve import Retriever
-from rag.store import LOCK_RECORD, META_COLLECTION, Store, StoreError
+from rag.store import LOCK_RECORD, META_COLLECTION, SENTENCE_COLLECTION, Store, StoreError
 from tests.conftest import EXCERPTS, ROOT, SMALL_CORPUS
 
 pytestmark = pytest.mark.slow
@@ -115,5 +116,56 @@ def test_two_index_runs_at_once_lose_and_duplicate_nothing(tmp_path):
     listed = [cid for d in store.manifest.documents.values() for cid in d.chunk_ids]
     assert len(store.manifest.documents) == 7
     assert len(listed) == len(set(listed)) == store.collection().count()
-    sentences = store.collection("kamerbrieven_zinnen").get(include=["metadatas"])["metadatas"]
-    assert {m["chunk_id"] for m in sentences} == set(listed)
+    sentences = store.collection(SENTENCE_COLLECTION).get(include=[])["ids"]
+    assert sorted(sentences) == sorted(listed)
+
+
+def test_sentence_vectors_are_one_record_per_chunk_and_the_model_s_own(letters_store, embedder):
+    from rag.sentences import split_sentences
+
+    store = Store(letters_store.path)
+    chunks = store.chunks_of("kst-32317-995")[:5]
+    got = store.sentence_vectors([c.id for c in chunks])
+    assert store.collection(SENTENCE_COLLECTION).count() == store.collection().count()
+    for chunk in chunks:
+        spans = got[chunk.id]
+        assert [chunk.text[a:b] for a, b, _ in spans] == [s.text for s in split_sentences(chunk.text)]
+        # The model's vector of the sentence on its own (batched with others, so not to the last bit).
+        again = embedder.embed_passages([chunk.text[a:b] for a, b, _ in spans[:2]])
+        assert all(float(v @ w) > 0.999 for (_, _, v), w in zip(spans, again))
+    # Served from the cache the second time: no Chroma read at all.
+    col = store._collections.pop(SENTENCE_COLLECTION)
+    store._collections[SENTENCE_COLLECTION] = None
+    try:
+        assert store.sentence_vectors([c.id for c in chunks]).keys() == got.keys()
+    finally:
+        store._collections[SENTENCE_COLLECTION] = col
+
+
+def test_a_store_with_one_record_per_sentence_is_read_and_then_migrated(small_corpus, tmp_path, embedder):
+    from rag.store import LEGACY_SENTENCE_COLLECTION
+
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    ids = [cid for d in store.manifest.documents.values() for cid in d.chunk_ids]
+    packed = store.sentence_vectors(ids)
+    # Written as stores were before: a record per sentence, "<chunk>:<j>", its vector indexed.
+    old = store.client.create_collection(LEGACY_SENTENCE_COLLECTION, embedding_function=None,
+                                         metadata={"hnsw:space": "cosine"})
+    rows = [(f"{cid}:{j}", {"chunk_id": cid, "doc_id": "x", "start": a, "end": b}, v)
+            for cid in ids for j, (a, b, v) in enumerate(packed[cid])]
+    old.add(ids=[r[0] for r in rows], metadatas=[r[1] for r in rows], embeddings=[r[2] for r in rows],
+            documents=["zin"] * len(rows))
+    store.client.delete_collection(SENTENCE_COLLECTION)
+    before = Store(tmp_path / "store")
+    read = before.sentence_vectors(ids)
+    assert all([(a, b) for a, b, _ in read[c]] == [(a, b) for a, b, _ in packed[c]] for c in ids)
+    summary = Indexer(before, embedder).run([small_corpus])
+    assert summary.embedded_chunks == 0
+    after = Store(tmp_path / "store")
+    names = {getattr(c, "name", c) for c in after.client.list_collections()}
+    assert LEGACY_SENTENCE_COLLECTION not in names
+    assert sorted(after.collection(SENTENCE_COLLECTION).get(include=[])["ids"]) == sorted(ids)
+    migrated = after.sentence_vectors(ids)
+    # Chroma hands back the old collection's vectors to float precision, not bit for bit.
+    assert all(all(np.allclose(x[2], y[2], atol=1e-5) for x, y in zip(migrated[c], packed[c])) for c in ids)
