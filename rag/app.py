@@ -482,6 +482,13 @@ def launch(store_path: str | Path | None = None, host: str | None = None, port: 
     """Start the app; returns (demo, url)."""
     start = time.perf_counter()
     service = ChatService(store_path)
+
+    def warm() -> None:
+        service.warm_up()
+        print(f"Klaar voor vragen ({time.perf_counter() - start:.1f} s na de start)", flush=True)
+
+    # Model, chunks and BM25 load while the interface is built and served.
+    threading.Thread(target=warm, name="warm-up", daemon=True).start()
     demo = build_app(service)
     host = host or os.environ.get("RAG_HOST", "127.0.0.1")
     port = int(port or os.environ.get("RAG_PORT", "7860"))
@@ -493,14 +500,7 @@ def launch(store_path: str | Path | None = None, host: str | None = None, port: 
     demo.launch(server_name=host, server_port=port, auth=auth, max_file_size=MAX_UPLOAD, prevent_thread_lock=True,
                 quiet=True, ssr_mode=False, css=CSS, footer_links=[], show_error=True)
     url = f"http://{host}:{port}"
-    print(f"Kamerbrief-RAG draait op {url} (interface klaar in {time.perf_counter() - start:.1f} s; "
-          "model en index worden geladen)", flush=True)
-
-    def warm() -> None:
-        service.warm_up()
-        print(f"Klaar voor vragen ({time.perf_counter() - start:.1f} s na de start)", flush=True)
-
-    threading.Thread(target=warm, daemon=True).start()
+    print(f"Kamerbrief-RAG draait op {url} (interface klaar in {time.perf_counter() - start:.1f} s)", flush=True)
     if block:
         try:
             demo.block_thread()
