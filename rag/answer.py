@@ -43,7 +43,8 @@ from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
 from rag.documents import Chunk
 from rag.embed import model_family
-from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, has_fact, in_dutch
+from rag.grounding import INSTRUCTION
+from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, check_question, has_fact, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
 from rag.sentences import split_sentences
 from rag.store import DutchAnalyzer
@@ -412,6 +413,7 @@ class Answerer:
             history: Earlier questions of the conversation, oldest first: a follow-up
                 ("en over Syrië?") is read in their light (:mod:`rag.followup`).
         """
+        question = check_question(question)
         reading = read_followup(question, history)
         if reading.changed:
             filters, read_as = self._reading_filters(reading, filters)
@@ -621,7 +623,7 @@ class Answerer:
                     continue
                 text = chunk.text[start:end]
                 n_words = len(text.split())
-                if n_words < 4:
+                if n_words < 4 or INSTRUCTION.search(text):  # never quote a planted order as an answer
                     continue
                 sim = float(vec @ qvec) if vec is not None else 0.0
                 if sim > best_sim:

@@ -29,11 +29,15 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import html  # noqa: E402
 import json  # noqa: E402
+import logging  # noqa: E402
+import re  # noqa: E402
 import shutil  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+import unicodedata  # noqa: E402
 from datetime import datetime, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from typing import Any  # noqa: E402
 
 import gradio as gr  # noqa: E402
@@ -43,7 +47,9 @@ from rag.answer import Answer, Answerer, Citation  # noqa: E402
 from rag.dates import letter_label  # noqa: E402
 from rag.index import Indexer, IndexSummary, remove_document  # noqa: E402
 from rag.llm import LLMClient  # noqa: E402
-from rag.parse import SUPPORTED_SUFFIXES  # noqa: E402
+from rag.files import file_sha256  # noqa: E402
+from rag.parse import SUPPORTED_SUFFIXES, max_file_bytes  # noqa: E402
+from rag.question import check_question  # noqa: E402
 from rag.retrieve import Filters, Retriever  # noqa: E402
 from rag.store import Store  # noqa: E402
 from rag.timeline import Timeline, build_timeline  # noqa: E402
@@ -76,7 +82,10 @@ class ChatService:
 
     def __init__(self, store_path: str | Path | None = None) -> None:
         self.store = Store(store_path)
-        self.lock = threading.RLock()  # indexing and answering share the store
+        # Held only to create the answerer, and by the one thread that refreshes it: questions
+        # never wait for an upload's indexing, an LLM call or another question.
+        self.lock = threading.RLock()
+        self._refreshing = threading.Lock()
         self._answerer: Answerer | None = None
         self.uploads = self.store.path / "uploads"
         self.feedback_file = self.store.path / "feedback.jsonl"
@@ -100,16 +109,26 @@ class ChatService:
         self.answerer.retriever.embed_query("opwarmen")
 
     # -- questions
+    def follow_writers(self) -> None:
+        """Reload when another app instance or a `rag index` wrote since (one small read tells).
+        One thread reloads; the others answer meanwhile from the state before, which the
+        retriever swaps out in one step."""
+        if self._refreshing.acquire(blocking=False):
+            try:
+                self.retriever.refresh_if_stale()
+            finally:
+                self._refreshing.release()
+
     def ask(self, question: str, filters: Filters | None = None, on_token=None,
             history: list[str] | None = None) -> Answer:
-        with self.lock:
-            # Another app instance or a `rag index` may have written since: one small read tells.
-            self.retriever.refresh_if_stale()
-            return self.answerer.ask(question, filters=filters, on_token=on_token, history=history)
+        answerer = self.answerer
+        self.follow_writers()
+        return answerer.ask(question, filters=filters, on_token=on_token, history=history)
 
     def timeline(self, topic: str, filters: Filters | None = None) -> Timeline:
-        with self.lock:
-            return build_timeline(self.answerer, topic, filters)
+        answerer = self.answerer
+        self.follow_writers()
+        return build_timeline(answerer, topic, filters)
 
     def agenda(self, doc_id: str | None) -> list[list[Any]]:
         """A letter's agenda as table rows: number, title, type, pages."""
@@ -139,34 +158,44 @@ class ChatService:
         return sorted(self.store.manifest.documents)
 
     def upload(self, paths: list[str | Path], progress=None) -> IndexSummary:
-        """Copy uploaded files into ``<store>/uploads`` and index them."""
+        """Check uploaded files, store them in ``<store>/uploads`` under a name made from
+        their content (two uploads never overwrite each other; the same bytes twice are
+        one file), and index them. A new version of a letter replaces the old one."""
         self.uploads.mkdir(parents=True, exist_ok=True)
         kept: list[Path] = []
         summary = IndexSummary()
         for p in paths:
             p = Path(p)
             name = Path(getattr(p, "orig_name", "") or p.name).name
-            if p.suffix.lower() not in SUPPORTED_SUFFIXES:
-                summary.skipped.append({"path": name, "reason": f"unsupported file type '{p.suffix}' (use .pdf, .txt or .md)"})
+            problem = upload_problem(p, name)
+            if problem:
+                summary.fail(name, problem)
                 continue
-            target = self.uploads / name
-            shutil.copyfile(p, target)
+            target = self.uploads / stored_name(p, name)
+            if not target.exists():
+                shutil.copyfile(p, target)
             kept.append(target)
         if kept:
             # The writer has a store of its own and takes the store's write lock; questions
             # are answered meanwhile from what was indexed before, until the swap below.
             writer = Store(self.store.path, self.store.url)
             done = Indexer(writer, self.retriever.embedder, progress=progress).run(kept)
-            with self.lock:
-                self.retriever.refresh()
-            done.skipped = summary.skipped + done.skipped
+            self._forget_unlisted_uploads(writer)
+            self.retriever.refresh()
+            done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped
             summary = done
         return summary
 
+    def _forget_unlisted_uploads(self, store: Store) -> None:
+        """Delete uploaded files no letter lists any more (an older version of a letter)."""
+        listed = {p for d in store.manifest.documents.values() for p in d.paths}
+        for f in self.uploads.iterdir():
+            if f.is_file() and str(f.resolve()) not in listed and str(f) not in listed:
+                f.unlink(missing_ok=True)
+
     def remove(self, doc_id: str) -> str:
         doc = remove_document(Store(self.store.path, self.store.url), doc_id)
-        with self.lock:
-            self.retriever.refresh()
+        self.retriever.refresh()
         return f"Verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)."
 
     # -- feedback
@@ -188,6 +217,47 @@ class ChatService:
         with open(self.feedback_file, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return "Dank je, je feedback is opgeslagen." if rating == "up" else "Dank je, we kijken ernaar."
+
+
+# ----------------------------------------------------------------------------- errors
+
+log = logging.getLogger("rag.app")
+FAILED_ANSWER = ("Er ging iets mis bij het beantwoorden van deze vraag; de fout staat in het logboek van de app. "
+                 "Probeer het nog eens, of stel de vraag anders.")
+
+
+def _api_call(work: Callable[[], dict]) -> dict:
+    """Run an API call; a bad input or a failure reaches the caller as one sentence."""
+    try:
+        return work()
+    except ValueError as exc:
+        raise gr.Error(str(exc)) from None
+    except Exception:
+        log.exception("API call failed")
+        raise gr.Error(FAILED_ANSWER) from None
+
+
+# ----------------------------------------------------------------------------- uploads
+
+
+def upload_problem(path: Path, name: str) -> str | None:
+    """Why an uploaded file is refused before it is parsed, or None."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES and Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported file type '{Path(name).suffix or name}' (use .pdf, .txt or .md)"
+    size = path.stat().st_size
+    if size == 0:
+        return "file is empty (0 bytes)"
+    if size > max_file_bytes():
+        return f"{size / 1e6:.0f} MB is over the limit of {max_file_bytes() / 1e6:.0f} MB (RAG_MAX_FILE_MB)"
+    return None
+
+
+def stored_name(path: Path, name: str) -> str:
+    """``<first 16 hex of the sha256>-<the name, safe>``: no path, no collision, the same
+    bytes always the same name."""
+    stem = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFKC", Path(name).stem)).strip("._")[:80] or "brief"
+    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in SUPPORTED_SUFFIXES else path.suffix.lower()
+    return f"{file_sha256(path)[:16]}-{stem}{suffix}"
 
 
 # ----------------------------------------------------------------------------- rendering
@@ -276,9 +346,11 @@ def mode_line(answer: Answer) -> str:
 
 def summary_markdown(s: IndexSummary) -> str:
     lines = [f"**Toegevoegd:** {len(s.added)} · **bijgewerkt:** {len(s.updated)} · **ongewijzigd:** "
-             f"{len(s.unchanged)} · **overgeslagen:** {len(s.skipped)} · {s.embedded_chunks} chunks ingebed"]
+             f"{len(s.unchanged)} · **niet gelukt:** {len(s.failed)} · {s.embedded_chunks} chunks ingebed"]
     for item in s.skipped:
-        lines.append(f"- overgeslagen: `{Path(item['path']).name}`: {item['reason']}")
+        label = "niet gelukt" if item in s.failed else "overgeslagen"
+        shown = re.sub(r"^[0-9a-f]{16}-", "", Path(item["path"]).name)  # the name it was uploaded under
+        lines.append(f"- {label}: `{shown}`: {item['reason']}")
     for w in s.warnings:
         lines.append(f"- waarschuwing: {w}")
     return "\n".join(lines)
@@ -311,16 +383,27 @@ def build_app(service: ChatService):
         if not message:
             yield history, gr.update(), answers, "", gr.update()
             return
-        filters = make_filters(date_from, date_to, council, docs)
+        try:
+            filters = make_filters(date_from, date_to, council, docs)
+            check_question(message)
+        except ValueError as exc:  # a bad date, an overlong question: say so, in the chat
+            history = list(history or []) + [{"role": "user", "content": message[:300]},
+                                             {"role": "assistant", "content": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}]
+            yield history, gr.update(), answers, "", gr.update()
+            return
         # Earlier questions of this conversation, so that "en over Syrië?" is read in their light.
         asked = [m["content"] for m in (history or []) if m.get("role") == "user" and isinstance(m.get("content"), str)]
         history = list(history or []) + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
         yield history, sources_html(None), answers, "", filters_text(filters)
         pieces: list[str] = []
-        result: dict[str, Answer] = {}
+        result: dict[str, Any] = {}
 
         def work() -> None:
-            result["a"] = service.ask(message, filters, on_token=pieces.append, history=asked)
+            try:
+                result["a"] = service.ask(message, filters, on_token=pieces.append, history=asked)
+            except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the traceback
+                log.exception("question %r failed", message[:200])
+                result["error"] = exc
 
         worker = threading.Thread(target=work)
         worker.start()
@@ -332,6 +415,10 @@ def build_app(service: ChatService):
                 yield history, gr.update(), answers, "", gr.update()
             time.sleep(0.02)
         worker.join()
+        if "error" in result:
+            history[-1]["content"] = FAILED_ANSWER
+            yield history, gr.update(), answers, "", gr.update()
+            return
         answer = result["a"]
         history[-1]["content"] = read_as_line(answer) + answer.answer + chat_sources(answer) + mode_line(answer)
         answers[str(len(history) - 1)] = answer.to_dict()
@@ -431,7 +518,11 @@ def build_app(service: ChatService):
                 def do_timeline(t: str, date_from: str, date_to: str, council, docs):
                     if not (t or "").strip():
                         return timeline_html(None)
-                    return timeline_html(service.timeline(t, make_filters(date_from, date_to, council, docs)))
+                    try:
+                        filters = make_filters(date_from, date_to, council, docs)
+                    except ValueError as exc:
+                        return f"<p class='tijdlijn-leeg'>{html.escape(str(exc))}.</p>"
+                    return timeline_html(service.timeline(t, filters))
 
                 tl_inputs = [topic, date_from, date_to, council, docs]
                 show.click(do_timeline, tl_inputs, timeline_view, api_visibility="private")
@@ -465,12 +556,13 @@ def build_app(service: ChatService):
         def ask(question: str, date_from: str = "", date_to: str = "", council: str = "",
                 doc_ids: list[str] | None = None, history: list[str] | None = None) -> dict:
             """Answer a question with citations (the same answer as `rag ask --json`)."""
-            return service.ask(question, make_filters(date_from, date_to, council or None, doc_ids),
-                               history=history).to_dict()
+            return _api_call(lambda: service.ask(question, make_filters(date_from, date_to, council or None, doc_ids),
+                                                 history=history).to_dict())
 
         def timeline(topic: str, date_from: str = "", date_to: str = "", council: str = "") -> dict:
             """The letters that state a Dutch position on a topic, oldest first (as `rag timeline --json`)."""
-            return service.timeline(topic, make_filters(date_from, date_to, council or None, [])).to_dict()
+            return _api_call(lambda: service.timeline(topic, make_filters(date_from, date_to, council or None,
+                                                                          [])).to_dict())
 
         gr.api(ask, api_name="ask")
         gr.api(timeline, api_name="timeline")

@@ -217,7 +217,8 @@ def _print_summary(summary) -> None:
         f"{summary.embedded_chunks} chunks ingebed"
     )
     for item in summary.skipped:
-        click.echo(f"  overgeslagen: {item['path']}: {item['reason']}")
+        label = "mislukt" if item in summary.failed else "overgeslagen"
+        click.echo(f"  {label}: {item['path']}: {item['reason']}")
     for warning in summary.warnings:
         click.echo(f"  waarschuwing: {warning}")
 
@@ -244,12 +245,22 @@ def index(paths: tuple[Path, ...], store_path: Path | None, prune: bool, workers
         _echo_json(summary.to_dict())
     else:
         _print_summary(summary)
+    if summary.failed:
+        # Everything else was indexed; the exit code tells scripts that not all was.
+        if len(summary.failed) == 1:
+            only = summary.failed[0]
+            _fail(f"{only['path']}: {only['reason']}")
+        _fail(f"{len(summary.failed)} bestanden konden niet worden geïndexeerd (zie hierboven); de rest is geïndexeerd")
 
 
 def _filters(date_from, date_to, doc, dossier, council, kind):
     from rag.retrieve import Filters
 
-    return Filters(date_from=date_from, date_to=date_to, doc_ids=list(doc), dossier=dossier, council=council, kind=kind)
+    try:
+        return Filters(date_from=date_from, date_to=date_to, doc_ids=list(doc), dossier=dossier, council=council,
+                       kind=kind)
+    except ValueError as exc:
+        _fail(str(exc))
 
 
 def filter_options(f):
@@ -294,9 +305,16 @@ def search(query, k, mode, date_from, date_to, doc, dossier, council, kind, stor
       rag search "terugkeerhubs" -k 3 --from 2026-01-01
       rag search "future of Europol" --json
     """
+    from rag.question import check_question
+
+    filters = _filters(date_from, date_to, doc, dossier, council, kind)
+    try:
+        query = check_question(query)
+    except ValueError as exc:
+        _fail(str(exc))
     retriever = _retriever(store_path)
     start = time.perf_counter()
-    hits = retriever.search(query, k=k, filters=_filters(date_from, date_to, doc, dossier, council, kind), mode=mode)
+    hits = retriever.search(query, k=k, filters=filters, mode=mode)
     elapsed_ms = (time.perf_counter() - start) * 1000
     if as_json:
         _echo_json({
@@ -413,9 +431,15 @@ def ask(question, date_from, date_to, doc, dossier, council, kind, store_path, n
       rag ask "Wat zegt de brief over terugkeerhubs?" --council "Raad Justitie en Binnenlandse Zaken"
       rag ask "en over Syrië?" --history "Wat is de Nederlandse positie over Europol?"
     """
+    from rag.question import check_question
+
+    filters = _filters(date_from, date_to, doc, dossier, council, kind)
+    try:
+        question = check_question(question)
+    except ValueError as exc:
+        _fail(str(exc))
     answerer = _answerer(store_path, use_llm=not no_llm)
-    answer = answerer.ask(question, filters=_filters(date_from, date_to, doc, dossier, council, kind),
-                          history=list(history))
+    answer = answerer.ask(question, filters=filters, history=list(history))
     if as_json:
         _echo_json(answer.to_dict())
         return

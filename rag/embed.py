@@ -109,6 +109,12 @@ class Embedder:
         source, self.name = self._resolve(requested)
         # Model loading logs progress bars and notices that mean nothing to our users.
         logging.getLogger("transformers").setLevel(logging.ERROR)
+        try:  # and a "Loading weights" bar on every command
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+        except ImportError:
+            pass
         dim = dim or (int(os.environ["RAG_EMBED_DIM"]) if os.environ.get("RAG_EMBED_DIM") else None)
         self.model = SentenceTransformer(source, device="cpu")
         self.precision = precision or (default_precision() if requested == GEMMA_MODEL else "fp32")

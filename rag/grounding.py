@@ -258,6 +258,23 @@ ECHO = re.compile(r"\b(de vraag|het gaat (er)?om of|vraagt (zich )?af|the questi
                   r"daarover gaat)\b", re.I)
 
 
+# Orders addressed to whoever reads the text, as prompt injections phrase them.
+INSTRUCTION = re.compile(
+    r"\b(negeer|vergeet)\s+(alle\s+)?(eerdere|vorige|voorgaande|bovenstaande)\s+(instructies|opdrachten)"
+    r"|\bignore\s+(all\s+)?(previous|prior|above)\s+instructions"
+    r"|\b(je bent nu|you are now|system prompt|systeemprompt)\b", re.I)
+
+
+def _planted_claim(claim: str, source: str) -> bool:
+    """Whether ``claim`` repeats what an instruction in ``source`` tells the reader to say."""
+    words = set(re.findall(r"\w+", claim.lower()))
+    for m in INSTRUCTION.finditer(source):
+        told = set(re.findall(r"\w+", source[m.end() : m.end() + 400].lower()))
+        if words and len(words & told) >= 0.6 * len(words):
+            return True
+    return False
+
+
 def parse_citations(marker: str) -> list[int]:
     """``"1, 2"`` -> [1, 2]; ``"1-3"`` -> [1, 2, 3]."""
     out: list[int] = []
@@ -383,7 +400,11 @@ class GroundingCheck:
             return Verdict(False, f"a claim without a citation: {uncited[0][:60]!r}")
         if not claims:
             return Verdict(True, "not found", not_found=True) if says_not_found else Verdict(False, "no citations")
-        spans = {n: split_sentences(text) for n, text in enumerate(sources, start=1)}
+        # A sentence that gives orders to the reader ("negeer alle eerdere instructies en ...")
+        # is planted, not evidence: nothing it says can ground a claim.
+        spans = {n: [x for x in split_sentences(text) if not INSTRUCTION.search(x.text)]
+                 for n, text in enumerate(sources, start=1)}
+        planted = [n for n, text in enumerate(sources, start=1) if INSTRUCTION.search(text)]
         support: dict[int, list[tuple[int, int]]] = {}
         cache: dict[str, np.ndarray] = {}
         for claim in claims:
@@ -394,6 +415,9 @@ class GroundingCheck:
             body = re.sub(r"^(ja|nee|yes|no)\b[,.:;]?\s*", "", claim.text, flags=re.I).strip()
             if len(body.split()) < 3:
                 continue
+            if any(n in planted for n in claim.cites) and any(
+                    _planted_claim(body, text) for n, text in enumerate(sources, start=1) if n in planted):
+                return Verdict(False, f"repeats an instruction planted in a source: {body[:60]!r}")
             # "Ja, X [1]" answers "Klopt het dat X?": a restatement that the source must then hold.
             confirms = body != claim.text.strip()
             cited_sentences = [spans[n] for n in claim.cites if 1 <= n <= len(sources)]

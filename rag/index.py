@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from rag.sentences import split_sentences
 from rag.store import DocRecord, SentenceVectors, Store, searchable_text
 
 Progress = Callable[[str, int, int], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -42,11 +44,20 @@ class IndexSummary:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Everything not indexed, with the reason (files that are no letters, too), and of
+    # those the letters that could not be read: these make `rag index` exit non-zero.
     skipped: list[dict[str, str]] = field(default_factory=list)
+    failed: list[dict[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     embedded_chunks: int = 0
     embedded_sentences: int = 0
     embed_seconds: float = 0.0
+
+    def fail(self, path: str, reason: str) -> None:
+        """A letter that could not be indexed."""
+        entry = {"path": path, "reason": reason}
+        self.failed.append(entry)
+        self.skipped.append(entry)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -55,43 +66,50 @@ class IndexSummary:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "skipped": self.skipped,
+            "failed": self.failed,
             "embedded_chunks": self.embedded_chunks,
             "embedded_sentences": self.embedded_sentences,
             "warnings": self.warnings,
         }
 
 
-def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[dict[str, str]], list[Path]]:
+def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], IndexSummary, list[Path]]:
     """Expand files and folders into letter files.
 
     Returns:
-        (letter files, skipped files with reasons, folders that were scanned).
+        (letter files, a summary holding what was skipped and what failed, folders scanned).
+        Files in a folder that are no letters (other types, a README) are skipped; a named
+        file of another type, a path that does not exist and a folder without letters fail.
     """
     files: list[Path] = []
-    skipped: list[dict[str, str]] = []
+    summary = IndexSummary()
     folders: list[Path] = []
     for raw in paths:
         p = Path(raw).resolve()
         if p.is_dir():
             folders.append(p)
+            found = 0
             for f in sorted(p.rglob("*")):
                 if not f.is_file() or f.name.startswith("."):
                     continue
                 if f.stem.upper() == "README":
                     # A folder's README describes the letters in it; it is not one of them.
-                    skipped.append({"path": str(f), "reason": "a README describes the folder, it is no letter"})
+                    summary.skipped.append({"path": str(f), "reason": "a README describes the folder, it is no letter"})
                 elif f.suffix.lower() in SUPPORTED_SUFFIXES:
                     files.append(f)
+                    found += 1
                 else:
-                    skipped.append({"path": str(f), "reason": f"unsupported file type '{f.suffix or f.name}'"})
+                    summary.skipped.append({"path": str(f), "reason": f"unsupported file type '{f.suffix or f.name}'"})
+            if not found:
+                summary.fail(str(p), "no letters (.pdf, .txt, .md) in this folder")
         elif p.is_file():
             if p.suffix.lower() in SUPPORTED_SUFFIXES:
                 files.append(p)
             else:
-                skipped.append({"path": str(p), "reason": f"unsupported file type '{p.suffix or p.name}'"})
+                summary.fail(str(p), f"unsupported file type '{p.suffix or p.name}' (use .pdf, .txt or .md)")
         else:
-            skipped.append({"path": str(p), "reason": "no such file or folder"})
-    return files, skipped, folders
+            summary.fail(str(p), "no such file or folder")
+    return files, summary, folders
 
 
 class Indexer:
@@ -137,17 +155,23 @@ class Indexer:
 
     def _run(self, paths: Iterable[str | Path], prune: bool) -> IndexSummary:
         self.store.migrate_sentences()  # a store from before the sentence vectors were packed
-        files, skipped, folders = collect_files(paths)
-        summary = IndexSummary(skipped=skipped)
+        files, summary, folders = collect_files(paths)
         manifest = self.store.manifest
         changed = False
         to_store: list[tuple[Letter, str, list[Chunk], DocRecord | None]] = []
         claimed: dict[str, str] = {}  # doc_id -> path that claimed it in this run
+        first_with: dict[str, str] = {}  # file sha256 -> the first path read with those bytes in this run
+        copies: list[tuple[str, str, str]] = []  # (copy, its sha256, the path it copies), new in this run
 
         for n, path in enumerate(files):
             self.progress("lezen", n, len(files))
             spath = str(path)
             sha = file_sha256(path)
+            if sha in first_with and manifest.doc_for_file_hash(sha) is None:
+                copies.append((spath, sha, first_with[sha]))  # the same bytes as a letter read just now
+                summary.unchanged.append(spath)
+                continue
+            first_with.setdefault(sha, spath)
             known = manifest.doc_for_path(spath)
             if known and known.file_sha256.get(spath) == sha and known.chunk_schema >= CHUNK_SCHEMA:
                 summary.unchanged.append(spath)
@@ -166,13 +190,15 @@ class Indexer:
             try:
                 letter = parse_file(path)
             except ParseError as exc:
-                summary.skipped.append({"path": spath, "reason": str(exc).split(": ", 1)[-1]})
+                summary.fail(spath, str(exc).split(": ", 1)[-1])
+                continue
+            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+                log.exception("reading %s", spath)
+                summary.fail(spath, f"could not be read ({type(exc).__name__}: {exc})")
                 continue
             summary.warnings.extend(letter.warnings)
             if letter.doc_id in claimed and claimed[letter.doc_id] != spath:
-                summary.skipped.append(
-                    {"path": spath, "reason": f"same document id {letter.doc_id} as {claimed[letter.doc_id]}"}
-                )
+                summary.fail(spath, f"same document id {letter.doc_id} as {claimed[letter.doc_id]}")
                 continue
             claimed[letter.doc_id] = spath
             existing = manifest.documents.get(letter.doc_id)
@@ -185,15 +211,29 @@ class Indexer:
                 summary.unchanged.append(spath)
                 changed = True
                 continue
-            chunks = chunk_letter(letter)
+            try:
+                chunks = chunk_letter(letter)
+            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+                log.exception("chunking %s", spath)
+                summary.fail(spath, f"could not be split into passages ({type(exc).__name__}: {exc})")
+                continue
             if not chunks:
-                summary.skipped.append({"path": spath, "reason": "no text to index"})
+                summary.fail(spath, "no text to index")
                 continue
             to_store.append((letter, sha, chunks, existing))
             (summary.updated if existing else summary.added).append(spath)
 
         stale = self._store_new(to_store, summary)
         changed = changed or bool(to_store)
+        for copy, sha, original in copies:
+            doc = manifest.doc_for_path(original)
+            if doc is None:  # the original failed: so does its copy
+                summary.unchanged.remove(copy)
+                summary.fail(copy, f"the same bytes as {original}, which could not be indexed")
+                continue
+            doc.paths.append(copy)
+            doc.file_sha256[copy] = sha
+            changed = True
 
         if prune:
             pruned, gone = self._prune(folders, files, summary)
@@ -231,18 +271,20 @@ class Indexer:
             self.store.update_metadata(kept)
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         # Only new metadata for chunks the store has: they carry its model, which need not be loaded.
-        model = self.embedder.name if to_embed or not self.store.manifest.model else self.store.manifest.model
+        model = (self.embedder.name if to_embed or not self.store.manifest.model else self.store.manifest.model) \
+            if todo else ""
         stale: list[str] = []
         for letter, sha, chunks, existing in todo:
             new_ids = [c.id for c in chunks]
             if existing is not None:
                 keep = set(new_ids)
                 stale += [cid for cid in existing.chunk_ids if cid not in keep]
-            paths = list(existing.paths) if existing else []
+            # The file just read is the letter now; another path stays only if it holds the
+            # same bytes (a copy), not when it is an older version.
+            paths = [p for p in existing.paths if existing.file_sha256.get(p) == sha] if existing else []
             if letter.path not in paths:
                 paths.append(letter.path)
-            hashes = dict(existing.file_sha256) if existing else {}
-            hashes[letter.path] = sha
+            hashes = {p: sha for p in paths}
             self.store.manifest.documents[letter.doc_id] = DocRecord(
                 doc_id=letter.doc_id, title=letter.title, kind=letter.kind, date=letter.date,
                 council=letter.council, meeting_date=letter.meeting_date, dossier=letter.dossier,

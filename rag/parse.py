@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -189,10 +190,14 @@ def _read_pdf_pages(path: Path) -> list[list[str]]:
 
         reader = pypdf.PdfReader(str(path))
         if reader.is_encrypted:
+            # Many official PDFs are encrypted with an empty user password (printing rights
+            # only): those open. A real password does not, and we never guess one.
             try:
-                reader.decrypt("")
+                opened = reader.decrypt("")
             except Exception as exc:  # noqa: BLE001 - any failure means: cannot open
-                raise ParseError(f"{path}: PDF is encrypted ({exc})") from exc
+                raise ParseError(f"{path}: PDF is encrypted and cannot be opened ({exc})") from exc
+            if not opened:
+                raise ParseError(f"{path}: PDF is protected with a password; index an unprotected copy")
         pages = []
         for page in reader.pages:
             pages.append((page.extract_text() or "").split("\n"))
@@ -204,7 +209,20 @@ def _read_pdf_pages(path: Path) -> list[list[str]]:
 
 
 def _decode_text(raw: bytes, path: Path, warnings: list[str]) -> str:
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(f"{path}: starts as UTF-16 text but is not ({exc.reason})") from exc
     if b"\x00" in raw[:4096]:
+        # UTF-16 without its byte-order mark: every other byte of Latin text is zero.
+        head = raw[:4096]
+        for zeros, encoding in ((head[1::2], "utf-16-le"), (head[0::2], "utf-16-be")):
+            if len(raw) % 2 == 0 and zeros.count(0) > 0.9 * len(zeros):
+                try:
+                    return raw.decode(encoding)
+                except UnicodeDecodeError:
+                    break
         raise ParseError(f"{path}: binary file, not text")
     try:
         return raw.decode("utf-8-sig")
@@ -230,13 +248,26 @@ def _split_text_pages(text: str) -> list[list[str]]:
     return pages
 
 
+def max_file_bytes() -> int:
+    """The largest file we read (``RAG_MAX_FILE_MB``, 50 MB): the longest Kamerstuk PDFs are a few MB."""
+    return int(float(os.environ.get("RAG_MAX_FILE_MB", "50")) * 1_000_000)
+
+
 def read_pages(path: Path, warnings: list[str]) -> list[list[str]]:
     """Return the raw lines of every page of ``path``."""
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        raise ParseError(f"{path}: unsupported file type '{suffix}' (use .pdf, .txt or .md)")
+    if path.is_dir():
+        raise ParseError(f"{path}: a folder, not a file (give one letter, or index the folder with rag index)")
     if not path.is_file():
         raise ParseError(f"{path}: no such file")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ParseError(f"{path}: unsupported file type '{suffix or path.name}' (use .pdf, .txt or .md)")
+    size = path.stat().st_size
+    if size == 0:
+        raise ParseError(f"{path}: file is empty (0 bytes)")
+    if size > max_file_bytes():
+        raise ParseError(f"{path}: {size / 1e6:.0f} MB is over the limit of {max_file_bytes() / 1e6:.0f} MB "
+                         "(RAG_MAX_FILE_MB)")
     if suffix == ".pdf":
         return _read_pdf_pages(path)
     try:
@@ -500,9 +531,10 @@ def parse_dutch_date(text: str) -> str | None:
     if not m:
         return None
     day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    if not 1 <= day <= 31:
+    try:
+        return date(year, month, day).isoformat()  # "31 februari" is no date
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 KST_LINE_RE = re.compile(r"^kst-(\d+(?:-[\dA-Z]+)?)-(\d+|[A-Z]{1,3})$")

@@ -330,3 +330,25 @@ def in_dutch(text: str) -> str:
     """
     extra = [d for w in re.findall(r"[a-z]+", text.lower()) for d in dutch_words(w)[:2]]
     return f"{text} {' '.join(extra)}" if extra else text
+
+
+# Longer than any question staff type; a pasted letter is no question, and its cost (regexes,
+# embedding up to the model's limit) is not worth paying.
+MAX_QUESTION_CHARS = 2000
+
+
+def check_question(question: str) -> str:
+    """The question without surrounding whitespace; a ValueError with a sentence to show
+    when it is empty or too long.
+
+    Example:
+        >>> check_question("  Europol?  ")
+        'Europol?'
+    """
+    text = (question or "").strip()
+    if not text:
+        raise ValueError("lege vraag: typ een vraag over de brieven")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise ValueError(f"de vraag is {len(text):,} tekens lang; stel een vraag van hoogstens "
+                         f"{MAX_QUESTION_CHARS:,} tekens".replace(",", "."))
+    return text

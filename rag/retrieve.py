@@ -17,8 +17,10 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,22 @@ from rag.embed import Embedder, get_embedder, model_family
 from rag.expand import Expansion, QueryExpander
 from rag.language import detect_language
 from rag.store import Store, searchable_text
+
+
+def valid_date(value: str | None, which: str = "") -> str | None:
+    """An ISO day (``2026-03-05``) as given, None when empty; a ValueError that says what is
+    wrong otherwise (``2026-02-31`` is no day)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    problem = ValueError(f"ongeldige datum {value!r}{f' ({which})' if which else ''}: "
+                         "geef een bestaande dag als JJJJ-MM-DD")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise problem
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise problem from None
 
 
 @dataclass
@@ -40,6 +58,10 @@ class Filters:
     dossier: str | None = None
     council: str | None = None
     kind: str | None = None
+
+    def __post_init__(self) -> None:
+        self.date_from = valid_date(self.date_from, "vanaf")
+        self.date_to = valid_date(self.date_to, "tot en met")
 
     def is_empty(self) -> bool:
         return not (self.date_from or self.date_to or self.doc_ids or self.dossier or self.council or self.kind)

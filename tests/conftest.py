@@ -2,9 +2,55 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from pathlib import Path
 
 import pytest
+
+
+# ----------------------------------------------------------------------------- no outbound connections
+# Every connect of this test process goes through this guard: loopback and local sockets
+# pass, anything else is refused and remembered, and the run fails at its end if there was
+# any (a library that swallows the refusal cannot hide it).
+
+BLOCKED: list[str] = []
+
+
+class OutboundConnection(ConnectionRefusedError):
+    """A connection to somewhere other than this machine, refused by the test guard."""
+
+
+def _is_local(address: object) -> bool:
+    if not isinstance(address, tuple):
+        return True  # AF_UNIX paths and the like
+    host = str(address[0])
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False  # a host name: resolving it is already leaving the machine
+
+
+def _guard(original):
+    def connect(sock: socket.socket, address: object, *args, **kwargs):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not _is_local(address):
+            BLOCKED.append(repr(address))
+            raise OutboundConnection(f"test guard: no outbound connections ({address!r})")
+        return original(sock, address, *args, **kwargs)
+
+    return connect
+
+
+socket.socket.connect = _guard(socket.socket.connect)
+socket.socket.connect_ex = _guard(socket.socket.connect_ex)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if BLOCKED:
+        print(f"\nOutbound connections were attempted during the tests: {sorted(set(BLOCKED))}")
+        session.exitstatus = 1
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "data" / "letters"

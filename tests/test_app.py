@@ -101,3 +101,83 @@ def test_follow_up_and_timeline_through_the_api(running_app):
     assert "Syrië" in result["citations"][0]["item_title"]
     timeline = client.predict("Europol", "", "", "", api_name="/timeline")
     assert timeline["topic"] == "Europol" and timeline["entries"][0]["doc_id"] == "kst-32317-995"
+
+
+def test_a_bad_date_or_an_empty_question_through_the_api_is_one_sentence(running_app):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    url, _ = running_app
+    client = Client(url, verbose=False)
+    with pytest.raises(AppError, match="ongeldige datum '2026-02-31'"):
+        client.predict("Europol?", "2026-02-31", "", "", [], api_name="/ask")
+    with pytest.raises(AppError, match="lege vraag"):
+        client.predict("   ", "", "", "", [], api_name="/ask")
+
+
+def test_uploads_never_overwrite_each_other_and_a_new_version_replaces_the_old(running_app, tmp_path):
+    from gradio_client import Client, handle_file
+
+    from tests.conftest import EXCERPTS
+
+    url, store_dir = running_app
+    client = Client(url, verbose=False)
+    first, second = EXCERPTS / "jbz_kst-32317-621_GA-informeel_2020-06-04.txt", \
+        EXCERPTS / "jbz_kst-32317-736_GA-informeel_2022-02-03.txt"
+    for folder, source in (("a", first), ("b", second)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "brief.txt").write_bytes(source.read_bytes())  # two letters, one name
+    summary, *_ = client.predict([handle_file(str(tmp_path / "a" / "brief.txt")),
+                                  handle_file(str(tmp_path / "b" / "brief.txt"))], api_name="/upload")
+    assert "Toegevoegd:** 2" in summary, summary
+    docs = Store(store_dir).manifest.documents
+    assert {"kst-32317-621", "kst-32317-736"} <= set(docs)
+    assert all(Path(docs[d].paths[0]).parent == Path(store_dir) / "uploads" for d in ("kst-32317-621", "kst-32317-736"))
+
+    summary, *_ = client.predict([handle_file(str(tmp_path / "a" / "brief.txt"))], api_name="/upload")
+    assert "ongewijzigd:** 1" in summary and "0 chunks ingebed" in summary  # the same bytes again
+
+    newer = tmp_path / "c" / "brief.txt"
+    newer.parent.mkdir()
+    newer.write_text(second.read_text(encoding="utf-8") + "\n\nNederland steunt het proefproject met drones "
+                     "boven de Oostzee.\n", encoding="utf-8")
+    summary, *_ = client.predict([handle_file(str(newer))], api_name="/upload")
+    assert "bijgewerkt:** 1" in summary, summary
+    doc = Store(store_dir).manifest.documents["kst-32317-736"]
+    assert len(doc.paths) == 1 and "drones" in Path(doc.paths[0]).read_text(encoding="utf-8")
+    kept = [f.read_bytes() for f in (Path(store_dir) / "uploads").iterdir()]
+    assert second.read_bytes() not in kept  # the old version's file is gone
+    result = client.predict("Steunt Nederland het proefproject met drones boven de Oostzee?", "", "", "",
+                            ["kst-32317-736"], api_name="/ask")
+    assert "drones" in result["citations"][0]["text"]
+
+
+def test_questions_are_answered_while_an_upload_indexes(running_app):
+    import threading
+    import time
+
+    from gradio_client import Client, handle_file
+
+    url, store_dir = running_app
+    big = LETTERS / "llm03_kst-36450-3_memorie-van-toelichting.pdf"  # 68 passages: a minute of embedding here
+    done: dict[str, float] = {}
+
+    def upload() -> None:
+        Client(url, verbose=False).predict([handle_file(str(big))], api_name="/upload")
+        done["upload"] = time.monotonic()
+
+    client = Client(url, verbose=False)
+    uploading = threading.Thread(target=upload)
+    uploading.start()
+    answered: list[float] = []
+    while uploading.is_alive():
+        start = time.monotonic()
+        result = client.predict("Wat is de Nederlandse positie over Europol?", "", "", "", [], api_name="/ask")
+        assert result["answered"] and result["citations"][0]["doc_id"] == "kst-32317-995"
+        if uploading.is_alive():
+            answered.append(time.monotonic() - start)
+    uploading.join()
+    assert "kst-36450-3" in Store(store_dir).manifest.documents
+    # Several answers while the upload was indexing, none waiting for it.
+    assert len(answered) >= 3, answered
+    assert max(answered) < 15, answered

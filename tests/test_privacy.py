@@ -1,0 +1,63 @@
+"""Nothing leaves the machine: no outbound connections, no telemetry, and a login when asked for."""
+
+from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+
+from rag.store import Store
+from tests import conftest
+
+
+def test_the_guard_refuses_and_remembers_an_outbound_connection():
+    before = list(conftest.BLOCKED)
+    with socket.socket() as sock, pytest.raises(conftest.OutboundConnection):
+        sock.settimeout(1)
+        sock.connect(("192.0.2.1", 80))  # TEST-NET-1: never routed
+    assert conftest.BLOCKED[len(before):] == ["('192.0.2.1', 80)"]
+    del conftest.BLOCKED[len(before):]  # this one was on purpose
+    with socket.socket() as sock:  # loopback passes (nothing listens on port 9: refused by the OS)
+        assert sock.connect_ex(("127.0.0.1", 9)) != 0
+    assert conftest.BLOCKED == before
+
+
+def test_chroma_telemetry_is_off(tmp_path):
+    store = Store(tmp_path / "store")
+    assert store.client.get_settings().anonymized_telemetry is False
+
+
+@pytest.mark.slow
+def test_with_rag_auth_the_page_and_the_api_want_a_login(tmp_path, monkeypatch, embedder):
+    import json
+
+    from rag.app import launch
+    from rag.index import Indexer
+    from tests.conftest import EXCERPTS
+    from tests.test_app import free_port
+
+    Indexer(Store(tmp_path / "store"), embedder).run([EXCERPTS / "jbz_kst-32317-621_GA-informeel_2020-06-04.txt"])
+    monkeypatch.setenv("RAG_AUTH", "beleid:geheim-wachtwoord")
+    demo, url = launch(tmp_path / "store", "127.0.0.1", free_port(), block=False)
+    try:
+        page = urllib.request.urlopen(url, timeout=30).read().decode()
+        assert "login" in page.lower() and "Kamerbrief" not in page
+        for path in ("/config", "/gradio_api/info"):
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(url + path, timeout=30)
+            assert refused.value.code in (401, 403)
+        ask = urllib.request.Request(f"{url}/gradio_api/call/ask", method="POST",
+                                     data=json.dumps({"data": ["Europol?", "", "", "", [], []]}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(ask, timeout=30)
+        assert refused.value.code in (401, 403)
+        # With the password, the same API answers.
+        from gradio_client import Client
+
+        client = Client(url, auth=("beleid", "geheim-wachtwoord"), verbose=False)
+        assert client.predict("Wat gebeurt er met de JBZ-Raad?", "", "", "", [], api_name="/ask")["question"]
+    finally:
+        demo.close()
