@@ -50,6 +50,7 @@ bench: setup
 	$(PY) bench/embed_throughput.py
 	$(PY) bench/reindex.py
 	$(PY) bench/app_start.py --runs 3
+	$(PY) bench/load.py --clients 8 --seconds 120
 
 clean:
 	rm -rf $(VENV) index/chroma index/bm25 index/*.json

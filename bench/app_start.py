@@ -25,7 +25,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_file import save  # noqa: E402
 QUESTION = "Wat is de Nederlandse positie over Europol?"
 
 PARTS = {
@@ -111,7 +113,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--label", default="", help="a note for the results file (what was changed)")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "bench"))
     from ask_scale import source_store
 
     from rag.provision import cache_dir
@@ -129,10 +130,7 @@ def main() -> None:
              "| step | s |", "|---|---|"]
     lines += [f"| {name} | {secs:.2f} |" for name, secs in parts.items()]
     text = "\n".join(lines) + "\n"
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "app_start.md").write_text(text, encoding="utf-8")
-    (RESULTS / "app_start.json").write_text(json.dumps({"runs": runs, "median": med, "parts": parts}, indent=1))
-    print(text)
+    save("app_start", text, {"runs": runs, "median": med, "parts": parts})
 
 
 if __name__ == "__main__":

@@ -31,7 +31,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_file import save  # noqa: E402
 LETTERS = 1000
 
 
@@ -128,10 +130,7 @@ def main() -> None:
         f"| `python -c 'import rag.cli'` (baseline) | {base:.2f} | 1.00× |",
         f"| `rag index` (1,000 unchanged letters) | {run:.2f} | {run / base:.2f}× |",
     ]) + "\n"
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "reindex.md").write_text(text, encoding="utf-8")
-    (RESULTS / "reindex.json").write_text(json.dumps({"runs_s": runs, "baseline_s": bases, "letters": docs}, indent=1))
-    print(text)
+    save("reindex", text, {"runs_s": runs, "baseline_s": bases, "letters": docs})
 
 
 if __name__ == "__main__":

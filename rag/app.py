@@ -492,9 +492,9 @@ def build_app(service: ChatService):
                         with gr.Accordion("Filters", open=False):
                             date_from = gr.Textbox(label="Vanaf datum (JJJJ-MM-DD)")
                             date_to = gr.Textbox(label="Tot en met datum (JJJJ-MM-DD)")
-                            council = gr.Dropdown(choices=service.councils(), label="Raad", value=None,
+                            council = gr.Dropdown(choices=[], label="Raad", value=None,
                                                   elem_id="filter-raad")
-                            docs = gr.Dropdown(choices=service.doc_ids(), label="Documenten", multiselect=True,
+                            docs = gr.Dropdown(choices=[], label="Documenten", multiselect=True,
                                                elem_id="filter-documenten")
                         # Open by default: the sources are part of the answer, not an extra.
                         sources = gr.HTML(sources_html(None), elem_id="bronnen")
@@ -529,12 +529,11 @@ def build_app(service: ChatService):
                 topic.submit(do_timeline, tl_inputs, timeline_view, api_visibility="private")
 
             with gr.Tab("Brieven", id="brieven"):
-                table = gr.Dataframe(value=service.letters(), headers=["id", "titel", "datum", "soort", "chunks",
+                table = gr.Dataframe(value=[], headers=["id", "titel", "datum", "soort", "chunks",
                                                                        "waarschuwingen"], interactive=False, wrap=True)
                 with gr.Row():
-                    agenda_doc = gr.Dropdown(choices=service.agenda_letters(), label="Agenda van", elem_id="agenda-brief",
-                                             value=(service.agenda_letters() or [None])[0])
-                agenda_table = gr.Dataframe(value=service.agenda((service.agenda_letters() or [None])[0]),
+                    agenda_doc = gr.Dropdown(choices=[], label="Agenda van", elem_id="agenda-brief", value=None)
+                agenda_table = gr.Dataframe(value=[],
                                             headers=["punt", "titel", "soort", "pagina's"], interactive=False, wrap=True,
                                             elem_id="agenda", label="Agenda (klik op een punt om ernaar te vragen)")
                 agenda_doc.change(service.agenda, agenda_doc, agenda_table, api_visibility="private")
@@ -545,7 +544,7 @@ def build_app(service: ChatService):
                 index_btn = gr.Button("Indexeer", variant="primary", elem_id="indexeer")
                 index_msg = gr.Markdown("", elem_id="index-bericht")
                 with gr.Row():
-                    to_remove = gr.Dropdown(choices=service.doc_ids(), label="Brief verwijderen")
+                    to_remove = gr.Dropdown(choices=[], label="Brief verwijderen")
                     remove_btn = gr.Button("Verwijder", variant="stop")
                 remove_msg = gr.Markdown("")
                 letter_lists = [docs, council, agenda_doc]
@@ -564,6 +563,17 @@ def build_app(service: ChatService):
             return _api_call(lambda: service.timeline(topic, make_filters(date_from, date_to, council or None,
                                                                           [])).to_dict())
 
+        def fill_lists():
+            # Filled when a page opens, not when the app is built: the page that Gradio serves
+            # before a login then holds no letter ids, and every page shows the index as it is now.
+            agenda_letters = service.agenda_letters()
+            first = (agenda_letters or [None])[0]
+            return (service.letters(), gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()),
+                    gr.update(choices=agenda_letters, value=first), service.agenda(first),
+                    gr.update(choices=service.doc_ids()))
+
+        demo.load(fill_lists, None, [table, docs, council, agenda_doc, agenda_table, to_remove],
+                  api_visibility="private")
         gr.api(ask, api_name="ask")
         gr.api(timeline, api_name="timeline")
     return demo

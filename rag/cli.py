@@ -636,34 +636,52 @@ def remove(doc_id: str, store_path: Path | None) -> None:
     click.echo(f"verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)")
 
 
-def _folder_signature(folder: Path) -> tuple:
-    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*") if p.is_file()))
+def _settled(paths: set[str], wait_s: float = 0.5, tries: int = 20) -> None:
+    """Wait until the changed files stop growing: a letter still being copied is read whole."""
+    def sizes() -> dict[str, int]:
+        out = {}
+        for p in paths:
+            try:
+                out[p] = Path(p).stat().st_size
+            except OSError:
+                out[p] = -1  # gone (or not yet there): the index run will see
+        return out
+
+    before = sizes()
+    for _ in range(tries):
+        time.sleep(wait_s)
+        now = sizes()
+        if now == before:
+            return
+        before = now
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @store_option
-@click.option("--interval", default=2.0, show_default=True, help="Seconds between checks.")
+@click.option("--interval", default=1.0, show_default=True,
+              help="Seconds without changes before they are indexed (a copy in progress is waited for).")
 def watch(folder: Path, store_path: Path | None, interval: float) -> None:
     """Keep the index in step with FOLDER: letters that appear, change or go are
-    indexed, re-indexed or removed. Stop with Ctrl-C.
+    indexed, re-indexed or removed, as the file system reports them. Stop with Ctrl-C.
 
     \b
     Example:
       rag watch data/letters
     """
-    last = None
+    from watchfiles import watch as changes_in
+
     click.echo(f"rag: volgt {folder} (Ctrl-C stopt)", err=True)
+    summary = _index([folder], store_path, prune=True)
+    if summary.added or summary.updated or summary.removed:
+        _print_summary(summary)
+        sys.stdout.flush()
     try:
-        while True:
-            sig = _folder_signature(folder)
-            if sig != last:
-                summary = _index([folder], store_path, prune=True)
-                if last is not None or summary.added or summary.updated or summary.removed:
-                    _print_summary(summary)
-                    sys.stdout.flush()
-                last = sig
-            time.sleep(interval)
+        for changes in changes_in(folder, debounce=int(interval * 1000), step=50, raise_interrupt=False):
+            _settled({path for _, path in changes})
+            summary = _index([folder], store_path, prune=True)
+            _print_summary(summary)
+            sys.stdout.flush()
     except KeyboardInterrupt:
         pass
 

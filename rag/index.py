@@ -166,7 +166,11 @@ class Indexer:
         for n, path in enumerate(files):
             self.progress("lezen", n, len(files))
             spath = str(path)
-            sha = file_sha256(path)
+            try:
+                sha = file_sha256(path)
+            except OSError as exc:  # gone between listing and reading (a watched folder), or unreadable
+                summary.fail(spath, f"cannot be read ({exc.strerror or exc})")
+                continue
             if sha in first_with and manifest.doc_for_file_hash(sha) is None:
                 copies.append((spath, sha, first_with[sha]))  # the same bytes as a letter read just now
                 summary.unchanged.append(spath)

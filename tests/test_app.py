@@ -181,3 +181,20 @@ def test_questions_are_answered_while_an_upload_indexes(running_app):
     # Several answers while the upload was indexing, none waiting for it.
     assert len(answered) >= 3, answered
     assert max(answered) < 15, answered
+
+
+def test_eight_clients_at_once_get_their_answers_without_errors(running_app):
+    """The short variant of `bench/load.py` (which runs 2 minutes, also during an upload)."""
+    import sys
+
+    from rag.evaluate import load_cases, select_split
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from load import run_load
+
+    url, _ = running_app
+    questions = [c.question for c in select_split(load_cases(ROOT / "eval" / "staff" / "set.jsonl"), "dev")]
+    result = run_load(url, questions, clients=8, seconds=20)
+    assert result["errors"] == 0, result["first_errors"]
+    assert result["answers"] >= 16, result

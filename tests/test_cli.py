@@ -98,18 +98,32 @@ def test_watch_indexes_a_new_letter(tmp_path):
         [sys.executable, "-m", "rag.cli", "watch", str(folder), "--store", store, "--interval", "0.5"],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
-    try:
-        time.sleep(1)
-        shutil.copy(FIXTURES.parent.parent / "data" / "letters" / "pm01_kst-21501-02-3121_motie-ceder.pdf", folder)
+    def wait_for(text: str) -> list[str]:
+        seen: list[str] = []
         deadline = time.time() + 180
-        line = ""
         while time.time() < deadline:
-            line = proc.stdout.readline()
-            if "toegevoegd: 1" in line:
-                break
-        assert "toegevoegd: 1" in line
+            seen.append(proc.stdout.readline())
+            if text in seen[-1]:
+                return seen
+        raise AssertionError(f"no {text!r} in {seen}")
+
+    try:
+        time.sleep(2)
+        # Copied slowly, in two halves: indexed once it is whole, never half.
+        data = (FIXTURES.parent.parent / "data" / "letters" / "pm01_kst-21501-02-3121_motie-ceder.pdf").read_bytes()
+        target = folder / "motie.pdf"
+        with open(target, "wb") as fh:
+            fh.write(data[: len(data) // 2])
+            fh.flush()
+            time.sleep(0.7)
+            fh.write(data[len(data) // 2 :])
+        seen = wait_for("toegevoegd: 1")
+        assert not any("mislukt" in line for line in seen), seen
+        listed = json.loads(rag("list", "--store", store, "--json").stdout)
+        assert [d["doc_id"] for d in listed] == ["kst-21501-02-3121"]
+        target.unlink()  # gone from the folder: gone from the index
+        wait_for("verwijderd: 1")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    listed = json.loads(rag("list", "--store", store, "--json").stdout)
-    assert [d["doc_id"] for d in listed] == ["kst-21501-02-3121"]
+    assert json.loads(rag("list", "--store", store, "--json").stdout) == []

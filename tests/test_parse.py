@@ -122,6 +122,7 @@ def test_bad_input_names_the_file_and_the_cause(tmp_path):
     empty.write_text("  \n\n")
     with pytest.raises(ParseError, match=r"leeg\.txt: file is empty"):
         parse_file(empty)
+    (tmp_path / "brief.docx").write_bytes(b"PK\x03\x04")
     with pytest.raises(ParseError, match=r"brief\.docx: unsupported file type"):
         parse_file(tmp_path / "brief.docx")
     with pytest.raises(ParseError, match=r"weg\.txt: no such file"):

@@ -1,0 +1,48 @@
+"""The same question gets the same ranking in every process, and from every build of the same letters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from rag.evaluate import load_cases
+from rag.index import Indexer
+from rag.retrieve import Retriever
+from rag.store import Store
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+STAFF = ROOT / "eval" / "staff" / "set.jsonl"
+RANK = (
+    "import json, sys; from rag.store import Store; from rag.retrieve import Retriever; "
+    "from rag.evaluate import load_cases; r = Retriever(Store(sys.argv[1])); "
+    f"cases = load_cases({str(STAFF)!r}); "
+    "print(json.dumps({c.question: [[h.chunk.id, h.score] for h in r.search(c.question, k=10)] for c in cases}))"
+)
+
+
+def test_two_processes_rank_every_staff_question_alike(letters_store):
+    # Another hash seed (set iteration order) and another thread count (float sums in another order).
+    runs = []
+    for seed, threads in (("1", "2"), ("2", "1")):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "OMP_NUM_THREADS": threads}
+        out = subprocess.run([sys.executable, "-c", RANK, str(letters_store.path)], capture_output=True, text=True,
+                             env=env, cwd=ROOT, timeout=900, check=True)
+        runs.append(json.loads(out.stdout))
+    assert len(runs[0]) > 200 and runs[0].keys() == runs[1].keys()
+    assert runs[0] == runs[1]  # ids and scores, to the last bit
+
+
+def test_two_builds_of_the_same_letters_rank_alike(small_corpus, tmp_path, embedder):
+    rankings = []
+    for name in ("eerste", "tweede"):
+        store = Store(tmp_path / name)
+        Indexer(store, embedder).run([small_corpus])
+        retriever = Retriever(Store(tmp_path / name), embedder)
+        rankings.append({c.question: [h.chunk.id for h in retriever.search(c.question, k=10)]
+                         for c in load_cases(STAFF)})
+    assert rankings[0] == rankings[1]
