@@ -115,3 +115,25 @@ def test_utf16_without_a_byte_order_mark_is_text(tmp_path):
         junk = tmp_path / "rommel.txt"
         junk.write_bytes(bytes(range(256)) * 20)
         parse_file(junk)
+
+
+def test_an_upload_is_stored_under_a_name_of_its_own(tmp_path):
+    from rag.app import stored_name, upload_problem
+
+    letter = tmp_path / "x.txt"
+    letter.write_bytes(A.read_bytes())
+    for given in ("../../etc/passwd.txt", "..\\..\\boot.ini.txt", "brief ë – №1.txt", ".verborgen.txt"):
+        name = stored_name(letter, given)
+        assert "/" not in name and "\\" not in name and not name.startswith(".") and name.endswith(".txt")
+        assert (tmp_path / "uploads" / name).resolve().parent == (tmp_path / "uploads").resolve()
+    assert stored_name(letter, "a.txt")[:16] == stored_name(letter, "b.txt")[:16]  # the same bytes
+    other = tmp_path / "y.txt"
+    other.write_bytes(C.read_bytes())
+    assert stored_name(other, "a.txt") != stored_name(letter, "a.txt")  # one name, two letters
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    assert "empty" in upload_problem(empty, "leeg.pdf")
+    docx = tmp_path / "notities.docx"
+    docx.write_bytes(b"PK\x03\x04")
+    assert "unsupported" in upload_problem(docx, "notities.docx")
+    assert upload_problem(letter, "brief.txt") is None

@@ -198,3 +198,26 @@ def test_llama_cpp_server_speaks_the_same_protocol(tmp_path, retriever):
         assert a.mode in ("llm:smollm2", "extractive")
     finally:
         proc.terminate()
+
+
+def test_a_slow_llm_call_blocks_no_other_question(server, small_store, monkeypatch):
+    import threading
+    import time
+
+    from rag.app import ChatService
+
+    monkeypatch.setenv("RAG_LLM_BASE_URL", server.url)
+    monkeypatch.setenv("RAG_LLM_MODEL", "fake")
+    service = ChatService(small_store.path)
+    service.warm_up()
+    Behaviour.mode, Behaviour.delay = "slow", 4.0
+    answers: list = []
+    start = time.monotonic()
+    askers = [threading.Thread(target=lambda: answers.append(service.ask(QUESTION))) for _ in range(3)]
+    for t in askers:
+        t.start()
+    for t in askers:
+        t.join()
+    took = time.monotonic() - start
+    assert len(answers) == 3 and all(a.mode == "llm:fake" for a in answers)
+    assert took < 8.0, took  # three 4-second calls side by side, not one after the other (12 s)
