@@ -62,3 +62,30 @@ def test_with_rag_auth_the_page_and_the_api_want_a_login(tmp_path, monkeypatch, 
         assert client.predict("Wat gebeurt er met de JBZ-Raad?", "", "", "", [], api_name="/ask")["question"]
     finally:
         demo.close()
+
+
+@pytest.mark.slow
+def test_a_failure_while_answering_reaches_the_user_as_a_sentence_and_the_log_as_a_traceback(
+        tmp_path, embedder, caplog):
+    from gradio_client import Client
+    from gradio_client.exceptions import AppError
+
+    from rag.app import FAILED_ANSWER, launch
+    from rag.index import Indexer
+    from rag.store import COLLECTION
+    from tests.conftest import EXCERPTS
+    from tests.test_app import free_port
+
+    Indexer(Store(tmp_path / "store"), embedder).run([EXCERPTS / "jbz_kst-32317-621_GA-informeel_2020-06-04.txt"])
+    demo, url = launch(tmp_path / "store", "127.0.0.1", free_port(), block=False)
+    try:
+        client = Client(url, verbose=False)
+        assert client.predict("Wat gebeurt er met de JBZ-Raad?", "", "", "", [], api_name="/ask")["citations"]
+        # Someone deletes the index's vectors under the running app.
+        Store(tmp_path / "store").client.delete_collection(COLLECTION)
+        with pytest.raises(AppError) as failed:
+            client.predict("Wat gebeurt er met de JBZ-Raad?", "", "", "", [], api_name="/ask")
+        assert FAILED_ANSWER in str(failed.value) and "Traceback" not in str(failed.value)
+        assert any(r.name == "rag.app" and r.exc_info for r in caplog.records)
+    finally:
+        demo.close()
