@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -298,8 +299,10 @@ class Indexer:
             )
         return stale
 
-    def _embed_and_add(self, chunks: list[Chunk], batch: int = 64) -> int:
-        """Embed and store chunks and their sentences; returns the number of sentences."""
+    def _embed_and_add(self, chunks: list[Chunk], batch: int | None = None) -> int:
+        """Embed and store chunks and their sentences, ``RAG_INDEX_BATCH`` (64) chunks at a
+        time (what an interrupted run has stored is reused); returns the number of sentences."""
+        batch = batch or int(os.environ.get("RAG_INDEX_BATCH", "64"))
         sentences = 0
         total = len(chunks)
         for i in range(0, total, batch):

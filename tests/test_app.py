@@ -159,7 +159,7 @@ def test_questions_are_answered_while_an_upload_indexes(running_app):
     from gradio_client import Client, handle_file
 
     url, store_dir = running_app
-    big = LETTERS / "llm03_kst-36450-3_memorie-van-toelichting.pdf"  # 68 passages: a minute of embedding here
+    big = LETTERS / "llm04_kst-36450-4_advies-rvs-en-nader-rapport.pdf"  # 39 passages: half a minute of embedding
     done: dict[str, float] = {}
 
     def upload() -> None:
@@ -177,7 +177,7 @@ def test_questions_are_answered_while_an_upload_indexes(running_app):
         if uploading.is_alive():
             answered.append(time.monotonic() - start)
     uploading.join()
-    assert "kst-36450-3" in Store(store_dir).manifest.documents
+    assert "kst-36450-4" in Store(store_dir).manifest.documents
     # Several answers while the upload was indexing, none waiting for it.
     assert len(answered) >= 3, answered
     assert max(answered) < 15, answered
@@ -195,6 +195,6 @@ def test_eight_clients_at_once_get_their_answers_without_errors(running_app):
 
     url, _ = running_app
     questions = [c.question for c in select_split(load_cases(ROOT / "eval" / "staff" / "set.jsonl"), "dev")]
-    result = run_load(url, questions, clients=8, seconds=20)
+    result = run_load(url, questions, clients=8, seconds=10)
     assert result["errors"] == 0, result["first_errors"]
-    assert result["answers"] >= 16, result
+    assert result["answers"] >= 8, result

@@ -44,9 +44,11 @@ print(json.dumps([len(store.manifest.documents), store.collection().count() - le
 def test_kill_9_at_any_moment_loses_nothing_and_the_next_run_finishes(small_corpus, tmp_path):
     store = tmp_path / "store"
     seen_partial = False
-    for kill_after in (4.0, 9.0, 14.0, 20.0, 30.0):
+    for kill_after in (12.0, 16.0, 20.0, 24.0):
+        # Stored 8 passages at a time, so kills land between and inside writes.
         proc = subprocess.Popen([RAG, "index", str(small_corpus), "--store", str(store)], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                env={**os.environ, "RAG_INDEX_BATCH": "8"})
         time.sleep(kill_after)
         finished = proc.poll() is not None
         if not finished:
