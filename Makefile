@@ -47,6 +47,7 @@ eval: setup
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
 	$(PY) bench/ask_scale.py --sizes 1000,10000,100000
+	$(PY) bench/memory.py --size 100000
 	$(PY) bench/embed_throughput.py
 	$(PY) bench/reindex.py
 	$(PY) bench/app_start.py --runs 3
