@@ -48,7 +48,7 @@ from rag.dates import letter_label  # noqa: E402
 from rag.index import Indexer, IndexSummary, remove_document  # noqa: E402
 from rag.llm import LLMClient  # noqa: E402
 from rag.files import file_sha256  # noqa: E402
-from rag.parse import SUPPORTED_SUFFIXES, max_file_bytes  # noqa: E402
+from rag.parse import SUPPORTED_SUFFIXES, size_problem  # noqa: E402
 from rag.question import check_question  # noqa: E402
 from rag.retrieve import Filters, Retriever  # noqa: E402
 from rag.store import Store  # noqa: E402
@@ -82,8 +82,8 @@ class ChatService:
 
     def __init__(self, store_path: str | Path | None = None) -> None:
         self.store = Store(store_path)
-        # Held only to create the answerer, and by the one thread that refreshes it: questions
-        # never wait for an upload's indexing, an LLM call or another question.
+        # `lock` is held only while the answerer is created, `_refreshing` by the one thread that
+        # reloads it: questions never wait for an upload's indexing, an LLM call or each other.
         self.lock = threading.RLock()
         self._refreshing = threading.Lock()
         self._answerer: Answerer | None = None
@@ -244,12 +244,7 @@ def upload_problem(path: Path, name: str) -> str | None:
     """Why an uploaded file is refused before it is parsed, or None."""
     if path.suffix.lower() not in SUPPORTED_SUFFIXES and Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         return f"unsupported file type '{Path(name).suffix or name}' (use .pdf, .txt or .md)"
-    size = path.stat().st_size
-    if size == 0:
-        return "file is empty (0 bytes)"
-    if size > max_file_bytes():
-        return f"{size / 1e6:.0f} MB is over the limit of {max_file_bytes() / 1e6:.0f} MB (RAG_MAX_FILE_MB)"
-    return None
+    return size_problem(path)
 
 
 def stored_name(path: Path, name: str) -> str:

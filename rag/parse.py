@@ -253,6 +253,16 @@ def max_file_bytes() -> int:
     return int(float(os.environ.get("RAG_MAX_FILE_MB", "50")) * 1_000_000)
 
 
+def size_problem(path: Path) -> str | None:
+    """Why a file is too small or too large to read as a letter, or None."""
+    size = path.stat().st_size
+    if size == 0:
+        return "file is empty (0 bytes)"
+    if size > max_file_bytes():
+        return f"{size / 1e6:.0f} MB is over the limit of {max_file_bytes() / 1e6:.0f} MB (RAG_MAX_FILE_MB)"
+    return None
+
+
 def read_pages(path: Path, warnings: list[str]) -> list[list[str]]:
     """Return the raw lines of every page of ``path``."""
     suffix = path.suffix.lower()
@@ -262,12 +272,9 @@ def read_pages(path: Path, warnings: list[str]) -> list[list[str]]:
         raise ParseError(f"{path}: no such file")
     if suffix not in SUPPORTED_SUFFIXES:
         raise ParseError(f"{path}: unsupported file type '{suffix or path.name}' (use .pdf, .txt or .md)")
-    size = path.stat().st_size
-    if size == 0:
-        raise ParseError(f"{path}: file is empty (0 bytes)")
-    if size > max_file_bytes():
-        raise ParseError(f"{path}: {size / 1e6:.0f} MB is over the limit of {max_file_bytes() / 1e6:.0f} MB "
-                         "(RAG_MAX_FILE_MB)")
+    problem = size_problem(path)
+    if problem:
+        raise ParseError(f"{path}: {problem}")
     if suffix == ".pdf":
         return _read_pdf_pages(path)
     try:
