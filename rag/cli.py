@@ -656,6 +656,30 @@ def _settled(paths: set[str], wait_s: float = 0.5, tries: int = 20) -> None:
         before = now
 
 
+def _hold_young_failures(summary, hold: float, retry_at: dict[str, float]) -> dict[str, float]:
+    """Take failures of files written less than `hold` seconds ago out of `summary`.
+
+    Returns when each held file is to be tried again; a held file that still fails once
+    its time has come is reported, so a broken letter is named within about `hold` seconds.
+    """
+    now = time.time()
+    held: dict[str, float] = {}
+    for item in list(summary.failed):
+        path = item["path"]
+        try:
+            age = now - Path(path).stat().st_mtime
+        except OSError:
+            continue
+        due = retry_at.get(path)
+        if age < hold and (due is None or now < due):
+            held[path] = due or now + hold
+            summary.failed.remove(item)
+            if item in summary.skipped:
+                summary.skipped.remove(item)
+            click.echo(f"  wacht: {path}: nog niet compleet, volgt opnieuw", err=True)
+    return held
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @store_option
@@ -676,10 +700,20 @@ def watch(folder: Path, store_path: Path | None, interval: float) -> None:
     if summary.added or summary.updated or summary.removed:
         _print_summary(summary)
         sys.stdout.flush()
+    # A copy that pauses longer than the settle wait is read half-written and fails to
+    # parse. Such a failure on a file changed moments ago is not reported yet: the file is
+    # tried again once it has been quiet for `hold` seconds, and only a second failure counts.
+    hold = max(3.0, 5 * interval)
+    retry_at: dict[str, float] = {}
     try:
-        for changes in changes_in(folder, debounce=int(interval * 1000), step=50, raise_interrupt=False):
+        for changes in changes_in(folder, debounce=int(interval * 1000), step=50, raise_interrupt=False,
+                                  rust_timeout=500, yield_on_timeout=True):
+            now = time.time()
+            if not changes and not any(at <= now for at in retry_at.values()):
+                continue
             _settled({path for _, path in changes})
             summary = _index([folder], store_path, prune=True)
+            retry_at = _hold_young_failures(summary, hold, retry_at)
             _print_summary(summary)
             sys.stdout.flush()
     except KeyboardInterrupt:

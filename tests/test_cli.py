@@ -109,16 +109,22 @@ def test_watch_indexes_a_new_letter(tmp_path):
 
     try:
         time.sleep(2)
-        # Copied slowly, in two halves: indexed once it is whole, never half.
+        # Copied slowly, in two halves with a pause longer than the settle wait: the half
+        # file may be read, but its failure is held back and the whole file is indexed.
         data = (FIXTURES.parent.parent / "data" / "letters" / "pm01_kst-21501-02-3121_motie-ceder.pdf").read_bytes()
         target = folder / "motie.pdf"
         with open(target, "wb") as fh:
             fh.write(data[: len(data) // 2])
             fh.flush()
-            time.sleep(0.7)
+            time.sleep(2.0)
             fh.write(data[len(data) // 2 :])
         seen = wait_for("toegevoegd: 1")
         assert not any("mislukt" in line for line in seen), seen
+        # A file that stays broken is named once it has been quiet a while.
+        (folder / "kapot.pdf").write_bytes(data[: len(data) // 3])
+        seen = wait_for("mislukt")
+        assert "kapot.pdf" in seen[-1], seen
+        (folder / "kapot.pdf").unlink()
         listed = json.loads(rag("list", "--store", store, "--json").stdout)
         assert [d["doc_id"] for d in listed] == ["kst-21501-02-3121"]
         target.unlink()  # gone from the folder: gone from the index
