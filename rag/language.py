@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+# A word of lower-cased text: letters and digits, joined by inner hyphens or apostrophes.
+WORD_RE = re.compile(r"[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*")
+
 # Function words that are frequent in one language and not words of the other.
 ENGLISH = set(
     "the a an of to and is are was were be been what which who whom whose when where why how does do did "

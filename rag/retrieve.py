@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,6 +102,11 @@ class Filters:
         return True
 
 
+# Up to this many chunks, dense search scores every chunk exactly in memory (about 3 kB a
+# chunk); above it, Chroma's approximate index answers.
+EXACT_DENSE_CHUNKS = int(os.environ.get("RAG_EXACT_DENSE", "30000"))
+
+
 @dataclass
 class FusionWeights:
     """How the rankings are combined. The defaults are EmbeddingGemma's, fitted on the
@@ -170,7 +176,13 @@ class Retriever:
         (here or in another process: see :meth:`refresh_if_stale`)."""
         if self.store.current_generation() != self.store.generation:
             self.store.reload()  # a fresh Store has just read it; one read says whether it must again
-        chunks = {c.id: c for c in self.store.all_chunks()}
+        exact = self.store.listed_chunk_count() <= EXACT_DENSE_CHUNKS
+        listed, matrix = self.store.all_chunks_and_vectors(vectors=exact)
+        chunks = {c.id: c for c in listed}
+        dense_index = None
+        if matrix is not None and len(listed):
+            norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+            dense_index = ([c.id for c in listed], matrix / np.maximum(norms, 1e-12))
         if not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(list(chunks.values()))
         expander = QueryExpander.from_texts([searchable_text(c) for c in chunks.values()],
@@ -178,6 +190,7 @@ class Retriever:
                                             correct_typos=self.weights.correct_typos)
         # Swapped in together, after everything is built.
         self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
+        self._exact = dense_index  # one attribute: a reader never pairs new ids with old vectors
         self.generation = self.store.generation
 
     def refresh_if_stale(self) -> bool:
@@ -196,7 +209,22 @@ class Retriever:
         return self.embedder.embed_queries([text])[0]
 
     def _dense(self, qvec: np.ndarray, filters: Filters) -> list[tuple[str, float]]:
-        return self.store.query_dense(qvec, self.weights.candidates, filters.where())
+        exact = self._exact
+        if exact is None:
+            return self.store.query_dense(qvec, self.weights.candidates, filters.where())
+        # Every chunk scored: the same candidates in every process, where the approximate
+        # index may return a different tail while its files are being written.
+        ids, matrix = exact
+        # einsum, not BLAS: a threaded matrix product may round the last bit by thread count.
+        scores = np.einsum("ij,j->i", matrix, np.asarray(qvec, dtype=np.float32))
+        out: list[tuple[str, float]] = []
+        for i in np.argsort(-scores, kind="stable"):  # ties keep document order
+            chunk = self.chunks.get(ids[i])
+            if chunk is not None and (filters.is_empty() or filters.matches(chunk)):
+                out.append((ids[i], float(scores[i])))
+                if len(out) >= self.weights.candidates:
+                    break
+        return out
 
     def _bm25(self, query: str, filters: Filters) -> list[tuple[str, float]]:
         scores = self.store.bm25.scores(query)

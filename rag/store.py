@@ -44,6 +44,7 @@ import numpy as np
 
 from rag.documents import Chunk
 from rag.embed import settings_for
+from rag.language import WORD_RE
 
 COLLECTION = "kamerbrieven"
 # One record per chunk: its sentences' spans and vectors, packed. Sentences are never
@@ -164,7 +165,6 @@ def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
 
 # ----------------------------------------------------------------------- BM25
 
-_WORD_RE = re.compile(r"[0-9a-zà-ÿ]+(?:[-'][0-9a-zà-ÿ]+)*")
 
 
 class DutchAnalyzer:
@@ -179,7 +179,7 @@ class DutchAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         words = []
-        for w in _WORD_RE.findall(text.lower()):
+        for w in WORD_RE.findall(text.lower()):
             for part in w.split("-"):
                 if len(part) > 1 and part not in self.stopwords:
                     words.append(part)
@@ -241,6 +241,13 @@ class BM25Index:
             return False
         self.ids, self._bm25, self.generation = ids, model, current.get("generation", 0)
         return True
+
+    def doc_freqs(self) -> dict[str, int]:
+        """How many chunks hold each stemmed word."""
+        if self._bm25 is None or not self.ids:
+            return {}
+        counts = np.diff(self._bm25.scores["indptr"])
+        return {token: int(counts[i]) for token, i in self._bm25.vocab_dict.items() if token and token != "_"}
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every indexed chunk for ``query`` (in ``self.ids`` order)."""
@@ -494,18 +501,33 @@ class Store:
     def all_chunks(self) -> list[Chunk]:
         """Every chunk of the letters in the manifest, in document order. Chunks that no
         manifest record lists (a run still writing, or one that was interrupted) are left out."""
+        return self.all_chunks_and_vectors(vectors=False)[0]
+
+    def listed_chunk_count(self) -> int:
+        """How many chunks the manifest lists (no read from Chroma)."""
+        return sum(len(doc.chunk_ids) for doc in self.manifest.documents.values())
+
+    def all_chunks_and_vectors(self, vectors: bool = True) -> tuple[list[Chunk], np.ndarray | None]:
+        """As :meth:`all_chunks`, with each chunk's vector (row i belongs to chunk i) when
+        ``vectors`` is set, read in the same pass."""
         col = self.collection()
         total = col.count()
         order = {doc_id: i for i, doc_id in enumerate(sorted(self.manifest.documents))}
         position = {cid: i for doc in self.manifest.documents.values() for i, cid in enumerate(doc.chunk_ids)}
-        chunks: list[Chunk] = []
+        found: list[tuple[Chunk, Any]] = []
+        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
         for offset in range(0, total, 1000):
-            got = col.get(include=["documents", "metadatas"], limit=1000, offset=offset)
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+            got = col.get(include=include, limit=1000, offset=offset)
+            vecs = got["embeddings"] if vectors else [None] * len(got["ids"])
+            for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], vecs):
                 if cid in position:
-                    chunks.append(chunk_from_record(cid, text, meta))
-        chunks.sort(key=lambda c: (order.get(c.doc_id, 1 << 30), position.get(c.id, 0)))
-        return chunks
+                    found.append((chunk_from_record(cid, text, meta), vec))
+        found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
+        chunks = [c for c, _ in found]
+        if not vectors:
+            return chunks, None
+        matrix = np.asarray([v for _, v in found], dtype=np.float32).reshape(len(found), -1)
+        return chunks, matrix
 
     def delete_orphans(self) -> int:
         """Delete the chunks no manifest record lists (left by an interrupted run); returns how many."""

@@ -25,10 +25,6 @@ RANK = (
 )
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "open (issue 13): on a store whose writer process is still alive, two reader processes got different "
-    "tails of the dense candidate list for a few questions (Chroma's approximate HNSW search); a store at "
-    "rest ranked all 265 staff questions identically across hash seeds and thread counts"))
 def test_two_processes_rank_every_staff_question_alike(letters_store):
     # Another hash seed (set iteration order) and another thread count (float sums in another order).
     runs = []
