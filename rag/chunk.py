@@ -21,17 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from rag.documents import Chunk, Letter, Line
-from rag.parse import (
-    AGENDA_HEADING_RE,
-    NAME_RE,
-    SIGNATURE_ROLE_RE,
-    _footnote_marker_re,
-    _join_two,
-    hyphenated_vocabulary,
-    is_short,
-    line_width,
-    unwrap,
-)
+from rag.parse import AGENDA_HEADING_RE, NAME_RE, SIGNATURE_ROLE_RE
+from rag.text import footnote_marker_re, hyphenated_vocabulary, is_short, join_two, line_width, unwrap
 
 # Bumped when chunks gain metadata, or the parser reads more of it (3: one-line signatures):
 # the indexer then refreshes the metadata of unchanged letters (their ids, and so their
@@ -219,7 +210,7 @@ def _heading_at(lines: list[Line], i: int, width: int) -> tuple[str, int] | None
         # next line decides.
     heading = parts[0]
     for part in parts[1:]:
-        heading = _join_two(heading, part, set())
+        heading = join_two(heading, part, set())
     if len(heading) > 160 or len(heading) < 3 or re.search(r"\.\s", heading.rstrip(".")) and not numbered:
         return None
     if j >= len(lines):
@@ -347,7 +338,7 @@ def _chunk_id(letter: Letter, block: Block, split_id: int, text: str) -> str:
 def _attach_footnotes(text: str, letter: Letter, page_start: int, page_end: int, used: set[int]) -> str:
     notes = []
     for no, (note, page) in sorted(letter.footnotes.items()):
-        marker = _footnote_marker_re(no)
+        marker = footnote_marker_re(no)
         if not (page_start <= page <= page_end) and no in used:
             continue
         m = marker.search(text)

@@ -27,11 +27,16 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from rag.documents import Chunk
 from rag.files import file_sha256
+
+if TYPE_CHECKING:  # only for the hints: an eval of retrieval alone loads no answerer
+    from rag.answer import Answerer
+    from rag.embed import Embedder
 
 _HYPHEN_BREAK = re.compile(r"[-\u00ad\u2010\u2011]\s*")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
@@ -333,7 +338,7 @@ def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answer
                       answer, answered, facts, citations, latency_ms, case.style)
 
 
-def evaluate_answerer(cases: list[Case], answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:
+def evaluate_answerer(cases: list[Case], answerer: Answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:
     """Run every case through ``answerer.ask`` (the function the app and CLI use), with
     its conversation history; timeline cases through :func:`rag.timeline.build_timeline`."""
     from rag.timeline import build_timeline
@@ -366,10 +371,10 @@ class NaivePipeline:
     answer's sources and the top chunk as its answer. It never says "not found".
     Built in the same run, from the same files and the same model."""
 
-    def __init__(self, files: list[Path], embedder, cache: Path | None = None) -> None:
+    def __init__(self, files: list[Path], embedder: Embedder, cache: Path | None = None) -> None:
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from rag.parse import ParseError, _find_doc_id, read_pages
+        from rag.parse import ParseError, find_doc_id, read_pages
 
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         self.embedder = embedder
@@ -379,7 +384,7 @@ class NaivePipeline:
                 pages = read_pages(f, [])
             except ParseError:
                 continue
-            doc_id = _find_doc_id([x for p in pages for x in p], f.stem)[0]
+            doc_id = find_doc_id([x for p in pages for x in p], f.stem)[0]
             for page_no, page in enumerate(pages, start=1):
                 for i, part in enumerate(splitter.split_text("\n".join(page))):
                     self.chunks.append(Chunk(f"{doc_id}:{page_no}:{i}", part, doc_id, f.name, None, "", None,

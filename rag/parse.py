@@ -29,16 +29,15 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from rag.documents import Letter, Line, Sender
+from rag.question import MONTHS_NL
+from rag.text import footnote_marker_re, join_two
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 
 # A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 25
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
-    "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
+MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
 _MONTH_RE = "|".join(MONTHS)
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 
@@ -396,12 +395,6 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
 FOOTNOTE_START_RE = re.compile(r"^(\d{1,3})\s*(?=[^\d\s.)\],:;%-])(.+)$")
 
 
-def _footnote_marker_re(n: int) -> re.Pattern[str]:
-    # A footnote marker is a number glued to the end of a word or punctuation:
-    # "operationaliseren1", "c.s.2", "BNC-fiche5,", "HVV).6".
-    return re.compile(rf"(?<=[a-zà-ÿ\)\.,;:’”]){n}(?=[\s.,;:)]|$)")
-
-
 def _split_footnotes(
     lines: list[str], next_no: int, text_so_far: str
 ) -> tuple[list[str], list[tuple[int, str]]]:
@@ -416,7 +409,7 @@ def _split_footnotes(
         if not m or int(m.group(1)) != next_no:
             continue
         body_above = text_so_far + "\n" + "\n".join(lines[:start])
-        if not _footnote_marker_re(next_no).search(body_above):
+        if not footnote_marker_re(next_no).search(body_above):
             continue
         notes: list[tuple[int, str]] = []
         expected = next_no
@@ -430,103 +423,9 @@ def _split_footnotes(
                 expected += 1
             elif notes:
                 prev_no, prev_text = notes[-1]
-                notes[-1] = (prev_no, _join_two(prev_text, s, set()))
+                notes[-1] = (prev_no, join_two(prev_text, s, set()))
         return lines[:start], notes
     return lines, []
-
-
-# --------------------------------------------------------------------------- unwrapping
-
-SUSPENDED_HYPHEN_NEXT = {"en", "of", "tot", "als", "noch", "dan", "maar", "and", "or"}
-
-
-def _join_two(left: str, right: str, hyphenated_words: set[str]) -> str:
-    """Join two wrapped lines, undoing line-break hyphenation only where it is safe.
-
-    ``EU-`` + ``drugsbeleid`` keeps its hyphen (capital before it); ``veilig-`` +
-    ``derde-land-concept`` keeps it (part of a hyphenated compound); ``asiel-`` +
-    ``en migratie`` is a suspended hyphen and keeps its space; ``struc-`` +
-    ``tureel`` becomes ``structureel``.
-    """
-    if not left:
-        return right
-    if not right:
-        return left
-    if left.endswith("-") and not left.endswith(" -"):
-        first_word = right.split()[0]
-        last_word = left.split()[-1]
-        if first_word.lower() in SUSPENDED_HYPHEN_NEXT:
-            return f"{left} {right}"
-        before = left[-2] if len(left) >= 2 else ""
-        # A capitalised first part is a name or abbreviation ("Eurodac-systeem"):
-        # Dutch spelling keeps that hyphen.
-        if before.islower() and right[0].islower() and not last_word[:1].isupper():
-            compound = "-" in last_word[:-1] or "-" in first_word
-            seen_hyphenated = f"{last_word}{first_word.rstrip('.,;:')}".lower() in hyphenated_words
-            if compound or seen_hyphenated:
-                return left + right
-            return left[:-1] + right
-        return left + right
-    if left.endswith(" -") and len(left) > 2 and left[-3].islower() and right[0].islower():
-        return left[:-2] + right  # "struc -" / "tureel": a PDF extraction artefact
-    return f"{left} {right}"
-
-
-def unwrap(lines: list[Line], width: int, hyphenated_words: set[str] | None = None) -> tuple[str, list[tuple[int, int]]]:
-    """Join wrapped lines into paragraphs (``\\n`` between paragraphs).
-
-    A paragraph ends at an empty line, or at a line that ends a sentence while the
-    next word would still have fitted on it.
-
-    Returns:
-        The text, and a (character offset, page) mark for every line start, so a
-        part of the text can be traced back to its pages.
-    """
-    hyphenated_words = hyphenated_words or set()
-    out = ""
-    marks: list[tuple[int, int]] = []
-    prev: Line | None = None
-    for line in lines:
-        if prev is None:
-            out = line.text
-            marks.append((0, line.page))
-        elif line.blank_before or ends_paragraph(prev.text, line.text, width):
-            marks.append((len(out) + 1, line.page))
-            out = f"{out}\n{line.text}"
-        else:
-            marks.append((len(out), line.page))
-            out = _join_two(out, line.text, hyphenated_words)
-        prev = line
-    return out, marks
-
-
-def ends_paragraph(line: str, next_line: str, width: int) -> bool:
-    if not re.search(r"[.!?:;]\s*$", line):
-        return False
-    return is_short(line, next_line, width)
-
-
-def is_short(line: str, next_line: str, width: int) -> bool:
-    """True when the next line's first word would have fitted: the break was deliberate."""
-    nxt = next_line.split()[0] if next_line.split() else ""
-    return len(line) + 1 + len(nxt) < 0.9 * width
-
-
-def line_width(lines: list[Line]) -> int:
-    """The typeset line width in characters (a high percentile of line lengths)."""
-    lengths = sorted(len(x.text) for x in lines if len(x.text) > 15)
-    if not lengths:
-        return 80
-    return lengths[int(0.9 * (len(lengths) - 1))]
-
-
-def hyphenated_vocabulary(lines: list[Line]) -> set[str]:
-    """Words printed with a hyphen inside a line, lower-cased and without the hyphen."""
-    words: set[str] = set()
-    for line in lines:
-        for w in re.findall(r"\b[\wà-ÿ]+-[\wà-ÿ]+\b", line.text):
-            words.add(w.replace("-", "").lower())
-    return words
 
 
 # --------------------------------------------------------------------------- metadata
@@ -609,7 +508,7 @@ def _inline_masthead_id(all_lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def _find_doc_id(
+def find_doc_id(
     all_lines: list[str], stem: str, header: PageHeader | None = None
 ) -> tuple[str, str | None, str | None]:
     """The Kamerstuk id printed on the document (``kst-32317-975``, ``kst-32317-EE``).
@@ -1051,7 +950,7 @@ def parse_file(path: str | Path) -> Letter:
     pages, header = strip_web_header(pages)
     header = header or PageHeader()
 
-    doc_id, dossier, doc_number = _find_doc_id([x for page in pages for x in page], path.stem, header)
+    doc_id, dossier, doc_number = find_doc_id([x for page in pages for x in page], path.stem, header)
     lines, footnotes = _clean_pages(pages)
     if not lines:
         raise ParseError(f"{path}: no text left after removing page furniture")

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-from rag.parse import NoTextLayer, ParseError, parse_dutch_date, parse_file, unwrap
-from rag.documents import Line
+from rag.parse import NoTextLayer, ParseError, parse_dutch_date, parse_file
 from tests.conftest import FIXTURES, LETTERS
 
 
@@ -50,22 +49,6 @@ def test_seed_footnotes_are_lifted_out_of_the_text(seed_letter):
 )
 def test_parse_dutch_date(text, iso):
     assert parse_dutch_date(text) == iso
-
-
-@pytest.mark.parametrize(
-    "lines, joined",
-    [
-        (["het EU-", "drugsbeleid"], "het EU-drugsbeleid"),
-        (["het vernieuwde Eurodac-", "systeem"], "het vernieuwde Eurodac-systeem"),
-        (["het veilig-", "derde-land-concept"], "het veilig-derde-land-concept"),
-        (["herziening veilig-derde-land-", "concept"], "herziening veilig-derde-land-concept"),
-        (["de asiel-", "en migratieagenda"], "de asiel- en migratieagenda"),
-        (["een struc-", "tureel karakter"], "een structureel karakter"),
-    ],
-)
-def test_unwrap_undoes_hyphenation_only_where_safe(lines, joined):
-    text, _ = unwrap([Line(t, 1) for t in lines], width=66)
-    assert text == joined
 
 
 def test_kamerbrief_pdf_metadata():
