@@ -77,7 +77,7 @@ def _sources_block(hits: list[Hit]) -> str:
     parts = []
     for n, hit in enumerate(hits, start=1):
         c = hit.chunk
-        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        pages = c.pages
         parts.append(f"<bron nummer=\"{n}\" document=\"{c.doc_id}\" kop=\"{c.heading}\" pagina=\"{pages}\">\n"
                      f"{c.text}\n</bron>")
     return "\n\n".join(parts)
@@ -121,6 +121,7 @@ class LLMClient:
         ``timing`` (if given) receives ``first_token_s``: seconds until the first token.
         """
         import httpx
+        from httpx_sse import EventSource, SSEError
 
         url = f"{self.config.base_url}/chat/completions"
         headers = {"Content-Type": "application/json"}
@@ -147,14 +148,14 @@ class LLMClient:
                     if on_token:
                         on_token(text)
                     return text
-                for line in resp.iter_lines():
+                for event in EventSource(resp).iter_sse():
                     if time.monotonic() > deadline:
                         what = "no first token" if first_token_s is None else "no complete answer"
                         limit = self.config.first_token_timeout if first_token_s is None else self.config.timeout
                         raise LLMError(f"{what} within {limit:g} s")
-                    if not line.startswith("data:"):
+                    payload = event.data.strip()
+                    if not payload:
                         continue
-                    payload = line[5:].strip()
                     if payload == "[DONE]":
                         break
                     chunk = json.loads(payload)
@@ -170,7 +171,7 @@ class LLMClient:
             raise LLMError(f"timed out after {read:g} s") from exc
         except httpx.HTTPError as exc:
             raise LLMError(f"cannot reach {url}: {exc}") from exc
-        except (json.JSONDecodeError, KeyError, IndexError, TypeError) as exc:
+        except (json.JSONDecodeError, KeyError, IndexError, TypeError, SSEError) as exc:
             raise LLMError(f"not an OpenAI chat completion: {exc}") from exc
         return "".join(pieces)
 
