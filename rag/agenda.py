@@ -31,7 +31,7 @@ from datetime import date
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 
 from rag.dates import council_short_name, date_span, long_date
-from rag.documents import Chunk
+from rag.documents import Chunk, page_label
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
 from rag.sentences import split_sentences
 
@@ -622,7 +622,7 @@ def _item_lines(items: list[AgendaItem], with_type: bool) -> list[tuple[str, Chu
     lines = []
     for item in items:
         kind = f" ({item.item_type})" if item.item_type and with_type else ""
-        pages = f"p. {item.page_start}" if item.page_start == item.page_end else f"p. {item.page_start}–{item.page_end}"
+        pages = page_label(item.page_start, item.page_end)
         lines.append((f"{item.label} {item.title}{kind}, {pages}", item.chunk))
     return lines
 

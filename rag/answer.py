@@ -31,6 +31,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,13 +42,17 @@ from rag.agenda import (Agenda, AgendaQuestion, AgendaReply, MeetingRef, agendas
                         meeting_named, of_councils, pick_agenda, read_question, reply, topic_share)
 from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
-from rag.documents import Chunk
+from rag.documents import SOURCE_FIELDS, Chunk
 from rag.embed import model_family
 from rag.grounding import INSTRUCTION
+from rag.language import DUTCH, ENGLISH, WORD_RE
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, check_question, has_fact, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
 from rag.sentences import split_sentences
 from rag.store import DutchAnalyzer
+
+if TYPE_CHECKING:  # rag.llm builds on this module
+    from rag.llm import LLMClient
 
 NOT_FOUND = {
     "nl": "Ik heb hierover geen duidelijk antwoord gevonden in de brieven.",
@@ -74,14 +79,11 @@ NOT_IN_LETTERS = {
 }
 
 # Words that say what kind of question it is, not what it is about.
-GENERIC_WORDS = set(
-    """wat welke wie wanneer waar waarom hoe hoeveel is zijn was wordt worden de het een van en in op over
-    voor met om naar bij door dat die dit deze er nederland nederlandse nederlands kabinet regering positie
-    standpunt inzet vindt vinden denkt denken kijkt staat steunt steun volgens mening visie houding the a an
-    of to and is are what which who when where why how does do did dutch netherlands government position
-    view stance think about on regarding cabinet its their minister ministers brief brieven letter letters
-    zegt say says wil willen want kan kunnen moet moeten neemt nemen gaat gaan doet doen maakt maken krijgt
-    krijgen geeft geven komt komen zal zullen heeft hebben u uw jullie wij we ons onze er nog ook al welk""".split()
+GENERIC_WORDS = DUTCH | ENGLISH | set(
+    """in door nederlands regering vindt vinden denkt denken kijkt staat steunt steun volgens mening visie
+    houding stance think cabinet minister ministers brief brieven letter letters zegt say says wil willen
+    want moet moeten neemt nemen gaat gaan maakt maken krijgt krijgen geeft geven komt komen zullen jullie
+    onze welk""".split()
 )
 POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
@@ -104,24 +106,23 @@ class Citation:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
 
-    @property
-    def marked_text(self) -> str:
-        """The chunk text with the quoted sentences between ``«`` and ``»``."""
+    def marked_text(self, open_mark: str = "«", close_mark: str = "»",
+                    escape: Callable[[str], str] = lambda text: text) -> str:
+        """The chunk text with the quoted sentences between ``open_mark`` and
+        ``close_mark``; ``escape`` is applied to the text, not to the marks (for HTML)."""
         text = self.chunk.text
         out, last = [], 0
         for start, end in sorted(self.quotes):
-            out += [text[last:start], "«", text[start:end], "»"]
+            out += [escape(text[last:start]), open_mark, escape(text[start:end]), close_mark]
             last = end
-        out.append(text[last:])
+        out.append(escape(text[last:]))
         return "".join(out)
 
     def to_dict(self) -> dict[str, object]:
         c = self.chunk
         return {
-            "n": self.n, "doc_id": c.doc_id, "title": c.title, "date": c.date,
-            "section": c.section, "item_no": c.item_no, "item_title": c.item_title,
-            "item_type": c.item_type, "page_start": c.page_start, "page_end": c.page_end,
-            "text": self.marked_text, "quotes": [c.text[s:e] for s, e in self.quotes],
+            "n": self.n, **c.to_dict(*SOURCE_FIELDS),
+            "text": self.marked_text(), "quotes": [c.text[s:e] for s, e in self.quotes],
             "score": round(self.score, 4), "chunk_id": c.id,
         }
 
@@ -304,12 +305,9 @@ class Vocabulary:
     """Document frequencies of stemmed words in the indexed chunks, so that rare,
     specific words weigh more than common ones when a question's topic is matched."""
 
-    def __init__(self, texts: list[str], analyzer: DutchAnalyzer) -> None:
-        self.n_docs = max(len(texts), 1)
-        self.df: dict[str, int] = {}
-        for text in texts:
-            for token in set(analyzer(text)):
-                self.df[token] = self.df.get(token, 0) + 1
+    def __init__(self, df: dict[str, int], n_docs: int) -> None:
+        self.n_docs = max(n_docs, 1)
+        self.df = df
         self.sorted_tokens = sorted(self.df)
 
     def doc_freq(self, term: str) -> int:
@@ -336,7 +334,7 @@ class TopicTerms:
     compounds match (``terugkeer`` ~ ``terugkeerhubs``), weighted by rarity."""
 
     def __init__(self, question: str, analyzer: DutchAnalyzer, vocabulary: Vocabulary | None = None) -> None:
-        words = [w for w in re.findall(r"[0-9a-zà-ÿ]+(?:-[0-9a-zà-ÿ]+)*", question.lower()) if w not in GENERIC_WORDS]
+        words = [w for w in WORD_RE.findall(question.lower()) if w not in GENERIC_WORDS]
         self.terms = sorted({t for t in analyzer(" ".join(words)) if len(t) >= 3})
         self.analyzer = analyzer
         self.weights = {t: (vocabulary.idf(t) if vocabulary else 1.0) for t in self.terms}
@@ -367,24 +365,25 @@ class Answerer:
             for the retriever's embedding model.
     """
 
-    def __init__(self, retriever: Retriever, settings: ExtractiveSettings | None = None, llm=None,
+    def __init__(self, retriever: Retriever, settings: ExtractiveSettings | None = None, llm: LLMClient | None = None,
                  model: AnswerModel | None = None) -> None:
         self.retriever = retriever
         self.settings = settings or ExtractiveSettings()
         self.model = model or AnswerModel.load(retriever.embedder.name)
         self.llm = llm
         self.analyzer = DutchAnalyzer()
-        self._vocabulary: Vocabulary | None = None
+        self._vocabulary: tuple[int, Vocabulary] | None = None  # (BM25 generation, counts)
         self._councils: tuple[int, set[str]] | None = None
         self._agendas: tuple[int, list[Agenda]] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
-        if self._vocabulary is None or self._vocabulary.n_docs != max(len(self.retriever.chunks), 1):
-            from rag.store import searchable_text
-
-            self._vocabulary = Vocabulary([searchable_text(c) for c in self.retriever.chunks.values()], self.analyzer)
-        return self._vocabulary
+        # The keyword index counted the same stemmed words in the same texts: its counts are used.
+        bm25 = self.retriever.store.bm25
+        known = self._vocabulary
+        if known is None or known[0] != bm25.generation:
+            known = self._vocabulary = (bm25.generation, Vocabulary(bm25.doc_freqs(), len(bm25.ids)))
+        return known[1]
 
     def topic(self, q: Question) -> TopicTerms:
         """The question's topic terms; an English question's in Dutch too (the letters are Dutch)."""

@@ -9,7 +9,7 @@ Timeline tab shows a topic's positions letter by letter; the Letters tab shows a
 letter's agenda (a click on an item asks about it) and uploads (indexes) and
 removes letters, and every filter list follows at once. Feedback is Gradio's
 like/dislike on each answer, with an optional comment, in ``<store>/feedback.jsonl``;
-``rag eval --from-feedback`` turns it into eval cases.
+``rag feedback`` turns it into eval cases.
 
 Environment: ``RAG_HOST`` (127.0.0.1), ``RAG_PORT`` (7860), ``RAG_AUTH``
 (``user:password`` turns on login), ``RAG_STORE``, ``RAG_LLM_*``.
@@ -45,7 +45,8 @@ import gradio as gr  # noqa: E402
 from rag.agenda import agendas  # noqa: E402
 from rag.answer import Answer, Answerer, Citation  # noqa: E402
 from rag.dates import letter_label  # noqa: E402
-from rag.index import Indexer, IndexSummary, remove_document  # noqa: E402
+from rag.documents import page_label  # noqa: E402
+from rag.index import Indexer, IndexSummary, Progress, Stage, remove_document  # noqa: E402
 from rag.llm import LLMClient  # noqa: E402
 from rag.files import file_sha256  # noqa: E402
 from rag.parse import SUPPORTED_SUFFIXES, size_problem  # noqa: E402
@@ -119,7 +120,7 @@ class ChatService:
             finally:
                 self._refreshing.release()
 
-    def ask(self, question: str, filters: Filters | None = None, on_token=None,
+    def ask(self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None,
             history: list[str] | None = None) -> Answer:
         answerer = self.answerer
         self.follow_writers()
@@ -138,7 +139,7 @@ class ChatService:
         found = agendas(self.store.chunks_of(doc_id))
         if not found or not found[0].items:
             return []
-        return [[i.label, i.title, i.item_type or "", f"{i.page_start}" + (f"–{i.page_end}" if i.page_end != i.page_start else "")]
+        return [[i.label, i.title, i.item_type or "", page_label(i.page_start, i.page_end, prefix="")]
                 for i in found[0].items]
 
     def agenda_letters(self) -> list[str]:
@@ -157,7 +158,7 @@ class ChatService:
     def doc_ids(self) -> list[str]:
         return sorted(self.store.manifest.documents)
 
-    def upload(self, paths: list[str | Path], progress=None) -> IndexSummary:
+    def upload(self, paths: list[str | Path], progress: Progress | None = None) -> IndexSummary:
         """Check uploaded files, store them in ``<store>/uploads`` under a name made from
         their content (two uploads never overwrite each other; the same bytes twice are
         one file), and index them. A new version of a letter replaces the old one."""
@@ -258,19 +259,8 @@ def stored_name(path: Path, name: str) -> str:
 # ----------------------------------------------------------------------------- rendering
 
 
-def _pages(c: Citation) -> str:
-    start, end = c.chunk.page_start, c.chunk.page_end
-    return f"p. {start}" + (f"–{end}" if end != start else "")
-
-
 def _highlight(c: Citation) -> str:
-    text = c.chunk.text
-    out, last = [], 0
-    for start, end in sorted(c.quotes):
-        out += [html.escape(text[last:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
-        last = end
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+    return c.marked_text("<mark>", "</mark>", html.escape)
 
 
 def sources_html(answer: Answer | None) -> str:
@@ -287,7 +277,7 @@ def sources_html(answer: Answer | None) -> str:
         parts.append(
             f'<div class="bron"><h4>[{cit.n}] {html.escape(c.heading or c.title)}{kind}</h4>'
             f'<div class="meta">{html.escape(c.title)} · Kamerstuk <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.date or 'datum onbekend')} · {_pages(cit)}</div>"
+            f"{html.escape(c.date or 'datum onbekend')} · {cit.chunk.pages}</div>"
             f'<div class="passage">{_highlight(cit)}</div></div>'
         )
     return "\n".join(parts)
@@ -300,7 +290,7 @@ def chat_sources(answer: Answer) -> str:
         return ""
     head = "Bronnen" if answer.citations else "Misschien relevant"
     lines = [f"[{c.n}] {c.chunk.title} ({c.chunk.date or 'datum onbekend'})"
-             + (f", {c.chunk.heading}" if c.chunk.heading else "") + f", {_pages(c)}" for c in items]
+             + (f", {c.chunk.heading}" if c.chunk.heading else "") + f", {c.chunk.pages}" for c in items]
     return f"\n\n**{head}:**\n" + "\n".join(f"- {line}" for line in lines)
 
 
@@ -324,7 +314,7 @@ def timeline_html(timeline: Timeline | None) -> str:
         parts.append(
             f'<div class="bron"><h4>{html.escape(c.date or "")} · {html.escape(label[0].upper() + label[1:])} [{cit.n}]</h4>'
             f'<div class="meta">{html.escape(c.title)} · <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.heading or '')} · {_pages(cit)}</div><ul>{quotes}</ul></div>"
+            f"{html.escape(c.heading or '')} · {cit.chunk.pages}</div><ul>{quotes}</ul></div>"
         )
     return "\n".join(parts)
 
@@ -431,7 +421,7 @@ def build_app(service: ChatService):
 
         def report(stage: str, done: int, total: int) -> None:
             if total:
-                progress(done / total, desc="Lezen" if stage == "lezen" else "Inbedden")
+                progress(done / total, desc="Lezen" if stage == Stage.READ else "Inbedden")
             else:  # waiting for another writer: say so
                 progress(0, desc=stage)
 

@@ -11,14 +11,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from rag.chunk import chunk_letter
+from rag.documents import SOURCE_FIELDS
 from rag.parse import NoTextLayer, ParseError, parse_file
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     """One line on stderr, exit code 1."""
     click.echo(f"rag: {message}", err=True)
     sys.exit(1)
@@ -119,21 +121,8 @@ def inspect(file: Path, as_json: bool, full: bool) -> None:
                 "senders": [{"name": s.name, "role": s.role} for s in letter.senders],
                 "page_count": letter.page_count,
                 "warnings": letter.warnings,
-                "chunks": [
-                    {
-                        "id": c.id,
-                        "section": c.section,
-                        "item_no": c.item_no,
-                        "item_title": c.item_title,
-                        "item_type": c.item_type,
-                        "page_start": c.page_start,
-                        "page_end": c.page_end,
-                        "split_id": c.split_id,
-                        "n_splits": c.n_splits,
-                        "text": c.text,
-                    }
-                    for c in chunks
-                ],
+                "chunks": [c.to_dict("id", "section", "item_no", "item_title", "item_type", "page_start", "page_end",
+                                     "split_id", "n_splits", "text") for c in chunks],
             }
         )
         return
@@ -148,7 +137,7 @@ def inspect(file: Path, as_json: bool, full: bool) -> None:
     for c in chunks:
         part = f" [deel {c.split_id + 1}/{c.n_splits}]" if c.n_splits > 1 else ""
         kind = f" ({c.item_type})" if c.item_type else ""
-        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        pages = c.pages
         click.echo(f"  - {c.heading or '(zonder kop)'}{kind}{part}  {pages}  {len(c.text.split())} woorden")
         body = c.text if full else c.text.split("\n")[0][:110]
         click.echo(f"      {body}")
@@ -178,13 +167,15 @@ class _Bar:
     def __call__(self, stage: str, done: int, total: int) -> None:
         from tqdm import tqdm
 
+        from rag.index import Stage
+
         if not total and not done:  # a message, not a stage ("wacht op een andere schrijver ...")
             click.echo(stage, err=True)
             return
 
         bar = self.bars.get(stage)
         if bar is None:
-            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="chunk" if stage == "embedden" else "bestand",
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="chunk" if stage == Stage.EMBED else "bestand",
                                           file=sys.stderr, disable=None, leave=False)
         bar.total = total
         bar.n = done
@@ -323,10 +314,7 @@ def search(query, k, mode, date_from, date_to, doc, dossier, council, kind, stor
             "took_ms": round(elapsed_ms, 1),
             "results": [
                 {
-                    "rank": i, "id": h.chunk.id, "doc_id": h.chunk.doc_id, "title": h.chunk.title,
-                    "date": h.chunk.date, "section": h.chunk.section, "item_no": h.chunk.item_no,
-                    "item_title": h.chunk.item_title, "item_type": h.chunk.item_type,
-                    "page_start": h.chunk.page_start, "page_end": h.chunk.page_end,
+                    "rank": i, "id": h.chunk.id, **h.chunk.to_dict(*SOURCE_FIELDS),
                     "score": round(h.score, 6), "dense_score": round(h.dense_score, 4),
                     "bm25_score": round(h.bm25_score, 4), "sentence_score": round(h.sentence_score, 4),
                     "text": h.chunk.text,
@@ -339,7 +327,7 @@ def search(query, k, mode, date_from, date_to, doc, dossier, council, kind, stor
         click.echo("Geen resultaten.")
     for i, h in enumerate(hits, start=1):
         c = h.chunk
-        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        pages = c.pages
         click.echo(f"{i}. [{c.doc_id}] {c.heading or c.title}  ({pages}, {c.date or '?'})  score {h.score:.4f}")
         snippet = c.text[h.best_sentence[0]:h.best_sentence[1]] if h.best_sentence else c.text[:200]
         click.echo(f"   {snippet}")
@@ -358,7 +346,7 @@ def format_sources(answer) -> list[str]:
     lines = []
     for cit in answer.citations or answer.related:
         c = cit.chunk
-        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        pages = c.pages
         where = f", {c.heading}" if c.heading else ""
         lines.append(f"[{cit.n}] {c.title} ({c.doc_id}, {c.date or '?'}){where}, {pages}")
     return lines
@@ -403,7 +391,7 @@ def timeline(topic, date_from, date_to, doc, dossier, council, kind, store_path,
     click.echo("Bronnen:")
     for entry in result.entries:
         c = entry.citation.chunk
-        pages = f"p. {c.page_start}" + (f"-{c.page_end}" if c.page_end != c.page_start else "")
+        pages = c.pages
         where = f", {c.heading}" if c.heading else ""
         click.echo(f"  [{entry.citation.n}] {c.title} ({c.doc_id}, {c.date}){where}, {pages}")
 
@@ -484,17 +472,18 @@ def _eval_store(corpus: list[Path], store_path: Path | None, model: str | None =
 @click.option("--runs", "runs_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("eval/runs"),
               show_default=True, help="Where run histories are kept (for the plot).")
 @click.option("--from-feedback", "feedback", type=click.Path(path_type=Path, dir_okay=False), is_flag=False,
-              flag_value="index/feedback.jsonl", default=None,
-              help="Turn thumbs-down chat feedback (default index/feedback.jsonl) into draft cases.")
-@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="With --from-feedback: append the draft cases to this JSONL file.")
+              flag_value="index/feedback.jsonl", default=None, hidden=True,
+              help="Kept for old scripts: what `rag feedback` does.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), hidden=True,
+              help="With --from-feedback: as `rag feedback --out`.")
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="all", show_default=True,
               help="Which part of the set: report on test; train is what settings are fitted on.")
 @click.option("--compare-model", "compare_model", multiple=True,
               help="Also run the whole pipeline with this embedding model (e.g. multilingual-e5-small).")
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedback, out_path, split,
-             compare_model, as_json) -> None:
+def evaluate(set_path: Path | None, corpus: tuple[Path, ...], store_path: Path | None, baseline: str | None,
+             report_dir: Path | None, runs_dir: Path, feedback: Path | None, out_path: Path | None, split: str,
+             compare_model: tuple[str, ...], as_json: bool) -> None:
     """Measure retrieval and answer quality on an eval set (JSONL).
 
     Metrics come per style of question too (``by_style``) when the set labels them.
@@ -505,33 +494,55 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
           --compare-model multilingual-e5-small --report eval/reports/staff
       rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
       rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --split test --json
-      rag eval --from-feedback --out eval/feedback-cases.jsonl
     """
-    from tqdm import tqdm
-
-    from rag.evaluate import SPLIT_NOTES, cases_from_feedback, evaluate_answerer, evaluate_naive, load_cases, select_split
+    from rag.evaluate import SPLIT_NOTES, load_cases, select_split
 
     if feedback is not None:
-        if not feedback.exists():
-            _fail(f"{feedback}: no feedback file yet (the chat app writes it)")
-        drafts = cases_from_feedback(feedback)
-        if out_path:
-            with open(out_path, "a", encoding="utf-8") as fh:
-                for d in drafts:
-                    fh.write(json.dumps(d, ensure_ascii=False) + "\n")
-        if as_json or not out_path:
-            _echo_json(drafts)
-        else:
-            click.echo(f"{len(drafts)} draft cases appended to {out_path}; fill in 'evidence' for each")
+        _feedback_cases(feedback, out_path, as_json)
         return
     if set_path is None:
-        _fail("give an eval set (JSONL), or --from-feedback")
+        _fail("give an eval set (JSONL); `rag feedback` turns chat feedback into cases")
     try:
         cases = select_split(load_cases(set_path), split)
     except (OSError, ValueError) as exc:
         _fail(str(exc))
     if not cases:
         _fail(f"{set_path}: no cases in split {split!r} (cases carry a 'split' field)")
+    results, model = _run_systems(cases, corpus, store_path, baseline, compare_model)
+    metrics = results["kamerbrief-rag"].metrics()
+    # Per question: which path answered and why it fell back or found nothing.
+    metrics["questions"] = [{"id": r.id, "answered": r.answered, "answered_right": r.answered_ok, "mode": r.mode,
+                             "fallback_reason": r.fallback_reason, "reason": r.reason, "answer_type": r.answer_type,
+                             "facts_ok": r.facts_ok, "rank": r.rank} for r in results["kamerbrief-rag"].rows]
+    metrics["split"] = split
+    metrics["split_note"] = SPLIT_NOTES[split] if any(c.split for c in cases) else "the set has no train/dev/test split"
+    metrics["model"] = model
+    if "naive" in results:
+        metrics["baseline"] = results["naive"].metrics()
+    for name, result in results.items():
+        if name.startswith("kamerbrief-rag ("):
+            metrics.setdefault("compared", {})[name] = result.metrics()
+    if report_dir:
+        from rag.report import write_report
+
+        set_name = set_path.stem if set_path.stem != "set" else set_path.parent.name
+        path = write_report(set_name if split == "all" else f"{set_name}-{split}", results, report_dir, runs_dir,
+                            split=split, model=model, split_note=metrics["split_note"])
+        click.echo(f"rapport: {path}", err=True)
+    if as_json:
+        _echo_json(metrics)
+    else:
+        _print_metrics(metrics)
+
+
+def _run_systems(cases: list, corpus: tuple[Path, ...], store_path: Path | None, baseline: str | None,
+                 compare_model: tuple[str, ...]) -> tuple[dict, str]:
+    """Answer ``cases`` with our pipeline, each compared model and the baseline; the results
+    by system name, and our model's name."""
+    from tqdm import tqdm
+
+    from rag.evaluate import evaluate_answerer, evaluate_naive
+
     files = None
     if corpus:
         store_path, files = _eval_store(corpus, store_path)
@@ -557,29 +568,10 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
             files = [Path(p) for d in answerer.retriever.store.manifest.documents.values() for p in d.paths[:1]]
         naive = NaivePipeline(files, answerer.retriever.embedder, cache=cache_dir() / "eval-naive")
         results["naive"] = evaluate_naive(cases, naive, progress)
-    metrics = results["kamerbrief-rag"].metrics()
-    # Per question: which path answered and why it fell back or found nothing.
-    metrics["questions"] = [{"id": r.id, "answered": r.answered, "answered_right": r.answered_ok, "mode": r.mode,
-                             "fallback_reason": r.fallback_reason, "reason": r.reason, "answer_type": r.answer_type,
-                             "facts_ok": r.facts_ok, "rank": r.rank} for r in results["kamerbrief-rag"].rows]
-    metrics["split"] = split
-    metrics["split_note"] = SPLIT_NOTES[split] if any(c.split for c in cases) else "the set has no train/dev/test split"
-    metrics["model"] = answerer.retriever.embedder.name
-    if "naive" in results:
-        metrics["baseline"] = results["naive"].metrics()
-    for name, result in results.items():
-        if name.startswith("kamerbrief-rag ("):
-            metrics.setdefault("compared", {})[name] = result.metrics()
-    if report_dir:
-        from rag.report import write_report
+    return results, answerer.retriever.embedder.name
 
-        set_name = set_path.stem if set_path.stem != "set" else set_path.parent.name
-        path = write_report(set_name if split == "all" else f"{set_name}-{split}", results, report_dir, runs_dir,
-                            split=split, model=metrics["model"], split_note=metrics["split_note"])
-        click.echo(f"rapport: {path}", err=True)
-    if as_json:
-        _echo_json(metrics)
-        return
+
+def _print_metrics(metrics: dict) -> None:
     systems = {"kamerbrief-rag": metrics, **({"naive": metrics["baseline"]} if "baseline" in metrics else {})}
     click.echo(f"{metrics['n']} vragen")
     for group in ("retrieval", "answer", "latency_ms"):
@@ -587,6 +579,39 @@ def evaluate(set_path, corpus, store_path, baseline, report_dir, runs_dir, feedb
             vals = "  ".join(f"{s}: {m[group][name]:.3f}" if isinstance(m[group][name], float) else f"{s}: {m[group][name]}"
                              for s, m in systems.items())
             click.echo(f"  {name:22} {vals}")
+
+
+@cli.command()
+@click.option("--file", "feedback", type=click.Path(path_type=Path, dir_okay=False), default=Path("index/feedback.jsonl"),
+              show_default=True, help="The chat app's feedback log.")
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Append the draft cases to this JSONL file (an eval set).")
+@click.option("--json", "as_json", is_flag=True, help="Print the draft cases as JSON (the default without --out).")
+def feedback(feedback: Path, out_path: Path | None, as_json: bool) -> None:
+    """Turn thumbs-down answers from the chat app into draft eval cases.
+
+    \b
+    Examples:
+      rag feedback
+      rag feedback --out eval/feedback-cases.jsonl
+    """
+    _feedback_cases(feedback, out_path, as_json)
+
+
+def _feedback_cases(feedback: Path, out_path: Path | None, as_json: bool) -> None:
+    from rag.evaluate import cases_from_feedback
+
+    if not feedback.exists():
+        _fail(f"{feedback}: no feedback file yet (the chat app writes it)")
+    drafts = cases_from_feedback(feedback)
+    if out_path:
+        with open(out_path, "a", encoding="utf-8") as fh:
+            for d in drafts:
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
+    if as_json or not out_path:
+        _echo_json(drafts)
+    else:
+        click.echo(f"{len(drafts)} conceptvragen toegevoegd aan {out_path}; vul bij elke 'evidence' in")
 
 
 @cli.command(name="list")

@@ -133,5 +133,30 @@ class Chunk:
             parts.append(f"{self.item_no}. {self.item_title}" if self.item_no else self.item_title)
         return " › ".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    @property
+    def pages(self) -> str:
+        """Where it stands, as cited: ``p. 13`` or ``p. 13–14``."""
+        return page_label(self.page_start, self.page_end)
+
+    def to_dict(self, *keys: str) -> dict[str, Any]:
+        """The chunk as a dict: every field, or only ``keys`` in that order.
+
+        Example:
+            >>> Chunk("c1", "tekst", "kst-1", "Brief", None, "brief", None, None, None, None, 2, 3).to_dict("id", "page_end")
+            {'id': 'c1', 'page_end': 3}
+        """
+        return {k: getattr(self, k) for k in keys} if keys else asdict(self)
+
+
+# What a citation names of its chunk, in the JSON of ``search`` and ``ask``.
+SOURCE_FIELDS = ("doc_id", "title", "date", "section", "item_no", "item_title", "item_type", "page_start", "page_end")
+
+
+def page_label(start: int, end: int, prefix: str = "p. ") -> str:
+    """A page range as cited everywhere: ``p. 13``, ``p. 13–14`` (en dash).
+
+    Example:
+        >>> page_label(13, 14)
+        'p. 13–14'
+    """
+    return f"{prefix}{start}" + (f"–{end}" if end != start else "")

@@ -7,9 +7,6 @@ from pathlib import Path
 
 
 def file_sha256(path: str | Path) -> str:
-    """sha256 of a file's bytes, read in blocks so large PDFs need little memory."""
-    h = hashlib.sha256()
+    """sha256 of a file's bytes, read in blocks (large PDFs need little memory)."""
     with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        return hashlib.file_digest(fh, "sha256").hexdigest()

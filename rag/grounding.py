@@ -161,8 +161,7 @@ def months_in(text: str) -> set[int]:
     return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
 
 
-_MONTH_NAMES = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|" \
-               "january|february|march|may|june|july|august|october"
+_MONTH_NAMES = "|".join(dict.fromkeys(MONTHS_NL + MONTHS_EN))
 _DATE_UNIT = re.compile(
     rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})\b|\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
     rf"\b({_MONTH_NAMES})\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
@@ -469,7 +468,7 @@ class GroundingCheck:
         # anywhere in a long source (a letter names many years).
         # Each figure in one passage; all of them together when they fit in one.
         claim_numbers = _claim_numbers(claim)
-        text = " ".join(windows[i][2] for i in holding)
+
         def holds_figures(i: int) -> bool:
             # Dates as whole units and years in the holding sentence itself (a letter names many
             # years); other figures within two sentences of it.

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from enum import StrEnum
 from pathlib import Path
 
 from rag.chunk import CHUNK_SCHEMA, chunk_letter
@@ -33,6 +34,16 @@ from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
 from rag.sentences import split_sentences
 from rag.store import DocRecord, SentenceVectors, Store, searchable_text
 
+
+
+class Stage(StrEnum):
+    """What an index run reports progress on (the value is what the CLI's bar shows)."""
+
+    READ = "lezen"
+    EMBED = "embedden"
+
+
+# progress(stage, done, total); a message with done = total = 0 while waiting for another writer.
 Progress = Callable[[str, int, int], None]
 log = logging.getLogger(__name__)
 
@@ -165,7 +176,7 @@ class Indexer:
         copies: list[tuple[str, str, str]] = []  # (copy, its sha256, the path it copies), new in this run
 
         for n, path in enumerate(files):
-            self.progress("lezen", n, len(files))
+            self.progress(Stage.READ, n, len(files))
             spath = str(path)
             try:
                 sha = file_sha256(path)
@@ -306,7 +317,7 @@ class Indexer:
         sentences = 0
         total = len(chunks)
         for i in range(0, total, batch):
-            self.progress("embedden", i, total)
+            self.progress(Stage.EMBED, i, total)
             part = chunks[i : i + batch]
             vectors = self.embedder.embed_passages([searchable_text(c) for c in part])
             split = [split_sentences(c.text) for c in part]
@@ -321,7 +332,7 @@ class Indexer:
             self.store.add_chunks(part, vectors)
             sentences += at
         if total:
-            self.progress("embedden", total, total)
+            self.progress(Stage.EMBED, total, total)
         return sentences
 
     def _prune(self, folders: list[Path], files: list[Path], summary: IndexSummary) -> tuple[bool, list[str]]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 import socket
 import tempfile
 import threading

@@ -88,7 +88,6 @@ def test_search_on_an_empty_store_says_what_to_do(tmp_path):
 
 
 def test_watch_indexes_a_new_letter(tmp_path):
-    import shutil
     import time
 
     folder = tmp_path / "inbox"
@@ -133,3 +132,20 @@ def test_watch_indexes_a_new_letter(tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
     assert json.loads(rag("list", "--store", store, "--json").stdout) == []
+
+
+def test_feedback_verb_turns_thumbs_down_into_draft_cases(tmp_path):
+    log = tmp_path / "feedback.jsonl"
+    rows = [{"rating": "down", "comment": "Dit staat er niet in", "question": "Visquota 2026?", "answer": "…",
+             "citations": []},
+            {"rating": "up", "comment": "", "question": "Goed", "answer": "…", "citations": []}]
+    log.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "cases.jsonl"
+    done = rag("feedback", "--file", str(log), "--out", str(out))
+    assert done.returncode == 0 and "1 conceptvragen" in done.stdout
+    assert [json.loads(line)["question"] for line in out.read_text().splitlines()] == ["Visquota 2026?"]
+    # The old spelling still works for scripts that use it.
+    old = rag("eval", "--from-feedback", str(log))
+    assert [d["question"] for d in json.loads(old.stdout)] == ["Visquota 2026?"]
+    missing = rag("feedback", "--file", str(tmp_path / "geen.jsonl"))
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "geen.jsonl" in missing.stderr

@@ -35,6 +35,38 @@ def test_filters_restrict_results(letters_retriever):
     assert letters_retriever.search("Europol", k=5, filters=Filters(kind="motie"))[0].chunk.kind == "motie"
 
 
+
+def test_chroma_filter_and_python_filter_agree(letters_retriever):
+    # The rules are written twice: as a Chroma where clause (large stores) and in Python
+    # (exact search, BM25). Every filter a user can set selects the same chunks in both.
+    store = letters_retriever.store
+    chunks = list(letters_retriever.chunks.values())
+    dossier = next(c.dossier for c in chunks if c.dossier)
+    filters = [
+        Filters(date_from="2025-01-01"), Filters(date_to="2025-12-31"),
+        Filters(date_from="2024-06-01", date_to="2026-02-28"),
+        Filters(doc_ids=["kst-32317-995", "kst-29515-496"]), Filters(dossier=dossier[:2] + " " + dossier[2:]),
+        Filters(council="Raad Justitie en Binnenlandse Zaken"), Filters(kind="motie"),
+        Filters(kind="motie", date_from="2020-01-01", council=None),
+        Filters(council="Raad Justitie en Binnenlandse Zaken", date_to="2025-01-01"),
+    ]
+    proper = 0
+    for f in filters:
+        in_python = {c.id for c in chunks if f.matches(c)}
+        in_chroma = set(store.collection().get(where=f.where(), include=[])["ids"]) & set(letters_retriever.chunks)
+        assert in_python == in_chroma, f
+        proper += 0 < len(in_python) < len(chunks)
+    assert proper >= len(filters) - 1  # the filters really select: not all nothing or everything
+
+
+def test_exact_dense_search_finds_what_the_approximate_index_finds(letters_retriever):
+    # Up to RAG_EXACT_DENSE chunks every chunk is scored; the approximate index agrees on the top.
+    q = letters_retriever.embed_query("Wat is de Nederlandse positie over Europol?")
+    exact = letters_retriever._dense(q, Filters())
+    approximate = letters_retriever.store.query_dense(q, len(exact), None)
+    assert [cid for cid, _ in exact[:5]] == [cid for cid, _ in approximate[:5]]
+    assert abs(exact[0][1] - approximate[0][1]) < 1e-4
+
 def test_hybrid_is_not_worse_than_dense_on_the_seed_set(letters_retriever):
     cases = [c for c in load_cases(ROOT / "eval" / "seed.jsonl") if not c.unanswerable]
     ranks = {}

@@ -170,3 +170,18 @@ def test_a_store_with_one_record_per_sentence_is_read_and_then_migrated(small_co
     migrated = after.sentence_vectors(ids)
     # Chroma hands back the old collection's vectors to float precision, not bit for bit.
     assert all(all(np.allclose(x[2], y[2], atol=1e-5) for x, y in zip(migrated[c], packed[c])) for c in ids)
+
+
+def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
+    # The answerer weighs a question's words by how many chunks hold them; it reads those
+    # counts from the BM25 cache instead of analysing every text again.
+    from collections import Counter
+
+    from rag.store import searchable_text
+
+    chunks = letters_store.all_chunks()
+    assert letters_store.bm25.load(letters_store.generation)
+    analyze = letters_store.bm25.analyzer
+    counted = Counter(token for c in chunks for token in set(analyze(searchable_text(c))))
+    assert letters_store.bm25.doc_freqs() == dict(counted)
+    assert len(letters_store.bm25.ids) == len(chunks) > 600
