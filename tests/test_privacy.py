@@ -38,6 +38,9 @@ def test_with_rag_auth_the_page_and_the_api_want_a_login(tmp_path, monkeypatch, 
     from tests.conftest import EXCERPTS
     from tests.test_app import free_port
 
+    # Dense search through Chroma (as in stores over RAG_EXACT_DENSE chunks), so that deleting
+    # its vectors under the running app makes the next answer fail.
+    monkeypatch.setattr("rag.retrieve.EXACT_DENSE_CHUNKS", 0)
     Indexer(Store(tmp_path / "store"), embedder).run([EXCERPTS / "jbz_kst-32317-621_GA-informeel_2020-06-04.txt"])
     monkeypatch.setenv("RAG_AUTH", "beleid:geheim-wachtwoord")
     demo, url = launch(tmp_path / "store", "127.0.0.1", free_port(), block=False)
@@ -66,7 +69,7 @@ def test_with_rag_auth_the_page_and_the_api_want_a_login(tmp_path, monkeypatch, 
 
 @pytest.mark.slow
 def test_a_failure_while_answering_reaches_the_user_as_a_sentence_and_the_log_as_a_traceback(
-        tmp_path, embedder, caplog):
+        tmp_path, embedder, caplog, monkeypatch):
     from gradio_client import Client
     from gradio_client.exceptions import AppError
 
@@ -76,6 +79,9 @@ def test_a_failure_while_answering_reaches_the_user_as_a_sentence_and_the_log_as
     from tests.conftest import EXCERPTS
     from tests.test_app import free_port
 
+    # Dense search through Chroma (as in stores over RAG_EXACT_DENSE chunks), so that deleting
+    # its vectors under the running app makes the next answer fail.
+    monkeypatch.setattr("rag.retrieve.EXACT_DENSE_CHUNKS", 0)
     Indexer(Store(tmp_path / "store"), embedder).run([EXCERPTS / "jbz_kst-32317-621_GA-informeel_2020-06-04.txt"])
     demo, url = launch(tmp_path / "store", "127.0.0.1", free_port(), block=False)
     try:
