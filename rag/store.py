@@ -523,7 +523,7 @@ class Store:
                     found.append((chunk_from_record(cid, text, meta), vec))
         found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
         chunks = [c for c, _ in found]
-        if not vectors:
+        if not vectors or not found:  # an empty store has no vectors to hold
             return chunks, None
         matrix = np.asarray([v for _, v in found], dtype=np.float32).reshape(len(found), -1)
         return chunks, matrix
