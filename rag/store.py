@@ -441,16 +441,42 @@ class Store:
                 except Exception as exc:  # noqa: BLE001 - connection errors come in many types
                     raise StoreError(f"cannot reach the Chroma server at {self.url}: {exc}") from exc
             else:
-                self._client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=settings)
+                with self._opening():
+                    self._client = chromadb.PersistentClient(path=str(self.path / "chroma"), settings=settings)
         return self._client
+
+    @contextmanager
+    def _opening(self) -> Iterator[None]:
+        """Serialise creating the embedded store's tables and collections across processes.
+
+        Two processes opening a new store at once both run Chroma's schema migrations,
+        and the slower one fails ("table collections already exists"). A file lock held
+        for the few milliseconds of opening makes the second wait and then find the tables.
+        """
+        if self.url:
+            yield
+            return
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no cross-process guard, as before
+            yield
+            return
+        with open(self.path / "chroma.open.lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def collection(self, name: str = COLLECTION):
         if name not in self._collections:
             # Vectors are always computed by us and passed in; we never let Chroma
             # embed (its default model would try to download English weights).
-            self._collections[name] = self.client.get_or_create_collection(
-                name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
+            client = self.client
+            with self._opening():
+                self._collections[name] = client.get_or_create_collection(
+                    name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+                )
         return self._collections[name]
 
     def existing_ids(self, ids: list[str]) -> set[str]:

@@ -120,6 +120,37 @@ def test_two_index_runs_at_once_lose_and_duplicate_nothing(tmp_path):
     assert sorted(sentences) == sorted(listed)
 
 
+def _open_new_store(path: str, barrier, results) -> None:
+    import chromadb  # noqa: F401 - imported before the barrier, so the opens really coincide
+
+    barrier.wait()
+    try:
+        Store(path)
+        results.put("ok")
+    except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
+        results.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    # Chroma's schema migrations raced ("table collections already exists") about one
+    # time in fifteen with three processes; opening is now serialised by a file lock.
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    failures = []
+    for attempt in range(5):
+        barrier, results = ctx.Barrier(4), ctx.Queue()
+        procs = [ctx.Process(target=_open_new_store, args=(str(tmp_path / f"s{attempt}"), barrier, results))
+                 for _ in range(4)]
+        for proc in procs:
+            proc.start()
+        outcomes = [results.get(timeout=120) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=60)
+        failures += [o for o in outcomes if o != "ok"]
+    assert not failures, failures
+
+
 def test_sentence_vectors_are_one_record_per_chunk_and_the_model_s_own(letters_store, embedder):
     from rag.sentences import split_sentences
 
