@@ -305,27 +305,21 @@ def split_words(text: str, max_words: int = MAX_WORDS) -> list[tuple[int, str]]:
         is_separator_regex=True,
         keep_separator="end",  # with False, langchain would join parts with the regex text
         strip_whitespace=True,
+        add_start_index=True,
     )
-    parts = [p for p in splitter.split_text(text) if p.strip()]
-    merged: list[str] = []
-    for part in parts:
+    parts = [(d.metadata["start_index"], d.page_content) for d in splitter.create_documents([text])
+             if d.page_content.strip()]
+    merged: list[tuple[int, str]] = []
+    for start, part in parts:
         n = len(part.split())
-        if merged and (n < MIN_PART_WORDS or len(merged[-1].split()) < MIN_PART_WORDS) and (
-            len(merged[-1].split()) + n <= max_words * 1.3
+        if merged and (n < MIN_PART_WORDS or len(merged[-1][1].split()) < MIN_PART_WORDS) and (
+            len(merged[-1][1].split()) + n <= max_words * 1.3
         ):
-            sep = "\n" if text.find(part) > 0 and text[text.find(part) - 1] == "\n" else " "
-            merged[-1] = f"{merged[-1]}{sep}{part}"
+            sep = "\n" if start > 0 and text[start - 1] == "\n" else " "
+            merged[-1] = (merged[-1][0], f"{merged[-1][1]}{sep}{part}")
         else:
-            merged.append(part)
-    out: list[tuple[int, str]] = []
-    cursor = 0
-    for part in merged:
-        head = part.split("\n")[0][:60]
-        pos = text.find(head, cursor)
-        pos = cursor if pos < 0 else pos
-        out.append((pos, part))
-        cursor = pos + len(head)
-    return out
+            merged.append((start, part))
+    return merged
 
 
 def _chunk_id(letter: Letter, block: Block, split_id: int, text: str) -> str:
