@@ -206,6 +206,7 @@ def _print_summary(summary) -> None:
         f"toegevoegd: {len(summary.added)}, bijgewerkt: {len(summary.updated)}, ongewijzigd: "
         f"{len(summary.unchanged)}, verwijderd: {len(summary.removed)}, overgeslagen: {len(summary.skipped)}; "
         f"{summary.embedded_chunks} chunks ingebed"
+        + (f" ({summary.vectors_from_cache} vectoren uit de cache)" if summary.vectors_from_cache else "")
     )
     for item in summary.skipped:
         label = "mislukt" if item in summary.failed else "overgeslagen"

