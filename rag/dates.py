@@ -1,14 +1,36 @@
-"""Dates as the answers write them: ``26 februari 2026``, ``5–6 maart 2026``.
+"""Dates as the letters print them and the answers write them: ``26 februari 2026``, ``5–6 maart 2026``.
 
 Example:
-    >>> from rag.dates import date_span, long_date
+    >>> from rag.dates import date_span, long_date, parse_dutch_date
     >>> long_date("2026-02-26", "nl"), date_span("2026-03-05", "2026-03-06", "en")
     ('26 februari 2026', '5–6 March 2026')
+    >>> parse_dutch_date("Den Haag, 26 februari 2026")
+    '2026-02-26'
 """
 
 from __future__ import annotations
 
+import datetime
+import re
+
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL
+
+# Dutch month name -> month number, and the names as a regex alternation.
+MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
+MONTH_NAMES_RE = "|".join(MONTHS)
+DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTH_NAMES_RE})\s+(\d{{4}})\b", re.IGNORECASE)
+
+
+def parse_dutch_date(text: str) -> str | None:
+    """``'Den Haag, 26 februari 2026'`` -> ``'2026-02-26'``."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    try:
+        return datetime.date(year, month, day).isoformat()  # "31 februari" is no date
+    except ValueError:
+        return None
 
 
 def long_date(iso: str, language: str = "nl") -> str:

@@ -29,17 +29,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from rag.documents import Letter, Line, Sender
-from rag.question import MONTHS_NL
-from rag.text import footnote_marker_re, join_two
+from rag.dates import MONTH_NAMES_RE, MONTHS, parse_dutch_date
+from rag.text import footnote_marker_re, join_lines, join_two
 
 SUPPORTED_SUFFIXES = (".pdf", ".txt", ".md")
 
 # A page with fewer visible characters than this has no usable text layer.
 MIN_PAGE_CHARS = 25
-
-MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
-_MONTH_RE = "|".join(MONTHS)
-DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b", re.IGNORECASE)
 
 # Lines that are print furniture, never content.
 DEBRIS_PATTERNS = [
@@ -92,9 +88,9 @@ MEETING_QUALIFIER_RE = r"(?:formele|informele|ingelaste|extra|buitengewone)"
 # Meeting days: "13 en 14 oktober 2025", "3 – 4 december 2015", "13 14 oktober 2025",
 # "14–16 juli", "30 november en 1 december 2023", "31 augustus a.s.", "11 maart jl.".
 MEETING_DAYS_RE = (
-    rf"(?P<d1>\d{{1,2}})(?:\s+(?P<m1>(?i:{_MONTH_RE})))?"
+    rf"(?P<d1>\d{{1,2}})(?:\s+(?P<m1>(?i:{MONTH_NAMES_RE})))?"
     r"(?:(?:\s*(?:en|t/m|tot en met|-|–|—)\s*|\s+)(?P<d2>\d{1,2}))?"
-    rf"\s+(?P<m2>(?i:{_MONTH_RE}))\b(?:\s+(?P<year>\d{{4}})\b)?(?:\s+(?P<rel>a\.s\.|jl\.))?"
+    rf"\s+(?P<m2>(?i:{MONTH_NAMES_RE}))\b(?:\s+(?P<year>\d{{4}})\b)?(?:\s+(?P<rel>a\.s\.|jl\.))?"
 )
 # A council named together with its meeting days: "de informele bijeenkomst van de Raad
 # Justitie en Binnenlandse Zaken op 3 en 4 februari 2022", "JBZ-Raad 30-31 januari 2025".
@@ -431,18 +427,6 @@ def _split_footnotes(
 # --------------------------------------------------------------------------- metadata
 
 
-def parse_dutch_date(text: str) -> str | None:
-    """``'Den Haag, 26 februari 2026'`` -> ``'2026-02-26'``."""
-    m = DATE_RE.search(text)
-    if not m:
-        return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
-    try:
-        return date(year, month, day).isoformat()  # "31 februari" is no date
-    except ValueError:
-        return None
-
-
 KST_LINE_RE = re.compile(r"^kst-(\d+(?:-[\dA-Z]+)?)-(\d+|[A-Z]{1,3})$")
 DOSSIER_LINE_RE = re.compile(r"^(\d{2}\s?\d{3}(?:-[\dA-Z]+)?)\s+\S")
 KAMERSTUK_LINE_RE = re.compile(r"^Kamerstuk\s+(\d{2}\s?\d{3}(?:-\d{1,3})?)(?:,\s*nr\.\s*|-)(\d+|[A-Z]{1,3})$")
@@ -589,7 +573,7 @@ def _is_bnc_fiche(lines: list[Line]) -> bool:
     head = lines[:80]
     if not any(FICHE_LINE_RE.match(x.text) for x in head):
         return False
-    return bool(re.search(r"\bBNC\b|Beoordeling Nieuwe Commissie|Algemene gegevens", _join(head)))
+    return bool(re.search(r"\bBNC\b|Beoordeling Nieuwe Commissie|Algemene gegevens", join_lines(head)))
 
 
 def _detect_kind(doc_line: str | None, lines: list[Line], text: str, heading_kind: str | None, opening: str) -> str:
@@ -654,13 +638,9 @@ def _find_date(lines: list[Line], registered: str | None = None) -> str | None:
     return None
 
 
-def _join(lines: list[Line]) -> str:
-    return re.sub(r"\s+", " ", " ".join(x.text for x in lines)).strip()
-
-
 def _opening_text(lines: list[Line], chars: int = 1000) -> str:
     """The start of the letter's own text (after masthead, addressee and date line)."""
-    head = _join(lines[:60])
+    head = join_lines(lines[:60])
     m = OPENING_MARK_RE.search(head)
     start = m.start() if m else 0
     return head[start : start + chars]
@@ -672,7 +652,7 @@ def _document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
     if agenda is not None:
         return agenda, "geannoteerde agenda"
     for i, line in enumerate(lines[:40]):
-        if VERSLAG_HEADING_RE.match(line.text) and MEETING_RE.search(_join(lines[i : i + 3])):
+        if VERSLAG_HEADING_RE.match(line.text) and MEETING_RE.search(join_lines(lines[i : i + 3])):
             return i, "verslag"
     return None, None
 
@@ -680,11 +660,11 @@ def _document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
 def _heading_title(lines: list[Line], idx: int) -> str:
     """The heading's lines up to the one that completes the meeting days (at most three)."""
     for n in (1, 2, 3):
-        text = _join(lines[idx : idx + n])
+        text = join_lines(lines[idx : idx + n])
         m = MEETING_RE.search(text)
         if m and (m["year"] or m.end() < len(text)):  # else the year may be on the next line
             return text
-    return _join(lines[idx : idx + 2])
+    return join_lines(lines[idx : idx + 2])
 
 
 @dataclass
@@ -792,7 +772,7 @@ def _letter_meeting(
         return (Meeting(council) if council else None), None
     if kind not in MEETING_KINDS:
         return None, None
-    texts = [_join(lines[heading_idx : heading_idx + 3])] if heading_idx is not None else []
+    texts = [join_lines(lines[heading_idx : heading_idx + 3])] if heading_idx is not None else []
     return _find_meeting([*texts, page_title or "", _opening_text(lines)], letter_date)
 
 

@@ -113,3 +113,8 @@ def hyphenated_vocabulary(lines: list[Line]) -> set[str]:
         for w in re.findall(r"\b[\wà-ÿ]+-[\wà-ÿ]+\b", line.text):
             words.add(w.replace("-", "").lower())
     return words
+
+
+def join_lines(lines: list[Line]) -> str:
+    """The lines' text as one line, runs of whitespace made one space."""
+    return re.sub(r"\s+", " ", " ".join(x.text for x in lines)).strip()

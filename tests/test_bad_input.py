@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from rag.parse import ParseError, parse_dutch_date, parse_file
+from rag.dates import parse_dutch_date
+from rag.parse import ParseError, parse_file
 from rag.store import Store
 from tests.conftest import EXCERPTS, LETTERS, ROOT
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from rag.parse import NoTextLayer, ParseError, parse_dutch_date, parse_file
+from rag.dates import parse_dutch_date
+from rag.parse import NoTextLayer, ParseError, parse_file
 from tests.conftest import FIXTURES, LETTERS
 
 
