@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 
 from rag.documents import Chunk, Letter, Line
-from rag.parse import AGENDA_HEADING_RE, NAME_RE, SIGNATURE_ROLE_RE
+from rag.kind import AGENDA_HEADING_RE
+from rag.letterhead import NAME_RE, SIGNATURE_ROLE_RE
 from rag.text import footnote_marker_re, hyphenated_vocabulary, is_short, join_two, line_width, unwrap
 
 # Bumped when chunks gain metadata, or the parser reads more of it (3: one-line signatures):

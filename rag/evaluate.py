@@ -374,7 +374,8 @@ class NaivePipeline:
     def __init__(self, files: list[Path], embedder: Embedder, cache: Path | None = None) -> None:
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-        from rag.parse import ParseError, find_doc_id, read_pages
+        from rag.letterhead import find_doc_id
+        from rag.parse import ParseError, read_pages
 
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
         self.embedder = embedder
