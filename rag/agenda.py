@@ -35,7 +35,7 @@ from rag.documents import Chunk, page_label
 from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, Question
 from rag.sentences import split_sentences
 
-# Item types as the letters print them (rag.chunk.ITEM_TYPES), grouped as staff ask for
+# Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
 TYPE_GROUPS: dict[str, tuple[list[str], str]] = {
     "Goedkeuring": (["goedkeuring", "aanneming", "aanname", "vaststelling"],
