@@ -19,8 +19,8 @@ from pathlib import Path
 import click
 
 from rag.chunk import chunk_letter
-from rag.cli_common import (echo_json, fail, filter_options, index_paths, filters_from_options, open_answerer, open_retriever,
-                            open_store, print_summary, store_option)
+from rag.cli_common import (echo_json, fail, filter_options, filters_from_options, index_paths, open_answerer,
+                            open_retriever, open_store, print_summary, store_option)
 from rag.cli_eval import evaluate, feedback
 from rag.cli_watch import watch
 from rag.dates import letter_label
@@ -256,7 +256,8 @@ def timeline(topic, date_from, date_to, doc, dossier, council, kind, store_path,
     from rag.timeline import build_timeline
 
     answerer = Answerer(open_retriever(store_path))
-    result = build_timeline(answerer, topic, filters=filters_from_options(date_from, date_to, doc, dossier, council, kind))
+    filters = filters_from_options(date_from, date_to, doc, dossier, council, kind)
+    result = build_timeline(answerer, topic, filters=filters)
     if as_json:
         echo_json(result.to_dict())
         return

@@ -62,7 +62,7 @@ def filter_options(f: F) -> F:
 
 
 def filters_from_options(date_from: str | None, date_to: str | None, doc: tuple[str, ...], dossier: str | None,
-                 council: str | None, kind: str | None) -> Filters:
+                         council: str | None, kind: str | None) -> Filters:
     """The ``Filters`` the filter options ask for; a bad date fails the verb in one line."""
     from rag.retrieve import Filters  # lazy: pulls in numpy and the store
 
