@@ -11,11 +11,15 @@ removes letters, and every filter list follows at once. Feedback is Gradio's
 like/dislike on each answer, with an optional comment, in ``<store>/feedback.jsonl``;
 ``rag feedback`` turns it into eval cases.
 
+What the app does lives in ``rag.chat_service`` and how results look in ``rag.render``;
+this module lays out the tabs and wires their events.
+
 Environment: ``RAG_HOST`` (127.0.0.1), ``RAG_PORT`` (7860), ``RAG_AUTH``
 (``user:password`` turns on login), ``RAG_STORE``, ``RAG_LLM_*``.
 
 Example:
-    >>> from rag.app import ChatService, build_app   # doctest: +SKIP
+    >>> from rag.app import build_app   # doctest: +SKIP
+    >>> from rag.chat_service import ChatService
     >>> demo = build_app(ChatService("index"))
     >>> demo.launch(server_name="127.0.0.1", server_port=7860)
 """
@@ -28,32 +32,22 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import html  # noqa: E402
-import json  # noqa: E402
 import logging  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
-import unicodedata  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
-from pathlib import Path  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag.agenda import agendas  # noqa: E402
-from rag.answer import Answer, Answerer, Citation  # noqa: E402
-from rag.dates import letter_label  # noqa: E402
-from rag.documents import page_label  # noqa: E402
-from rag.index import Indexer, IndexSummary, Progress, Stage, remove_document  # noqa: E402
-from rag.llm import LLMClient  # noqa: E402
-from rag.files import file_sha256  # noqa: E402
-from rag.parse import SUPPORTED_SUFFIXES, size_problem  # noqa: E402
+from rag.chat_service import ChatService  # noqa: E402
+from rag.index import Stage  # noqa: E402
+from rag.parse import SUPPORTED_SUFFIXES  # noqa: E402
 from rag.question import check_question  # noqa: E402
-from rag.retrieve import Filters, Retriever  # noqa: E402
-from rag.store import Store  # noqa: E402
-from rag.timeline import Timeline, build_timeline  # noqa: E402
+from rag.render import (chat_sources, filters_text, mode_line, read_as_line, sources_html,  # noqa: E402
+                        summary_markdown, timeline_html)
+from rag.retrieve import Filters  # noqa: E402
 
 EXAMPLES = [
     "Wat is de Nederlandse positie over Europol?",
@@ -62,8 +56,6 @@ EXAMPLES = [
     "What is the Dutch position on the future of Europol?",
 ]
 MAX_UPLOAD = "25mb"
-MODE_LABEL = {"extractive": "extractief antwoord (letterlijke zinnen uit de brieven)",
-              "agenda": "antwoord uit de agenda van de brief"}
 
 CSS = """
 .bron { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin-bottom: 10px; }
@@ -72,152 +64,6 @@ CSS = """
 .bron .passage { font-size: 0.9em; line-height: 1.45; max-height: 18em; overflow-y: auto; white-space: pre-wrap; }
 .bron mark { background: #fff3b0; padding: 0 2px; }
 """
-
-
-class ChatService:
-    """Everything the app does, without the UI (so it can be tested and reused).
-
-    Args:
-        store_path: The store to search and to index uploads into.
-    """
-
-    def __init__(self, store_path: str | Path | None = None) -> None:
-        self.store = Store(store_path)
-        # `lock` is held only while the answerer is created, `_refreshing` by the one thread that
-        # reloads it: questions never wait for an upload's indexing, an LLM call or each other.
-        self.lock = threading.RLock()
-        self._refreshing = threading.Lock()
-        self._answerer: Answerer | None = None
-        self.uploads = self.store.path / "uploads"
-        self.feedback_file = self.store.path / "feedback.jsonl"
-
-    @property
-    def answerer(self) -> Answerer:
-        """Loaded on first use: the model and index take seconds, the interface need not wait."""
-        with self.lock:
-            if self._answerer is None:
-                retriever = Retriever(self.store)
-                llm = LLMClient.from_env(embed=retriever.embedder.embed_passages)
-                self._answerer = Answerer(retriever, llm=llm)
-            return self._answerer
-
-    @property
-    def retriever(self) -> Retriever:
-        return self.answerer.retriever
-
-    def warm_up(self) -> None:
-        """Load the model and index and run one query, so the first question is fast."""
-        self.answerer.retriever.embed_query("opwarmen")
-
-    # -- questions
-    def follow_writers(self) -> None:
-        """Reload when another app instance or a `rag index` wrote since (one small read tells).
-        One thread reloads; the others answer meanwhile from the state before, which the
-        retriever swaps out in one step."""
-        if self._refreshing.acquire(blocking=False):
-            try:
-                self.retriever.refresh_if_stale()
-            finally:
-                self._refreshing.release()
-
-    def ask(self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None,
-            history: list[str] | None = None) -> Answer:
-        answerer = self.answerer
-        self.follow_writers()
-        return answerer.ask(question, filters=filters, on_token=on_token, history=history)
-
-    def timeline(self, topic: str, filters: Filters | None = None) -> Timeline:
-        answerer = self.answerer
-        self.follow_writers()
-        return build_timeline(answerer, topic, filters)
-
-    def agenda(self, doc_id: str | None) -> list[list[Any]]:
-        """A letter's agenda as table rows: number, title, type, pages."""
-        if not doc_id:
-            return []
-        # Read from the store, not the retriever: the Letters tab must not wait for the model.
-        found = agendas(self.store.chunks_of(doc_id))
-        if not found or not found[0].items:
-            return []
-        return [[i.label, i.title, i.item_type or "", page_label(i.page_start, i.page_end, prefix="")]
-                for i in found[0].items]
-
-    def agenda_letters(self) -> list[str]:
-        """The letters with an agenda (numbered items), latest first."""
-        return [d.doc_id for d in sorted(self.store.manifest.documents.values(), key=lambda d: d.date or "", reverse=True)
-                if "agenda" in d.kind]
-
-    # -- letters
-    def letters(self) -> list[list[Any]]:
-        docs = sorted(self.store.manifest.documents.values(), key=lambda d: (d.date or "", d.doc_id), reverse=True)
-        return [[d.doc_id, d.title, d.date or "", d.kind, len(d.chunk_ids), "; ".join(d.warnings)] for d in docs]
-
-    def councils(self) -> list[str]:
-        return sorted({d.council for d in self.store.manifest.documents.values() if d.council})
-
-    def doc_ids(self) -> list[str]:
-        return sorted(self.store.manifest.documents)
-
-    def upload(self, paths: list[str | Path], progress: Progress | None = None) -> IndexSummary:
-        """Check uploaded files, store them in ``<store>/uploads`` under a name made from
-        their content (two uploads never overwrite each other; the same bytes twice are
-        one file), and index them. A new version of a letter replaces the old one."""
-        self.uploads.mkdir(parents=True, exist_ok=True)
-        kept: list[Path] = []
-        summary = IndexSummary()
-        for p in paths:
-            p = Path(p)
-            name = Path(getattr(p, "orig_name", "") or p.name).name
-            problem = upload_problem(p, name)
-            if problem:
-                summary.fail(name, problem)
-                continue
-            target = self.uploads / stored_name(p, name)
-            if not target.exists():
-                shutil.copyfile(p, target)
-            kept.append(target)
-        if kept:
-            # The writer has a store of its own and takes the store's write lock; questions
-            # are answered meanwhile from what was indexed before, until the swap below.
-            writer = Store(self.store.path, self.store.url)
-            done = Indexer(writer, self.retriever.embedder, progress=progress).run(kept)
-            self._forget_unlisted_uploads(writer)
-            self.retriever.refresh()
-            done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped
-            summary = done
-        return summary
-
-    def _forget_unlisted_uploads(self, store: Store) -> None:
-        """Delete uploaded files no letter lists any more (an older version of a letter)."""
-        listed = {p for d in store.manifest.documents.values() for p in d.paths}
-        for f in self.uploads.iterdir():
-            if f.is_file() and str(f.resolve()) not in listed and str(f) not in listed:
-                f.unlink(missing_ok=True)
-
-    def remove(self, doc_id: str) -> str:
-        doc = remove_document(Store(self.store.path, self.store.url), doc_id)
-        self.retriever.refresh()
-        return f"Verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)."
-
-    # -- feedback
-    def record_feedback(self, rating: str, comment: str, answer: dict[str, Any] | None, settings: dict[str, Any]) -> str:
-        if not answer:
-            return "Stel eerst een vraag; feedback hoort bij een antwoord."
-        record = {
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "rating": rating,
-            "comment": comment.strip(),
-            "question": answer.get("question"),
-            "answer": answer.get("answer"),
-            "answered": answer.get("answered"),
-            "mode": answer.get("mode"),
-            "citations": [{k: c.get(k) for k in ("n", "doc_id", "item_title", "page_start", "page_end")}
-                          for c in answer.get("citations", [])],
-            "settings": settings,
-        }
-        with open(self.feedback_file, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return "Dank je, je feedback is opgeslagen." if rating == "up" else "Dank je, we kijken ernaar."
 
 
 # ----------------------------------------------------------------------------- errors
@@ -238,123 +84,9 @@ def _api_call(work: Callable[[], dict]) -> dict:
         raise gr.Error(FAILED_ANSWER) from None
 
 
-# ----------------------------------------------------------------------------- uploads
-
-
-def upload_problem(path: Path, name: str) -> str | None:
-    """Why an uploaded file is refused before it is parsed, or None."""
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES and Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type '{Path(name).suffix or name}' (use .pdf, .txt or .md)"
-    return size_problem(path)
-
-
-def stored_name(path: Path, name: str) -> str:
-    """``<first 16 hex of the sha256>-<the name, safe>``: no path, no collision, the same
-    bytes always the same name."""
-    stem = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFKC", Path(name).stem)).strip("._")[:80] or "brief"
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in SUPPORTED_SUFFIXES else path.suffix.lower()
-    return f"{file_sha256(path)[:16]}-{stem}{suffix}"
-
-
-# ----------------------------------------------------------------------------- rendering
-
-
-def _highlight(c: Citation) -> str:
-    return c.marked_text("<mark>", "</mark>", html.escape)
-
-
-def sources_html(answer: Answer | None) -> str:
-    if answer is None:
-        return "<p><em>De bronnen van het antwoord verschijnen hier.</em></p>"
-    items = answer.citations or answer.related
-    if not items:
-        return "<p><em>Geen bronnen.</em></p>"
-    head = "Bronnen" if answer.citations else "Misschien relevant"
-    parts = [f"<h3>{head}</h3>"]
-    for cit in items:
-        c = cit.chunk
-        kind = f" ({html.escape(c.item_type)})" if c.item_type else ""
-        parts.append(
-            f'<div class="bron"><h4>[{cit.n}] {html.escape(c.heading or c.title)}{kind}</h4>'
-            f'<div class="meta">{html.escape(c.title)} · Kamerstuk <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.date or 'datum onbekend')} · {cit.chunk.pages}</div>"
-            f'<div class="passage">{_highlight(cit)}</div></div>'
-        )
-    return "\n".join(parts)
-
-
-def chat_sources(answer: Answer) -> str:
-    """The sources under the answer in the chat itself, so they are seen without a click."""
-    items = answer.citations or answer.related
-    if not items:
-        return ""
-    head = "Bronnen" if answer.citations else "Misschien relevant"
-    lines = [f"[{c.n}] {c.chunk.title} ({c.chunk.date or 'datum onbekend'})"
-             + (f", {c.chunk.heading}" if c.chunk.heading else "") + f", {c.chunk.pages}" for c in items]
-    return f"\n\n**{head}:**\n" + "\n".join(f"- {line}" for line in lines)
-
-
-def read_as_line(answer: Answer) -> str:
-    if not answer.read_as:
-        return ""
-    return f"*{'Ik lees dit als' if answer.language == 'nl' else 'I read this as'}: {answer.read_as}*\n\n"
-
-
-def timeline_html(timeline: Timeline | None) -> str:
-    if timeline is None:
-        return "<p><em>Kies een onderwerp, bijvoorbeeld terugkeerhubs of Europol.</em></p>"
-    if not timeline.entries:
-        return f"<p>Geen brief met een standpunt over <strong>{html.escape(timeline.topic)}</strong> gevonden.</p>"
-    parts = [f"<h3>Standpunten over {html.escape(timeline.topic)}, van oud naar nieuw</h3>"]
-    for entry in timeline.entries:
-        cit = entry.citation
-        c = cit.chunk
-        label = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date)
-        quotes = "".join(f"<li>{html.escape(q)}</li>" for q in entry.sentences)
-        parts.append(
-            f'<div class="bron"><h4>{html.escape(c.date or "")} · {html.escape(label[0].upper() + label[1:])} [{cit.n}]</h4>'
-            f'<div class="meta">{html.escape(c.title)} · <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.heading or '')} · {cit.chunk.pages}</div><ul>{quotes}</ul></div>"
-        )
-    return "\n".join(parts)
-
-
-def mode_line(answer: Answer) -> str:
-    if answer.mode.startswith("llm:"):
-        label = f"antwoord van het taalmodel {answer.mode[4:]}, bronverwijzingen gecontroleerd"
-    else:
-        label = MODE_LABEL.get(answer.mode, MODE_LABEL["extractive"])
-        if answer.fallback_reason:
-            label += f"; het taalmodel viel af ({answer.fallback_reason})"
-    return f"\n\n<sub>{label} · {answer.timings_ms.get('total', 0):.0f} ms</sub>"
-
-
-def summary_markdown(s: IndexSummary) -> str:
-    lines = [f"**Toegevoegd:** {len(s.added)} · **bijgewerkt:** {len(s.updated)} · **ongewijzigd:** "
-             f"{len(s.unchanged)} · **niet gelukt:** {len(s.failed)} · {s.embedded_chunks} chunks ingebed"]
-    for item in s.skipped:
-        label = "niet gelukt" if item in s.failed else "overgeslagen"
-        shown = re.sub(r"^[0-9a-f]{16}-", "", Path(item["path"]).name)  # the name it was uploaded under
-        lines.append(f"- {label}: `{shown}`: {item['reason']}")
-    for w in s.warnings:
-        lines.append(f"- waarschuwing: {w}")
-    return "\n".join(lines)
-
-
 def make_filters(date_from: str, date_to: str, council: str | None, docs: list[str] | None) -> Filters:
     return Filters(date_from=(date_from or "").strip() or None, date_to=(date_to or "").strip() or None,
                    council=council or None, doc_ids=list(docs or []))
-
-
-def filters_text(f: Filters) -> str:
-    parts = []
-    if f.date_from or f.date_to:
-        parts.append(f"datum {f.date_from or '…'} t/m {f.date_to or '…'}")
-    if f.council:
-        parts.append(f"raad: {f.council}")
-    if f.doc_ids:
-        parts.append("documenten: " + ", ".join(f.doc_ids))
-    return "Actieve filters: " + ("; ".join(parts) if parts else "geen")
 
 
 # ----------------------------------------------------------------------------- UI
