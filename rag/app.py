@@ -11,11 +11,15 @@ removes letters, and every filter list follows at once. Feedback is Gradio's
 like/dislike on each answer, with an optional comment, in ``<store>/feedback.jsonl``;
 ``rag feedback`` turns it into eval cases.
 
+What the app does lives in ``rag.chat_service`` and how results look in ``rag.render``;
+this module lays out the tabs and wires their events.
+
 Environment: ``RAG_HOST`` (127.0.0.1), ``RAG_PORT`` (7860), ``RAG_AUTH``
 (``user:password`` turns on login), ``RAG_STORE``, ``RAG_LLM_*``.
 
 Example:
-    >>> from rag.app import ChatService, build_app   # doctest: +SKIP
+    >>> from rag.app import build_app   # doctest: +SKIP
+    >>> from rag.chat_service import ChatService
     >>> demo = build_app(ChatService("index"))
     >>> demo.launch(server_name="127.0.0.1", server_port=7860)
 """
@@ -28,32 +32,23 @@ import os
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import html  # noqa: E402
-import json  # noqa: E402
 import logging  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
-import unicodedata  # noqa: E402
-from datetime import datetime, timezone  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
 
 import gradio as gr  # noqa: E402
 
-from rag.agenda import agendas  # noqa: E402
-from rag.answer import Answer, Answerer, Citation  # noqa: E402
-from rag.dates import letter_label  # noqa: E402
-from rag.documents import page_label  # noqa: E402
-from rag.index import Indexer, IndexSummary, Progress, Stage, remove_document  # noqa: E402
-from rag.llm import LLMClient  # noqa: E402
-from rag.files import file_sha256  # noqa: E402
-from rag.parse import SUPPORTED_SUFFIXES, size_problem  # noqa: E402
+from rag.answer import Answer  # noqa: E402
+from rag.chat_service import ChatService  # noqa: E402
+from rag.index import Stage  # noqa: E402
+from rag.parse import SUPPORTED_SUFFIXES  # noqa: E402
 from rag.question import check_question  # noqa: E402
-from rag.retrieve import Filters, Retriever  # noqa: E402
-from rag.store import Store  # noqa: E402
-from rag.timeline import Timeline, build_timeline  # noqa: E402
+from rag.render import (chat_sources, filters_text, mode_line, read_as_line, sources_html,  # noqa: E402
+                        summary_markdown, timeline_html)
+from rag.retrieve import Filters  # noqa: E402
 
 EXAMPLES = [
     "Wat is de Nederlandse positie over Europol?",
@@ -62,8 +57,6 @@ EXAMPLES = [
     "What is the Dutch position on the future of Europol?",
 ]
 MAX_UPLOAD = "25mb"
-MODE_LABEL = {"extractive": "extractief antwoord (letterlijke zinnen uit de brieven)",
-              "agenda": "antwoord uit de agenda van de brief"}
 
 CSS = """
 .bron { border: 1px solid #d0d7de; border-radius: 8px; padding: 10px 12px; margin-bottom: 10px; }
@@ -72,152 +65,6 @@ CSS = """
 .bron .passage { font-size: 0.9em; line-height: 1.45; max-height: 18em; overflow-y: auto; white-space: pre-wrap; }
 .bron mark { background: #fff3b0; padding: 0 2px; }
 """
-
-
-class ChatService:
-    """Everything the app does, without the UI (so it can be tested and reused).
-
-    Args:
-        store_path: The store to search and to index uploads into.
-    """
-
-    def __init__(self, store_path: str | Path | None = None) -> None:
-        self.store = Store(store_path)
-        # `lock` is held only while the answerer is created, `_refreshing` by the one thread that
-        # reloads it: questions never wait for an upload's indexing, an LLM call or each other.
-        self.lock = threading.RLock()
-        self._refreshing = threading.Lock()
-        self._answerer: Answerer | None = None
-        self.uploads = self.store.path / "uploads"
-        self.feedback_file = self.store.path / "feedback.jsonl"
-
-    @property
-    def answerer(self) -> Answerer:
-        """Loaded on first use: the model and index take seconds, the interface need not wait."""
-        with self.lock:
-            if self._answerer is None:
-                retriever = Retriever(self.store)
-                llm = LLMClient.from_env(embed=retriever.embedder.embed_passages)
-                self._answerer = Answerer(retriever, llm=llm)
-            return self._answerer
-
-    @property
-    def retriever(self) -> Retriever:
-        return self.answerer.retriever
-
-    def warm_up(self) -> None:
-        """Load the model and index and run one query, so the first question is fast."""
-        self.answerer.retriever.embed_query("opwarmen")
-
-    # -- questions
-    def follow_writers(self) -> None:
-        """Reload when another app instance or a `rag index` wrote since (one small read tells).
-        One thread reloads; the others answer meanwhile from the state before, which the
-        retriever swaps out in one step."""
-        if self._refreshing.acquire(blocking=False):
-            try:
-                self.retriever.refresh_if_stale()
-            finally:
-                self._refreshing.release()
-
-    def ask(self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None,
-            history: list[str] | None = None) -> Answer:
-        answerer = self.answerer
-        self.follow_writers()
-        return answerer.ask(question, filters=filters, on_token=on_token, history=history)
-
-    def timeline(self, topic: str, filters: Filters | None = None) -> Timeline:
-        answerer = self.answerer
-        self.follow_writers()
-        return build_timeline(answerer, topic, filters)
-
-    def agenda(self, doc_id: str | None) -> list[list[Any]]:
-        """A letter's agenda as table rows: number, title, type, pages."""
-        if not doc_id:
-            return []
-        # Read from the store, not the retriever: the Letters tab must not wait for the model.
-        found = agendas(self.store.chunks_of(doc_id))
-        if not found or not found[0].items:
-            return []
-        return [[i.label, i.title, i.item_type or "", page_label(i.page_start, i.page_end, prefix="")]
-                for i in found[0].items]
-
-    def agenda_letters(self) -> list[str]:
-        """The letters with an agenda (numbered items), latest first."""
-        return [d.doc_id for d in sorted(self.store.manifest.documents.values(), key=lambda d: d.date or "", reverse=True)
-                if "agenda" in d.kind]
-
-    # -- letters
-    def letters(self) -> list[list[Any]]:
-        docs = sorted(self.store.manifest.documents.values(), key=lambda d: (d.date or "", d.doc_id), reverse=True)
-        return [[d.doc_id, d.title, d.date or "", d.kind, len(d.chunk_ids), "; ".join(d.warnings)] for d in docs]
-
-    def councils(self) -> list[str]:
-        return sorted({d.council for d in self.store.manifest.documents.values() if d.council})
-
-    def doc_ids(self) -> list[str]:
-        return sorted(self.store.manifest.documents)
-
-    def upload(self, paths: list[str | Path], progress: Progress | None = None) -> IndexSummary:
-        """Check uploaded files, store them in ``<store>/uploads`` under a name made from
-        their content (two uploads never overwrite each other; the same bytes twice are
-        one file), and index them. A new version of a letter replaces the old one."""
-        self.uploads.mkdir(parents=True, exist_ok=True)
-        kept: list[Path] = []
-        summary = IndexSummary()
-        for p in paths:
-            p = Path(p)
-            name = Path(getattr(p, "orig_name", "") or p.name).name
-            problem = upload_problem(p, name)
-            if problem:
-                summary.fail(name, problem)
-                continue
-            target = self.uploads / stored_name(p, name)
-            if not target.exists():
-                shutil.copyfile(p, target)
-            kept.append(target)
-        if kept:
-            # The writer has a store of its own and takes the store's write lock; questions
-            # are answered meanwhile from what was indexed before, until the swap below.
-            writer = Store(self.store.path, self.store.url)
-            done = Indexer(writer, self.retriever.embedder, progress=progress).run(kept)
-            self._forget_unlisted_uploads(writer)
-            self.retriever.refresh()
-            done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped
-            summary = done
-        return summary
-
-    def _forget_unlisted_uploads(self, store: Store) -> None:
-        """Delete uploaded files no letter lists any more (an older version of a letter)."""
-        listed = {p for d in store.manifest.documents.values() for p in d.paths}
-        for f in self.uploads.iterdir():
-            if f.is_file() and str(f.resolve()) not in listed and str(f) not in listed:
-                f.unlink(missing_ok=True)
-
-    def remove(self, doc_id: str) -> str:
-        doc = remove_document(Store(self.store.path, self.store.url), doc_id)
-        self.retriever.refresh()
-        return f"Verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)."
-
-    # -- feedback
-    def record_feedback(self, rating: str, comment: str, answer: dict[str, Any] | None, settings: dict[str, Any]) -> str:
-        if not answer:
-            return "Stel eerst een vraag; feedback hoort bij een antwoord."
-        record = {
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "rating": rating,
-            "comment": comment.strip(),
-            "question": answer.get("question"),
-            "answer": answer.get("answer"),
-            "answered": answer.get("answered"),
-            "mode": answer.get("mode"),
-            "citations": [{k: c.get(k) for k in ("n", "doc_id", "item_title", "page_start", "page_end")}
-                          for c in answer.get("citations", [])],
-            "settings": settings,
-        }
-        with open(self.feedback_file, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return "Dank je, je feedback is opgeslagen." if rating == "up" else "Dank je, we kijken ernaar."
 
 
 # ----------------------------------------------------------------------------- errors
@@ -238,129 +85,104 @@ def _api_call(work: Callable[[], dict]) -> dict:
         raise gr.Error(FAILED_ANSWER) from None
 
 
-# ----------------------------------------------------------------------------- uploads
-
-
-def upload_problem(path: Path, name: str) -> str | None:
-    """Why an uploaded file is refused before it is parsed, or None."""
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES and Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported file type '{Path(name).suffix or name}' (use .pdf, .txt or .md)"
-    return size_problem(path)
-
-
-def stored_name(path: Path, name: str) -> str:
-    """``<first 16 hex of the sha256>-<the name, safe>``: no path, no collision, the same
-    bytes always the same name."""
-    stem = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFKC", Path(name).stem)).strip("._")[:80] or "brief"
-    suffix = Path(name).suffix.lower() if Path(name).suffix.lower() in SUPPORTED_SUFFIXES else path.suffix.lower()
-    return f"{file_sha256(path)[:16]}-{stem}{suffix}"
-
-
-# ----------------------------------------------------------------------------- rendering
-
-
-def _highlight(c: Citation) -> str:
-    return c.marked_text("<mark>", "</mark>", html.escape)
-
-
-def sources_html(answer: Answer | None) -> str:
-    if answer is None:
-        return "<p><em>De bronnen van het antwoord verschijnen hier.</em></p>"
-    items = answer.citations or answer.related
-    if not items:
-        return "<p><em>Geen bronnen.</em></p>"
-    head = "Bronnen" if answer.citations else "Misschien relevant"
-    parts = [f"<h3>{head}</h3>"]
-    for cit in items:
-        c = cit.chunk
-        kind = f" ({html.escape(c.item_type)})" if c.item_type else ""
-        parts.append(
-            f'<div class="bron"><h4>[{cit.n}] {html.escape(c.heading or c.title)}{kind}</h4>'
-            f'<div class="meta">{html.escape(c.title)} · Kamerstuk <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.date or 'datum onbekend')} · {cit.chunk.pages}</div>"
-            f'<div class="passage">{_highlight(cit)}</div></div>'
-        )
-    return "\n".join(parts)
-
-
-def chat_sources(answer: Answer) -> str:
-    """The sources under the answer in the chat itself, so they are seen without a click."""
-    items = answer.citations or answer.related
-    if not items:
-        return ""
-    head = "Bronnen" if answer.citations else "Misschien relevant"
-    lines = [f"[{c.n}] {c.chunk.title} ({c.chunk.date or 'datum onbekend'})"
-             + (f", {c.chunk.heading}" if c.chunk.heading else "") + f", {c.chunk.pages}" for c in items]
-    return f"\n\n**{head}:**\n" + "\n".join(f"- {line}" for line in lines)
-
-
-def read_as_line(answer: Answer) -> str:
-    if not answer.read_as:
-        return ""
-    return f"*{'Ik lees dit als' if answer.language == 'nl' else 'I read this as'}: {answer.read_as}*\n\n"
-
-
-def timeline_html(timeline: Timeline | None) -> str:
-    if timeline is None:
-        return "<p><em>Kies een onderwerp, bijvoorbeeld terugkeerhubs of Europol.</em></p>"
-    if not timeline.entries:
-        return f"<p>Geen brief met een standpunt over <strong>{html.escape(timeline.topic)}</strong> gevonden.</p>"
-    parts = [f"<h3>Standpunten over {html.escape(timeline.topic)}, van oud naar nieuw</h3>"]
-    for entry in timeline.entries:
-        cit = entry.citation
-        c = cit.chunk
-        label = letter_label(c.date, c.council, c.meeting_date, c.meeting_end_date)
-        quotes = "".join(f"<li>{html.escape(q)}</li>" for q in entry.sentences)
-        parts.append(
-            f'<div class="bron"><h4>{html.escape(c.date or "")} · {html.escape(label[0].upper() + label[1:])} [{cit.n}]</h4>'
-            f'<div class="meta">{html.escape(c.title)} · <code>{html.escape(c.doc_id)}</code> · '
-            f"{html.escape(c.heading or '')} · {cit.chunk.pages}</div><ul>{quotes}</ul></div>"
-        )
-    return "\n".join(parts)
-
-
-def mode_line(answer: Answer) -> str:
-    if answer.mode.startswith("llm:"):
-        label = f"antwoord van het taalmodel {answer.mode[4:]}, bronverwijzingen gecontroleerd"
-    else:
-        label = MODE_LABEL.get(answer.mode, MODE_LABEL["extractive"])
-        if answer.fallback_reason:
-            label += f"; het taalmodel viel af ({answer.fallback_reason})"
-    return f"\n\n<sub>{label} · {answer.timings_ms.get('total', 0):.0f} ms</sub>"
-
-
-def summary_markdown(s: IndexSummary) -> str:
-    lines = [f"**Toegevoegd:** {len(s.added)} · **bijgewerkt:** {len(s.updated)} · **ongewijzigd:** "
-             f"{len(s.unchanged)} · **niet gelukt:** {len(s.failed)} · {s.embedded_chunks} chunks ingebed"]
-    for item in s.skipped:
-        label = "niet gelukt" if item in s.failed else "overgeslagen"
-        shown = re.sub(r"^[0-9a-f]{16}-", "", Path(item["path"]).name)  # the name it was uploaded under
-        lines.append(f"- {label}: `{shown}`: {item['reason']}")
-    for w in s.warnings:
-        lines.append(f"- waarschuwing: {w}")
-    return "\n".join(lines)
-
-
 def make_filters(date_from: str, date_to: str, council: str | None, docs: list[str] | None) -> Filters:
+    """The ``Filters`` of the filter fields (empty fields filter nothing); a bad date raises ValueError."""
     return Filters(date_from=(date_from or "").strip() or None, date_to=(date_to or "").strip() or None,
                    council=council or None, doc_ids=list(docs or []))
 
 
-def filters_text(f: Filters) -> str:
-    parts = []
-    if f.date_from or f.date_to:
-        parts.append(f"datum {f.date_from or '…'} t/m {f.date_to or '…'}")
-    if f.council:
-        parts.append(f"raad: {f.council}")
-    if f.doc_ids:
-        parts.append("documenten: " + ", ".join(f.doc_ids))
-    return "Actieve filters: " + ("; ".join(parts) if parts else "geen")
+# ----------------------------------------------------------------------------- the components tabs share
 
 
-# ----------------------------------------------------------------------------- UI
+@dataclass
+class FilterFields:
+    """The filter fields beside the chat; the timeline uses the same filters."""
+
+    date_from: gr.Textbox
+    date_to: gr.Textbox
+    council: gr.Dropdown
+    docs: gr.Dropdown
+
+    def all(self) -> list[gr.components.Component]:
+        """The four fields, in the order ``make_filters`` takes them."""
+        return [self.date_from, self.date_to, self.council, self.docs]
 
 
-def build_app(service: ChatService):
+@dataclass
+class ChatPanel:
+    """The Vragen tab's components."""
+
+    answers: gr.State  # each answer's JSON by its position in the chat, for the feedback on it
+    chat: gr.Chatbot
+    question: gr.Textbox
+    send: gr.Button
+    comment: gr.Textbox
+    feedback_msg: gr.Markdown
+    active: gr.Markdown
+    filters: FilterFields
+    sources: gr.HTML
+
+    @property
+    def inputs(self) -> list[gr.components.Component]:
+        """What a question is answered from (the handler from ``_responder`` takes these)."""
+        return [self.question, self.chat, self.answers, *self.filters.all()]
+
+    @property
+    def outputs(self) -> list[gr.components.Component]:
+        """What answering a question updates."""
+        return [self.chat, self.sources, self.answers, self.question, self.active]
+
+
+@dataclass
+class LettersPanel:
+    """The Brieven tab's components that are filled when a page opens."""
+
+    table: gr.Dataframe
+    agenda_doc: gr.Dropdown
+    agenda_table: gr.Dataframe
+    to_remove: gr.Dropdown
+
+
+# ----------------------------------------------------------------------------- the Vragen tab
+
+
+class _AnswerJob:
+    """One question answered on a worker thread, so that the chat shows the answer as it is written."""
+
+    def __init__(self, service: ChatService, question: str, filters: Filters, asked: list[str]) -> None:
+        self.pieces: list[str] = []
+        self.answer: Answer | None = None
+        self.error: Exception | None = None
+        self._thread = threading.Thread(target=self._work, args=(service, question, filters, asked))
+
+    def _work(self, service: ChatService, question: str, filters: Filters, asked: list[str]) -> None:
+        try:
+            self.answer = service.ask(question, filters, on_token=self.pieces.append, history=asked)
+        except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the traceback
+            log.exception("question %r failed", question[:200])
+            self.error = exc
+
+    def stream(self) -> Iterator[str]:
+        """Start the work and yield the text so far, a few tokens further each time, until it is done."""
+        self._thread.start()
+        shown = 0
+        while self._thread.is_alive() or shown < len(self.pieces):
+            if shown < len(self.pieces):
+                shown = min(len(self.pieces), shown + 3)
+                yield "".join(self.pieces[:shown])
+            time.sleep(0.02)
+        self._thread.join()
+
+
+def _with_refusal(history: list[dict] | None, message: str, exc: ValueError) -> list[dict]:
+    """The conversation with the question and, as the reply, why it cannot be asked."""
+    return list(history or []) + [{"role": "user", "content": message[:300]},
+                                  {"role": "assistant", "content": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}]
+
+
+def _responder(service: ChatService) -> Callable[..., Iterator[tuple]]:
+    """The handler that answers a question: it streams the answer into the chat, then shows the sources."""
+
     def respond(message: str, history: list[dict], answers: dict | None, date_from: str, date_to: str,
                 council: str | None, docs: list[str] | None):
         message = (message or "").strip()
@@ -372,46 +194,112 @@ def build_app(service: ChatService):
             filters = make_filters(date_from, date_to, council, docs)
             check_question(message)
         except ValueError as exc:  # a bad date, an overlong question: say so, in the chat
-            history = list(history or []) + [{"role": "user", "content": message[:300]},
-                                             {"role": "assistant", "content": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}]
-            yield history, gr.update(), answers, "", gr.update()
+            yield _with_refusal(history, message, exc), gr.update(), answers, "", gr.update()
             return
         # Earlier questions of this conversation, so that "en over Syrië?" is read in their light.
         asked = [m["content"] for m in (history or []) if m.get("role") == "user" and isinstance(m.get("content"), str)]
         history = list(history or []) + [{"role": "user", "content": message}, {"role": "assistant", "content": ""}]
         yield history, sources_html(None), answers, "", filters_text(filters)
-        pieces: list[str] = []
-        result: dict[str, Any] = {}
-
-        def work() -> None:
-            try:
-                result["a"] = service.ask(message, filters, on_token=pieces.append, history=asked)
-            except Exception as exc:  # noqa: BLE001 - the user gets a sentence, the log the traceback
-                log.exception("question %r failed", message[:200])
-                result["error"] = exc
-
-        worker = threading.Thread(target=work)
-        worker.start()
-        shown = 0
-        while worker.is_alive() or shown < len(pieces):
-            if shown < len(pieces):
-                shown = min(len(pieces), shown + 3)
-                history[-1]["content"] = "".join(pieces[:shown])
-                yield history, gr.update(), answers, "", gr.update()
-            time.sleep(0.02)
-        worker.join()
-        if "error" in result:
+        job = _AnswerJob(service, message, filters, asked)
+        for text in job.stream():
+            history[-1]["content"] = text
+            yield history, gr.update(), answers, "", gr.update()
+        if job.error is not None:
             history[-1]["content"] = FAILED_ANSWER
             yield history, gr.update(), answers, "", gr.update()
             return
-        answer = result["a"]
+        answer = job.answer
         history[-1]["content"] = read_as_line(answer) + answer.answer + chat_sources(answer) + mode_line(answer)
         answers[str(len(history) - 1)] = answer.to_dict()
         yield history, sources_html(answer), answers, "", gr.update()
 
-    def letter_choices():
-        return gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()), \
-            gr.update(choices=service.agenda_letters())
+    return respond
+
+
+def _chat_panel(answers: gr.State) -> ChatPanel:
+    """Lay out the Vragen tab: the conversation on the left, the filters and sources on the right."""
+    with gr.Row():
+        with gr.Column(scale=3):
+            chat = gr.Chatbot(label="Gesprek", height=520, elem_id="chat", buttons=["copy"])
+            question = gr.Textbox(placeholder="Stel een vraag over de brieven…", show_label=False,
+                                  elem_id="vraag", autofocus=True)
+            with gr.Row():
+                send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
+                gr.ClearButton([chat, question], value="Wis gesprek")
+            gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
+            comment = gr.Textbox(placeholder="Opmerking bij je beoordeling (optioneel); beoordeel een "
+                                 "antwoord met de duimpjes eronder", show_label=False, elem_id="opmerking")
+            feedback_msg = gr.Markdown("", elem_id="feedback-bericht")
+        with gr.Column(scale=2):
+            active = gr.Markdown(filters_text(Filters()), elem_id="actieve-filters")
+            with gr.Accordion("Filters", open=False):
+                filters = FilterFields(
+                    date_from=gr.Textbox(label="Vanaf datum (JJJJ-MM-DD)"),
+                    date_to=gr.Textbox(label="Tot en met datum (JJJJ-MM-DD)"),
+                    council=gr.Dropdown(choices=[], label="Raad", value=None, elem_id="filter-raad"),
+                    docs=gr.Dropdown(choices=[], label="Documenten", multiselect=True, elem_id="filter-documenten"),
+                )
+            # Open by default: the sources are part of the answer, not an extra.
+            sources = gr.HTML(sources_html(None), elem_id="bronnen")
+    return ChatPanel(answers=answers, chat=chat, question=question, send=send, comment=comment,
+                     feedback_msg=feedback_msg, active=active, filters=filters, sources=sources)
+
+
+def _wire_chat(service: ChatService, panel: ChatPanel, respond: Callable[..., Iterator[tuple]]) -> None:
+    """Questions are answered on Enter and on the button; a like is recorded; the filter line follows the fields."""
+
+    def on_like(comment: str, answers: dict | None, date_from: str, date_to: str, council, docs, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        answer = (answers or {}).get(str(index))
+        rating = "up" if data.liked is True else "down"
+        settings = {"filters": make_filters(date_from, date_to, council, docs).__dict__}
+        return service.record_feedback(rating, comment or "", answer, settings), ""
+
+    panel.question.submit(respond, panel.inputs, panel.outputs, api_visibility="private")
+    panel.send.click(respond, panel.inputs, panel.outputs, api_visibility="private")
+    panel.chat.like(on_like, [panel.comment, panel.answers, *panel.filters.all()], [panel.feedback_msg, panel.comment],
+                    api_visibility="private")
+    for f in panel.filters.all():
+        f.change(lambda a, b, c, d: filters_text(make_filters(a, b, c, d)),
+                 panel.filters.all(), panel.active, api_visibility="private")
+
+
+# ----------------------------------------------------------------------------- the Tijdlijn tab
+
+
+def _timeline_tab(service: ChatService, filters: FilterFields) -> None:
+    """Lay out and wire the Tijdlijn tab: a topic in, its positions letter by letter out."""
+    with gr.Row():
+        topic = gr.Textbox(placeholder="Onderwerp, bijvoorbeeld terugkeerhubs", show_label=False,
+                           elem_id="tijdlijn-onderwerp", scale=4)
+        show = gr.Button("Toon tijdlijn", variant="primary", elem_id="tijdlijn-knop", scale=1)
+    timeline_view = gr.HTML(timeline_html(None), elem_id="tijdlijn")
+
+    def do_timeline(t: str, date_from: str, date_to: str, council, docs):
+        if not (t or "").strip():
+            return timeline_html(None)
+        try:
+            chosen = make_filters(date_from, date_to, council, docs)
+        except ValueError as exc:
+            return f"<p class='tijdlijn-leeg'>{html.escape(str(exc))}.</p>"
+        return timeline_html(service.timeline(t, chosen))
+
+    tl_inputs = [topic, *filters.all()]
+    show.click(do_timeline, tl_inputs, timeline_view, api_visibility="private")
+    topic.submit(do_timeline, tl_inputs, timeline_view, api_visibility="private")
+
+
+# ----------------------------------------------------------------------------- the Brieven tab
+
+
+def _letter_choices(service: ChatService) -> tuple[dict, dict, dict]:
+    """New choices for the document filter, the council filter and the agenda list."""
+    return gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()), \
+        gr.update(choices=service.agenda_letters())
+
+
+def _upload_handler(service: ChatService) -> Callable[..., tuple]:
+    """The handler that indexes uploaded letters, with Gradio's progress bar, and refreshes every letter list."""
 
     def do_upload(files, progress=gr.Progress()):
         if not files:
@@ -426,9 +314,15 @@ def build_app(service: ChatService):
                 progress(0, desc=stage)
 
         summary = service.upload(paths, progress=report)
-        docs_update, councils_update, agenda_update = letter_choices()
+        docs_update, councils_update, agenda_update = _letter_choices(service)
         return summary_markdown(summary), service.letters(), gr.update(choices=service.doc_ids()), docs_update, \
             councils_update, agenda_update
+
+    return do_upload
+
+
+def _remove_handler(service: ChatService) -> Callable[[str | None], tuple]:
+    """The handler that removes a letter and refreshes every letter list."""
 
     def do_remove(doc_id: str | None):
         if not doc_id:
@@ -437,135 +331,107 @@ def build_app(service: ChatService):
             msg = service.remove(doc_id)
         except KeyError:
             msg = f"{doc_id} staat niet (meer) in de index."
-        docs_update, councils_update, agenda_update = letter_choices()
+        docs_update, councils_update, agenda_update = _letter_choices(service)
         return msg, service.letters(), gr.update(choices=service.doc_ids(), value=None), docs_update, \
             councils_update, agenda_update
 
-    def on_like(comment: str, answers: dict | None, date_from: str, date_to: str, council, docs, data: gr.LikeData):
-        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        answer = (answers or {}).get(str(index))
-        rating = "up" if data.liked is True else "down"
-        settings = {"filters": make_filters(date_from, date_to, council, docs).__dict__}
-        return service.record_feedback(rating, comment or "", answer, settings), ""
+    return do_remove
 
-    def ask_about_item(doc_id: str | None, rows, evt: gr.SelectData):
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-        title = rows.iloc[row, 1] if hasattr(rows, "iloc") else rows[row][1]
-        question = f"Wat staat er in de brief over {title}?"
-        return question, gr.update(value=[doc_id] if doc_id else []), gr.Tabs(selected="vragen")
 
+def ask_about_item(doc_id: str | None, rows, evt: gr.SelectData):
+    """A click on an agenda item: a question about it, limited to its letter, on the Vragen tab."""
+    row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+    title = rows.iloc[row, 1] if hasattr(rows, "iloc") else rows[row][1]
+    question = f"Wat staat er in de brief over {title}?"
+    return question, gr.update(value=[doc_id] if doc_id else []), gr.Tabs(selected="vragen")
+
+
+def _letters_tab(service: ChatService, chat: ChatPanel, tabs: gr.Tabs,
+                 respond: Callable[..., Iterator[tuple]]) -> LettersPanel:
+    """Lay out and wire the Brieven tab: the letters, a letter's agenda, upload and removal."""
+    table = gr.Dataframe(value=[], headers=["id", "titel", "datum", "soort", "chunks", "waarschuwingen"],
+                         interactive=False, wrap=True)
+    with gr.Row():
+        agenda_doc = gr.Dropdown(choices=[], label="Agenda van", elem_id="agenda-brief", value=None)
+    agenda_table = gr.Dataframe(value=[], headers=["punt", "titel", "soort", "pagina's"], interactive=False, wrap=True,
+                                elem_id="agenda", label="Agenda (klik op een punt om ernaar te vragen)")
+    files = gr.File(label="Brieven toevoegen (.pdf, .txt, .md)", file_count="multiple",
+                    file_types=list(SUPPORTED_SUFFIXES), elem_id="upload")
+    index_btn = gr.Button("Indexeer", variant="primary", elem_id="indexeer")
+    index_msg = gr.Markdown("", elem_id="index-bericht")
+    with gr.Row():
+        to_remove = gr.Dropdown(choices=[], label="Brief verwijderen")
+        remove_btn = gr.Button("Verwijder", variant="stop")
+    remove_msg = gr.Markdown("")
+
+    agenda_doc.change(service.agenda, agenda_doc, agenda_table, api_visibility="private")
+    agenda_table.select(ask_about_item, [agenda_doc, agenda_table], [chat.question, chat.filters.docs, tabs],
+                        api_visibility="private").then(respond, chat.inputs, chat.outputs, api_visibility="private")
+    letter_lists = [chat.filters.docs, chat.filters.council, agenda_doc]
+    index_btn.click(_upload_handler(service), files, [index_msg, table, to_remove, *letter_lists], api_name="upload")
+    remove_btn.click(_remove_handler(service), to_remove, [remove_msg, table, to_remove, *letter_lists],
+                     api_visibility="private")
+    return LettersPanel(table=table, agenda_doc=agenda_doc, agenda_table=agenda_table, to_remove=to_remove)
+
+
+# ----------------------------------------------------------------------------- the page
+
+
+def _fill_lists_on_load(service: ChatService, demo: gr.Blocks, chat: ChatPanel, letters: LettersPanel) -> None:
+    """Fill the letter table and every letter list when a page opens, not when the app is built: the
+    page that Gradio serves before a login then holds no letter ids, and every page shows the index as it is now."""
+
+    def fill_lists():
+        agenda_letters = service.agenda_letters()
+        first = (agenda_letters or [None])[0]
+        return (service.letters(), gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()),
+                gr.update(choices=agenda_letters, value=first), service.agenda(first),
+                gr.update(choices=service.doc_ids()))
+
+    demo.load(fill_lists, None, [letters.table, chat.filters.docs, chat.filters.council, letters.agenda_doc,
+                                 letters.agenda_table, letters.to_remove], api_visibility="private")
+
+
+def _register_api(service: ChatService) -> None:
+    """The two API endpoints, ``ask`` and ``timeline``, with the CLI's JSON shapes."""
+
+    def ask(question: str, date_from: str = "", date_to: str = "", council: str = "",
+            doc_ids: list[str] | None = None, history: list[str] | None = None) -> dict:
+        """Answer a question with citations (the same answer as `rag ask --json`)."""
+        return _api_call(lambda: service.ask(question, make_filters(date_from, date_to, council or None, doc_ids),
+                                             history=history).to_dict())
+
+    def timeline(topic: str, date_from: str = "", date_to: str = "", council: str = "") -> dict:
+        """The letters that state a Dutch position on a topic, oldest first (as `rag timeline --json`)."""
+        return _api_call(lambda: service.timeline(topic, make_filters(date_from, date_to, council or None,
+                                                                      [])).to_dict())
+
+    gr.api(ask, api_name="ask")
+    gr.api(timeline, api_name="timeline")
+
+
+def build_app(service: ChatService) -> gr.Blocks:
+    """The app's page: the Vragen, Tijdlijn and Brieven tabs over ``service``, and its API."""
+    respond = _responder(service)
     with gr.Blocks(title="Kamerbrief-RAG", analytics_enabled=False) as demo:
         gr.Markdown("## Kamerbrief-RAG\nVragen over Kamerbrieven en geannoteerde agenda's, met bronvermelding. "
                     "Werkt offline.")
         answers = gr.State({})
         with gr.Tabs() as tabs:
             with gr.Tab("Vragen", id="vragen"):
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chat = gr.Chatbot(label="Gesprek", height=520, elem_id="chat", buttons=["copy"])
-                        question = gr.Textbox(placeholder="Stel een vraag over de brieven…", show_label=False,
-                                              elem_id="vraag", autofocus=True)
-                        with gr.Row():
-                            send = gr.Button("Vraag", variant="primary", elem_id="verstuur")
-                            gr.ClearButton([chat, question], value="Wis gesprek")
-                        gr.Examples(EXAMPLES, inputs=question, label="Voorbeeldvragen")
-                        comment = gr.Textbox(placeholder="Opmerking bij je beoordeling (optioneel); beoordeel een "
-                                             "antwoord met de duimpjes eronder", show_label=False, elem_id="opmerking")
-                        feedback_msg = gr.Markdown("", elem_id="feedback-bericht")
-                    with gr.Column(scale=2):
-                        active = gr.Markdown(filters_text(Filters()), elem_id="actieve-filters")
-                        with gr.Accordion("Filters", open=False):
-                            date_from = gr.Textbox(label="Vanaf datum (JJJJ-MM-DD)")
-                            date_to = gr.Textbox(label="Tot en met datum (JJJJ-MM-DD)")
-                            council = gr.Dropdown(choices=[], label="Raad", value=None,
-                                                  elem_id="filter-raad")
-                            docs = gr.Dropdown(choices=[], label="Documenten", multiselect=True,
-                                               elem_id="filter-documenten")
-                        # Open by default: the sources are part of the answer, not an extra.
-                        sources = gr.HTML(sources_html(None), elem_id="bronnen")
-                inputs = [question, chat, answers, date_from, date_to, council, docs]
-                outputs = [chat, sources, answers, question, active]
-                question.submit(respond, inputs, outputs, api_visibility="private")
-                send.click(respond, inputs, outputs, api_visibility="private")
-                chat.like(on_like, [comment, answers, date_from, date_to, council, docs], [feedback_msg, comment],
-                          api_visibility="private")
-                for f in (date_from, date_to, council, docs):
-                    f.change(lambda a, b, c, d: filters_text(make_filters(a, b, c, d)),
-                             [date_from, date_to, council, docs], active, api_visibility="private")
-
+                chat = _chat_panel(answers)
+                _wire_chat(service, chat, respond)
             with gr.Tab("Tijdlijn", id="tijdlijn"):
-                with gr.Row():
-                    topic = gr.Textbox(placeholder="Onderwerp, bijvoorbeeld terugkeerhubs", show_label=False,
-                                       elem_id="tijdlijn-onderwerp", scale=4)
-                    show = gr.Button("Toon tijdlijn", variant="primary", elem_id="tijdlijn-knop", scale=1)
-                timeline_view = gr.HTML(timeline_html(None), elem_id="tijdlijn")
-
-                def do_timeline(t: str, date_from: str, date_to: str, council, docs):
-                    if not (t or "").strip():
-                        return timeline_html(None)
-                    try:
-                        filters = make_filters(date_from, date_to, council, docs)
-                    except ValueError as exc:
-                        return f"<p class='tijdlijn-leeg'>{html.escape(str(exc))}.</p>"
-                    return timeline_html(service.timeline(t, filters))
-
-                tl_inputs = [topic, date_from, date_to, council, docs]
-                show.click(do_timeline, tl_inputs, timeline_view, api_visibility="private")
-                topic.submit(do_timeline, tl_inputs, timeline_view, api_visibility="private")
-
+                _timeline_tab(service, chat.filters)
             with gr.Tab("Brieven", id="brieven"):
-                table = gr.Dataframe(value=[], headers=["id", "titel", "datum", "soort", "chunks",
-                                                                       "waarschuwingen"], interactive=False, wrap=True)
-                with gr.Row():
-                    agenda_doc = gr.Dropdown(choices=[], label="Agenda van", elem_id="agenda-brief", value=None)
-                agenda_table = gr.Dataframe(value=[],
-                                            headers=["punt", "titel", "soort", "pagina's"], interactive=False, wrap=True,
-                                            elem_id="agenda", label="Agenda (klik op een punt om ernaar te vragen)")
-                agenda_doc.change(service.agenda, agenda_doc, agenda_table, api_visibility="private")
-                agenda_table.select(ask_about_item, [agenda_doc, agenda_table], [question, docs, tabs],
-                                    api_visibility="private").then(respond, inputs, outputs, api_visibility="private")
-                files = gr.File(label="Brieven toevoegen (.pdf, .txt, .md)", file_count="multiple",
-                                file_types=list(SUPPORTED_SUFFIXES), elem_id="upload")
-                index_btn = gr.Button("Indexeer", variant="primary", elem_id="indexeer")
-                index_msg = gr.Markdown("", elem_id="index-bericht")
-                with gr.Row():
-                    to_remove = gr.Dropdown(choices=[], label="Brief verwijderen")
-                    remove_btn = gr.Button("Verwijder", variant="stop")
-                remove_msg = gr.Markdown("")
-                letter_lists = [docs, council, agenda_doc]
-                index_btn.click(do_upload, files, [index_msg, table, to_remove, *letter_lists], api_name="upload")
-                remove_btn.click(do_remove, to_remove, [remove_msg, table, to_remove, *letter_lists],
-                                 api_visibility="private")
-
-        def ask(question: str, date_from: str = "", date_to: str = "", council: str = "",
-                doc_ids: list[str] | None = None, history: list[str] | None = None) -> dict:
-            """Answer a question with citations (the same answer as `rag ask --json`)."""
-            return _api_call(lambda: service.ask(question, make_filters(date_from, date_to, council or None, doc_ids),
-                                                 history=history).to_dict())
-
-        def timeline(topic: str, date_from: str = "", date_to: str = "", council: str = "") -> dict:
-            """The letters that state a Dutch position on a topic, oldest first (as `rag timeline --json`)."""
-            return _api_call(lambda: service.timeline(topic, make_filters(date_from, date_to, council or None,
-                                                                          [])).to_dict())
-
-        def fill_lists():
-            # Filled when a page opens, not when the app is built: the page that Gradio serves
-            # before a login then holds no letter ids, and every page shows the index as it is now.
-            agenda_letters = service.agenda_letters()
-            first = (agenda_letters or [None])[0]
-            return (service.letters(), gr.update(choices=service.doc_ids()), gr.update(choices=service.councils()),
-                    gr.update(choices=agenda_letters, value=first), service.agenda(first),
-                    gr.update(choices=service.doc_ids()))
-
-        demo.load(fill_lists, None, [table, docs, council, agenda_doc, agenda_table, to_remove],
-                  api_visibility="private")
-        gr.api(ask, api_name="ask")
-        gr.api(timeline, api_name="timeline")
+                letters = _letters_tab(service, chat, tabs, respond)
+        _fill_lists_on_load(service, demo, chat, letters)
+        _register_api(service)
     return demo
 
 
 def launch(store_path: str | Path | None = None, host: str | None = None, port: int | None = None,
-           block: bool = True):
+           block: bool = True) -> tuple[gr.Blocks, str]:
     """Start the app; returns (demo, url)."""
     start = time.perf_counter()
     service = ChatService(store_path)

@@ -78,7 +78,7 @@ def test_app_binds_loopback_and_sends_no_analytics(running_app):
 
 
 def test_feedback_is_recorded_with_question_answer_and_settings(running_app):
-    from rag.app import ChatService
+    from rag.chat_service import ChatService
 
     _, store_dir = running_app
     service = ChatService(store_dir)

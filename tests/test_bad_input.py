@@ -119,7 +119,7 @@ def test_utf16_without_a_byte_order_mark_is_text(tmp_path):
 
 
 def test_an_upload_is_stored_under_a_name_of_its_own(tmp_path):
-    from rag.app import stored_name, upload_problem
+    from rag.chat_service import stored_name, upload_problem
 
     letter = tmp_path / "x.txt"
     letter.write_bytes(A.read_bytes())

@@ -75,7 +75,7 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
 def test_two_app_instances_on_one_server_see_each_others_uploads_and_removals(chroma_server, tmp_path, monkeypatch):
     """One app instance in this process, the other in its own: an upload through the other
     is answered from here at the next question, and so is its removal."""
-    from rag.app import ChatService
+    from rag.chat_service import ChatService
     from tests.conftest import EXCERPTS, SEED
 
     monkeypatch.setenv("RAG_CHROMA_URL", chroma_server)
@@ -87,7 +87,7 @@ def test_two_app_instances_on_one_server_see_each_others_uploads_and_removals(ch
     question = "Waarover ging de ingelaste JBZ-Raad van 31 augustus 2021?"
     assert "kst-32317-704" not in {c.chunk.doc_id for c in here.ask(question).citations}
 
-    other = ("import sys; from rag.app import ChatService; s = ChatService(sys.argv[1]); "
+    other = ("import sys; from rag.chat_service import ChatService; s = ChatService(sys.argv[1]); "
              "print(s.upload([sys.argv[2]]).added) if sys.argv[3] == 'upload' else print(s.remove(sys.argv[2]))")
     env = dict(os.environ, RAG_CHROMA_URL=chroma_server)
     done = subprocess.run([sys.executable, "-c", other, str(tmp_path / "instance-b"), str(letter), "upload"],

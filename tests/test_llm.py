@@ -212,7 +212,7 @@ def test_a_slow_llm_call_blocks_no_other_question(server, small_store, monkeypat
     import threading
     import time
 
-    from rag.app import ChatService
+    from rag.chat_service import ChatService
 
     monkeypatch.setenv("RAG_LLM_BASE_URL", server.url)
     monkeypatch.setenv("RAG_LLM_MODEL", "fake")
