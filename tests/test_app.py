@@ -152,13 +152,16 @@ def test_uploads_never_overwrite_each_other_and_a_new_version_replaces_the_old(r
     assert "drones" in result["citations"][0]["text"]
 
 
-def test_questions_are_answered_while_an_upload_indexes(running_app):
+def test_questions_are_answered_while_an_upload_indexes(running_app, embedder, monkeypatch):
     import threading
     import time
 
     from gradio_client import Client, handle_file
 
     url, store_dir = running_app
+    # The model embeds the upload (no vector cache: an earlier test may have embedded this
+    # letter), so the questions below really meet a slow write.
+    monkeypatch.setattr(embedder, "cache", None)
     big = LETTERS / "llm04_kst-36450-4_advies-rvs-en-nader-rapport.pdf"  # 39 passages: half a minute of embedding
     done: dict[str, float] = {}
 
