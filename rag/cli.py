@@ -150,7 +150,8 @@ store_option = click.option(
 
 
 def _open_store(store_path: Path | None):
-    from rag.store import Store, StoreError
+    from rag.chroma import StoreError
+    from rag.store import Store
 
     try:
         return Store(store_path)
@@ -188,7 +189,7 @@ class _Bar:
 
 def _index(paths: list[Path], store_path: Path | None, prune: bool, model: str | None = None, workers: int = 1):
     from rag.index import Indexer
-    from rag.store import StoreError
+    from rag.chroma import StoreError
 
     store = _open_store(store_path)
     bar = _Bar()
@@ -270,7 +271,7 @@ def filter_options(f):
 
 def _retriever(store_path: Path | None):
     from rag.retrieve import Retriever
-    from rag.store import StoreError
+    from rag.chroma import StoreError
 
     store = _open_store(store_path)
     if not store.manifest.documents:

@@ -27,12 +27,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from rag.chunk import CHUNK_SCHEMA, chunk_letter
-from rag.documents import Chunk, Letter
+from rag.documents import Chunk, Letter, searchable_text
 from rag.embed import Embedder, get_embedder
 from rag.files import file_sha256
 from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
 from rag.sentences import split_sentences
-from rag.store import DocRecord, SentenceVectors, Store, searchable_text
+from rag.records import DocRecord, SentenceVectors
+from rag.store import Store
 
 
 
