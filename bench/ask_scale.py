@@ -52,7 +52,8 @@ def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
     from rag.documents import Chunk
     import shutil
 
-    from rag.store import DocRecord, SentenceVectors, Store, chunk_from_record
+    from rag.records import DocRecord, SentenceVectors, chunk_from_record
+    from rag.store import Store
 
     path = cache / f"scale-{size}"
     store = Store(path)

@@ -23,7 +23,8 @@ from rag.chunk import chunk_letter
 from rag.embed import get_embedder
 from rag.index import Indexer
 from rag.parse import parse_file
-from rag.store import Store, searchable_text
+from rag.documents import searchable_text
+from rag.store import Store
 
 # The model is what is measured: a vector cache hit would time a lookup instead.
 os.environ["RAG_VECTOR_CACHE"] = "off"

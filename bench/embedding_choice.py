@@ -56,7 +56,7 @@ def run_variant(model: str, precision: str, speed_only: bool = False) -> dict:
     from rag.embed import Embedder
     from rag.evaluate import is_relevant, load_cases, select_split
     from rag.parse import ParseError, parse_file
-    from rag.store import searchable_text
+    from rag.documents import searchable_text
 
     start = time.perf_counter()
     emb = Embedder(model, precision=precision)

@@ -39,7 +39,8 @@ def profile(path: Path) -> list[tuple[str, float, float]]:
     import rag.answer  # noqa: F401 - what the app imports before it loads anything
     from rag.embed import get_embedder
     from rag.expand import QueryExpander
-    from rag.store import Store, searchable_text
+    from rag.documents import searchable_text
+    from rag.store import Store
 
     rows = []
 

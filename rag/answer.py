@@ -42,14 +42,14 @@ from rag.agenda import (Agenda, AgendaQuestion, AgendaReply, MeetingRef, agendas
                         meeting_named, of_councils, pick_agenda, read_question, reply, topic_share)
 from rag.dates import letter_label, long_date
 from rag.followup import Reading, read_followup
-from rag.documents import SOURCE_FIELDS, Chunk
+from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.embed import model_family
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, POLARITY, Question, analyse, check_question, has_fact, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
 from rag.sentences import split_sentences
-from rag.store import DutchAnalyzer
+from rag.bm25 import DutchAnalyzer
 
 if TYPE_CHECKING:  # rag.llm builds on this module
     from rag.llm import LLMClient
@@ -602,8 +602,6 @@ class Answerer:
         top = hits[: top_chunks or self.settings.top_chunks]
         if not top:
             return []
-        from rag.store import searchable_text
-
         vectors = self.retriever.store.sentence_vectors([h.chunk.id for h in top])
         rows: list[ScoredSentence] = []
         raw: list[list[float]] = []
@@ -660,8 +658,6 @@ class Answerer:
 
     def evidence(self, q: Question, scored: list[ScoredSentence]) -> Evidence:
         """The question-level evidence the answerability model judges."""
-        from rag.store import searchable_text
-
         topic = self.topic(q)
         best = scored[0]
         share = topic.coverage(searchable_text(best.hit.chunk))

@@ -75,7 +75,8 @@ def filters_from_options(date_from: str | None, date_to: str | None, doc: tuple[
 
 def open_store(store_path: Path | None) -> Store:
     """The store at ``store_path`` (default: ``$RAG_STORE`` or ``index/``), or fail in one line."""
-    from rag.store import Store, StoreError  # lazy: pulls in numpy and the store
+    from rag.chroma import StoreError  # lazy: pulls in numpy and the store
+    from rag.store import Store
 
     try:
         return Store(store_path)
@@ -87,7 +88,7 @@ def open_retriever(store_path: Path | None) -> Retriever:
     """A retriever over a store that has letters, or fail in one line."""
     # lazy: pulls in numpy, the store and the embedder
     from rag.retrieve import Retriever
-    from rag.store import StoreError
+    from rag.chroma import StoreError
 
     store = open_store(store_path)
     if not store.manifest.documents:
@@ -144,7 +145,7 @@ def index_paths(paths: list[Path], store_path: Path | None, prune: bool, model: 
     """Index ``paths`` into the store with progress bars; a store error fails in one line."""
     # lazy: the indexer pulls in numpy and the store
     from rag.index import Indexer
-    from rag.store import StoreError
+    from rag.chroma import StoreError
 
     store = open_store(store_path)
     bar = ProgressBars()

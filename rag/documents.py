@@ -148,6 +148,14 @@ class Chunk:
         return {k: getattr(self, k) for k in keys} if keys else asdict(self)
 
 
+def searchable_text(chunk: Chunk) -> str:
+    """What gets embedded and keyword-indexed: the item's heading, then its text."""
+    head = chunk.heading
+    if chunk.item_type:
+        head = f"{head} ({chunk.item_type})"
+    return f"{head}\n{chunk.text}" if head else chunk.text
+
+
 # What a citation names of its chunk, in the JSON of ``search`` and ``ask``.
 SOURCE_FIELDS = ("doc_id", "title", "date", "section", "item_no", "item_title", "item_type", "page_start", "page_end")
 

@@ -33,7 +33,7 @@ import numpy as np
 
 from rag.question import MONTHS_EN, MONTHS_NL, dutch_words
 from rag.sentences import Sentence, split_sentences
-from rag.store import DutchAnalyzer
+from rag.bm25 import DutchAnalyzer
 
 # [1], [1, 2], [1;2], [1-2], [1–3]; "[1][2]" is two markers.
 CITATION = re.compile(r"\[(\d{1,2}(?:\s*[,;–-]\s*\d{1,2})*)\]")

@@ -27,12 +27,13 @@ from enum import StrEnum
 from pathlib import Path
 
 from rag.chunk import CHUNK_SCHEMA, chunk_letter
-from rag.documents import Chunk, Letter
+from rag.documents import Chunk, Letter, searchable_text
 from rag.embed import Embedder, get_embedder
 from rag.files import file_sha256
 from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
 from rag.sentences import split_sentences
-from rag.store import DocRecord, SentenceVectors, Store, searchable_text
+from rag.records import DocRecord, SentenceVectors
+from rag.store import Store
 
 
 
@@ -86,6 +87,22 @@ class IndexSummary:
             "vectors_from_cache": self.vectors_from_cache,
             "warnings": self.warnings,
         }
+
+
+# A letter to store: the letter, its file's sha256, its chunks, and its manifest record before this run.
+ToStore = tuple[Letter, str, list[Chunk], DocRecord | None]
+
+
+@dataclass
+class _RunState:
+    """What one index run has found so far, file by file."""
+
+    summary: IndexSummary
+    to_store: list[ToStore] = field(default_factory=list)
+    claimed: dict[str, str] = field(default_factory=dict)  # doc_id -> path that claimed it in this run
+    first_with: dict[str, str] = field(default_factory=dict)  # file sha256 -> the first path read with those bytes
+    copies: list[tuple[str, str, str]] = field(default_factory=list)  # (copy, its sha256, the path it copies)
+    changed: bool = False  # whether the manifest must be saved
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], IndexSummary, list[Path]]:
@@ -171,92 +188,128 @@ class Indexer:
     def _run(self, paths: Iterable[str | Path], prune: bool) -> IndexSummary:
         self.store.migrate_sentences()  # a store from before the sentence vectors were packed
         files, summary, folders = collect_files(paths)
-        manifest = self.store.manifest
-        changed = False
-        to_store: list[tuple[Letter, str, list[Chunk], DocRecord | None]] = []
-        claimed: dict[str, str] = {}  # doc_id -> path that claimed it in this run
-        first_with: dict[str, str] = {}  # file sha256 -> the first path read with those bytes in this run
-        copies: list[tuple[str, str, str]] = []  # (copy, its sha256, the path it copies), new in this run
-
+        run = _RunState(summary)
         for n, path in enumerate(files):
             self.progress(Stage.READ, n, len(files))
-            spath = str(path)
-            try:
-                sha = file_sha256(path)
-            except OSError as exc:  # gone between listing and reading (a watched folder), or unreadable
-                summary.fail(spath, f"cannot be read ({exc.strerror or exc})")
-                continue
-            if sha in first_with and manifest.doc_for_file_hash(sha) is None:
-                copies.append((spath, sha, first_with[sha]))  # the same bytes as a letter read just now
-                summary.unchanged.append(spath)
-                continue
-            first_with.setdefault(sha, spath)
-            known = manifest.doc_for_path(spath)
-            if known and known.file_sha256.get(spath) == sha and known.chunk_schema >= CHUNK_SCHEMA:
-                summary.unchanged.append(spath)
-                claimed.setdefault(known.doc_id, spath)
-                continue
-            twin = manifest.doc_for_file_hash(sha)
-            if twin is not None and twin is not known:
-                # The same bytes under another name: index once, remember both paths.
-                if known is not None:
-                    self._forget_path(known, spath)
-                twin.paths.append(spath)
-                twin.file_sha256[spath] = sha
-                summary.unchanged.append(spath)
-                changed = True
-                continue
-            try:
-                letter = parse_file(path)
-            except ParseError as exc:
-                summary.fail(spath, str(exc).split(": ", 1)[-1])
-                continue
-            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
-                log.exception("reading %s", spath)
-                summary.fail(spath, f"could not be read ({type(exc).__name__}: {exc})")
-                continue
-            summary.warnings.extend(letter.warnings)
-            if letter.doc_id in claimed and claimed[letter.doc_id] != spath:
-                summary.fail(spath, f"same document id {letter.doc_id} as {claimed[letter.doc_id]}")
-                continue
-            claimed[letter.doc_id] = spath
-            existing = manifest.documents.get(letter.doc_id)
-            if known is not None and known is not existing:
+            self._read(path, run)
+        stale = self._store_new(run.to_store, summary)
+        run.changed = run.changed or bool(run.to_store)
+        self._add_copies(run)
+        if prune:
+            pruned, gone = self._prune(folders, files, summary)
+            run.changed, stale = run.changed or pruned, stale + gone
+        self._commit(run.changed, stale)
+        return summary
+
+    def _read(self, path: Path, run: _RunState) -> None:
+        """Take one letter file into the run: unchanged, the same bytes as another file,
+        or read and chunked to be stored."""
+        spath = str(path)
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:  # gone between listing and reading (a watched folder), or unreadable
+            run.summary.fail(spath, f"cannot be read ({exc.strerror or exc})")
+            return
+        settled, known = self._match_bytes(spath, sha, run)
+        if settled:
+            return
+        letter = self._parse(path, run.summary)
+        if letter is not None:
+            self._add_letter(letter, spath, sha, known, run)
+
+    def _match_bytes(self, spath: str, sha: str, run: _RunState) -> tuple[bool, DocRecord | None]:
+        """Settle a file by its bytes alone where it can be: a copy of a file read earlier in
+        this run, unchanged, or an indexed letter under another name.
+
+        Returns:
+            Whether that settled it, and the manifest record of this path (if any).
+        """
+        manifest = self.store.manifest
+        if sha in run.first_with and manifest.doc_for_file_hash(sha) is None:
+            run.copies.append((spath, sha, run.first_with[sha]))  # the same bytes as a letter read just now
+            run.summary.unchanged.append(spath)
+            return True, None
+        run.first_with.setdefault(sha, spath)
+        known = manifest.doc_for_path(spath)
+        if known and known.file_sha256.get(spath) == sha and known.chunk_schema >= CHUNK_SCHEMA:
+            run.summary.unchanged.append(spath)
+            run.claimed.setdefault(known.doc_id, spath)
+            return True, known
+        twin = manifest.doc_for_file_hash(sha)
+        if twin is not None and twin is not known:
+            # The same bytes under another name: index once, remember both paths.
+            if known is not None:
                 self._forget_path(known, spath)
-            if existing and existing.text_sha256 == letter.text_sha256 and existing.chunk_schema >= CHUNK_SCHEMA:
-                existing.file_sha256[spath] = sha
-                if spath not in existing.paths:
-                    existing.paths.append(spath)
-                summary.unchanged.append(spath)
-                changed = True
-                continue
-            try:
-                chunks = chunk_letter(letter)
-            except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
-                log.exception("chunking %s", spath)
-                summary.fail(spath, f"could not be split into passages ({type(exc).__name__}: {exc})")
-                continue
-            if not chunks:
-                summary.fail(spath, "no text to index")
-                continue
-            to_store.append((letter, sha, chunks, existing))
+            twin.paths.append(spath)
+            twin.file_sha256[spath] = sha
+            run.summary.unchanged.append(spath)
+            run.changed = True
+            return True, known
+        return False, known
+
+    def _parse(self, path: Path, summary: IndexSummary) -> Letter | None:
+        """The letter in ``path``, or None (and a failure in ``summary``) when it cannot be read."""
+        spath = str(path)
+        try:
+            return parse_file(path)
+        except ParseError as exc:
+            summary.fail(spath, str(exc).split(": ", 1)[-1])
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+            log.exception("reading %s", spath)
+            summary.fail(spath, f"could not be read ({type(exc).__name__}: {exc})")
+        return None
+
+    def _add_letter(self, letter: Letter, spath: str, sha: str, known: DocRecord | None, run: _RunState) -> None:
+        """Claim a letter's document id for ``spath``, and queue its chunks to be stored
+        unless its text is what the store already holds."""
+        summary = run.summary
+        summary.warnings.extend(letter.warnings)
+        if letter.doc_id in run.claimed and run.claimed[letter.doc_id] != spath:
+            summary.fail(spath, f"same document id {letter.doc_id} as {run.claimed[letter.doc_id]}")
+            return
+        run.claimed[letter.doc_id] = spath
+        existing = self.store.manifest.documents.get(letter.doc_id)
+        if known is not None and known is not existing:
+            self._forget_path(known, spath)
+        if existing and existing.text_sha256 == letter.text_sha256 and existing.chunk_schema >= CHUNK_SCHEMA:
+            existing.file_sha256[spath] = sha
+            if spath not in existing.paths:
+                existing.paths.append(spath)
+            summary.unchanged.append(spath)
+            run.changed = True
+            return
+        chunks = self._chunk(letter, spath, summary)
+        if chunks:
+            run.to_store.append((letter, sha, chunks, existing))
             (summary.updated if existing else summary.added).append(spath)
 
-        stale = self._store_new(to_store, summary)
-        changed = changed or bool(to_store)
-        for copy, sha, original in copies:
-            doc = manifest.doc_for_path(original)
+    def _chunk(self, letter: Letter, spath: str, summary: IndexSummary) -> list[Chunk]:
+        """The letter's chunks; none (and a failure in ``summary``) when it cannot be split or has no text."""
+        try:
+            chunks = chunk_letter(letter)
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the run
+            log.exception("chunking %s", spath)
+            summary.fail(spath, f"could not be split into passages ({type(exc).__name__}: {exc})")
+            return []
+        if not chunks:
+            summary.fail(spath, "no text to index")
+        return chunks
+
+    def _add_copies(self, run: _RunState) -> None:
+        """Record the files found to hold the same bytes as a letter read earlier in this run."""
+        for copy, sha, original in run.copies:
+            doc = self.store.manifest.doc_for_path(original)
             if doc is None:  # the original failed: so does its copy
-                summary.unchanged.remove(copy)
-                summary.fail(copy, f"the same bytes as {original}, which could not be indexed")
+                run.summary.unchanged.remove(copy)
+                run.summary.fail(copy, f"the same bytes as {original}, which could not be indexed")
                 continue
             doc.paths.append(copy)
             doc.file_sha256[copy] = sha
-            changed = True
+            run.changed = True
 
-        if prune:
-            pruned, gone = self._prune(folders, files, summary)
-            changed, stale = changed or pruned, stale + gone
+    def _commit(self, changed: bool, stale: list[str]) -> None:
+        """Save the manifest when it changed, delete the chunks no letter has any more, and
+        rebuild the keyword index when it changed or is missing."""
         if changed:
             # The new manifest makes the new chunks visible and the old ones invisible at once;
             # only then are the old ones deleted.
@@ -265,15 +318,13 @@ class Indexer:
             self.store.delete_orphans()
         if changed or not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(self.store.all_chunks())
-        return summary
 
     def _forget_path(self, doc: DocRecord, path: str) -> None:
         if path in doc.paths:
             doc.paths.remove(path)
         doc.file_sha256.pop(path, None)
 
-    def _store_new(self, todo: list[tuple[Letter, str, list[Chunk], DocRecord | None]],
-                   summary: IndexSummary) -> list[str]:
+    def _store_new(self, todo: list[ToStore], summary: IndexSummary) -> list[str]:
         """Store the chunks of new and changed letters and their manifest records (not yet
         saved); returns the ids of the chunks they no longer have."""
         all_new = [c for _, _, chunks, _ in todo for c in chunks]

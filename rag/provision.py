@@ -240,6 +240,7 @@ def build_tokenizer(e5: E5File):
 
 def write_model_folder(e5: E5File, folder: Path) -> None:
     """Write a sentence-transformers folder for ``e5`` into ``folder``."""
+    # Imported here: transformers takes seconds to import, and the folder is written once.
     from safetensors.numpy import save_file
     from transformers import PreTrainedTokenizerFast
 
@@ -275,6 +276,12 @@ def write_model_folder(e5: E5File, folder: Path) -> None:
     )
     fast.save_pretrained(str(folder))
 
+    _write_sentence_transformers_files(e5, folder)
+
+
+def _write_sentence_transformers_files(e5: E5File, folder: Path) -> None:
+    """The files that make a transformers folder a sentence-transformers model: its
+    modules (mean pooling, normalisation), the E5 prompts, and a README on its origin."""
     (folder / "modules.json").write_text(json.dumps([
         {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
         {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},

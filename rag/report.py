@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from rag.evaluate import EvalResult
+from rag.evaluate import SPLIT_NOTES, EvalResult, timeline_metrics
 
 METRICS = [
     ("retrieval", "recall@1"), ("retrieval", "recall@3"), ("retrieval", "recall@5"), ("retrieval", "recall@10"),
@@ -75,13 +75,47 @@ def plot(set_name: str, metrics: dict[str, dict], history: list[dict], out: Path
     plt.close(fig)
 
 
+def _per_style(metrics: dict[str, dict], systems: list[str]) -> list[str]:
+    """The report's per-style table (question styles as the eval set labels them), or nothing."""
+    styles = sorted({s for m in metrics.values() for s in m.get("by_style", {})})
+    if not styles:
+        return []
+    lines = ["", "## Per style", "", "MRR@10 / recall@5 / fact accuracy / answered right, per system.", "",
+             "| style | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
+    for style in styles:
+        cells = []
+        for s in systems:
+            m = metrics[s].get("by_style", {}).get(style)
+            cells.append("–" if m is None else " / ".join(
+                _fmt(m[k]) for k in ("mrr@10", "recall@5", "fact_accuracy", "unanswerable_accuracy")))
+        n = metrics[systems[0]]["by_style"].get(style, {}).get("n", 0)
+        lines.append(f"| {style} | {n} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _per_question(system: str, result: EvalResult) -> list[str]:
+    """The report's per-question table of one system."""
+    lines = [f"## Per question ({system})", "",
+             "| id | question | asks for | first relevant rank | answered | mode | facts | relevant citations | answer |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in result.rows:
+        answered = ("✓ " if r.answered_ok else "✗ ") + ("answered" if r.answered else f"not found ({r.reason or '–'})")
+        mode = r.mode + (f", fell back: {r.fallback_reason}" if r.fallback_reason else "")
+        facts = "–" if not r.facts else ("✓" if r.facts_ok else "✗ " + ", ".join(f for f, ok in r.facts if not ok))
+        cites = f"{sum(ok for _, ok in r.citations)}/{len(r.citations)}" if r.citations else "–"
+        answer = r.answer.replace("|", "/").replace("\n", " ")
+        answer = answer[:220] + ("…" if len(answer) > 220 else "")
+        rank = "–" if r.unanswerable else (str(r.rank) if r.rank else "> 10")
+        lines.append(f"| {r.id} | {r.question.replace('|', '/')} | {r.answer_type or '–'} | {rank} | {answered} | "
+                     f"{mode.replace('|', '/')} | {facts} | {cites} | {answer} |")
+    return lines
+
+
 def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, runs_dir: Path,
                  split: str = "all", model: str | None = None, split_note: str | None = None) -> Path:
     """Write ``report.md`` and ``metrics.png`` into ``out_dir``; append this run to ``runs_dir``.
 
     The report says which split it covers and whether anything was fitted on it."""
-    from rag.evaluate import SPLIT_NOTES, timeline_metrics
-
     out_dir.mkdir(parents=True, exist_ok=True)
     metrics = {name: r.metrics() for name, r in results.items()}
     save_run(set_name, metrics, runs_dir)
@@ -97,18 +131,7 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
         lines.append(f"| {name} | " + " | ".join(_fmt(metrics[s][group][name]) for s in systems) + " |")
     for q in ("p50", "p95"):
         lines.append(f"| latency {q} (ms) | " + " | ".join(f"{metrics[s]['latency_ms'][q]:.0f}" for s in systems) + " |")
-    styles = sorted({s for m in metrics.values() for s in m.get("by_style", {})})
-    if styles:
-        lines += ["", "## Per style", "", "MRR@10 / recall@5 / fact accuracy / answered right, per system.", "",
-                  "| style | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
-        for style in styles:
-            cells = []
-            for s in systems:
-                m = metrics[s].get("by_style", {}).get(style)
-                cells.append("–" if m is None else " / ".join(
-                    _fmt(m[k]) for k in ("mrr@10", "recall@5", "fact_accuracy", "unanswerable_accuracy")))
-            n = metrics[systems[0]]["by_style"].get(style, {}).get("n", 0)
-            lines.append(f"| {style} | {n} | " + " | ".join(cells) + " |")
+    lines += _per_style(metrics, systems)
     timelines = results[systems[0]].timelines
     if timelines:
         t = timeline_metrics(timelines)
@@ -124,20 +147,7 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
     if "naive" in results:
         lines += ["The naive pipeline: raw page text, RecursiveCharacterTextSplitter(1000, 200), dense retrieval "
                   "only; its answer is the top chunk, its sources the top 5; it always answers.", ""]
-    ours = results[systems[0]]
-    lines += [f"## Per question ({systems[0]})", "",
-              "| id | question | asks for | first relevant rank | answered | mode | facts | relevant citations | answer |",
-              "|---|---|---|---|---|---|---|---|---|"]
-    for r in ours.rows:
-        answered = ("✓ " if r.answered_ok else "✗ ") + ("answered" if r.answered else f"not found ({r.reason or '–'})")
-        mode = r.mode + (f", fell back: {r.fallback_reason}" if r.fallback_reason else "")
-        facts = "–" if not r.facts else ("✓" if r.facts_ok else "✗ " + ", ".join(f for f, ok in r.facts if not ok))
-        cites = f"{sum(ok for _, ok in r.citations)}/{len(r.citations)}" if r.citations else "–"
-        answer = r.answer.replace("|", "/").replace("\n", " ")
-        answer = answer[:220] + ("…" if len(answer) > 220 else "")
-        rank = "–" if r.unanswerable else (str(r.rank) if r.rank else "> 10")
-        lines.append(f"| {r.id} | {r.question.replace('|', '/')} | {r.answer_type or '–'} | {rank} | {answered} | "
-                     f"{mode.replace('|', '/')} | {facts} | {cites} | {answer} |")
+    lines += _per_question(systems[0], results[systems[0]])
     path = out_dir / "report.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -26,11 +26,11 @@ from typing import Any
 
 import numpy as np
 
-from rag.documents import Chunk
+from rag.documents import Chunk, searchable_text
 from rag.embed import Embedder, get_embedder, model_family
 from rag.expand import Expansion, QueryExpander
 from rag.language import detect_language
-from rag.store import Store, searchable_text
+from rag.store import Store
 
 
 def valid_date(value: str | None, which: str = "") -> str | None:

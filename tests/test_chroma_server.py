@@ -66,7 +66,7 @@ def test_server_store_ranks_like_the_embedded_store(chroma_server, small_corpus,
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path):
-    from rag.store import StoreError
+    from rag.chroma import StoreError
 
     with pytest.raises(StoreError, match="cannot reach the Chroma server"):
         Store(tmp_path / "s", url=f"http://127.0.0.1:{_free_port()}")

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 
+from rag.chroma import StoreError
 from rag.index import Indexer, remove_document
-from rag.store import Store, StoreError
+from rag.store import Store
 from tests.conftest import LETTERS
 
 pytestmark = pytest.mark.slow
@@ -154,7 +155,7 @@ def test_two_workers_embed_what_one_process_embeds(small_corpus, tmp_path, embed
     assert summary.embedded_chunks > 0 and summary.embedded_sentences > summary.embedded_chunks
     got = store.collection().get(include=["documents", "embeddings", "metadatas"])
     chunks = {c.id: c for c in store.all_chunks()}
-    from rag.store import searchable_text
+    from rag.documents import searchable_text
 
     again = embedder.embed_passages([searchable_text(chunks[cid]) for cid in got["ids"]])
     assert all(float(a @ b) > 0.999 for a, b in zip(got["embeddings"], again))

@@ -14,7 +14,9 @@ import pytest
 
 from rag.index import Indexer, remove_document
 from rag.retrieve import Retriever
-from rag.store import LOCK_RECORD, META_COLLECTION, SENTENCE_COLLECTION, Store, StoreError
+from rag.chroma import StoreError
+from rag.store import META_COLLECTION, SENTENCE_COLLECTION, Store
+from rag.writelock import LOCK_RECORD
 from tests.conftest import EXCERPTS, ROOT, SMALL_CORPUS
 
 pytestmark = pytest.mark.slow
@@ -208,7 +210,7 @@ def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     # counts from the BM25 cache instead of analysing every text again.
     from collections import Counter
 
-    from rag.store import searchable_text
+    from rag.documents import searchable_text
 
     chunks = letters_store.all_chunks()
     assert letters_store.bm25.load(letters_store.generation)

@@ -1,0 +1,113 @@
+"""The keyword side of search: a BM25 index over chunk texts, with the Dutch analyzer
+(lower-case, split, drop stop words, Snowball-stem) that the answer and grounding
+stages also use to compare words.
+
+The index is a cache in the store folder (``<store>/bm25``), saved per store
+generation: :class:`rag.store.Store` rebuilds it from Chroma whenever the generation
+it was built at is not Chroma's.
+
+Example:
+    >>> from rag.bm25 import DutchAnalyzer
+    >>> DutchAnalyzer()("De Raad van de Europese Unie")
+    ['raad', 'europes', 'unie']
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+
+from rag.files import write_json_atomic
+from rag.language import WORD_RE
+
+
+class DutchAnalyzer:
+    """Lower-case, split, drop Dutch stop words, Snowball-stem."""
+
+    def __init__(self) -> None:
+        self.stemmer = Stemmer.Stemmer("dutch")
+        self.stopwords = set(STOPWORDS_DUTCH)
+
+    def __call__(self, text: str) -> list[str]:
+        words = []
+        for w in WORD_RE.findall(text.lower()):
+            for part in w.split("-"):
+                if len(part) > 1 and part not in self.stopwords:
+                    words.append(part)
+        return self.stemmer.stemWords(words)
+
+
+class BM25Index:
+    """Keyword index over chunk texts, kept beside the vector store."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.analyzer = DutchAnalyzer()
+        self.ids: list[str] = []
+        self.generation = -1
+        self._bm25 = None
+
+    def build(self, ids: list[str], texts: list[str], generation: int = 0) -> None:
+        """Build the index and save it as the cache of ``generation``.
+
+        Saved into a folder of its own and then pointed to (``current.json``, replaced
+        atomically), so a reader in another process never loads a half-written index."""
+        self.ids = list(ids)
+        self._bm25 = bm25s.BM25()
+        if ids:
+            self._bm25.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"g{generation}"
+        if not target.exists():
+            work = Path(tempfile.mkdtemp(dir=self.folder, prefix=".build-"))
+            if ids:
+                self._bm25.save(str(work))
+            (work / "ids.json").write_text(json.dumps(self.ids))
+            try:
+                os.rename(work, target)
+            except OSError:  # another process saved this generation first: theirs is the same
+                shutil.rmtree(work, ignore_errors=True)
+        write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name})
+        self.generation = generation
+        for old in self.folder.glob("g*"):
+            if old != target and old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+
+    def load(self, generation: int | None = None) -> bool:
+        """Load the cache; False when it is missing, unreadable or of another generation."""
+        try:
+            current = json.loads((self.folder / "current.json").read_text())
+            if generation is not None and current.get("generation") != generation:
+                return False
+            folder = self.folder / current["folder"]
+            ids = json.loads((folder / "ids.json").read_text())
+            model = bm25s.BM25.load(str(folder)) if ids else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return False
+        self.ids, self._bm25, self.generation = ids, model, current.get("generation", 0)
+        return True
+
+    def doc_freqs(self) -> dict[str, int]:
+        """How many chunks hold each stemmed word."""
+        if self._bm25 is None or not self.ids:
+            return {}
+        counts = np.diff(self._bm25.scores["indptr"])
+        return {token: int(counts[i]) for token, i in self._bm25.vocab_dict.items() if token and token != "_"}
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every indexed chunk for ``query`` (in ``self.ids`` order)."""
+        tokens = self.analyzer(query)
+        if self._bm25 is None or not self.ids or not tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        known = [t for t in tokens if t in self._bm25.vocab_dict]
+        if not known:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)

@@ -1,0 +1,95 @@
+"""Opening Chroma, where the store keeps everything: embedded in the store folder
+(``<store>/chroma``) or on a server (``RAG_CHROMA_URL``), and the error the store
+raises when it cannot be used.
+
+Example:
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from rag.chroma import connect, open_collection
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> open_collection(connect(folder, None), "kamerbrieven", folder).count()
+    0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+# Chroma wants a vector with every record; records only ever fetched by id carry this one.
+NO_VECTOR = [1.0]
+
+
+class StoreError(Exception):
+    """The store cannot be used as asked (another model, unreachable server, ...)."""
+
+
+def connect(folder: Path, url: str | None) -> Any:
+    """A Chroma client: of the server at ``url``, or embedded in ``<folder>/chroma``.
+
+    Raises:
+        StoreError: ``url`` is no URL, or the server cannot be reached.
+    """
+    # Imported when first connecting: importing chromadb takes seconds, which commands
+    # that never open the store (``rag --help``) should not wait for.
+    import chromadb
+    from chromadb.config import Settings
+
+    settings = Settings(anonymized_telemetry=False)
+    if url:
+        parts = urlsplit(url)
+        if not parts.hostname:
+            raise StoreError(f"RAG_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(
+                host=parts.hostname,
+                port=parts.port or (443 if parts.scheme == "https" else 8000),
+                ssl=parts.scheme == "https",
+                settings=settings,
+            )
+        except Exception as exc:  # noqa: BLE001 - connection errors come in many types
+            raise StoreError(f"cannot reach the Chroma server at {url}: {exc}") from exc
+    with _opening(folder):
+        return chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
+
+
+def open_collection(client: Any, name: str, folder: Path | None) -> Any:
+    """The collection ``name``, created when missing.
+
+    Args:
+        client: From :func:`connect`.
+        name: The collection.
+        folder: The embedded store's folder, whose opening is serialised across
+            processes; None for a server.
+    """
+    # Vectors are always computed by us and passed in; we never let Chroma
+    # embed (its default model would try to download English weights).
+    with _opening(folder):
+        return client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+
+
+@contextmanager
+def _opening(folder: Path | None) -> Iterator[None]:
+    """Serialise creating the embedded store's tables and collections across processes.
+
+    Two processes opening a new store at once both run Chroma's schema migrations,
+    and the slower one fails ("table collections already exists"). A file lock held
+    for the few milliseconds of opening makes the second wait and then find the tables.
+    """
+    if folder is None:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no cross-process guard, as before
+        yield
+        return
+    with open(folder / "chroma.open.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
