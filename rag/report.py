@@ -1,8 +1,7 @@
 """Eval reports: a Markdown page and a PNG plot, and the run history in ``eval/runs/``.
 
-Example:
-    >>> from rag.report import write_report           # doctest: +SKIP
-    >>> write_report("seed", {"kamerbrief-rag": ours, "naive": naive}, Path("eval/reports/seed"), Path("eval/runs"))
+``rag eval --report FOLDER`` calls :func:`write_report` with the metrics of each system
+it ran; ``make eval`` writes the reports under ``eval/reports/``.
 """
 
 from __future__ import annotations
