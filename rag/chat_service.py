@@ -6,9 +6,11 @@ Questions never wait for an upload's indexing: the upload writes through a store
 own and the retriever swaps in the new state in one step.
 
 Example:
-    >>> from rag.chat_service import ChatService   # doctest: +SKIP
+    >>> from rag.chat_service import ChatService
     >>> service = ChatService("index")
-    >>> print(service.ask("Wat is de Nederlandse positie over Europol?").answer)
+    >>> answer = service.ask("Wat is de Nederlandse positie over Europol?")
+    >>> answer.answered, answer.citations[0].item_title
+    (True, 'Toekomst van Europol')
 """
 
 from __future__ import annotations
