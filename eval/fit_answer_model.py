@@ -1,10 +1,10 @@
 """Fit the extractive answerer's two models and choose its thresholds.
 
 1. The **sentence model**: a logistic regression over each candidate sentence's
-   features (``rag.answer.SENTENCE_FEATURES``); a sentence is positive when it holds
+   features (``rag.answer_model.SENTENCE_FEATURES``); a sentence is positive when it holds
    one of the case's expected facts (``answer_contains``) or its evidence phrase.
 2. The **answerability model**: a logistic regression over the best evidence of a
-   question (``rag.answer.ANSWER_FEATURES``); positive when the question is
+   question (``rag.answer_model.ANSWER_FEATURES``); positive when the question is
    answerable and the best sentence comes from a relevant chunk, negative when the
    letters do not answer it. Off-topic Kamervragen (their train split, asked of the
    bundled letters) add negatives of the "nothing on this topic" kind.
@@ -34,10 +34,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
-from rag.answer import (ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, Answerer, LogisticModel,
-                        ScoredSentence)
+from rag.answer import Answerer
+from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
 from rag.embed import model_family
 from rag.evaluate import Case, contains_fact, fold, is_relevant, load_cases, select_split
+from rag.evidence import ScoredSentence
 from rag.question import Question, analyse
 from rag.retrieve import Retriever
 from rag.store import Store

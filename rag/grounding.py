@@ -17,10 +17,17 @@ A sentence that only restates the question is no answer (an echo), whatever it c
 Similarity alone is never enough: a fluent sentence with one wrong figure is close
 to its source in meaning and still wrong.
 
+The answer is cut into claims by :mod:`rag.claims`; figures, dates and names are read
+by :mod:`rag.facts`.
+
 Example:
-    >>> from rag.grounding import numbers_in
-    >>> sorted(numbers_in("72.791 migranten, 2,5 miljoen en drie landen"))
-    [2.5, 3.0, 72.791, 72791.0]
+    >>> from rag.grounding import GroundingCheck
+    >>> source = "In 2024 kwamen 72.791 migranten aan."
+    >>> GroundingCheck().check("In 2024 kwamen 72.791 migranten aan [1].", "Hoeveel migranten kwamen er?", [source]).ok
+    True
+    >>> wrong = GroundingCheck().check("In 2024 kwamen 82.791 migranten aan [1].", "Hoeveel migranten kwamen er?", [source])
+    >>> wrong.ok, wrong.reason.startswith("a number")
+    (False, True)
 """
 
 from __future__ import annotations
@@ -31,39 +38,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.question import MONTHS_EN, MONTHS_NL, dutch_words
+from rag.claims import CITATION, split_claims
+from rag.facts import claim_numbers, entities_in, figures_held, months_in, quarters_in, seasons_in
+from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
 from rag.bm25 import DutchAnalyzer
-
-# [1], [1, 2], [1;2], [1-2], [1–3]; "[1][2]" is two markers.
-CITATION = re.compile(r"\[(\d{1,2}(?:\s*[,;–-]\s*\d{1,2})*)\]")
-
-_NUMBER_WORDS = {
-    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
-    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30,
-    "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000, "tweemaal": 2, "driemaal": 3,
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "thousand": 1000, "twice": 2, "thrice": 3,
-}
-_UNITS_NL = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
-_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
-            "negentig": 90}
-_NUMBER_WORDS.update({"zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "zestig": 60, "zeventig": 70,
-                      "tachtig": 80, "negentig": 90, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
-                      "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
-for _i, _unit in enumerate(_UNITS_NL, start=1):
-    for _word, _ten in _TENS_NL.items():
-        _NUMBER_WORDS[f"{_unit}{'ën' if _unit.endswith('e') else 'en'}{_word}"] = _ten + _i
-# "een"/"one" are articles far more often than numbers: a claim may use them freely.
-_FREE_NUMBERS = {"een", "één", "one"}
-_MONTHS = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names)}
-_MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                "okt": 10, "oct": 10, "nov": 11, "dec": 12})
-_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
-             "1e": 1, "2e": 2, "3e": 3, "4e": 4}
-_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(kwartaal|quarter)\b|"
-                      r"\bQ([1-4])\b", re.I)
 
 NEGATIVE = re.compile(
     r"\b(niet|geen|nooit|noch|niemand|niets|nergens|zonder|geenszins|onvoldoende|not|no|never|none|nobody|"
@@ -102,135 +81,33 @@ EN_NL = {
     "bulgaria": "bulgarije", "cyprus": "cyprus", "ireland": "ierland", "portugal": "portugal", "article": "artikel", "government": "regering", "board": "college",
     "advisory": "advies", "regulatory": "regeldruk", "burden": "regeldruk", "king": "koning", "gdp": "bbp",
 }
-# Capitalised for grammar, not because they name something.
-_NOT_ENTITIES = set(
-    """de het een dit dat deze die er in op volgens voor met ook daarnaast verder bovendien wel niet nee ja
-    zo als bij na om over uit tot naar aan door hierbij hiermee daarmee daarbij dan maar en of want zij hij
-    wij ze we u ik men the a an this that these those in on according for with also yes no not it its they
-    there as at by after to from of and or but if so while however moreover furthermore both
-    north south east west northern southern eastern western counter core central general national
-    international january february march april may june july august september october november december
-    coordinator commissioner president presidency chair chairman director secretary representative envoy
-    agency authority office committee""".split()
-)
-
-
-def numbers_in(text: str) -> set[float]:
-    """Every value a number in ``text`` may stand for (``72,791`` is 72791 or 72.791)."""
-    values: set[float] = set()
-    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
-    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
-        raw = m.group(0)
-        parts = re.split(r"[.,]", raw)
-        if len(parts) == 1:
-            values.add(float(raw))
-            continue
-        if all(len(p) == 3 for p in parts[1:]):
-            values.add(float("".join(parts)))  # thousands separators
-        if len(parts) == 2:
-            values.add(float(f"{parts[0]}.{parts[1]}"))  # a decimal
-    for word, value in _NUMBER_WORDS.items():
-        if re.search(rf"\b{word}\b", text, re.I):
-            values.add(float(value))
-    return values
-
-
-_SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\s+\d{1,2}(\s*(en|and|,)\s*\d{1,2})*\b", re.I)
-
-
-def _claim_numbers(text: str) -> list[set[float]]:
-    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure)."""
-    out = []
-    text = _SOURCE_REFERENCE.sub(" ", text)
-    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
-    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
-        out.append(numbers_in(m.group(0)))
-    for word, value in _NUMBER_WORDS.items():
-        if word not in _FREE_NUMBERS and re.search(rf"\b{word}\b", text, re.I):
-            out.append({float(value)})
-    return out
-
-
-_MONTH_RE = re.compile(
-    r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
-    r"february|march|june|july|august|october|jan|feb|mrt|apr|aug|sept?|okt|oct|nov|dec)\b", re.I)
-
-
-def months_in(text: str) -> set[int]:
-    """Months named in ``text`` (Dutch, English, abbreviated; not the English verb "may")."""
-    return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
-
-
-_MONTH_NAMES = "|".join(dict.fromkeys(MONTHS_NL + MONTHS_EN))
-_DATE_UNIT = re.compile(
-    rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})\b|\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
-    rf"\b({_MONTH_NAMES})\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
-    rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(?:kwartaal|quarter)\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
-    rf"\bQ([1-4])\s+(\d{{4}})\b", re.I)
-
-
-def date_units(text: str) -> set[tuple]:
-    """Dates as units, so that a right year beside a wrong month (or the reverse) is caught:
-    ``("m", 4, 2026)`` for "april 2026" and "9 april 2026", ``("q", 4, 2026)`` for "Q4 2026"."""
-    out: set[tuple] = set()
-    for m in _DATE_UNIT.finditer(text):
-        g = m.groups()
-        if g[0]:
-            out |= {("d", int(g[0]), _MONTHS[g[1].lower()], int(g[2])), ("m", _MONTHS[g[1].lower()], int(g[2]))}
-        elif g[3]:
-            out |= {("d", int(g[4]), _MONTHS[g[3].lower()], int(g[5])), ("m", _MONTHS[g[3].lower()], int(g[5]))}
-        elif g[6]:
-            out.add(("m", _MONTHS[g[6].lower()], int(g[7])))
-        elif g[8]:
-            out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
-        else:
-            out.add(("q", int(g[10]), int(g[11])))
-    return out
-
-
-_SEASONS = {"voorjaar": "spring", "lente": "spring", "spring": "spring", "zomer": "summer", "summer": "summer",
-            "najaar": "autumn", "herfst": "autumn", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
-
-
-def seasons_in(text: str) -> set[str]:
-    return {_SEASONS[m.group(1).lower()] for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I)}
-
-
-def quarters_in(text: str) -> set[int]:
-    out = set()
-    for m in _QUARTER.finditer(text):
-        out.add(int(m.group(3)) if m.group(3) else _ORDINALS[m.group(1).lower()])
-    return out
-
-
-def entities_in(text: str) -> list[str]:
-    """Capitalised words and acronyms after the first word: the names a claim states.
-
-    The first word is capitalised for grammar and counts only as an acronym
-    ("EES", "ATR"); in "EU-acquis" only "EU" is a name.
-    """
-    out = []
-    for i, m in enumerate(re.finditer(r"[\wÀ-ÿ'’-]+", text)):
-        for part in m.group(0).split("-"):
-            word = re.sub(r"['’]s?$", "", part)
-            if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_ENTITIES or word.lower() in _NUMBER_WORDS:
-                continue
-            if i == 0 and not (word.isupper() or any(c.isupper() for c in word[1:])):
-                continue
-            out.append(word)
-    return out
 
 
 def _tokens(text: str) -> set[str]:
     return {t.lower() for t in re.findall(r"[\wÀ-ÿ]+", text)}
 
 
-@dataclass
-class Claim:
-    """A sentence of a generated answer and the source numbers it cites."""
+# A passage that may hold a claim: the number of its source, the span of its sentence, its text.
+Window = tuple[int, tuple[int, int], str]
 
-    text: str
-    cites: list[int]
+
+def _windows(cited: list[tuple[int, str, list[Sentence]]]) -> list[Window]:
+    """The passages that may hold a claim: each sentence of the cited sources with the next one."""
+    windows: list[Window] = []
+    for n, src, sents in cited:
+        for i, sent in enumerate(sents):
+            hi = sents[i + 1].end if i + 1 < len(sents) else sent.end
+            windows.append((n, (sent.start, sent.end), src[sent.start:hi]))
+    return windows
+
+
+def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]]) -> tuple[str, str]:
+    """The window's sentence with two sentences either side of it, and the sentence itself."""
+    n, (a, b), _ = window
+    src = next(src for m, src, _ in cited if m == n)
+    sents = next(x for m, _, x in cited if m == n)
+    k = next(j for j, x in enumerate(sents) if x.start == a)
+    return src[sents[max(k - 2, 0)].start:sents[min(k + 2, len(sents) - 1)].end], src[a:b]
 
 
 @dataclass
@@ -274,55 +151,6 @@ def _planted_claim(claim: str, source: str) -> bool:
     return False
 
 
-def parse_citations(marker: str) -> list[int]:
-    """``"1, 2"`` -> [1, 2]; ``"1-3"`` -> [1, 2, 3]."""
-    out: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", marker):
-        if re.fullmatch(r"\d{1,2}\s*[–-]\s*\d{1,2}", part):
-            a, b = (int(x) for x in re.split(r"\s*[–-]\s*", part))
-            out += list(range(min(a, b), max(a, b) + 1)) if b - a < 10 else [a, b]
-        elif part.strip().isdigit():
-            out.append(int(part))
-    return out
-
-
-def split_claims(text: str) -> tuple[list[Claim], list[str]]:
-    """Sentences with the citations they carry; a citation at the end of a run of
-    uncited sentences covers the run. Returns (claims, trailing uncited sentences)."""
-    # "... omlaag [1][2]. In 2025 ...": a citation closes its sentence, even where the splitter missed it.
-    text = re.sub(r"(\]\s*[.;!?])\s+(?=\S)", "\\1\n", text)
-    sentences: list[str] = []
-    for s in split_sentences(text):
-        if sentences and not CITATION.sub("", s.text).strip(" .,;:"):
-            sentences[-1] = f"{sentences[-1]} {s.text}"  # "... versterken. [1]"
-        else:
-            sentences.append(s.text)
-    claims: list[Claim] = []
-    pending: list[str] = []
-    for sent in sentences:
-        cites = list(dict.fromkeys(n for m in CITATION.finditer(sent) for n in parse_citations(m.group(1))))
-        if not cites:
-            pending.append(sent)
-            continue
-        for p in pending:
-            claims.append(Claim(p.strip(" .,;"), cites))
-        pending = []
-        # A sentence may cite twice ("A [1] en B [2]."): each part is its own claim.
-        last = 0
-        parts = []
-        for m in CITATION.finditer(sent):
-            parts.append((sent[last:m.start()], parse_citations(m.group(1))))
-            last = m.end()
-        tail = sent[last:].strip(" .,;")
-        if len(parts) > 1 and all(len(p[0].split()) >= 4 for p in parts):
-            claims += [Claim(part.strip(" ,;"), part_cites) for part, part_cites in parts]
-        else:
-            claims.append(Claim(CITATION.sub("", sent).strip(), cites))
-        if tail and len(tail.split()) >= 4:
-            pending.append(tail)
-    return claims, pending
-
-
 class GroundingCheck:
     """Checks a generated answer against the sources it was given.
 
@@ -356,7 +184,7 @@ class GroundingCheck:
         if claim.rstrip().endswith("?") or ECHO.search(claim):
             return True
         new = self._content(claim) - self._content(question)
-        return len(new) < 2 and not _claim_numbers(claim)
+        return len(new) < 2 and not claim_numbers(claim)
 
     def _vectors(self, texts: list[str], cache: dict[str, np.ndarray]) -> np.ndarray:
         """Embeddings of ``texts``, each text embedded once per check."""
@@ -442,14 +270,35 @@ class GroundingCheck:
         its words must be in the source, since one changed verb ("aangenomen" for "behandeld")
         turns it into a different claim.
         """
-        # The passages that may hold the claim: each sentence with its neighbours.
-        windows: list[tuple[int, tuple[int, int], str]] = []
-        for n, src, sents in cited:
-            for i, sent in enumerate(sents):
-                hi = sents[i + 1].end if i + 1 < len(sents) else sent.end
-                windows.append((n, (sent.start, sent.end), src[sent.start:hi]))
+        windows = _windows(cited)
         if not windows:
             return "the cited source is empty", []
+        holding = self._holding(claim, windows, cache, confirms)
+        if not holding:
+            return f"{claim[:50]!r} shares too little with the cited source", []
+        # Figures, dates and names must stand in the passages that hold the claim, not
+        # anywhere in a long source (a letter names many years).
+        # Each figure in one passage; all of them together when they fit in one.
+        numbers = claim_numbers(claim)
+        together = [i for i in holding if figures_held(claim, numbers, *_near_and_own(windows[i], cited))]
+        if not together and (numbers or months_in(claim) or quarters_in(claim) or seasons_in(claim)):
+            what = "number" if numbers else "date"
+            return f"a {what} in {claim[:50]!r} is not in the cited source", []
+        if together:
+            holding = together + [i for i in holding if i not in together]
+        whole = " ".join(src for _, src, _ in cited)
+        tokens = _tokens(whole)
+        for entity in entities_in(claim):
+            if not self._entity_in(entity, tokens, whole):
+                return f"{entity!r} is not in the cited source", []
+        reason = self._position_problem(claim, holding, windows, cited)
+        if reason:
+            return reason, []
+        best = holding[0]
+        return None, [(windows[best][0], windows[best][1])]
+
+    def _holding(self, claim: str, windows: list[Window], cache: dict, confirms: bool) -> list[int]:
+        """The windows (at most three, best first) that hold enough of the claim's words or meaning."""
         claim_words = self._content(claim)
         overlaps = np.array([self._overlap(claim_words, self._content(w)) for _, _, w in windows])
         sims = np.zeros(len(windows))
@@ -461,55 +310,26 @@ class GroundingCheck:
         same_language = overlaps.max() >= 0.25
         min_overlap = 0.8 if confirms else self.min_overlap
         support = overlaps / min_overlap if same_language else sims / self.min_similarity
-        holding = [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
-        if not holding:
-            return f"{claim[:50]!r} shares too little with the cited source", []
-        # Figures, dates and names must stand in the passages that hold the claim, not
-        # anywhere in a long source (a letter names many years).
-        # Each figure in one passage; all of them together when they fit in one.
-        claim_numbers = _claim_numbers(claim)
+        return [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
 
-        def holds_figures(i: int) -> bool:
-            # Dates as whole units and years in the holding sentence itself (a letter names many
-            # years); other figures within two sentences of it.
-            n, (a, b), _ = windows[i]
-            src = next(src for m, src, _ in cited if m == n)
-            sents = next(x for m, _, x in cited if m == n)
-            k = next(j for j, x in enumerate(sents) if x.start == a)
-            near = src[sents[max(k - 2, 0)].start:sents[min(k + 2, len(sents) - 1)].end]
-            own = src[a:b]
-            years = [v for v in claim_numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
-            return (all(v & numbers_in(near) for v in claim_numbers) and all(v & numbers_in(own) for v in years)
-                    and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
-                    and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))
-
-        together = [i for i in holding if holds_figures(i)]
-        if not together and (claim_numbers or months_in(claim) or quarters_in(claim) or seasons_in(claim)):
-            what = "number" if claim_numbers else "date"
-            return f"a {what} in {claim[:50]!r} is not in the cited source", []
-        if together:
-            holding = together + [i for i in holding if i not in together]
-        whole = " ".join(src for _, src, _ in cited)
-        tokens = _tokens(whole)
-        for entity in entities_in(claim):
-            if not self._entity_in(entity, tokens, whole):
-                return f"{entity!r} is not in the cited source", []
+    def _position_problem(self, claim: str, holding: list[int], windows: list[Window],
+                          cited: list[tuple[int, str, list]]) -> str | None:
+        """Why the claim's polarity, stance or view differs from the windows that hold it; None when not."""
         # Polarity and stance against the sentence that holds the claim best.
         n_best, (start, end), window = windows[holding[0]]
         sentence = next(src for n, src, _ in cited if n == n_best)[start:end]
         if self._flips_polarity(claim, sentence, window):
-            return f"{claim[:50]!r} says the opposite of the cited source", []
+            return f"{claim[:50]!r} says the opposite of the cited source"
         for stance, other in ((STANCE_FOR, STANCE_AGAINST), (STANCE_AGAINST, STANCE_FOR)):
             if stance.search(claim) and not other.search(claim):
                 agreeing = [i for i in holding if stance.search(windows[i][2])]
                 if not agreeing or (other.search(window) and not stance.search(window)):
-                    return f"{claim[:50]!r} takes a position the cited source does not state", []
+                    return f"{claim[:50]!r} takes a position the cited source does not state"
         if HOLDER.search(claim) and (STANCE_FOR.search(claim) or STANCE_AGAINST.search(claim)) and not any(
                 HOLDER.search(windows[i][2]) and (STANCE_FOR.search(windows[i][2]) or STANCE_AGAINST.search(windows[i][2]))
                 for i in holding):
-            return f"{claim[:50]!r} gives a view the cited source does not attribute to it", []
-        best = holding[0]
-        return None, [(windows[best][0], windows[best][1])]
+            return f"{claim[:50]!r} gives a view the cited source does not attribute to it"
+        return None
 
     def _negated(self, text: str) -> set[str]:
         """Content words that follow a negation within a few words ("dwingen niemand te stoppen")."""

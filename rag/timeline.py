@@ -4,7 +4,7 @@ order, the sentences that state it, cited.
 Staff re-index after every council, so the index holds several letters on the same
 topic. A timeline shows how the position moved. A letter counts only when one of its
 sentences is on the topic *and* states a position (the kabinet or Nederland
-supports, wants, rejects, ...; :data:`rag.answer.POSITION_CUE`): letters that only
+supports, wants, rejects, ...; :data:`rag.evidence.POSITION_CUE`): letters that only
 mention the topic in passing are left out, and so are undated ones.
 
 Example:
@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.answer import GENERIC_WORDS, Answerer, Citation
+from rag.answer import Answerer, Citation
+from rag.evidence import GENERIC_WORDS
 from rag.question import analyse, in_dutch
 from rag.retrieve import Filters
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from rag.agenda import agendas, read_question
+from rag.agenda import agendas
+from rag.agenda_question import read_question
 from tests.conftest import ROOT
 
 MARCH_2026 = [

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from rag.grounding import GroundingCheck, numbers_in, parse_citations, split_claims
+from rag.claims import parse_citations, split_claims
+from rag.facts import numbers_in
+from rag.grounding import GroundingCheck
 from tests.conftest import LETTERS, ROOT
 
 SET = ROOT / "eval" / "llm-check" / "answers.jsonl"

@@ -1,0 +1,106 @@
+"""The fitted models of the extractive answerer, and the features they read.
+
+Two small logistic regressions, fitted on the train split of the staff eval set by
+``eval/fit_answer_model.py`` and stored in ``rag/answer_model.json`` (one entry per
+embedding model family): the sentence model (does this sentence hold the answer?)
+and the answerability model (do the letters answer the question at all?). They are
+applied here with numpy; the features are computed by :mod:`rag.evidence`.
+
+Example:
+    >>> from rag.answer_model import SENTENCE_FEATURES, AnswerModel
+    >>> model = AnswerModel.load("intfloat/multilingual-e5-small")
+    >>> model.sentence.features == SENTENCE_FEATURES
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from rag.embed import model_family
+
+# What the sentence model sees of a sentence, in this order (see :func:`rag.evidence.score_sentences`).
+SENTENCE_FEATURES = [
+    "similarity", "similarity_gap", "coverage", "chunk_share", "heading_on_topic", "rank_reciprocal",
+    "top_chunk", "hit_score_ratio", "position_cue", "fact_match", "fact_missing", "after_best", "english",
+    "english_similarity", "first_in_chunk", "log_words", "yes_no_polarity", "similarity_rank", "coverage_gap",
+]
+# What the answerability model sees of a question's best evidence.
+ANSWER_FEATURES = [
+    "best_probability", "best_similarity", "chunk_share", "topic_mass", "english", "has_topic",
+    "top_hit_score", "fact_checkable", "fact_found", "english_similarity", "english_probability",
+]
+MODEL_FILE = Path(__file__).with_name("answer_model.json")
+
+
+@dataclass
+class LogisticModel:
+    """A fitted logistic regression, applied with numpy (fitted by ``eval/fit_answer_model.py``)."""
+
+    features: list[str]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LogisticModel:
+        return cls(list(data["features"]), np.asarray(data["mean"], dtype=np.float64),
+                   np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
+                   float(data["intercept"]))
+
+    def to_dict(self) -> dict:
+        return {"features": self.features, "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
+                "coef": self.coef.round(6).tolist(), "intercept": round(self.intercept, 6)}
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass
+class AnswerModel:
+    """The fitted parts of the extractive answerer, for one embedding model.
+
+    Attributes:
+        sentence: P(a sentence holds the answer | its features).
+        answerable: P(the letters answer the question | the best evidence).
+        min_answerable: Answer when ``answerable`` says at least this (Dutch questions) ...
+        min_answerable_english: ... and English ones (they share no words with the letters).
+        keep_ratio: Quote sentences whose probability is at least this share of the best one ...
+        other_chunk_ratio: ... and from another chunk than the quoted one only this close to it.
+        switch_ratio: Quote from another chunk than the best-ranked one only when its best
+            sentence is this many times as likely as the best-ranked chunk's.
+        fact_ratio: When the quoted sentences lack the asked-for fact, a sentence that has it
+            may lead instead if its probability is at least this share of the best one.
+        letter_ratio: Another dated letter on the same council answers too when its best
+            sentence is at least this share as likely as the quoted one; the latest such
+            letter then leads and the others are listed under "Eerder".
+    """
+
+    sentence: LogisticModel
+    answerable: LogisticModel
+    min_answerable: float = 0.5
+    min_answerable_english: float = 0.5
+    keep_ratio: float = 0.6
+    other_chunk_ratio: float = 1.0
+    switch_ratio: float = 1.25
+    fact_ratio: float = 0.3
+    letter_ratio: float = 0.7
+    fitted: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, model: str, path: Path = MODEL_FILE) -> AnswerModel:
+        """The parameters fitted for ``model`` (by family; EmbeddingGemma's when it has none)."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        family = model_family(model)
+        entry = data["models"].get(family) or data["models"][data["default"]]
+        return cls(LogisticModel.from_dict(entry["sentence"]), LogisticModel.from_dict(entry["answerable"]),
+                   **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
+                                                    "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio") if k in entry},
+                   fitted=entry.get("fitted", {}))
+

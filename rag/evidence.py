@@ -1,0 +1,305 @@
+"""Which sentences of the retrieved chunks answer a question, and which to quote.
+
+Every sentence of the top chunks is a candidate. :func:`score_sentences` gives each
+its features (similarity to the question, how much of the question's topic it and its
+chunk cover, whether it holds the kind of fact asked for, ...) and the fitted sentence
+model's probability (:mod:`rag.answer_model`). :class:`Evidence` is what the
+answerability model judges; :func:`select` picks the sentences to quote, and
+:func:`over_time` puts the latest letter first when several dated letters answer.
+
+Example:
+    >>> from rag.evidence import TopicTerms
+    >>> from rag.bm25 import DutchAnalyzer
+    >>> topic = TopicTerms("Wat vindt het kabinet van terugkeerhubs?", DutchAnalyzer())
+    >>> topic.coverage("Het kabinet steunt de verkenning van terugkeerhubs.")
+    1.0
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.answer_model import AnswerModel, LogisticModel
+from rag.bm25 import DutchAnalyzer
+from rag.documents import searchable_text
+from rag.grounding import INSTRUCTION
+from rag.language import DUTCH, ENGLISH, WORD_RE
+from rag.question import POLARITY, Question, has_fact
+from rag.retrieve import Hit
+from rag.sentences import split_sentences
+
+# Words that say what kind of question it is, not what it is about.
+GENERIC_WORDS = DUTCH | ENGLISH | set(
+    """in door nederlands regering vindt vinden denkt denken kijkt staat steunt steun volgens mening visie
+    houding stance think cabinet minister ministers brief brieven letter letters zegt say says wil willen
+    want moet moeten neemt nemen gaat gaan maakt maken krijgt krijgen geeft geven komt komen zullen jullie
+    onze welk""".split()
+)
+POSITION_QUESTION = re.compile(
+    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
+    r"kijkt .* aan|houding|mening|position|stance|view|think|support|welcome)\b",
+    re.IGNORECASE,
+)
+POSITION_CUE = re.compile(
+    r"\b(Nederland|het kabinet|kabinet|steunt|steunen|verwelkomt|onderschrijft|hecht|hechten|acht|pleit|"
+    r"kan (?:hiermee )?instemmen|kan .* steunen|is voorstander|ziet meerwaarde|is positief|is kritisch|wenst|"
+    r"zet zich in|blijft zich inzetten|vindt)\b"
+)
+
+
+@dataclass
+class ExtractiveSettings:
+    """How much an extractive answer may quote."""
+
+    top_chunks: int = 5
+    max_words: int = 120
+    max_sentences: int = 4
+
+
+@dataclass
+class ScoredSentence:
+    """A candidate sentence of a retrieved chunk, its features and the model's probability."""
+
+    hit_rank: int
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    similarity: float
+    features: np.ndarray
+    has_fact: bool
+    probability: float = 0.0
+
+
+@dataclass
+class Evidence:
+    """What the answerability model sees: the best sentence and how much of the topic its chunk covers."""
+
+    best: ScoredSentence
+    share: float
+    mass: float
+    has_topic: bool
+    fact_found: bool
+    question: Question
+
+    def features(self) -> np.ndarray:
+        q = self.question
+        return np.array([
+            self.best.probability, self.best.similarity, self.share, self.mass, q.language == "en",
+            self.has_topic, self.best.hit.score, q.checkable, self.fact_found,
+            self.best.similarity * (q.language == "en"), self.best.probability * (q.language == "en"),
+        ], dtype=np.float64)
+
+    @classmethod
+    def of(cls, q: Question, scored: list[ScoredSentence], topic: TopicTerms) -> Evidence:
+        """The question-level evidence in ``scored`` (best first) on ``topic``."""
+        best = scored[0]
+        share = topic.coverage(searchable_text(best.hit.chunk))
+        home = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id][:3]
+        fact_found = any(x.has_fact for x in home)
+        return cls(best, share, share * sum(topic.weights.values()), bool(topic.terms), fact_found, q)
+
+
+class Vocabulary:
+    """Document frequencies of stemmed words in the indexed chunks, so that rare,
+    specific words weigh more than common ones when a question's topic is matched."""
+
+    def __init__(self, df: dict[str, int], n_docs: int) -> None:
+        self.n_docs = max(n_docs, 1)
+        self.df = df
+        self.sorted_tokens = sorted(self.df)
+
+    def doc_freq(self, term: str) -> int:
+        """Chunks containing the term, a word it is a prefix of, or a prefix of it."""
+        best = self.df.get(term, 0)
+        if len(term) >= 5:
+            i = bisect.bisect_left(self.sorted_tokens, term)
+            while i < len(self.sorted_tokens) and self.sorted_tokens[i].startswith(term):
+                best = max(best, self.df[self.sorted_tokens[i]])
+                i += 1
+        for cut in range(5, len(term)):
+            best = max(best, self.df.get(term[:cut], 0))
+        return best
+
+    def idf(self, term: str) -> float:
+        df = self.doc_freq(term)
+        return float(np.log((self.n_docs - df + 0.5) / (df + 0.5) + 1.0))
+
+
+class TopicTerms:
+    """The words a question is about, stemmed, matched by prefix so that Dutch
+    compounds match (``terugkeer`` ~ ``terugkeerhubs``), weighted by rarity."""
+
+    def __init__(self, question: str, analyzer: DutchAnalyzer, vocabulary: Vocabulary | None = None) -> None:
+        words = [w for w in WORD_RE.findall(question.lower()) if w not in GENERIC_WORDS]
+        self.terms = sorted({t for t in analyzer(" ".join(words)) if len(t) >= 3})
+        self.analyzer = analyzer
+        self.weights = {t: (vocabulary.idf(t) if vocabulary else 1.0) for t in self.terms}
+
+    def coverage(self, text: str) -> float:
+        """Share of the topic (by weight) that ``text`` mentions."""
+        if not self.terms:
+            return 0.0
+        tokens = set(self.analyzer(text))
+        total = sum(self.weights.values())
+        hit = 0.0
+        for term in self.terms:
+            if term in tokens or any(
+                (len(term) >= 5 and tok.startswith(term)) or (len(tok) >= 5 and term.startswith(tok)) for tok in tokens
+            ):
+                hit += self.weights[term]
+        return hit / total if total else 0.0
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def score_sentences(q: Question, top: list[Hit], qvec: np.ndarray, topic: TopicTerms,
+                    vectors: dict[str, list[tuple[int, int, np.ndarray]]], model: LogisticModel) -> list[ScoredSentence]:
+    """Every candidate sentence of the ranked chunks ``top``, with ``model``'s probability, best first.
+
+    Args:
+        q: The analysed question.
+        top: The chunks to read, best-ranked first.
+        qvec: The question's embedding.
+        topic: The question's topic terms.
+        vectors: Each chunk's sentence spans and vectors, by chunk id; a chunk without is
+            split into sentences here, and their similarity is 0.
+        model: The sentence model.
+    """
+    if not top:
+        return []
+    wants_position = q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
+    top_score = top[0].score or 1.0
+    rows: list[ScoredSentence] = []
+    raw: list[list[float]] = []
+    for rank, hit in enumerate(top, start=1):
+        spans = vectors.get(hit.chunk.id) or [(x.start, x.end, None) for x in split_sentences(hit.chunk.text)]
+        for row, feats in _chunk_candidates(q, rank, hit, spans, qvec, topic, wants_position, top_score):
+            rows.append(row)
+            raw.append(feats)
+    if not rows:
+        return []
+    matrix = np.asarray(raw, dtype=np.float64)
+    # Features relative to the other candidates of the same question.
+    matrix[:, 1] = matrix[:, 0] - matrix[:, 0].max()
+    matrix[:, 17] = 1.0 / (1.0 + np.argsort(np.argsort(-matrix[:, 0])))
+    matrix[:, 18] = matrix[:, 2] - matrix[:, 2].max()
+    probs = model.probability(matrix)
+    for row, feats, p in zip(rows, matrix, probs):
+        row.features = feats
+        row.probability = float(p)
+    rows.sort(key=lambda x: (-x.probability, x.hit_rank, x.start))
+    return rows
+
+
+def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, int, np.ndarray | None]],
+                      qvec: np.ndarray, topic: TopicTerms, wants_position: bool,
+                      top_score: float) -> list[tuple[ScoredSentence, list[float]]]:
+    """The candidate sentences of one chunk (not its footnotes, not short ones), each with
+    its features in :data:`~rag.answer_model.SENTENCE_FEATURES` order; those relative to
+    the other candidates are left 0 for :func:`score_sentences`."""
+    chunk = hit.chunk
+    heading_on_topic = topic.coverage(chunk.heading) > 0
+    share = topic.coverage(searchable_text(chunk))
+    footnotes_at = chunk.text.find("\n\nVoetnoten:")
+    first = True
+    best_sim_start, best_sim = None, -1.0
+    chunk_rows: list[tuple[int, int, str, float, list[float], bool]] = []
+    for start, end, vec in spans:
+        if footnotes_at >= 0 and start >= footnotes_at:
+            continue
+        text = chunk.text[start:end]
+        n_words = len(text.split())
+        if n_words < 4 or INSTRUCTION.search(text):  # never quote a planted order as an answer
+            continue
+        sim = float(vec @ qvec) if vec is not None else 0.0
+        if sim > best_sim:
+            best_sim, best_sim_start = sim, start
+        fact = has_fact(q, text)
+        feats = [
+            sim, 0.0, topic.coverage(text), share, float(heading_on_topic), 1.0 / rank, float(rank == 1),
+            hit.score / top_score if top_score else 0.0,
+            float(wants_position and bool(POSITION_CUE.search(text))),
+            float(q.checkable and fact), float(q.checkable and not fact), 0.0, float(q.language == "en"),
+            sim * (q.language == "en"), float(first), float(np.log1p(n_words)),
+            float(q.yes_no and bool(POLARITY.search(text))), 0.0, 0.0,
+        ]
+        first = False
+        chunk_rows.append((start, end, text, sim, feats, fact))
+    # The sentence after the most similar one often carries the answer ("X is voorgesteld. NL steunt dit.").
+    after = min((r[0] for r in chunk_rows if best_sim_start is not None and r[0] > best_sim_start), default=None)
+    out = []
+    for start, end, text, sim, feats, fact in chunk_rows:
+        feats[11] = float(start == after)
+        out.append((ScoredSentence(rank, hit, start, end, text, sim, np.zeros(0), fact), feats))
+    return out
+
+
+# ----------------------------------------------------------------------------- quoting
+
+
+def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: AnswerModel) -> list[ScoredSentence]:
+    """The sentences to quote: from the best-ranked chunk unless another chunk is clearly
+    better, the best one and those nearly as likely; another chunk's only when as likely."""
+    s, m = settings, model
+    top_rank = min(x.hit_rank for x in scored)
+    home_best = next(x for x in scored if x.hit_rank == top_rank)
+    if scored[0].probability >= home_best.probability * m.switch_ratio:
+        home_best = scored[0]
+    home = home_best.hit.chunk.id
+    picked: list[ScoredSentence] = [home_best]
+    words = len(home_best.text.split())
+    for cand in scored:
+        if len(picked) >= s.max_sentences:
+            break
+        if cand is home_best or cand.probability < home_best.probability * m.keep_ratio:
+            continue
+        if cand.hit.chunk.id != home and cand.probability < home_best.probability * m.other_chunk_ratio:
+            continue
+        n = len(cand.text.split())
+        if words + n > s.max_words or any(_near_duplicate(cand.text, p.text) for p in picked):
+            continue
+        picked.append(cand)
+        words += n
+    return picked
+
+
+def over_time(q: Question, scored: list[ScoredSentence], picked: list[ScoredSentence], settings: ExtractiveSettings,
+              model: AnswerModel) -> tuple[list[ScoredSentence], list[ScoredSentence]]:
+    """When other dated letters answer the question too, the latest letter's sentences
+    lead and each earlier letter's best sentence follows, newest first; else ``picked``."""
+    m = model
+    lead = picked[0]
+    council = lead.hit.chunk.council
+    # Council letters only: a series of letters on one council's meetings, where a later
+    # position replaces an earlier one (not, say, a bill's successive documents).
+    if not council or not lead.hit.chunk.date:
+        return picked, []
+    per_letter: dict[str, ScoredSentence] = {lead.hit.chunk.doc_id: lead}
+    for x in scored:
+        c = x.hit.chunk
+        if c.doc_id in per_letter or not c.date or c.council != council:
+            continue
+        if x.probability >= lead.probability * m.letter_ratio and (not q.checkable or x.has_fact):
+            per_letter[c.doc_id] = x
+    if len(per_letter) < 2:
+        return picked, []
+    latest = max(per_letter.values(), key=lambda x: (x.hit.chunk.date or "", x.probability))
+    if latest is not lead:
+        same_chunk = [x for x in scored if x.hit.chunk.id == latest.hit.chunk.id and x is not latest
+                      and x.probability >= latest.probability * m.keep_ratio]
+        picked = [latest] + same_chunk[: settings.max_sentences - 1]
+    # A letter of the same date is no earlier position (an annex, a second copy).
+    earlier = [x for x in per_letter.values() if (x.hit.chunk.date or "") < (latest.hit.chunk.date or "")]
+    earlier.sort(key=lambda x: (x.hit.chunk.date or "", x.probability), reverse=True)
+    return picked, earlier
+
+
+def _near_duplicate(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) > 0.6
+

@@ -1,0 +1,179 @@
+"""The facts a sentence states: numbers, dates and names.
+
+A generated claim must not state a figure, a date or a name its source lacks
+(:mod:`rag.grounding`). These functions read them from text in both languages:
+numbers as digits or words (``72.791``, ``72,791``, ``1,8 miljoen``, ``drie``,
+``three``), months, quarters, seasons and whole dates, and the capitalised words
+and acronyms that name a country, body, person or instrument.
+
+Example:
+    >>> from rag.facts import numbers_in
+    >>> sorted(numbers_in("72.791 migranten, 2,5 miljoen en drie landen"))
+    [2.5, 3.0, 72.791, 72791.0]
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.question import MONTHS_EN, MONTHS_NL
+
+_NUMBER_WORDS = {
+    "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+    "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15, "twintig": 20, "dertig": 30,
+    "veertig": 40, "vijftig": 50, "honderd": 100, "duizend": 1000, "tweemaal": 2, "driemaal": 3,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "thousand": 1000, "twice": 2, "thrice": 3,
+}
+_UNITS_NL = ["een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"]
+_TENS_NL = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+            "negentig": 90}
+_NUMBER_WORDS.update({"zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "zestig": 60, "zeventig": 70,
+                      "tachtig": 80, "negentig": 90, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
+                      "eighteen": 18, "nineteen": 19, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+for _i, _unit in enumerate(_UNITS_NL, start=1):
+    for _word, _ten in _TENS_NL.items():
+        _NUMBER_WORDS[f"{_unit}{'ën' if _unit.endswith('e') else 'en'}{_word}"] = _ten + _i
+# "een"/"one" are articles far more often than numbers: a claim may use them freely.
+_FREE_NUMBERS = {"een", "één", "one"}
+_MONTHS = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names)}
+_MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                "okt": 10, "oct": 10, "nov": 11, "dec": 12})
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
+             "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(kwartaal|quarter)\b|"
+                      r"\bQ([1-4])\b", re.I)
+
+# Capitalised for grammar, not because they name something.
+_NOT_ENTITIES = set(
+    """de het een dit dat deze die er in op volgens voor met ook daarnaast verder bovendien wel niet nee ja
+    zo als bij na om over uit tot naar aan door hierbij hiermee daarmee daarbij dan maar en of want zij hij
+    wij ze we u ik men the a an this that these those in on according for with also yes no not it its they
+    there as at by after to from of and or but if so while however moreover furthermore both
+    north south east west northern southern eastern western counter core central general national
+    international january february march april may june july august september october november december
+    coordinator commissioner president presidency chair chairman director secretary representative envoy
+    agency authority office committee""".split()
+)
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every value a number in ``text`` may stand for (``72,791`` is 72791 or 72.791)."""
+    values: set[float] = set()
+    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
+    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
+        raw = m.group(0)
+        parts = re.split(r"[.,]", raw)
+        if len(parts) == 1:
+            values.add(float(raw))
+            continue
+        if all(len(p) == 3 for p in parts[1:]):
+            values.add(float("".join(parts)))  # thousands separators
+        if len(parts) == 2:
+            values.add(float(f"{parts[0]}.{parts[1]}"))  # a decimal
+    for word, value in _NUMBER_WORDS.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            values.add(float(value))
+    return values
+
+
+_SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\s+\d{1,2}(\s*(en|and|,)\s*\d{1,2})*\b", re.I)
+
+
+def claim_numbers(text: str) -> list[set[float]]:
+    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure)."""
+    out = []
+    text = _SOURCE_REFERENCE.sub(" ", text)
+    cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
+    for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
+        out.append(numbers_in(m.group(0)))
+    for word, value in _NUMBER_WORDS.items():
+        if word not in _FREE_NUMBERS and re.search(rf"\b{word}\b", text, re.I):
+            out.append({float(value)})
+    return out
+
+
+_MONTH_RE = re.compile(
+    r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
+    r"february|march|june|july|august|october|jan|feb|mrt|apr|aug|sept?|okt|oct|nov|dec)\b", re.I)
+
+
+def months_in(text: str) -> set[int]:
+    """Months named in ``text`` (Dutch, English, abbreviated; not the English verb "may")."""
+    return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
+
+
+_MONTH_NAMES = "|".join(dict.fromkeys(MONTHS_NL + MONTHS_EN))
+_DATE_UNIT = re.compile(
+    rf"\b(\d{{1,2}})\s+({_MONTH_NAMES})\s+(\d{{4}})\b|\b({_MONTH_NAMES})\s+(\d{{1,2}}),?\s+(\d{{4}})\b|"
+    rf"\b({_MONTH_NAMES})\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
+    rf"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(?:kwartaal|quarter)\s+(?:van\s+|of\s+)?(\d{{4}})\b|"
+    rf"\bQ([1-4])\s+(\d{{4}})\b", re.I)
+
+
+def date_units(text: str) -> set[tuple]:
+    """Dates as units, so that a right year beside a wrong month (or the reverse) is caught:
+    ``("m", 4, 2026)`` for "april 2026" and "9 april 2026", ``("q", 4, 2026)`` for "Q4 2026"."""
+    out: set[tuple] = set()
+    for m in _DATE_UNIT.finditer(text):
+        g = m.groups()
+        if g[0]:
+            out |= {("d", int(g[0]), _MONTHS[g[1].lower()], int(g[2])), ("m", _MONTHS[g[1].lower()], int(g[2]))}
+        elif g[3]:
+            out |= {("d", int(g[4]), _MONTHS[g[3].lower()], int(g[5])), ("m", _MONTHS[g[3].lower()], int(g[5]))}
+        elif g[6]:
+            out.add(("m", _MONTHS[g[6].lower()], int(g[7])))
+        elif g[8]:
+            out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
+        else:
+            out.add(("q", int(g[10]), int(g[11])))
+    return out
+
+
+_SEASONS = {"voorjaar": "spring", "lente": "spring", "spring": "spring", "zomer": "summer", "summer": "summer",
+            "najaar": "autumn", "herfst": "autumn", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+
+
+def seasons_in(text: str) -> set[str]:
+    """Seasons named in ``text``, in English (``najaar`` is ``autumn``)."""
+    return {_SEASONS[m.group(1).lower()] for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I)}
+
+
+def quarters_in(text: str) -> set[int]:
+    """Quarters named in ``text`` (``derde kwartaal``, ``Q3``: 3)."""
+    out = set()
+    for m in _QUARTER.finditer(text):
+        out.add(int(m.group(3)) if m.group(3) else _ORDINALS[m.group(1).lower()])
+    return out
+
+
+def entities_in(text: str) -> list[str]:
+    """Capitalised words and acronyms after the first word: the names a claim states.
+
+    The first word is capitalised for grammar and counts only as an acronym
+    ("EES", "ATR"); in "EU-acquis" only "EU" is a name.
+    """
+    out = []
+    for i, m in enumerate(re.finditer(r"[\wÀ-ÿ'’-]+", text)):
+        for part in m.group(0).split("-"):
+            word = re.sub(r"['’]s?$", "", part)
+            if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_ENTITIES or word.lower() in _NUMBER_WORDS:
+                continue
+            if i == 0 and not (word.isupper() or any(c.isupper() for c in word[1:])):
+                continue
+            out.append(word)
+    return out
+
+
+def figures_held(claim: str, numbers: list[set[float]], near: str, own: str) -> bool:
+    """Whether the passage holds every figure of ``claim`` (``numbers``: its :func:`claim_numbers`).
+
+    ``own`` is the sentence that holds the claim, ``near`` that sentence with two on either
+    side. Dates as whole units and years must stand in ``own`` (a letter names many years);
+    other figures, months and quarters within ``near``.
+    """
+    years = [v for v in numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
+    return (all(v & numbers_in(near) for v in numbers) and all(v & numbers_in(own) for v in years)
+            and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
+            and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))
