@@ -50,6 +50,7 @@ bench: setup
 	$(PY) bench/memory.py --size 100000
 	$(PY) bench/embed_throughput.py
 	$(PY) bench/reindex.py
+	$(PY) bench/vector_cache.py --letters 3
 	$(PY) bench/app_start.py --runs 3
 	$(PY) bench/load.py --clients 8 --seconds 120
 

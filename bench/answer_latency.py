@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from rag.answer import Answerer
-from rag.evaluate import load_cases, percentile
+from rag.evalset import load_cases
+from rag.evaluate import percentile
 from rag.retrieve import Retriever
 from rag.store import Store
 

@@ -128,7 +128,8 @@ def measure(path: Path, url: str | None = None) -> dict:
     """Load the store as the app does and time each part of a question (run in its own
     process); with ``url``, Chroma is that server instead of embedded."""
     from rag.answer import Answerer
-    from rag.evaluate import load_cases, percentile, select_split
+    from rag.evalset import load_cases, select_split
+    from rag.evaluate import percentile
     from rag.retrieve import Filters, Retriever, fuse
     from rag.language import detect_language
     from rag.store import Store

@@ -54,7 +54,8 @@ def _mrr(qv: np.ndarray, dv: np.ndarray, gold: list[set[int]], width: int) -> fl
 def run_variant(model: str, precision: str, speed_only: bool = False) -> dict:
     from rag.chunk import chunk_letter
     from rag.embed import Embedder
-    from rag.evaluate import is_relevant, load_cases, select_split
+    from rag.evalset import load_cases, select_split
+    from rag.evaluate import is_relevant
     from rag.parse import ParseError, parse_file
     from rag.documents import searchable_text
 
@@ -99,7 +100,7 @@ def run_variant(model: str, precision: str, speed_only: bool = False) -> dict:
 
 
 def _latency(emb, out: dict) -> dict:
-    from rag.evaluate import load_cases
+    from rag.evalset import load_cases
 
     questions = [c.question for c in load_cases(ROOT / "eval" / "staff" / "set.jsonl")][:60]
     emb.embed_queries(questions[:2])  # warm-up

@@ -76,7 +76,7 @@ def main() -> None:
     from ask_scale import source_store
 
     from rag.app import launch
-    from rag.evaluate import load_cases, select_split
+    from rag.evalset import load_cases, select_split
     from rag.provision import cache_dir
 
     questions = [c.question for c in select_split(load_cases(ROOT / "eval" / "staff" / "set.jsonl"), "dev")]

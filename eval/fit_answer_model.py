@@ -37,7 +37,8 @@ from tqdm import tqdm
 from rag.answer import Answerer
 from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
 from rag.embed import model_family
-from rag.evaluate import Case, contains_fact, fold, is_relevant, load_cases, select_split
+from rag.evalset import Case, load_cases, select_split
+from rag.evaluate import contains_fact, fold, is_relevant
 from rag.evidence import ScoredSentence
 from rag.question import Question, analyse
 from rag.retrieve import Retriever

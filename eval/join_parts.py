@@ -6,7 +6,7 @@ Each part was written for one group of letters or one kind of question (for
 ``part-besluit`` the besluitenlijsten and the Regeerprogramma; for ``eval/overtime``:
 agenda, timeline and follow-up questions). The split is stratified by part and style
 (unanswerable cases by part) and fixed by a hash of the case id
-(:func:`rag.evaluate.assign_splits`), so adding questions never moves old ones.
+(:func:`rag.evalset.assign_splits`), so adding questions never moves old ones.
 
 Run from the repository root::
 
@@ -19,7 +19,7 @@ import collections
 import sys
 from pathlib import Path
 
-from rag.evaluate import join_parts
+from rag.evalset import join_parts
 
 if __name__ == "__main__":
     for folder in map(Path, sys.argv[1:] or ["eval/staff", "eval/overtime"]):

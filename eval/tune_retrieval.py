@@ -33,7 +33,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from rag.evaluate import Case, first_relevant_rank, load_cases, mrr_at_k, recall_at_k, select_split
+from rag.evalset import Case, load_cases, select_split
+from rag.evaluate import first_relevant_rank, mrr_at_k, recall_at_k
 from rag.language import detect_language
 from rag.retrieve import FusionWeights, Hit, Retriever, fuse
 from rag.store import Store

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from rag.cli_common import echo_json, fail, index_paths, open_answerer, store_option
+from rag.evalset import cases_from_feedback, load_cases, select_split
 
 
 def _eval_store(corpus: tuple[Path, ...], store_path: Path | None,
@@ -69,7 +70,7 @@ def evaluate(set_path: Path | None, corpus: tuple[Path, ...], store_path: Path |
       rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
       rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --split test --json
     """
-    from rag.evaluate import SPLIT_NOTES, load_cases, select_split  # lazy: pulls in numpy
+    from rag.evaluate import SPLIT_NOTES  # lazy: pulls in numpy
 
     if feedback is not None:
         _feedback_cases(feedback, out_path, as_json)
@@ -176,7 +177,6 @@ def feedback(feedback: Path, out_path: Path | None, as_json: bool) -> None:
 
 
 def _feedback_cases(feedback: Path, out_path: Path | None, as_json: bool) -> None:
-    from rag.evaluate import cases_from_feedback  # lazy: pulls in numpy
 
     if not feedback.exists():
         fail(f"{feedback}: no feedback file yet (the chat app writes it)")

@@ -190,7 +190,7 @@ def test_eight_clients_at_once_get_their_answers_without_errors(running_app):
     """The short variant of `bench/load.py` (which runs 2 minutes, also during an upload)."""
     import sys
 
-    from rag.evaluate import load_cases, select_split
+    from rag.evalset import load_cases, select_split
     from tests.conftest import ROOT
 
     sys.path.insert(0, str(ROOT / "bench"))

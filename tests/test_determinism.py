@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from rag.evaluate import load_cases
+from rag.evalset import load_cases
 from rag.index import Indexer
 from rag.retrieve import Retriever
 from rag.store import Store
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.slow
 STAFF = ROOT / "eval" / "staff" / "set.jsonl"
 RANK = (
     "import json, sys; from rag.store import Store; from rag.retrieve import Retriever; "
-    "from rag.evaluate import load_cases, select_split; r = Retriever(Store(sys.argv[1])); "
+    "from rag.evalset import load_cases, select_split; r = Retriever(Store(sys.argv[1])); "
     f"cases = select_split(load_cases({str(STAFF)!r}), 'dev') + select_split(load_cases({str(STAFF)!r}), 'test'); "
     "print(json.dumps({c.question: [[h.chunk.id, h.score] for h in r.search(c.question, k=10)] for c in cases}))"
 )

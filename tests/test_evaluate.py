@@ -10,22 +10,8 @@ import sys
 import pytest
 
 from rag.documents import Chunk
-from rag.evaluate import (
-    SPLITS,
-    Case,
-    assign_splits,
-    cases_from_feedback,
-    contains_fact,
-    fold,
-    is_relevant,
-    join_parts,
-    load_cases,
-    mrr_at_k,
-    ndcg_at_k,
-    percentile,
-    recall_at_k,
-    select_split,
-)
+from rag.evalset import SPLITS, Case, assign_splits, cases_from_feedback, join_parts, load_cases, select_split
+from rag.evaluate import contains_fact, fold, is_relevant, mrr_at_k, ndcg_at_k, percentile, recall_at_k
 from tests.conftest import ROOT, SEED
 
 
@@ -207,7 +193,7 @@ def test_assign_splits_is_stable_and_stratified():
 
 
 def test_the_over_time_set_has_agenda_timeline_and_follow_up_cases_with_a_split():
-    from rag.evaluate import load_cases
+    from rag.evalset import load_cases
     from tests.conftest import ROOT
 
     cases = load_cases(ROOT / "eval/overtime/set.jsonl")

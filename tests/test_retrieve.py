@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evaluate import first_relevant_rank, load_cases, mrr_at_k
+from rag.evalset import load_cases
+from rag.evaluate import first_relevant_rank, mrr_at_k
 from rag.language import detect_language
 from rag.retrieve import Filters
 from tests.conftest import ROOT

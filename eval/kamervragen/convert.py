@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from rag.evaluate import assign_splits
+from rag.evalset import assign_splits
 
 HERE = Path(__file__).resolve().parent
 
