@@ -23,7 +23,7 @@ Example:
     >>> from rag.retrieve import Retriever
     >>> from rag.store import Store
     >>> answer = Answerer(Retriever(Store("index"))).ask("Wat is de Nederlandse positie over Europol?")
-    >>> answer.answered, answer.citations[0].item_title
+    >>> answer.answered, answer.citations[0].chunk.item_title
     (True, 'Toekomst van Europol')
 """
 

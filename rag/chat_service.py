@@ -9,7 +9,7 @@ Example:
     >>> from rag.chat_service import ChatService
     >>> service = ChatService("index")
     >>> answer = service.ask("Wat is de Nederlandse positie over Europol?")
-    >>> answer.answered, answer.citations[0].item_title
+    >>> answer.answered, answer.citations[0].chunk.item_title
     (True, 'Toekomst van Europol')
 """
 

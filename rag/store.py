@@ -18,8 +18,8 @@ an interrupted run are invisible (and reused by the next one).
 Example:
     >>> from rag.store import Store
     >>> store = Store("index")
-    >>> sorted(store.manifest.documents)[:1]
-    ['kst-29515-496']
+    >>> store.manifest.documents["kst-32317-995"].title
+    'Geannoteerde agenda van de bijeenkomst van de Raad Justitie en Binnenlandse Zaken, 5 en 6 maart 2026'
 """
 
 from __future__ import annotations

@@ -18,9 +18,11 @@ MODULES = sorted(m.name for m in pkgutil.iter_modules(rag.__path__))
 
 @pytest.fixture(scope="module")
 def project_folder(tmp_path_factory, letters_store):
-    """A working folder like a fresh checkout after `make run`: the bundled data and an index."""
+    """A working folder like a fresh checkout after `make run`: the bundled data, the eval
+    sets and an index."""
     folder = tmp_path_factory.mktemp("checkout")
-    (folder / "data").symlink_to(ROOT / "data")
+    for name in ("data", "eval"):
+        (folder / name).symlink_to(ROOT / name)
     (folder / "index").symlink_to(letters_store.path)
     return folder
 
