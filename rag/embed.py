@@ -222,10 +222,18 @@ class Embedder:
         """Vectors for questions (the model's query prompt)."""
         return self._encode(texts, self.query_prompt, progress=False)
 
-    def embed_passages(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        """Vectors for the text being searched (the model's document prompt); a text
-        embedded before, in any process, comes from the vector cache."""
-        if self.cache is None or not texts:
+    def embed_passages(self, texts: Sequence[str], progress: bool = False, remember: bool = False) -> np.ndarray:
+        """Vectors for the text being searched (the model's document prompt).
+
+        Args:
+            texts: The passages.
+            progress: Show a progress bar.
+            remember: Take the vectors from, and add them to, the vector cache. Only the
+                indexer asks for this, for the letters' chunks and sentences: other callers
+                embed what must not be written to disk (the grounding check embeds the
+                question and the LLM's claims) or must see the model itself (tests).
+        """
+        if not remember or self.cache is None or not texts:
             return self._encode(texts, self.passage_prompt, progress=progress)
         keys = [text_key(self.passage_prompt, t) for t in texts]
         known = self.cache.get(keys)

@@ -376,9 +376,9 @@ class Indexer:
         for i in range(0, total, batch):
             self.progress(Stage.EMBED, i, total)
             part = chunks[i : i + batch]
-            vectors = self.embedder.embed_passages([searchable_text(c) for c in part])
+            vectors = self.embedder.embed_passages([searchable_text(c) for c in part], remember=True)
             split = [split_sentences(c.text) for c in part]
-            svectors = self.embedder.embed_passages([s.text for found in split for s in found])
+            svectors = self.embedder.embed_passages([s.text for found in split for s in found], remember=True)
             records, at = [], 0
             for c, found in zip(part, split):
                 records.append(SentenceVectors(c.id, c.doc_id, [(s.start, s.end) for s in found],

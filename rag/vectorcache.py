@@ -4,8 +4,9 @@ Indexing the same letters into a second store (an eval corpus, ``--store`` for a
 experiment, a rebuilt index, a second machine's cache folder copied over) would otherwise
 run the model again over every chunk and sentence: minutes where a lookup takes
 milliseconds. The cache is one SQLite file per model setting in ``RAG_VECTOR_CACHE``
-(default ``<RAG_CACHE_DIR>/vectors``; ``off`` turns it off). Only passages are kept,
-never questions: what staff ask is not written to disk. A cache that cannot be read or
+(default ``<RAG_CACHE_DIR>/vectors``; ``off`` turns it off). Only what the indexer
+embeds is kept (the letters' chunks and sentences), never a question or an LLM's answer:
+what staff ask is not written to disk. A cache that cannot be read or
 written is switched off with a warning; indexing goes on without it.
 
 Example:

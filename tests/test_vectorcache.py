@@ -1,5 +1,5 @@
-"""The vector cache: a text embedded once is not embedded again, in this process or another;
-questions are never written; a broken cache is switched off, not fatal."""
+"""The vector cache: a text the indexer embedded once is not embedded again, in this process or
+another; questions and LLM answers are never written; a broken cache is switched off, not fatal."""
 
 from __future__ import annotations
 
@@ -60,9 +60,11 @@ def test_a_second_store_of_the_same_letter_takes_every_vector_from_the_cache(emb
     assert all(np.array_equal(ours[k], theirs[k]) for k in ours)
 
 
-def test_questions_are_never_written(embedder, own_cache):
-    embedder.embed_passages(["De Raad bespreekt de toekomst van Europol."])
+def test_only_what_the_indexer_embeds_is_written(embedder, own_cache):
+    embedder.embed_passages(["De Raad bespreekt de toekomst van Europol."], remember=True)
     embedder.embed_queries(["wat vindt nl van europol", "Europol positie NL?"])
+    # The grounding check embeds the question and the LLM's claims as passages: not kept.
+    embedder.embed_passages(["wat vindt nl van europol", "Nederland steunt Europol [1]."])
     assert len(own_cache) == 1
 
 
@@ -70,7 +72,7 @@ def test_a_broken_cache_file_is_switched_off_and_embedding_goes_on(embedder, own
     own_cache.path.parent.mkdir(parents=True)
     own_cache.path.write_bytes(b"this is not a SQLite database" * 100)
     texts = ["Nederland steunt het voorstel voor een terugkeerverordening.", "De visquota voor de Noordzee."]
-    got = embedder.embed_passages(texts)
+    got = embedder.embed_passages(texts, remember=True)
     assert got.shape == (2, embedder.dim)
     assert np.allclose(got, embedder._encode(texts, embedder.passage_prompt, progress=False), atol=1e-6)
     assert "vector cache" in caplog.text and "switched off" in caplog.text
