@@ -89,8 +89,14 @@ class IndexSummary:
         }
 
 
-# A letter to store: the letter, its file's sha256, its chunks, and its manifest record before this run.
-ToStore = tuple[Letter, str, list[Chunk], DocRecord | None]
+@dataclass
+class ToStore:
+    """A new or changed letter to store."""
+
+    letter: Letter
+    sha256: str  # of the file it was read from
+    chunks: list[Chunk]
+    existing: DocRecord | None  # its manifest record before this run
 
 
 @dataclass
@@ -280,7 +286,7 @@ class Indexer:
             return
         chunks = self._chunk(letter, spath, summary)
         if chunks:
-            run.to_store.append((letter, sha, chunks, existing))
+            run.to_store.append(ToStore(letter, sha, chunks, existing))
             (summary.updated if existing else summary.added).append(spath)
 
     def _chunk(self, letter: Letter, spath: str, summary: IndexSummary) -> list[Chunk]:
@@ -327,7 +333,7 @@ class Indexer:
     def _store_new(self, todo: list[ToStore], summary: IndexSummary) -> list[str]:
         """Store the chunks of new and changed letters and their manifest records (not yet
         saved); returns the ids of the chunks they no longer have."""
-        all_new = [c for _, _, chunks, _ in todo for c in chunks]
+        all_new = [c for item in todo for c in item.chunks]
         present = self.store.existing_ids([c.id for c in all_new])
         to_embed = [c for c in all_new if c.id not in present]
         start = time.perf_counter()
@@ -347,7 +353,8 @@ class Indexer:
         model = (self.embedder.name if to_embed or not self.store.manifest.model else self.store.manifest.model) \
             if todo else ""
         stale: list[str] = []
-        for letter, sha, chunks, existing in todo:
+        for item in todo:
+            letter, sha, chunks, existing = item.letter, item.sha256, item.chunks, item.existing
             new_ids = [c.id for c in chunks]
             if existing is not None:
                 keep = set(new_ids)
