@@ -194,7 +194,8 @@ def _items_reply(aq: AgendaQuestion, agenda: Agenda, language: str, only: list[A
         items = [i for i in items if aq.section in (i.section or "").lower()]
     if aq.number:
         items = [i for i in items if i.item_no == aq.number] or items
-        meeting = f"{meeting}, {'onderdeel' if language == 'nl' else 'part'} {aq.section.title()}"
+        if aq.section:
+            meeting = f"{meeting}, {'onderdeel' if language == 'nl' else 'part'} {aq.section.title()}"
     if aq.kind == "items":
         on_topic = ("" if only is None else " over dit onderwerp" if language == "nl" else " on this topic")
         lead = (f"Op de agenda van {meeting} {_count(len(items), language)}{on_topic}:" if language == "nl"

@@ -218,3 +218,15 @@ def test_a_question_that_names_a_meeting_is_answered_from_the_letters_on_it(exce
 def _same_meeting(doc_id: str) -> set[str]:
     # The October 2018 agenda and its bijlage are about the same meeting as its verslag.
     return {"kst-32317-525", "2018D47208"} if doc_id == "kst-32317-529" else set()
+
+
+@pytest.mark.parametrize("question, labels", [
+    ("Wat is agendapunt 4?", ["I.4", "II.4"]),
+    ("wat is agendapunt 4 onder justitie", ["II.4"]),
+])
+def test_an_item_number_with_or_without_a_section_is_answered(answerer, question, labels):
+    # Without a section, item 4 of each section is meant; asking that once crashed the answerer.
+    answer = answerer.ask(question)
+    assert answer.mode == "agenda" and answer.answered
+    cited = [f"{'I' if c.chunk.section.startswith('I.') else 'II'}.{c.chunk.item_no}" for c in answer.citations]
+    assert cited == labels
