@@ -40,6 +40,7 @@ def profile(path: Path) -> list[tuple[str, float, float]]:
     from rag.embed import get_embedder
     from rag.expand import QueryExpander
     from rag.documents import searchable_text
+    from rag.memory import return_freed_memory
     from rag.store import Store
 
     rows = []
@@ -56,13 +57,15 @@ def profile(path: Path) -> list[tuple[str, float, float]]:
     mark("BM25 index")
     QueryExpander.from_texts([searchable_text(c) for c in chunks], store.abbreviations(chunks), correct_typos=True)
     mark("typo and abbreviation vocabulary")
+    return_freed_memory()
+    mark("freed temporaries handed back (as the retriever's refresh does)")
     vector = np.ones(store.manifest.dim or 768, dtype=np.float32)
     store.query_dense(vector / np.linalg.norm(vector), 50, None)
     mark("one dense query (Chroma's vector index)")
     store.sentence_vectors([c.id for c in chunks[:30]])
     mark("one sentence fetch (30 chunks)")
     get_embedder()
-    mark("the embedding model")
+    mark("the embedding model (token table read from its file)")
     return rows
 
 

@@ -105,7 +105,14 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
 _CHUNK_FIELDS = {f.name for f in fields(Chunk)}
 
 
-def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any]) -> Chunk:
-    """The chunk a Chroma record holds (its id, document and :func:`chunk_metadata`)."""
+def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any],
+                      shared: dict[str, str] | None = None) -> Chunk:
+    """The chunk a Chroma record holds (its id, document and :func:`chunk_metadata`).
+
+    ``shared`` (the same dict for every record read in one pass) makes chunks of one
+    letter share one copy of each metadata string (title, senders, ...) instead of a
+    copy per chunk."""
     values = {name: meta.get(name) for name in _CHUNK_FIELDS if name not in ("id", "text")}
+    if shared is not None:
+        values = {k: shared.setdefault(v, v) if isinstance(v, str) else v for k, v in values.items()}
     return Chunk(id=chunk_id, text=text, **values)

@@ -30,6 +30,7 @@ from rag.documents import Chunk, searchable_text
 from rag.embed import Embedder, get_embedder, model_family
 from rag.expand import Expansion, QueryExpander
 from rag.language import detect_language
+from rag.memory import return_freed_memory
 from rag.store import Store
 
 
@@ -192,6 +193,8 @@ class Retriever:
         self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
         self._exact = dense_index  # one attribute: a reader never pairs new ids with old vectors
         self.generation = self.store.generation
+        del listed, matrix, expander
+        return_freed_memory()
 
     def refresh_if_stale(self) -> bool:
         """Refresh when another writer changed the store since; one small read when it did not."""

@@ -256,12 +256,13 @@ class Store:
         position = {cid: i for doc in self.manifest.documents.values() for i, cid in enumerate(doc.chunk_ids)}
         found: list[tuple[Chunk, Any]] = []
         include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
+        shared: dict[str, str] = {}
         for offset in range(0, total, 1000):
             got = col.get(include=include, limit=1000, offset=offset)
             vecs = got["embeddings"] if vectors else [None] * len(got["ids"])
             for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], vecs):
                 if cid in position:
-                    found.append((chunk_from_record(cid, text, meta), vec))
+                    found.append((chunk_from_record(cid, text, meta, shared), vec))
         found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
         chunks = [c for c, _ in found]
         if not vectors or not found:  # an empty store has no vectors to hold
