@@ -124,8 +124,9 @@ class Embedder:
         dim = dim or (int(os.environ["RAG_EMBED_DIM"]) if os.environ.get("RAG_EMBED_DIM") else None)
         self.model = SentenceTransformer(source, device="cpu")
         # Before the cast: the table is then never copied to bfloat16 at all.
-        self.mapped_bytes = self._map_tables(Path(source)) if lean else 0
+        self.mapped_bytes = 0
         if lean:
+            self.mapped_bytes = self._map_tables(Path(source))
             self._drop_tokenizer_sources()
         self.precision = precision or (default_precision() if requested == GEMMA_MODEL else "fp32")
         self._apply_precision()

@@ -193,7 +193,7 @@ class Retriever:
         self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
         self._exact = dense_index  # one attribute: a reader never pairs new ids with old vectors
         self.generation = self.store.generation
-        del listed, matrix, expander
+        del listed, matrix  # the raw copies, so the trim below can hand them back
         return_freed_memory()
 
     def refresh_if_stale(self) -> bool:

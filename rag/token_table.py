@@ -116,14 +116,14 @@ def map_token_tables(model: nn.Module, weights: Path) -> int:
         key = _file_key(header, name)
         entry = header.get(key) if key else None
         shape = tuple(module.weight.shape)
-        if not entry or entry.get("dtype") != "F32" or tuple(entry.get("shape", ())) != shape:
+        if (not entry or entry.get("dtype") != "F32" or tuple(entry.get("shape", ())) != shape
+                or module.weight.dtype != torch.float32):
             continue
         scale = getattr(module, "embed_scale", None)
         mapped = MappedTable(weights, data_start + entry["data_offsets"][0], shape,
                              scale if isinstance(scale, torch.Tensor) else None)
         sample = np.linspace(0, shape[0] - 1, _CHECK_ROWS).astype(np.int64)
-        if module.weight.dtype != torch.float32 or not np.array_equal(
-                mapped.table[sample], module.weight.detach()[torch.from_numpy(sample)].numpy()):
+        if not np.array_equal(mapped.table[sample], module.weight.detach()[torch.from_numpy(sample)].numpy()):
             continue
         parent_name, _, attr = name.rpartition(".")
         setattr(model.get_submodule(parent_name) if parent_name else model, attr, mapped)
