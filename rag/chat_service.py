@@ -60,7 +60,8 @@ class ChatService:
         with self.lock:
             if self._answerer is None:
                 retriever = Retriever(self.store)
-                llm = LLMClient.from_env(embed=retriever.embedder.embed_passages)
+                embedder = retriever.embedder
+                llm = LLMClient.from_env(embed=embedder.embed_passages, embed_sources=embedder.embed_letter_text)
                 self._answerer = Answerer(retriever, llm=llm)
             return self._answerer
 

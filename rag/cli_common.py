@@ -106,7 +106,8 @@ def open_answerer(store_path: Path | None, use_llm: bool = True) -> Answerer:
     from rag.llm import LLMClient
 
     retriever = open_retriever(store_path)
-    llm = LLMClient.from_env(embed=retriever.embedder.embed_passages) if use_llm else None
+    embedder = retriever.embedder
+    llm = LLMClient.from_env(embed=embedder.embed_passages, embed_sources=embedder.embed_letter_text) if use_llm else None
     return Answerer(retriever, llm=llm)
 
 

@@ -257,10 +257,11 @@ class Embedder:
         Args:
             texts: The passages.
             progress: Show a progress bar.
-            remember: Take the vectors from, and add them to, the vector cache. Only the
-                indexer asks for this, for the letters' chunks and sentences: other callers
-                embed what must not be written to disk (the grounding check embeds the
-                question and the LLM's claims) or must see the model itself (tests).
+            remember: Take the vectors from, and add them to, the vector cache. Only text
+                of the letters is remembered (the indexer's chunks and sentences,
+                :meth:`embed_letter_text`): other callers embed what must not be written to
+                disk (the grounding check's questions and LLM claims) or must see the model
+                itself (tests).
         """
         if not remember or self.cache is None or not texts:
             return self._encode(texts, self.passage_prompt, progress=progress)
@@ -273,6 +274,11 @@ class Embedder:
             self.cache.put(computed)
             known.update(computed)
         return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
+
+    def embed_letter_text(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for sentences of the indexed letters (the sources an LLM answer cites),
+        through the vector cache: the indexer has usually embedded these very sentences."""
+        return self.embed_passages(texts, remember=True)
 
 
 _shared: dict[str, Embedder] = {}

@@ -33,6 +33,8 @@ Example:
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -43,6 +45,9 @@ from rag.facts import claim_numbers, entities_in, figures_held, months_in, quart
 from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
 from rag.bm25 import DutchAnalyzer
+
+# Source-sentence vectors kept across checks: ~25 MB at EmbeddingGemma's 768 dimensions.
+KEPT_VECTORS = 8192
 
 NEGATIVE = re.compile(
     r"\b(niet|geen|nooit|noch|niemand|niets|nergens|zonder|geenszins|onvoldoende|not|no|never|none|nobody|"
@@ -159,14 +164,24 @@ class GroundingCheck:
             in another wording or language than the letter; None checks words only.
         min_overlap: Share of a claim's content words one source passage must hold.
         min_similarity: Embedding similarity that stands in for word overlap.
+        embed_sources: As ``embed``, for the sources' own sentences: letter text, so it may
+            read the vector cache the indexer filled with those very sentences. ``embed``
+            when None.
     """
 
     def __init__(self, embed: Callable[[list[str]], np.ndarray] | None = None, min_overlap: float = 0.5,
-                 min_similarity: float = 0.6) -> None:
+                 min_similarity: float = 0.6,
+                 embed_sources: Callable[[list[str]], np.ndarray] | None = None) -> None:
         self.embed = embed
+        self.embed_sources = embed_sources or embed
         self.min_overlap = min_overlap
         self.min_similarity = min_similarity
         self.analyzer = DutchAnalyzer()
+        # Vectors of source sentences (letter text, never a claim or question), kept across
+        # checks: the next answer usually cites the same chunks, and embedding every sentence
+        # of three long chunks takes seconds on a CPU.
+        self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._kept_lock = threading.Lock()
 
     def _content(self, text: str) -> set[str]:
         return {w for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
@@ -193,14 +208,31 @@ class GroundingCheck:
             cache.update(zip(todo, self.embed(todo)))
         return np.stack([cache[t] for t in texts])
 
+    def _source_vectors(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of source passages, from the vectors kept across checks where it can.
+        The lock is never held while the model embeds."""
+        with self._kept_lock:
+            known = {t: self._kept[t] for t in dict.fromkeys(texts) if t in self._kept}
+            for t in known:
+                self._kept.move_to_end(t)
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        if todo:
+            fresh = dict(zip(todo, self.embed_sources(todo)))
+            known.update(fresh)
+            with self._kept_lock:
+                self._kept.update(fresh)
+                while len(self._kept) > KEPT_VECTORS:
+                    self._kept.popitem(last=False)
+        return np.stack([known[t] for t in texts])
+
     def _echoes_by_meaning(self, claim: str, question: str, cited: list[list[Sentence]], cache: dict) -> bool:
         """A claim nearer in meaning to the question than to any sentence of its sources is an echo."""
         if self.embed is None or not question or not cited:
             return False
         sentences = [x.text for sents in cited for x in sents]
-        vecs = self._vectors([claim, question] + sentences, cache)
+        vecs = self._vectors([claim, question], cache)
         to_question = float(vecs[1] @ vecs[0])
-        to_source = float(np.max(vecs[2:] @ vecs[0])) if sentences else 0.0
+        to_source = float(np.max(self._source_vectors(sentences) @ vecs[0])) if sentences else 0.0
         return to_question >= 0.75 and to_question > to_source + 0.05
 
     def check(self, answer: str, question: str, sources: Sequence[str], language: str = "nl") -> Verdict:
@@ -301,15 +333,17 @@ class GroundingCheck:
         """The windows (at most three, best first) that hold enough of the claim's words or meaning."""
         claim_words = self._content(claim)
         overlaps = np.array([self._overlap(claim_words, self._content(w)) for _, _, w in windows])
-        sims = np.zeros(len(windows))
-        if self.embed is not None:
-            vecs = self._vectors([claim] + [w for _, _, w in windows], cache)
-            sims = vecs[1:] @ vecs[0]
         # A claim in the letters' language must share their words; meaning alone stands in only
-        # for a claim in another language (an English answer over Dutch letters).
-        same_language = overlaps.max() >= 0.25
-        min_overlap = 0.8 if confirms else self.min_overlap
-        support = overlaps / min_overlap if same_language else sims / self.min_similarity
+        # for a claim in another language (an English answer over Dutch letters), so only then
+        # are the windows embedded.
+        if overlaps.max() >= 0.25:
+            support = overlaps / (0.8 if confirms else self.min_overlap)
+        else:
+            sims = np.zeros(len(windows))
+            if self.embed is not None:
+                claim_vec = self._vectors([claim], cache)[0]
+                sims = self._source_vectors([w for _, _, w in windows]) @ claim_vec
+            support = sims / self.min_similarity
         return [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
 
     def _position_problem(self, claim: str, holding: list[int], windows: list[Window],

@@ -90,15 +90,19 @@ class LLMClient:
         config: Endpoint, model, key and timeout.
         embed: Function from texts to normalised vectors (the loaded embedding model),
             used to check that a cited sentence means what its source says.
+        embed_sources: The same for the sources' sentences (letter text, which may come
+            from the vector cache); ``embed`` when None.
     """
 
-    def __init__(self, config: LLMConfig, embed: Callable[[list[str]], np.ndarray] | None = None) -> None:
+    def __init__(self, config: LLMConfig, embed: Callable[[list[str]], np.ndarray] | None = None,
+                 embed_sources: Callable[[list[str]], np.ndarray] | None = None) -> None:
         self.config = config
         self.embed = embed
-        self.grounding = GroundingCheck(embed)
+        self.grounding = GroundingCheck(embed, embed_sources=embed_sources)
 
     @classmethod
-    def from_env(cls, embed: Callable[[list[str]], np.ndarray] | None = None) -> LLMClient | None:
+    def from_env(cls, embed: Callable[[list[str]], np.ndarray] | None = None,
+                 embed_sources: Callable[[list[str]], np.ndarray] | None = None) -> LLMClient | None:
         base = os.environ.get("RAG_LLM_BASE_URL")
         if not base:
             return None
@@ -111,6 +115,7 @@ class LLMClient:
                 first_token_timeout=float(os.environ.get("RAG_LLM_FIRST_TOKEN_TIMEOUT", "120")),
             ),
             embed,
+            embed_sources,
         )
 
     # -- protocol

@@ -73,7 +73,7 @@ CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeer
 def committed(embedder):
     from rag.evaluate import chunk_texts, evaluate_grounding
 
-    return evaluate_grounding(SET, chunk_texts(LETTERS / n for n in CITED), GroundingCheck(embedder.embed_passages))
+    return evaluate_grounding(SET, chunk_texts(LETTERS / n for n in CITED), GroundingCheck(embedder.embed_passages, embed_sources=embedder.embed_letter_text))
 
 
 @pytest.mark.slow
@@ -96,3 +96,37 @@ def test_committed_set_measured_level(committed):
                    "source is critical) and 82% of faithful ones are accepted (eval/reports/llm-check.md)")
 def test_committed_set_target(committed):
     assert not committed.false_accepts and committed.faithful_accepted >= 0.95
+
+
+@pytest.mark.slow
+def test_a_source_cited_again_is_not_embedded_again_and_dutch_claims_need_no_window_vectors(embedder):
+    """The model sees each source passage once per process (the next answer usually cites
+    the same chunks), and a Dutch claim over a Dutch letter is held by its words alone."""
+    from rag.chunk import chunk_letter
+    from rag.parse import parse_file
+    from rag.sentences import split_sentences
+
+    europol = next(c.text for c in chunk_letter(parse_file(LETTERS / CITED[0])) if c.item_title == "Toekomst van Europol")
+    sentences = {s.text for s in split_sentences(europol)}
+    asked: list[str] = []
+
+    def embed(texts: list[str]):  # the real model, noting what it is given
+        asked.extend(texts)
+        return embedder.embed_passages(texts)
+
+    def letter_text(since: int = 0) -> list[str]:
+        return [t for t in asked[since:] if t in europol]
+
+    check = GroundingCheck(embed)
+    english = "The Netherlands sees many opportunities to strengthen Europol's role within its current mandate [1]."
+    assert check.check(english, "What does NL think about Europol?", [europol], "en").ok
+    # An English claim is held by meaning: its sentences and two-sentence windows were embedded.
+    assert set(letter_text()) & sentences and set(letter_text()) - sentences
+    before = len(asked)
+    assert check.check(english, "Dutch view on Europol?", [europol], "en").ok
+    assert asked[before:] and not letter_text(before)  # only the new question and the claim
+
+    before = len(asked)
+    dutch = "Nederland ziet volop mogelijkheden om de rol van Europol binnen het bestaande mandaat te versterken [1]."
+    assert GroundingCheck(embed).check(dutch, "Wat vindt NL van Europol?", [europol]).ok
+    assert letter_text(before) and set(letter_text(before)) <= sentences  # no window embedded
