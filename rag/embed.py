@@ -109,8 +109,9 @@ class Embedder:
 
     def __init__(self, model: str | None = None, batch_size: int = 16, precision: str | None = None,
                  dim: int | None = None, lean: bool = True) -> None:
-        from sentence_transformers import SentenceTransformer
+        from rag.startup import import_sentence_transformers
 
+        SentenceTransformer = import_sentence_transformers().SentenceTransformer
         requested = model or configured_model()
         source, self.name = self._resolve(requested)
         # Model loading logs progress bars and notices that mean nothing to our users.
