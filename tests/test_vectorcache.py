@@ -16,7 +16,10 @@ import pytest
 from rag.index import Indexer
 from rag.store import Store
 from rag.vectorcache import VectorCache, cache_folder
-from tests.conftest import ROOT, SEED
+from tests.conftest import LETTERS, ROOT
+
+# A real letter of seven chunks: embedding it cold takes seconds, not the seed letter's minute.
+LETTER = LETTERS / "llm02_kst-36450-2_voorstel-van-wet.pdf"
 
 pytestmark = pytest.mark.slow
 
@@ -39,13 +42,13 @@ def _vectors(store: Store) -> dict[str, np.ndarray]:
 def test_a_second_store_of_the_same_letter_takes_every_vector_from_the_cache(embedder, own_cache, tmp_path):
     folder = tmp_path / "brieven"
     folder.mkdir()
-    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(LETTER, folder / LETTER.name)
     first = Store(tmp_path / "a")
     done = Indexer(first, embedder).run([folder])
-    assert done.embedded_chunks > 20 and done.vectors_from_cache == 0
+    assert done.embedded_chunks >= 7 and done.vectors_from_cache == 0
     # A text repeated in one batch is looked up (and embedded) once.
     looked_up = own_cache.misses
-    assert done.embedded_chunks + done.embedded_sentences >= looked_up == len(own_cache) > 200
+    assert done.embedded_chunks + done.embedded_sentences >= looked_up == len(own_cache) > 40
 
     # Another process, another store, the same cache folder: no text is embedded again.
     env = dict(os.environ, RAG_VECTOR_CACHE=str(own_cache.path.parent), RAG_STORE=str(tmp_path / "b"))
