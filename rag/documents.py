@@ -9,8 +9,11 @@ so later stages never have to look back at the letter.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+import zstandard
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,53 @@ class Chunk:
             {'id': 'c1', 'page_end': 3}
         """
         return {k: getattr(self, k) for k in keys} if keys else asdict(self)
+
+
+# A store of 100k chunks holds ~200 MB of chunk text as Python strings, most of them two
+# bytes a character (one typographic quote makes a whole string UCS-2). Chunks read in bulk
+# keep their text zstd-compressed, a third of that, and unpack it when it is read: a
+# question reads the text of ten chunks, not of all. Contexts are per thread: a zstd
+# context must not be shared by threads, and the app answers several people at once.
+_TEXT_SLOT = Chunk.text  # the slot the dataclass made for the field
+_zstd = threading.local()
+
+
+class _ChunkText:
+    """``Chunk.text``: the field's slot, read through zstd when it holds packed bytes."""
+
+    def __get__(self, chunk: Chunk | None, owner: type | None = None) -> Any:
+        if chunk is None:
+            return self
+        value = _TEXT_SLOT.__get__(chunk, owner)
+        if type(value) is not bytes:
+            return value
+        try:
+            unpacker = _zstd.unpacker
+        except AttributeError:
+            unpacker = _zstd.unpacker = zstandard.ZstdDecompressor()
+        return unpacker.decompress(value).decode("utf-8")
+
+    def __set__(self, chunk: Chunk, value: str) -> None:
+        _TEXT_SLOT.__set__(chunk, value)
+
+
+Chunk.text = _ChunkText()  # type: ignore[assignment, misc]
+
+
+def pack_text(chunk: Chunk) -> Chunk:
+    """Keep ``chunk``'s text compressed; ``chunk.text`` still reads the same string.
+
+    Example:
+        >>> c = pack_text(Chunk("c1", "“Europol” " * 50, "kst-1", "Brief", None, "brief", None, None, None, None, 1, 1))
+        >>> c.text == "“Europol” " * 50
+        True
+    """
+    try:
+        packer = _zstd.packer
+    except AttributeError:
+        packer = _zstd.packer = zstandard.ZstdCompressor(level=1)
+    _TEXT_SLOT.__set__(chunk, packer.compress(_TEXT_SLOT.__get__(chunk, Chunk).encode("utf-8")))
+    return chunk
 
 
 def searchable_text(chunk: Chunk) -> str:

@@ -262,7 +262,7 @@ class Store:
             vecs = got["embeddings"] if vectors else [None] * len(got["ids"])
             for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], vecs):
                 if cid in position:
-                    found.append((chunk_from_record(cid, text, meta, shared), vec))
+                    found.append((chunk_from_record(cid, text, meta, shared, packed=True), vec))
         found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
         chunks = [c for c, _ in found]
         if not vectors or not found:  # an empty store has no vectors to hold

@@ -218,3 +218,31 @@ def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     counted = Counter(token for c in chunks for token in set(analyze(searchable_text(c))))
     assert letters_store.bm25.doc_freqs() == dict(counted)
     assert len(letters_store.bm25.ids) == len(chunks) > 600
+
+
+def test_chunks_read_in_bulk_hold_their_text_compressed_and_read_it_unchanged(letters_store):
+    """The retriever's chunks (all of them, in memory) keep their text packed: less than half the
+    memory of the strings, and every reader, thread or pickle gets the exact text back."""
+    import pickle
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rag.documents import _TEXT_SLOT
+
+    bulk = letters_store.all_chunks()
+    one_by_one = {c.id: c for doc_id in letters_store.manifest.documents for c in letters_store.chunks_of(doc_id)}
+    assert len(bulk) == len(one_by_one) > 600
+    packed = [_TEXT_SLOT.__get__(c) for c in bulk]
+    assert all(type(p) is bytes for p in packed)
+    assert all(type(_TEXT_SLOT.__get__(c)) is str for c in one_by_one.values())
+    # Equality, asdict and pickling read the text through the field: the same chunk either way.
+    assert all(c == one_by_one[c.id] for c in bulk)
+    assert pickle.loads(pickle.dumps(bulk[:50])) == [one_by_one[c.id] for c in bulk[:50]]
+    assert bulk[0].to_dict()["text"] == one_by_one[bulk[0].id].text
+    held = sum(sys.getsizeof(p) for p in packed)
+    as_strings = sum(sys.getsizeof(c.text) for c in bulk)
+    assert held < 0.5 * as_strings
+    # The app answers several people at once: every thread unpacks with a context of its own.
+    with ThreadPoolExecutor(4) as pool:
+        texts = list(pool.map(lambda c: c.text, bulk * 4))
+    assert texts == [one_by_one[c.id].text for c in bulk * 4]
