@@ -186,27 +186,28 @@ def meeting_scope(question: str, filters: Filters | None, chunks: Iterable[Chunk
 
 def place_of(agenda: Agenda) -> tuple[str, str, tuple[int, int]] | None:
     """Where the meeting is, the sentence of the letter's first chunk that says so, and its span."""
-    chunk = agenda.first_chunk
-    place = _PLACE.search(chunk.text)
+    text = agenda.first_chunk.text  # read once: a stored chunk unpacks its text on each read
+    place = _PLACE.search(text)
     if place is None:
         return None
     start, end = place.start(), place.end()
-    for span in split_sentences(chunk.text):
+    for span in split_sentences(text):
         if span.start <= place.start() < span.end:
             start, end = span.start, span.end
             break
     if end - start > 240:
         # A run-on "sentence" (a PDF without line breaks): the words around the date and place.
-        start = max(start, chunk.text.rfind(" ", 0, max(start, place.start() - 120)) + 1)
+        start = max(start, text.rfind(" ", 0, max(start, place.start() - 120)) + 1)
         end = place.end()
-    return place.group(1), " ".join(chunk.text[start:end].split()), (start, end)
+    return place.group(1), " ".join(text[start:end].split()), (start, end)
 
 
 def attendance(agenda: Agenda) -> tuple[Chunk, str, tuple[int, int]] | None:
     """The sentence of the cover letter that says who takes part, verbatim, its chunk and where it stands."""
     for chunk in agenda.chunks[:3]:
-        for span in split_sentences(chunk.text):
-            sentence = chunk.text[span.start:span.end]
+        text = chunk.text
+        for span in split_sentences(text):
+            sentence = text[span.start:span.end]
             if _ATTENDANCE.search(sentence):
                 return chunk, " ".join(sentence.split()), (span.start, span.end)
     return None

@@ -103,8 +103,9 @@ def _mentioned_not_on_agenda(asked: AgendaQuestion, agenda: Agenda, language: st
     english = language == "en"
     best: tuple[float, Chunk, tuple[int, int]] | None = None
     for chunk in agenda.chunks:
-        for span in split_sentences(chunk.text):
-            share = topic_share(asked.topic, chunk.text[span.start:span.end], english)
+        text = chunk.text
+        for span in split_sentences(text):
+            share = topic_share(asked.topic, text[span.start:span.end], english)
             if share >= 0.5 and (best is None or share > best[0]):
                 best = (share, chunk, (span.start, span.end))
     if best is None:

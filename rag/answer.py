@@ -102,9 +102,10 @@ class Citation:
 
     def to_dict(self) -> dict[str, object]:
         c = self.chunk
+        text = c.text
         return {
             "n": self.n, **c.to_dict(*SOURCE_FIELDS),
-            "text": self.marked_text(), "quotes": [c.text[s:e] for s, e in self.quotes],
+            "text": self.marked_text(), "quotes": [text[s:e] for s, e in self.quotes],
             "score": round(self.score, 4), "chunk_id": c.id,
         }
 

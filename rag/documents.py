@@ -190,11 +190,14 @@ def pack_text(chunk: Chunk) -> Chunk:
         >>> c.text == "“Europol” " * 50
         True
     """
+    text = _TEXT_SLOT.__get__(chunk, Chunk)
+    if type(text) is bytes:  # packed already
+        return chunk
     try:
         packer = _zstd.packer
     except AttributeError:
         packer = _zstd.packer = zstandard.ZstdCompressor(level=1)
-    _TEXT_SLOT.__set__(chunk, packer.compress(_TEXT_SLOT.__get__(chunk, Chunk).encode("utf-8")))
+    _TEXT_SLOT.__set__(chunk, packer.compress(text.encode("utf-8")))
     return chunk
 
 

@@ -258,28 +258,34 @@ class Embedder:
         Args:
             texts: The passages.
             progress: Show a progress bar.
-            remember: Take the vectors from, and add them to, the vector cache. Only text
-                of the letters is remembered (the indexer's chunks and sentences,
-                :meth:`embed_letter_text`): other callers embed what must not be written to
-                disk (the grounding check's questions and LLM claims) or must see the model
-                itself (tests).
+            remember: Take the vectors from, and add them to, the vector cache. Only the
+                indexer asks for this, for the letters' chunks and sentences: other callers
+                embed what must not be written to disk (the grounding check embeds the
+                question and the LLM's claims) or must see the model itself (tests).
         """
         if not remember or self.cache is None or not texts:
             return self._encode(texts, self.passage_prompt, progress=progress)
+        return self._through_cache(texts, progress, write=True)
+
+    def embed_letter_text(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for sentences of the indexed letters (the sources an LLM answer cites),
+        read from the vector cache where the indexer put these very sentences; what is not
+        there is embedded and not written (only the indexer writes)."""
+        if self.cache is None or not texts:
+            return self._encode(texts, self.passage_prompt, progress=False)
+        return self._through_cache(texts, False, write=False)
+
+    def _through_cache(self, texts: Sequence[str], progress: bool, write: bool) -> np.ndarray:
         keys = [text_key(self.passage_prompt, t) for t in texts]
         known = self.cache.get(keys)
         todo = {k: t for k, t in zip(keys, texts) if k not in known}
         if todo:
             fresh = self._encode(list(todo.values()), self.passage_prompt, progress=progress)
             computed = dict(zip(todo, fresh))
-            self.cache.put(computed)
+            if write:
+                self.cache.put(computed)
             known.update(computed)
         return np.stack([known[k] for k in keys]).astype(np.float32, copy=False)
-
-    def embed_letter_text(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for sentences of the indexed letters (the sources an LLM answer cites),
-        through the vector cache: the indexer has usually embedded these very sentences."""
-        return self.embed_passages(texts, remember=True)
 
 
 _shared: dict[str, Embedder] = {}

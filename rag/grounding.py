@@ -217,7 +217,8 @@ class GroundingCheck:
                 self._kept.move_to_end(t)
         todo = [t for t in dict.fromkeys(texts) if t not in known]
         if todo:
-            fresh = dict(zip(todo, self.embed_sources(todo)))
+            # Copies: a row of the batch would keep the whole batch's array alive in the LRU.
+            fresh = {t: v.copy() for t, v in zip(todo, self.embed_sources(todo))}
             known.update(fresh)
             with self._kept_lock:
                 self._kept.update(fresh)

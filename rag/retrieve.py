@@ -178,7 +178,7 @@ class Retriever:
         if self.store.current_generation() != self.store.generation:
             self.store.reload()  # a fresh Store has just read it; one read says whether it must again
         exact = self.store.listed_chunk_count() <= EXACT_DENSE_CHUNKS
-        listed, matrix = self.store.all_chunks_and_vectors(vectors=exact)
+        listed, matrix = self.store.all_chunks_and_vectors(vectors=exact, packed=True)
         chunks = {c.id: c for c in listed}
         dense_index = None
         if matrix is not None and len(listed):

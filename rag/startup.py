@@ -18,9 +18,12 @@ Example:
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
 import sys
 import threading
 import types
+from importlib.machinery import ModuleSpec
 from typing import Any
 
 _METRICS = "sklearn.metrics"
@@ -48,7 +51,16 @@ def import_sentence_transformers() -> types.ModuleType:
     with _lock:
         if "sentence_transformers" in sys.modules or _METRICS in sys.modules:
             return importlib.import_module("sentence_transformers")
+        found = importlib.util.find_spec("sklearn")  # finds the package, imports nothing
+        if found is None or not found.submodule_search_locations:
+            return importlib.import_module("sentence_transformers")
         placeholder = _MetricsPlaceholder(_METRICS)
+        # A package's spec and path, so that find_spec and submodule imports by another
+        # thread during the window work as they would on the real module.
+        where = [os.path.join(next(iter(found.submodule_search_locations)), "metrics")]
+        placeholder.__spec__ = ModuleSpec(_METRICS, None, is_package=True)
+        placeholder.__spec__.submodule_search_locations = where
+        placeholder.__path__ = where  # type: ignore[attr-defined]
 
         def pairwise_distances(*args: Any, **kwargs: Any) -> Any:
             return _real_metrics(placeholder).pairwise_distances(*args, **kwargs)

@@ -48,3 +48,26 @@ def test_scikit_learn_imported_first_is_left_as_it_is():
               "from sentence_transformers.util import similarity\n"
               "print(sys.modules['sklearn.metrics'] is m, similarity.pairwise_distances is m.pairwise_distances)")
     assert out.strip() == "True True"
+
+
+def test_another_thread_importing_scikit_learn_during_the_import_gets_working_modules():
+    out = run("""
+import importlib.util, sys, threading, time
+from rag.startup import import_sentence_transformers
+seen = []
+def other():
+    deadline = time.time() + 60
+    while type(sys.modules.get("sklearn.metrics")).__name__ != "_MetricsPlaceholder" and time.time() < deadline:
+        time.sleep(0.001)
+    seen.append(type(sys.modules.get("sklearn.metrics")).__name__)
+    seen.append(importlib.util.find_spec("sklearn.metrics") is not None)
+    from sklearn.metrics.pairwise import euclidean_distances
+    from sklearn.metrics import f1_score
+    seen.append((float(euclidean_distances([[0, 0]], [[3, 4]])[0][0]), f1_score([1, 0], [1, 0])))
+worker = threading.Thread(target=other)
+worker.start()
+import_sentence_transformers()
+worker.join()
+print(seen)
+""")
+    assert out.strip() == "['_MetricsPlaceholder', True, (5.0, 1.0)]"

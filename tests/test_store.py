@@ -220,20 +220,23 @@ def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     assert len(letters_store.bm25.ids) == len(chunks) > 600
 
 
-def test_chunks_read_in_bulk_hold_their_text_compressed_and_read_it_unchanged(letters_store):
+def test_the_retrievers_chunks_hold_their_text_compressed_and_read_it_unchanged(letters_store, letters_retriever):
     """The retriever's chunks (all of them, in memory) keep their text packed: less than half the
     memory of the strings, and every reader, thread or pickle gets the exact text back."""
     import pickle
     import sys
     from concurrent.futures import ThreadPoolExecutor
 
-    from rag.documents import _TEXT_SLOT
+    from rag.documents import _TEXT_SLOT, pack_text
 
-    bulk = letters_store.all_chunks()
+    assert all(type(_TEXT_SLOT.__get__(c)) is bytes for c in letters_retriever.chunks.values())
+    bulk = letters_store.all_chunks_and_vectors(vectors=False, packed=True)[0]  # as the retriever reads them
+    assert all(type(_TEXT_SLOT.__get__(c)) is str for c in letters_store.all_chunks())  # the indexer's read
     one_by_one = {c.id: c for doc_id in letters_store.manifest.documents for c in letters_store.chunks_of(doc_id)}
     assert len(bulk) == len(one_by_one) > 600
     packed = [_TEXT_SLOT.__get__(c) for c in bulk]
     assert all(type(p) is bytes for p in packed)
+    assert pack_text(bulk[0]) is bulk[0] and _TEXT_SLOT.__get__(bulk[0]) is packed[0]  # packing twice is a no-op
     assert all(type(_TEXT_SLOT.__get__(c)) is str for c in one_by_one.values())
     # Equality, asdict and pickling read the text through the field: the same chunk either way.
     assert all(c == one_by_one[c.id] for c in bulk)
