@@ -39,7 +39,7 @@ def profile(path: Path) -> list[tuple[str, float, float]]:
     import rag.answer  # noqa: F401 - what the app imports before it loads anything
     from rag.embed import get_embedder
     from rag.expand import QueryExpander
-    from rag.documents import searchable_text
+    from rag.documents import pack_text, searchable_text
     from rag.memory import return_freed_memory
     from rag.store import Store
 
@@ -51,14 +51,16 @@ def profile(path: Path) -> list[tuple[str, float, float]]:
     mark("interpreter and imports")
     store = Store(path)
     mark("open the store (Chroma)")
-    chunks = store.all_chunks_and_vectors(vectors=False, packed=True)[0]  # as the retriever reads them
-    mark(f"every chunk's text (compressed) and metadata ({len(chunks)})")
+    chunks = store.all_chunks()
+    mark(f"every chunk's text and metadata ({len(chunks)})")
     store.bm25.load(store.generation)
     mark("BM25 index")
     QueryExpander.from_texts([searchable_text(c) for c in chunks], store.abbreviations(chunks), correct_typos=True)
     mark("typo and abbreviation vocabulary")
+    for chunk in chunks:
+        pack_text(chunk)
     return_freed_memory()
-    mark("freed temporaries handed back (as the retriever's refresh does)")
+    mark("texts compressed, freed temporaries handed back (as the retriever's refresh does)")
     vector = np.ones(store.manifest.dim or 768, dtype=np.float32)
     store.query_dense(vector / np.linalg.norm(vector), 50, None)
     mark("one dense query (Chroma's vector index)")

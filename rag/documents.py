@@ -152,12 +152,21 @@ class Chunk:
 
 
 # A store of 100k chunks holds ~200 MB of chunk text as Python strings, most of them two
-# bytes a character (one typographic quote makes a whole string UCS-2). Chunks read in bulk
-# keep their text zstd-compressed, a third of that, and unpack it when it is read: a
+# bytes a character (one typographic quote makes a whole string UCS-2). The retriever's
+# chunks keep their text zstd-compressed, a third of that, and unpack it when it is read: a
 # question reads the text of ten chunks, not of all. Contexts are per thread: a zstd
 # context must not be shared by threads, and the app answers several people at once.
 _TEXT_SLOT = Chunk.text  # the slot the dataclass made for the field
 _zstd = threading.local()
+
+
+def _zstd_context(kind: str) -> Any:
+    """This thread's ``packer`` (a compressor) or ``unpacker``, made on first use."""
+    context = getattr(_zstd, kind, None)
+    if context is None:
+        context = zstandard.ZstdCompressor(level=1) if kind == "packer" else zstandard.ZstdDecompressor()
+        setattr(_zstd, kind, context)
+    return context
 
 
 class _ChunkText:
@@ -169,11 +178,7 @@ class _ChunkText:
         value = _TEXT_SLOT.__get__(chunk, owner)
         if type(value) is not bytes:
             return value
-        try:
-            unpacker = _zstd.unpacker
-        except AttributeError:
-            unpacker = _zstd.unpacker = zstandard.ZstdDecompressor()
-        return unpacker.decompress(value).decode("utf-8")
+        return _zstd_context("unpacker").decompress(value).decode("utf-8")
 
     def __set__(self, chunk: Chunk, value: str) -> None:
         _TEXT_SLOT.__set__(chunk, value)
@@ -193,11 +198,7 @@ def pack_text(chunk: Chunk) -> Chunk:
     text = _TEXT_SLOT.__get__(chunk, Chunk)
     if type(text) is bytes:  # packed already
         return chunk
-    try:
-        packer = _zstd.packer
-    except AttributeError:
-        packer = _zstd.packer = zstandard.ZstdCompressor(level=1)
-    _TEXT_SLOT.__set__(chunk, packer.compress(text.encode("utf-8")))
+    _TEXT_SLOT.__set__(chunk, _zstd_context("packer").compress(text.encode("utf-8")))
     return chunk
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.documents import Chunk, pack_text
+from rag.documents import Chunk
 
 
 @dataclass
@@ -106,14 +106,13 @@ _CHUNK_FIELDS = {f.name for f in fields(Chunk)}
 
 
 def chunk_from_record(chunk_id: str, text: str, meta: dict[str, Any],
-                      shared: dict[str, str] | None = None, packed: bool = False) -> Chunk:
+                      shared: dict[str, str] | None = None) -> Chunk:
     """The chunk a Chroma record holds (its id, document and :func:`chunk_metadata`).
 
     ``shared`` (the same dict for every record read in one pass) makes chunks of one
     letter share one copy of each metadata string (title, senders, ...) instead of a
-    copy per chunk; ``packed`` keeps the text compressed (:func:`~rag.documents.pack_text`)."""
+    copy per chunk."""
     values = {name: meta.get(name) for name in _CHUNK_FIELDS if name not in ("id", "text")}
     if shared is not None:
         values = {k: shared.setdefault(v, v) if isinstance(v, str) else v for k, v in values.items()}
-    chunk = Chunk(id=chunk_id, text=text, **values)
-    return pack_text(chunk) if packed else chunk
+    return Chunk(id=chunk_id, text=text, **values)

@@ -247,10 +247,9 @@ class Store:
         """How many chunks the manifest lists (no read from Chroma)."""
         return sum(len(doc.chunk_ids) for doc in self.manifest.documents.values())
 
-    def all_chunks_and_vectors(self, vectors: bool = True, packed: bool = False) -> tuple[list[Chunk], np.ndarray | None]:
+    def all_chunks_and_vectors(self, vectors: bool = True) -> tuple[list[Chunk], np.ndarray | None]:
         """As :meth:`all_chunks`, with each chunk's vector (row i belongs to chunk i) when
-        ``vectors`` is set, read in the same pass. ``packed`` keeps each text compressed
-        (:func:`~rag.documents.pack_text`), for a reader that holds every chunk."""
+        ``vectors`` is set, read in the same pass."""
         col = self.collection()
         total = col.count()
         order = {doc_id: i for i, doc_id in enumerate(sorted(self.manifest.documents))}
@@ -263,7 +262,7 @@ class Store:
             vecs = got["embeddings"] if vectors else [None] * len(got["ids"])
             for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], vecs):
                 if cid in position:
-                    found.append((chunk_from_record(cid, text, meta, shared, packed), vec))
+                    found.append((chunk_from_record(cid, text, meta, shared), vec))
         found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
         chunks = [c for c, _ in found]
         if not vectors or not found:  # an empty store has no vectors to hold
