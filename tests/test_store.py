@@ -205,6 +205,37 @@ def test_a_store_with_one_record_per_sentence_is_read_and_then_migrated(small_co
     assert all(all(np.allclose(x[2], y[2], atol=1e-5) for x, y in zip(migrated[c], packed[c])) for c in ids)
 
 
+def test_sentence_vectors_are_stored_at_half_precision_and_older_records_still_read(small_corpus, tmp_path, embedder):
+    import base64
+
+    from rag.records import SentenceVectors
+    from rag.sentences import split_sentences
+
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([next(small_corpus.glob("pm01*"))])
+    ids = [cid for d in store.manifest.documents.values() for cid in d.chunk_ids]
+    col = store.collection(SENTENCE_COLLECTION)
+    metas = col.get(ids=ids, include=["metadatas"])["metadatas"]
+    assert {m["dtype"] for m in metas} == {"f2"}
+    # What the model gives, against what a reader gets back: a question's cosine moves < 3e-4.
+    chunk = store.chunks_of(metas[0]["doc_id"])[0]
+    exact = embedder.embed_passages([s.text for s in split_sentences(chunk.text)])
+    read = SentenceVectors.unpack(next(m for m in metas if m["chunk_id"] == chunk.id)).vectors
+    query = embedder.embed_queries(["Wat vraagt de minister aan de Kamer?"])[0]
+    assert read.dtype == np.float32 and read.shape == exact.shape
+    assert float(np.abs(read @ query - exact @ query).max()) < 3e-4
+    # A record written before float16 (float32, no dtype) reads as it did, at twice the size.
+    old = dict(metas[0])
+    del old["dtype"]
+    old["vectors"] = base64.b64encode(SentenceVectors.unpack(metas[0]).vectors.astype("<f4").tobytes()).decode()
+    assert len(old["vectors"]) > 1.9 * len(metas[0]["vectors"])
+    # (deleted first: Chroma's upsert merges metadata keys, so it would keep the new record's dtype)
+    col.delete(ids=[metas[0]["chunk_id"]])
+    col.add(ids=[metas[0]["chunk_id"]], metadatas=[old], embeddings=[[1.0]])
+    again = Store(tmp_path / "store").sentence_vectors([metas[0]["chunk_id"]])[metas[0]["chunk_id"]]
+    assert np.array_equal(np.stack([v for _, _, v in again]), SentenceVectors.unpack(metas[0]).vectors)
+
+
 def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     # The answerer weighs a question's words by how many chunks hold them; it reads those
     # counts from the BM25 cache instead of analysing every text again.
