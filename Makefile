@@ -52,7 +52,7 @@ bench: setup
 	$(PY) bench/reindex.py
 	$(PY) bench/vector_cache.py --letters 3
 	$(PY) bench/app_start.py --runs 3
-	$(PY) bench/load.py --clients 8 --seconds 120
+	$(PY) bench/load.py --clients 8 --seconds 60
 
 clean:
 	rm -rf $(VENV) index/chroma index/bm25 index/*.json

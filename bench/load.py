@@ -7,7 +7,7 @@ an upload (a 68-passage letter) indexes in the same app.
 
 Run from the repository root (``make bench`` does)::
 
-    .venv/bin/python bench/load.py --clients 8 --seconds 120
+    .venv/bin/python bench/load.py --clients 8 --seconds 60
 """
 
 from __future__ import annotations
