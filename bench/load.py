@@ -3,7 +3,8 @@
 Each client asks the staff set's dev questions in turn, as fast as answers come; every
 answer must come back without error and with the question it was asked. Reported: answers,
 errors, latency p50/p95, answers per second. Run once on a quiet app, and once more while
-an upload (a 68-passage letter) indexes in the same app.
+an upload (a 68-passage letter) indexes in the same app. The baseline, in the same run:
+one client alone on the quiet app; the ratios are against its answers per second and p50.
 
 Run from the repository root (``make bench`` does)::
 
@@ -85,6 +86,7 @@ def main() -> None:
         shutil.copytree(source_store(cache_dir() / "bench-stores"), store)
         demo, url = launch(store, "127.0.0.1", free_port(), block=False)
         ask_api(url, questions[0])  # the model and index are loaded
+        alone = run_load(url, questions, 1, max(args.seconds / 4, 10.0))
         quiet = run_load(url, questions, args.clients, args.seconds)
         big = ROOT / "data" / "letters" / "llm03_kst-36450-3_memorie-van-toelichting.pdf"
         from gradio_client import Client, handle_file
@@ -99,13 +101,16 @@ def main() -> None:
         demo.close()
     lines = ["# Load: concurrent clients through the app's API", "",
              f"{args.clients} clients asking the staff dev questions through `/gradio_api/call/ask` on loopback, "
-             f"{args.seconds:.0f} s each run; latency per answer in ms.", "",
-             "| run | answers | errors | p50 ms | p95 ms | answers/s |", "|---|---|---|---|---|---|"]
-    for label, r in (("quiet app", quiet), (f"while an upload indexes ({upload_s:.0f} s upload)", during)):
+             f"{args.seconds:.0f} s each run; latency per answer in ms. Baseline in the same run: one client "
+             f"alone ({alone['seconds']:.0f} s); this machine's speed varies by up to 2x between days.", "",
+             "| run | answers | errors | p50 ms | p95 ms | answers/s | answers/s / 1 client | p50 / 1 client |",
+             "|---|---|---|---|---|---|---|---|"]
+    for label, r in (("1 client (baseline)", alone), (f"{args.clients} clients, quiet app", quiet),
+                     (f"{args.clients} clients while an upload indexes ({upload_s:.0f} s upload)", during)):
         lines.append(f"| {label} | {r['answers']} | {r['errors']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
-                     f"{r['per_s']:.1f} |")
+                     f"{r['per_s']:.1f} | {r['per_s'] / alone['per_s']:.2f}x | {r['p50_ms'] / alone['p50_ms']:.2f}x |")
     text = "\n".join(lines) + "\n"
-    save("load", text, {"quiet": quiet, "during_upload": during, "upload_s": upload_s})
+    save("load", text, {"alone": alone, "quiet": quiet, "during_upload": during, "upload_s": upload_s})
 
 
 if __name__ == "__main__":

@@ -40,13 +40,15 @@ LETTERS = 1000
 class HashVectors:
     """Unit vectors from a text's hash, under the real model's name (builds the store fast)."""
 
+    cache = None  # nothing to keep: hashing is as fast as a lookup
+
     def __init__(self, name: str, dim: int) -> None:
         self.name, self.dim = name, dim
 
     def workers(self, n: int):
         return contextlib.nullcontext()
 
-    def embed_passages(self, texts: list[str], progress: bool = False) -> np.ndarray:
+    def embed_passages(self, texts: list[str], progress: bool = False, remember: bool = False) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for i, text in enumerate(texts):
             seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")

@@ -194,8 +194,17 @@ class Answerer:
         chunks = self.retriever.chunks
         cached = self._councils
         if cached is None or cached[0] != id(chunks):
-            text = "\n".join(f"{c.title}\n{c.council or ''}\n{c.text}" for c in chunks.values())
-            cached = self._councils = (id(chunks), {n for n, p in COUNCIL_PATTERNS.items() if p.search(text)})
+            # Chunk by chunk, each council sought until it is found: the texts are never
+            # joined (at 100k chunks, a string of ~200 MB) and mostly not unpacked.
+            left, found = dict(COUNCIL_PATTERNS), set()
+            for chunk in chunks.values():
+                if not left:
+                    break
+                text = f"{chunk.title}\n{chunk.council or ''}\n{chunk.text}"
+                for name in [n for n, p in left.items() if p.search(text)]:
+                    found.add(name)
+                    del left[name]
+            cached = self._councils = (id(chunks), found)
         return cached[1]
 
     # -- the one entry point
