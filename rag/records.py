@@ -69,6 +69,10 @@ class Manifest:
         return None
 
 
+# The metadata key of float16 sentence vectors (``vectors`` held float32 before).
+VECTORS_F16 = "vectors_f16"
+
+
 @dataclass
 class SentenceVectors:
     """The sentences of one chunk: where each stands in the chunk's text, and its vector."""
@@ -87,18 +91,21 @@ class SentenceVectors:
         bfloat16 (or at most float32), and a cosine read back moves by < 3e-4, less than
         bfloat16 and float32 runs of the model differ. The record is then half the size:
         this collection is most of a store's bytes, written and read with every chunk.
+        They go under a key of their own, so the key says how to read the bytes: Chroma's
+        upsert merges metadata, so a type kept beside the data could outlive the data it
+        described. (Chunk ids hash the chunk's text, so any vectors under one id agree.)
         """
-        vectors = np.asarray(self.vectors, dtype=np.float32)
-        dtype = "<f2" if vectors.size == 0 or float(np.abs(vectors).max()) < 60000.0 else "<f4"
-        data = base64.b64encode(np.ascontiguousarray(vectors, dtype=dtype).tobytes()).decode("ascii")
-        return {"chunk_id": self.chunk_id, "doc_id": self.doc_id, "spans": json.dumps(self.spans), "vectors": data,
-                "dtype": dtype[1:]}
+        data = base64.b64encode(np.ascontiguousarray(self.vectors, dtype="<f2").tobytes()).decode("ascii")
+        return {"chunk_id": self.chunk_id, "doc_id": self.doc_id, "spans": json.dumps(self.spans), VECTORS_F16: data}
 
     @classmethod
     def unpack(cls, meta: dict[str, Any]) -> SentenceVectors:
-        """The record :meth:`pack` made (records written before float16 hold float32)."""
+        """The record :meth:`pack` made (records written before float16 hold float32 under ``vectors``)."""
         spans = [(int(a), int(b)) for a, b in json.loads(meta["spans"])]
-        flat = np.frombuffer(base64.b64decode(meta["vectors"]), dtype="<" + str(meta.get("dtype", "f4")))
+        if meta.get(VECTORS_F16) is not None:
+            flat = np.frombuffer(base64.b64decode(meta[VECTORS_F16]), dtype="<f2")
+        else:
+            flat = np.frombuffer(base64.b64decode(meta["vectors"]), dtype="<f4")
         vectors = flat.reshape(len(spans), -1) if spans else np.zeros((0, 0), dtype=np.float32)
         return cls(meta["chunk_id"], meta["doc_id"], spans, vectors.astype(np.float32))
 

@@ -208,7 +208,7 @@ def test_a_store_with_one_record_per_sentence_is_read_and_then_migrated(small_co
 def test_sentence_vectors_are_stored_at_half_precision_and_older_records_still_read(small_corpus, tmp_path, embedder):
     import base64
 
-    from rag.records import SentenceVectors
+    from rag.records import VECTORS_F16, SentenceVectors
     from rag.sentences import split_sentences
 
     store = Store(tmp_path / "store")
@@ -216,24 +216,36 @@ def test_sentence_vectors_are_stored_at_half_precision_and_older_records_still_r
     ids = [cid for d in store.manifest.documents.values() for cid in d.chunk_ids]
     col = store.collection(SENTENCE_COLLECTION)
     metas = col.get(ids=ids, include=["metadatas"])["metadatas"]
-    assert {m["dtype"] for m in metas} == {"f2"}
-    # What the model gives, against what a reader gets back: a question's cosine moves < 3e-4.
-    chunk = store.chunks_of(metas[0]["doc_id"])[0]
-    exact = embedder.embed_passages([s.text for s in split_sentences(chunk.text)])
-    read = SentenceVectors.unpack(next(m for m in metas if m["chunk_id"] == chunk.id)).vectors
+    assert all(VECTORS_F16 in m and "vectors" not in m for m in metas)
+    # Packing rounds to float16 and nothing else; a question's cosine moves by < 3e-4.
+    chunk = next(c for c in store.chunks_of(metas[0]["doc_id"]) if len(split_sentences(c.text)) > 1)
+    spans = [(x.start, x.end) for x in split_sentences(chunk.text)]
+    exact = embedder.embed_passages([chunk.text[a:b] for a, b in spans])
+    read = SentenceVectors.unpack(SentenceVectors(chunk.id, chunk.doc_id, spans, exact).pack()).vectors
+    assert read.dtype == np.float32 and np.array_equal(read, exact.astype(np.float16).astype(np.float32))
     query = embedder.embed_queries(["Wat vraagt de minister aan de Kamer?"])[0]
-    assert read.dtype == np.float32 and read.shape == exact.shape
     assert float(np.abs(read @ query - exact @ query).max()) < 3e-4
-    # A record written before float16 (float32, no dtype) reads as it did, at twice the size.
-    old = dict(metas[0])
-    del old["dtype"]
-    old["vectors"] = base64.b64encode(SentenceVectors.unpack(metas[0]).vectors.astype("<f4").tobytes()).decode()
-    assert len(old["vectors"]) > 1.9 * len(metas[0]["vectors"])
-    # (deleted first: Chroma's upsert merges metadata keys, so it would keep the new record's dtype)
-    col.delete(ids=[metas[0]["chunk_id"]])
-    col.add(ids=[metas[0]["chunk_id"]], metadatas=[old], embeddings=[[1.0]])
-    again = Store(tmp_path / "store").sentence_vectors([metas[0]["chunk_id"]])[metas[0]["chunk_id"]]
-    assert np.array_equal(np.stack([v for _, _, v in again]), SentenceVectors.unpack(metas[0]).vectors)
+    # What the store holds is the model's vector of each sentence (batched differently: not to the last bit).
+    stored = store.sentence_vectors([chunk.id])[chunk.id]
+    assert [(a, b) for a, b, _ in stored] == spans
+    assert all(float(v @ w) > 0.999 for (_, _, v), w in zip(stored, exact))
+    # A record written before float16 (float32 under "vectors") reads as it did, at twice the size.
+    first = SentenceVectors.unpack(metas[0])
+    old = {k: v for k, v in metas[0].items() if k != VECTORS_F16}
+    old["vectors"] = base64.b64encode(first.vectors.astype("<f4").tobytes()).decode()
+    assert len(old["vectors"]) > 1.9 * len(metas[0][VECTORS_F16])
+    # (deleted first: Chroma's upsert merges metadata keys, so the float16 ones would stay)
+    col.delete(ids=[first.chunk_id])
+    col.add(ids=[first.chunk_id], metadatas=[old], embeddings=[[1.0]])
+    again = Store(tmp_path / "store").sentence_vectors([first.chunk_id])[first.chunk_id]
+    assert np.array_equal(np.stack([v for _, _, v in again]), first.vectors)
+    # An older writer's float32 over a float16 record (metadata merged): the float16 is read,
+    # and the vectors under one chunk id are the same ones either way.
+    col.upsert(ids=[first.chunk_id], metadatas=[SentenceVectors.unpack(old).pack()], embeddings=[[1.0]])
+    col.upsert(ids=[first.chunk_id], metadatas=[old], embeddings=[[1.0]])
+    merged = col.get(ids=[first.chunk_id], include=["metadatas"])["metadatas"][0]
+    assert VECTORS_F16 in merged and "vectors" in merged
+    assert np.array_equal(SentenceVectors.unpack(merged).vectors, first.vectors)
 
 
 def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
