@@ -105,9 +105,9 @@ def main() -> None:
              f"alone ({alone['seconds']:.0f} s); this machine's speed varies by up to 2x between days.", "",
              "| run | answers | errors | p50 ms | p95 ms | answers/s | answers/s / 1 client | p50 / 1 client |",
              "|---|---|---|---|---|---|---|---|"]
+    base_per_s = alone["per_s"] or float("nan")  # a baseline without answers: no ratio, but the table is written
     for label, r in (("1 client (baseline)", alone), (f"{args.clients} clients, quiet app", quiet),
                      (f"{args.clients} clients while an upload indexes ({upload_s:.0f} s upload)", during)):
-        base_per_s = alone["per_s"] or float("nan")  # a baseline without answers: no ratio, but the table is written
         lines.append(f"| {label} | {r['answers']} | {r['errors']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
                      f"{r['per_s']:.1f} | {r['per_s'] / base_per_s:.2f}x | {r['p50_ms'] / alone['p50_ms']:.2f}x |")
     text = "\n".join(lines) + "\n"
