@@ -167,7 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n-negatives", type=int, default=60)
     ap.add_argument("--model-file", type=Path, default=MODEL_FILE)
     ap.add_argument("--out", type=Path, help="Markdown report")
+    ap.add_argument("--drop", action="append", default=[], choices=SENTENCE_FEATURES, metavar="FEATURE",
+                    help="fit the sentence model without this feature (an ablation; repeatable)")
     args = ap.parse_args(argv)
+    names = [f for f in SENTENCE_FEATURES if f not in args.drop]
+    columns = np.array([SENTENCE_FEATURES.index(f) for f in names])
 
     retriever = Retriever(Store(args.store))
     answerer = Answerer(retriever, model=_placeholder())
@@ -185,15 +189,21 @@ def main(argv: list[str] | None = None) -> int:
         for s in r.scored:
             x.append(s.features)
             y.append(sentence_label(r.case, s.text))
-    x, y = np.asarray(x), np.asarray(y, dtype=int)
+    x, y = np.asarray(x)[:, columns], np.asarray(y, dtype=int)
+
+    def fit_sentence(c: float) -> LogisticModel:
+        model = fit_logistic(x, y, names, c)
+        model.columns = None if names == SENTENCE_FEATURES else columns  # rows hold every feature
+        return model
+
     sentence_choice = []
     for c in C_GRID:
-        answerer.model.sentence = fit_logistic(x, y, SENTENCE_FEATURES, c)
+        answerer.model.sentence = fit_sentence(c)
         for split in ("train", "dev"):
             rescore(answerer, data[split])
         sentence_choice.append((top1_hits(data["dev"]), c, top1_hits(data["train"])))
     dev_top1, c_sentence, train_top1 = max(sentence_choice, key=lambda t: (t[0], -abs(np.log10(t[1]))))
-    answerer.model.sentence = fit_logistic(x, y, SENTENCE_FEATURES, c_sentence)
+    answerer.model.sentence = fit_sentence(c_sentence)
     for split in data:
         rescore(answerer, data[split])
 
@@ -246,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| {split} | {m['n']} | {m['fact_accuracy']:.3f} | {m['citation_precision']:.3f} | "
                      f"{m['answered_right']:.3f} | {m['unanswerable_refused']}/{m['unanswerable']} |")
     lines += ["", "Weights (standardised features):", "", "| sentence feature | weight |", "|---|---|"]
-    lines += [f"| {n} | {w:+.3f} |" for n, w in zip(SENTENCE_FEATURES, answerer.model.sentence.coef)]
+    lines += [f"| {n} | {w:+.3f} |" for n, w in zip(answerer.model.sentence.features, answerer.model.sentence.coef)]
     lines += ["", "| answerability feature | weight |", "|---|---|"]
     lines += [f"| {n} | {w:+.3f} |" for n, w in zip(ANSWER_FEATURES, answerer.model.answerable.coef)]
     report = "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ applied here with numpy; the features are computed by :mod:`rag.evidence`.
 Example:
     >>> from rag.answer_model import SENTENCE_FEATURES, AnswerModel
     >>> model = AnswerModel.load("intfloat/multilingual-e5-small")
-    >>> model.sentence.features == SENTENCE_FEATURES
+    >>> set(model.sentence.features) <= set(SENTENCE_FEATURES)  # read by name
     True
 """
 
@@ -46,18 +46,30 @@ class LogisticModel:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    # Which columns of the rows it is given it reads, when it was fitted on fewer features
+    # than are computed now (an older entry keeps working as it was fitted).
+    columns: np.ndarray | None = None
 
     @classmethod
-    def from_dict(cls, data: dict) -> LogisticModel:
-        return cls(list(data["features"]), np.asarray(data["mean"], dtype=np.float64),
-                   np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
-                   float(data["intercept"]))
+    def from_dict(cls, data: dict, computed: list[str] | None = None) -> LogisticModel:
+        """The model stored as ``data``, reading its features by name from rows whose columns are ``computed``."""
+        model = cls(list(data["features"]), np.asarray(data["mean"], dtype=np.float64),
+                    np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
+                    float(data["intercept"]))
+        if computed is not None and computed != model.features:
+            unknown = [f for f in model.features if f not in computed]
+            if unknown:
+                raise ValueError(f"{MODEL_FILE}: the fitted model reads features no longer computed: {', '.join(unknown)}")
+            model.columns = np.array([computed.index(f) for f in model.features])
+        return model
 
     def to_dict(self) -> dict:
         return {"features": self.features, "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
                 "coef": self.coef.round(6).tolist(), "intercept": round(self.intercept, 6)}
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
+        if self.columns is not None:
+            rows = rows[:, self.columns]
         z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
@@ -99,7 +111,8 @@ class AnswerModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         family = model_family(model)
         entry = data["models"].get(family) or data["models"][data["default"]]
-        return cls(LogisticModel.from_dict(entry["sentence"]), LogisticModel.from_dict(entry["answerable"]),
+        return cls(LogisticModel.from_dict(entry["sentence"], SENTENCE_FEATURES),
+                   LogisticModel.from_dict(entry["answerable"], ANSWER_FEATURES),
                    **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
                                                     "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio") if k in entry},
                    fitted=entry.get("fitted", {}))

@@ -1,0 +1,45 @@
+"""The fitted answer models: stored parameters read back and applied by feature name."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
+
+
+def test_a_model_fitted_on_fewer_features_reads_its_own_columns_by_name():
+    rng = np.random.default_rng(3)
+    fitted_on = [f for f in SENTENCE_FEATURES if f != "coverage"]
+    stored = {"features": fitted_on, "mean": rng.normal(size=len(fitted_on)).tolist(),
+              "scale": rng.uniform(0.5, 2, size=len(fitted_on)).tolist(),
+              "coef": rng.normal(size=len(fitted_on)).tolist(), "intercept": 0.3}
+    rows = rng.normal(size=(5, len(SENTENCE_FEATURES)))
+    model = LogisticModel.from_dict(stored, SENTENCE_FEATURES)
+    alone = LogisticModel.from_dict(stored)  # rows holding exactly its features
+    own = rows[:, [SENTENCE_FEATURES.index(f) for f in fitted_on]]
+    assert np.allclose(model.probability(rows), alone.probability(own))
+    # The column it does not read changes nothing; one it reads does.
+    changed = rows.copy()
+    changed[:, SENTENCE_FEATURES.index("coverage")] += 5
+    assert np.allclose(model.probability(changed), model.probability(rows))
+    changed[:, SENTENCE_FEATURES.index("similarity")] += 5
+    assert not np.allclose(model.probability(changed), model.probability(rows))
+
+
+def test_a_model_that_reads_a_feature_no_longer_computed_is_refused():
+    stored = {"features": ["similarity", "vanished"], "mean": [0, 0], "scale": [1, 1], "coef": [1, 1], "intercept": 0}
+    with pytest.raises(ValueError, match="vanished"):
+        LogisticModel.from_dict(stored, SENTENCE_FEATURES)
+
+
+def test_every_shipped_model_loads_and_reads_only_computed_features():
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    for family in data["models"]:
+        model = AnswerModel.load(family)
+        assert set(model.sentence.features) <= set(SENTENCE_FEATURES)
+        assert model.answerable.features == ANSWER_FEATURES
+        p = model.sentence.probability(np.zeros((2, len(SENTENCE_FEATURES))))
+        assert p.shape == (2,) and np.all((p > 0) & (p < 1))
