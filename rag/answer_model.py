@@ -59,7 +59,7 @@ class LogisticModel:
         if computed is not None and computed != model.features:
             unknown = [f for f in model.features if f not in computed]
             if unknown:
-                raise ValueError(f"{MODEL_FILE}: the fitted model reads features no longer computed: {', '.join(unknown)}")
+                raise ValueError(f"the fitted model reads features no longer computed: {', '.join(unknown)}")
             model.columns = np.array([computed.index(f) for f in model.features])
         return model
 
@@ -111,8 +111,12 @@ class AnswerModel:
         data = json.loads(path.read_text(encoding="utf-8"))
         family = model_family(model)
         entry = data["models"].get(family) or data["models"][data["default"]]
-        return cls(LogisticModel.from_dict(entry["sentence"], SENTENCE_FEATURES),
-                   LogisticModel.from_dict(entry["answerable"], ANSWER_FEATURES),
+        try:
+            sentence = LogisticModel.from_dict(entry["sentence"], SENTENCE_FEATURES)
+            answerable = LogisticModel.from_dict(entry["answerable"], ANSWER_FEATURES)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
+        return cls(sentence, answerable,
                    **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
                                                     "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio") if k in entry},
                    fitted=entry.get("fitted", {}))

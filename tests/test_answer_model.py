@@ -35,6 +35,16 @@ def test_a_model_that_reads_a_feature_no_longer_computed_is_refused():
         LogisticModel.from_dict(stored, SENTENCE_FEATURES)
 
 
+def test_a_model_file_naming_a_feature_no_longer_computed_is_refused_with_its_path(tmp_path):
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    entry = data["models"][data["default"]]
+    entry["sentence"]["features"] = entry["sentence"]["features"][:-1] + ["vanished"]
+    path = tmp_path / "answer_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match=f"{path}: .*vanished"):
+        AnswerModel.load(data["default"], path)
+
+
 def test_every_shipped_model_loads_and_reads_only_computed_features():
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
     for family in data["models"]:
