@@ -34,7 +34,12 @@ def test_two_processes_rank_every_staff_question_alike(letters_store):
                              env=env, cwd=ROOT, timeout=900, check=True)
         runs.append(json.loads(out.stdout))
     assert len(runs[0]) > 100 and runs[0].keys() == runs[1].keys()
-    assert runs[0] == runs[1]  # ids and scores, to the last bit
+    for question, ranked in runs[0].items():
+        other = runs[1][question]
+        assert [cid for cid, _ in ranked] == [cid for cid, _ in other], question  # the same chunks, in the same order
+        # Scores to float32 rounding: on a CPU without bfloat16 the model runs in fp32, and
+        # torch sums a matrix product in another order with another thread count (<= 6e-7 seen).
+        assert all(abs(a - b) < 1e-5 for (_, a), (_, b) in zip(ranked, other)), question
 
 
 def test_two_builds_of_the_same_letters_rank_alike(tmp_path, embedder):
