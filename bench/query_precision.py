@@ -14,7 +14,6 @@ Run from the repository root; results go to bench/results/query_precision.md::
 
 from __future__ import annotations
 
-import re
 import statistics
 import sys
 import tempfile
@@ -30,12 +29,9 @@ from results_file import save  # noqa: E402
 
 from rag.embed import Embedder, cpu_has_bf16  # noqa: E402
 from rag.evalset import load_cases  # noqa: E402
+from rag.evaluate import is_relevant  # noqa: E402
 from rag.index import Indexer  # noqa: E402
 from rag.store import Store  # noqa: E402
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower())
 
 
 def main() -> None:
@@ -44,9 +40,9 @@ def main() -> None:
         Indexer(store).run([ROOT / "data" / "letters"])
         chunks, matrix = store.all_chunks_and_vectors()
     cases = [c for c in load_cases(ROOT / "eval" / "staff" / "set.jsonl")
-             if c.split in ("train", "dev") and not c.unanswerable and c.evidence and c.doc]
-    relevant = [{i for i, ch in enumerate(chunks) if ch.doc_id == c.doc and _norm(c.evidence) in _norm(ch.text)}
-                for c in cases]
+             if c.split in ("train", "dev") and not c.unanswerable]
+    # Relevance by the rule `rag eval` uses, so this MRR means what the eval reports' MRR means.
+    relevant = [{i for i, ch in enumerate(chunks) if is_relevant(c, ch)} for c in cases]
     cases, relevant = zip(*[(c, r) for c, r in zip(cases, relevant) if r])
     questions = [c.question for c in cases]
     precisions = ["fp32", "int8"] + (["bf16"] if cpu_has_bf16() else [])

@@ -35,7 +35,7 @@ from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
 from rag.answer import Answerer
-from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
+from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel, feature_columns
 from rag.embed import model_family
 from rag.evalset import Case, load_cases, select_split
 from rag.evaluate import contains_fact, fold, is_relevant
@@ -171,7 +171,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the sentence model without this feature (an ablation; repeatable)")
     args = ap.parse_args(argv)
     names = [f for f in SENTENCE_FEATURES if f not in args.drop]
-    columns = np.array([SENTENCE_FEATURES.index(f) for f in names])
 
     retriever = Retriever(Store(args.store))
     answerer = Answerer(retriever, model=_placeholder())
@@ -189,12 +188,11 @@ def main(argv: list[str] | None = None) -> int:
         for s in r.scored:
             x.append(s.features)
             y.append(sentence_label(r.case, s.text))
-    x, y = np.asarray(x)[:, columns], np.asarray(y, dtype=int)
+    x, y = np.asarray(x)[:, feature_columns(names, SENTENCE_FEATURES)], np.asarray(y, dtype=int)
 
     def fit_sentence(c: float) -> LogisticModel:
-        model = fit_logistic(x, y, names, c)
-        model.columns = None if names == SENTENCE_FEATURES else columns  # rows hold every feature
-        return model
+        # Scored rows hold every computed feature; the model reads only the ones it was fitted on.
+        return fit_logistic(x, y, names, c).reading(SENTENCE_FEATURES)
 
     sentence_choice = []
     for c in C_GRID:

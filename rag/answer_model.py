@@ -37,6 +37,22 @@ ANSWER_FEATURES = [
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 
 
+def feature_columns(features: list[str], computed: list[str]) -> np.ndarray:
+    """Where each of ``features`` sits among the ``computed`` columns.
+
+    Raises:
+        ValueError: A feature is not among ``computed``.
+
+    Example:
+        >>> feature_columns(["b", "c"], ["a", "b", "c"]).tolist()
+        [1, 2]
+    """
+    unknown = [f for f in features if f not in computed]
+    if unknown:
+        raise ValueError(f"the fitted model reads features no longer computed: {', '.join(unknown)}")
+    return np.array([computed.index(f) for f in features])
+
+
 @dataclass
 class LogisticModel:
     """A fitted logistic regression, applied with numpy (fitted by ``eval/fit_answer_model.py``)."""
@@ -56,12 +72,16 @@ class LogisticModel:
         model = cls(list(data["features"]), np.asarray(data["mean"], dtype=np.float64),
                     np.asarray(data["scale"], dtype=np.float64), np.asarray(data["coef"], dtype=np.float64),
                     float(data["intercept"]))
-        if computed is not None and computed != model.features:
-            unknown = [f for f in model.features if f not in computed]
-            if unknown:
-                raise ValueError(f"the fitted model reads features no longer computed: {', '.join(unknown)}")
-            model.columns = np.array([computed.index(f) for f in model.features])
-        return model
+        return model.reading(computed) if computed is not None else model
+
+    def reading(self, computed: list[str]) -> LogisticModel:
+        """This model, set to pick its own features by name out of rows whose columns are ``computed``.
+
+        Raises:
+            ValueError: A feature the model was fitted on is not among ``computed``.
+        """
+        self.columns = None if computed == self.features else feature_columns(self.features, computed)
+        return self
 
     def to_dict(self) -> dict:
         return {"features": self.features, "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
