@@ -37,6 +37,19 @@ OFFERED_RE = re.compile(
 # reference are other documents, the one without is this one.
 FICHE_LINE_RE = re.compile(r"^Fiche:\s+(?P<name>\S.*)$")
 
+# A memo from civil servants to their minister, asking a decision or a signature: it is
+# addressed to the minister and says what is asked of them ("TER ONDERTEKENING") or who
+# initialled it. It often discusses a Kamerbrief (and names it) without being one.
+MEMO_ADDRESS_RE = re.compile(r"^Aan\s+de\s+(?:minister|staatssecretaris|secretaris-generaal|directeur-generaal)\b",
+                             re.IGNORECASE)
+MEMO_MARK_RE = re.compile(r"^(?:TER\s+(?:ONDERTEKENING|BESLISSING|INFORMATIE|KENNISNAME|ADVIES|VASTSTELLING)\b"
+                          r"|Parafenroute\b|Geadviseerd\s+besluit\b)", re.IGNORECASE)
+# The Council of State's advice on a bill, addressed to the King, with its W-number.
+COUNCIL_OF_STATE_RE = re.compile(r"Afdeling\s+advisering\s+van\s+de\s+Raad\s+van\s+State", re.IGNORECASE)
+ADVICE_NUMBER_RE = re.compile(r"\bNo\.\s*W\d{2}\.\d{2}\.\d{4,6}")
+# A royal or ministerial decree (an order in council, or its draft): "Besluit van ..., houdende ...".
+DECREE_RE = re.compile(r"^Besluit\s+van\b[^\n]{0,80}?\bhoudende\b", re.IGNORECASE)
+
 KIND_KEYWORDS = [
     ("geannoteerde agenda", "geannoteerde agenda"),
     ("motie", "motie"),
@@ -78,19 +91,37 @@ def _is_bnc_fiche(lines: list[Line]) -> bool:
     return bool(re.search(r"\bBNC\b|Beoordeling Nieuwe Commissie|Algemene gegevens", join_lines(head)))
 
 
+def _letterhead_kind(lines: list[Line]) -> str | None:
+    """``beslisnota``, ``advies Raad van State`` or ``besluit`` when the first lines have
+    that document's own form (a keyword further on may only name another document)."""
+    head = lines[:40]
+    if any(MEMO_ADDRESS_RE.match(x.text) for x in head[:5]) and any(MEMO_MARK_RE.match(x.text) for x in head):
+        return "beslisnota"
+    opening = join_lines(head[:15])
+    if ADVICE_NUMBER_RE.search(opening) and COUNCIL_OF_STATE_RE.search(opening):
+        return "advies Raad van State"
+    if head and DECREE_RE.match(join_lines(head[:2])):
+        return "besluit"
+    return None
+
+
 def detect_kind(doc_line: str | None, lines: list[Line], text: str, heading_kind: str | None, opening: str) -> str:
     """What the document is, most specific evidence first.
 
     A Kamerstuk document line that names a kind other than "brief" ("VERSLAG VAN
-    EEN SCHRIFTELIJK OVERLEG", "MOTIE") decides; a cover letter ("BRIEF VAN ...")
-    is what it offers (an agenda, a report) or carries (a BNC-fiche); failing all
-    that, the keyword printed first.
+    EEN SCHRIFTELIJK OVERLEG", "MOTIE") decides; then the form of the first lines (a
+    memo to the minister, the Council of State's advice, a decree); a cover letter
+    ("BRIEF VAN ...") is what it offers (an agenda, a report) or carries (a BNC-fiche);
+    failing all that, the keyword printed first.
     """
     if heading_kind == "geannoteerde agenda":
         return heading_kind
     doc_kind = _keyword_kind(doc_line or "")
     if doc_kind and doc_kind != "brief":
         return doc_kind
+    own_form = _letterhead_kind(lines)
+    if own_form:
+        return own_form
     described = heading_kind or _offered_kind(opening)
     if described:
         return described
@@ -108,3 +139,40 @@ def document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
         if VERSLAG_HEADING_RE.match(line.text) and MEETING_RE.search(join_lines(lines[i : i + 3])):
             return i, "verslag"
     return None, None
+
+
+# What a question calls the document it asks about, and the kinds that name fits. A
+# council's agenda and report reach the Kamer as letters, so "the letter" fits them too;
+# a memo to the minister, a bill's explanatory memorandum or the Council of State's advice
+# does not. "Wetsvoorstel" and "besluit" are left out: staff say them of a bill's whole
+# file and of any decision.
+ASKED_KINDS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
+    (re.compile(p, re.IGNORECASE), kinds) for p, kinds in [
+        (r"\b(?:kamer|aanbiedings)?brief\b|\bletter\b",
+         ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
+        (r"\bbeslisnota\b", ("beslisnota",)),
+        (r"\bmoties?\b|\bmotions?\b", ("motie",)),
+        (r"\bmvt\b|\bmemorie\s+van\s+toelichting\b|\bexplanatory\s+memorandum\b", ("memorie van toelichting",)),
+        (r"\bnota\s+(?:n\.?\s?a\.?\s?v\.?|naar\s+aanleiding\s+van)\s+(?:het\s+)?verslag\b|\bnnav\b",
+         ("nota naar aanleiding van het verslag",)),
+        (r"\brvs[-\s]?advies\b|\badvies\s+(?:van\s+)?(?:de\s+)?(?:raad\s+van\s+state|rvs)\b|\bcouncil\s+of\s+state\b",
+         ("advies Raad van State",)),
+        (r"\bbesluitenlijst(?:en)?\b|\blists?\s+of\s+decisions\b", ("besluitenlijst",)),
+        (r"\bgeannoteerde\s+agenda\b|\bannotated\s+agenda\b", ("geannoteerde agenda",)),
+        (r"\bnota\s+van\s+wijziging\b|\bnvw\b|\bmemorandum\s+of\s+amendment\b", ("nota van wijziging",)),
+        (r"\bontwerpbesluit\b|\bdraft\s+decree\b", ("besluit",)),
+        (r"\bbnc[-\s]?fiches?\b", ("BNC-fiche",)),
+    ]
+]
+
+
+def asked_kinds(question: str) -> frozenset[str]:
+    """The document kinds a question names as its source ("volgens de brief", "in de MvT").
+
+    Example:
+        >>> sorted(asked_kinds("wat staat er in de MvT over de termijn?"))
+        ['memorie van toelichting']
+        >>> asked_kinds("wat is de Nederlandse positie over Europol?")
+        frozenset()
+    """
+    return frozenset(k for pattern, kinds in ASKED_KINDS if pattern.search(question) for k in kinds)

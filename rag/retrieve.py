@@ -29,6 +29,7 @@ import numpy as np
 from rag.documents import Chunk, pack_text, searchable_text
 from rag.embed import Embedder, get_embedder, model_family
 from rag.expand import Expansion, QueryExpander
+from rag.kind import asked_kinds
 from rag.language import detect_language
 from rag.memory import return_freed_memory
 from rag.store import Store
@@ -120,6 +121,11 @@ class FusionWeights:
     # English questions share few words with Dutch letters: BM25 then adds mostly noise.
     bm25_english: float = 0.05
     sentence: float = 0.5
+    # Added to chunks of the kind of document the question names ("volgens de brief",
+    # "in de MvT"; rag.kind.asked_kinds), so a memo or a bill's papers that repeat a
+    # letter's words do not stand before the letter asked for
+    # (eval/tune_retrieval.py --vary kind, eval/reports/kind-tuning.md).
+    kind: float = 0.2
     rrf_k: int = 60
     candidates: int = 50
     rescore_top: int = 10
@@ -138,7 +144,8 @@ class FusionWeights:
 # Where a model's tuned values differ from the defaults above (which are EmbeddingGemma's).
 MODEL_WEIGHTS: dict[str, dict[str, Any]] = {
     # Tuned on the earlier dev sets (eval/reports/fusion-tuning.md).
-    "multilingual-e5-small": {"fusion": "rrf", "bm25": 1.0, "bm25_english": 0.0, "sentence": 1.5, "rescore_top": 20},
+    "multilingual-e5-small": {"fusion": "rrf", "bm25": 1.0, "bm25_english": 0.0, "sentence": 1.5, "rescore_top": 20,
+                              "kind": 0.0},  # the kind boost is not tuned for it
 }
 
 
@@ -281,7 +288,7 @@ class Retriever:
         """
         dense, bm25, qvec = self.candidates(query, filters, mode, qvec)
         rescore = (lambda hits: self._sentence_rescore(hits, qvec)) if mode == "hybrid" else None
-        return fuse(self.chunks, dense, bm25, self.weights, rescore, detect_language(query))[:k]
+        return fuse(self.chunks, dense, bm25, self.weights, rescore, detect_language(query), asked_kinds(query))[:k]
 
     def _sentence_rescore(self, hits: list[Hit], qvec: np.ndarray) -> None:
         spans = self.store.sentence_vectors([h.chunk.id for h in hits])
@@ -302,6 +309,7 @@ def fuse(
     weights: FusionWeights,
     rescore: Callable[[list[Hit]], None] | None = None,
     language: str = "nl",
+    kinds: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """Fuse the dense and BM25 lists, then, when ``rescore`` fills in sentence
     scores, add the best-sentence evidence over the top candidates. With only one
@@ -310,7 +318,8 @@ def fuse(
     ``weights.fusion`` says how: ``rrf`` adds weighted reciprocal ranks; ``linear``
     adds scores (cosine similarity + ``bm25`` x the BM25 score relative to the best
     one + ``sentence`` x the best sentence's cosine), which keeps how far apart the
-    dense scores are, where ranks forget it.
+    dense scores are, where ranks forget it. Chunks of one of ``kinds`` (the document
+    kinds the question names) gain ``kind``, before the best-sentence step picks its top.
     """
     w = weights
     bm25_weight = w.bm25 if language == "nl" else w.bm25_english
@@ -332,6 +341,10 @@ def fuse(
             hit.score += dense[-1][1] if linear else 0.0
         hit.bm25_rank, hit.bm25_score = rank, score
         hit.score += bm25_weight * score / top_bm25 if linear else (1.0 if only_one else bm25_weight) / (w.rrf_k + rank)
+    if kinds and w.kind:
+        for hit in hits.values():
+            if hit.chunk.kind in kinds:
+                hit.score += w.kind if linear else w.kind / (w.rrf_k + 1)
     # Ties are broken by chunk id, so every process ranks the same question alike.
     ranked = sorted(hits.values(), key=lambda h: (-h.score, h.chunk.id))
     if rescore is not None and w.sentence > 0 and ranked:

@@ -60,6 +60,20 @@ def test_kamerbrief_pdf_metadata():
     assert [(s.name, s.role) for s in letter.senders] == [("D.S. Beljaarts", "minister van Economische Zaken")]
 
 
+@pytest.mark.parametrize("name, kind", [
+    # Memos to the minister: they name the Kamerbrief or the nota van wijziging they send on.
+    ("llm11_beslisnota-kamerbrief-werkprogramma-ATR-2025.pdf", "beslisnota"),
+    ("llm09_beslisnota-36450-tweede-nota-van-wijziging.pdf", "beslisnota"),
+    # Addressed to the King and about a bill ("voorstel van wet"), it is the advice on it.
+    ("llm08_advies-rvs-W18.23.00028-IV_36450.pdf", "advies Raad van State"),
+    ("llm12_ontwerpbesluit-wijziging-instellingsbesluit-ATR.pdf", "besluit"),
+    ("llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf", "brief"),
+    ("llm04_kst-36450-4_advies-rvs-en-nader-rapport.pdf", "advies Raad van State"),
+])
+def test_kind_from_the_form_of_the_first_lines(name, kind):
+    assert parse_file(LETTERS / name).kind == kind
+
+
 def test_motie_pdf_metadata():
     letter = parse_file(LETTERS / "pm01_kst-21501-02-3121_motie-ceder.pdf")
     assert letter.doc_id == "kst-21501-02-3121"

@@ -86,3 +86,36 @@ def test_language_detection():
     assert detect_language("What is the Dutch position on Europol?") == "en"
     assert detect_language("Wat is de Nederlandse positie over Europol?") == "nl"
     assert detect_language("Europol") == "nl"
+
+
+def test_the_letter_a_question_names_stands_before_the_memo_that_repeats_it(letters_retriever, embedder):
+    # The memo to the minister (beslisnota) that sent the ATR's 2025 work programme on
+    # quotes the letter's words; staff asking "volgens de brief" mean the letter itself.
+    from dataclasses import replace
+
+    from rag.retrieve import Retriever
+
+    question = "Aan wie richt het ATR zijn adviezen volgens de brief bij het werkprogramma 2025?"
+    kinds = [h.chunk.kind for h in letters_retriever.search(question, k=3)]
+    assert kinds[0] == "brief" and "beslisnota" in kinds
+    unboosted = Retriever(letters_retriever.store, embedder, weights=replace(letters_retriever.weights, kind=0.0))
+    assert unboosted.search(question, k=1)[0].chunk.kind == "beslisnota"  # what the boost mends
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("wat zegt de MvT over de samenstelling van het college?", "memorie van toelichting"),
+    ("wat zegt het advies van de Raad van State over de reikwijdte van de toetsing?", "advies Raad van State"),
+])
+def test_a_named_kind_of_document_fills_the_top_hits(letters_retriever, question, kind):
+    assert [h.chunk.kind for h in letters_retriever.search(question, k=3)] == [kind] * 3
+
+
+def test_a_question_naming_no_kind_is_ranked_as_before(letters_retriever, embedder):
+    from dataclasses import replace
+
+    from rag.retrieve import Retriever
+
+    unboosted = Retriever(letters_retriever.store, embedder, weights=replace(letters_retriever.weights, kind=0.0))
+    question = "Wat is de Nederlandse positie over Europol?"
+    assert ([(h.chunk.id, round(h.score, 6)) for h in letters_retriever.search(question, k=10)]
+            == [(h.chunk.id, round(h.score, 6)) for h in unboosted.search(question, k=10)])
