@@ -41,7 +41,8 @@ def main() -> None:
         chunks, matrix = store.all_chunks_and_vectors()
     cases = [c for c in load_cases(ROOT / "eval" / "staff" / "set.jsonl")
              if c.split in ("train", "dev") and not c.unanswerable]
-    # Relevance by the rule `rag eval` uses, so this MRR means what the eval reports' MRR means.
+    # Relevance by the rule `rag eval` uses; unlike `rag eval`, a question with no relevant
+    # chunk in the store is left out rather than counted as a miss.
     relevant = [{i for i, ch in enumerate(chunks) if is_relevant(c, ch)} for c in cases]
     cases, relevant = zip(*[(c, r) for c, r in zip(cases, relevant) if r])
     questions = [c.question for c in cases]

@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     w, dl, bl = chosen_on_dev[0][2]
 
     def label(w: FusionWeights, dl: int, bl: int) -> str:
-        return (f"{w.fusion} bm25={w.bm25} bm25_en={w.bm25_english} sentence={w.sentence} top={w.rescore_top} "
+        return (f"{w.fusion} bm25={w.bm25} bm25_en={w.bm25_english} sentence={w.sentence} top={w.rescore_top} kind={w.kind} "
                 f"dense:{LEVELS[dl]} bm25:{LEVELS[bl]}")
 
     def table(rows: list[tuple[str, dict[str, dict]]]) -> list[str]:

@@ -1,8 +1,11 @@
 """What a document is: ``geannoteerde agenda``, ``verslag``, ``motie``, ``BNC-fiche``, ...
 
 Most specific evidence first: the printed heading of a council agenda or report,
-the Kamerstuk document line, what a cover letter offers or carries, and failing
-all that the kind keyword printed first.
+the Kamerstuk document line, the form of the first lines (a memo to the minister,
+the Council of State's advice, a decree), what a cover letter offers or carries,
+and failing all that the kind keyword printed first. And the other way round, which
+kinds a question names as the document it asks about (:func:`asked_kinds`), so
+retrieval can rank that kind first.
 
 Example:
     >>> from rag.documents import Line
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.documents import Line
+from rag.language import detect_language
 from rag.meeting import COUNCIL_NAME_RE, MEETING_QUALIFIER_RE, MEETING_RE
 from rag.text import join_lines
 
@@ -42,8 +46,9 @@ FICHE_LINE_RE = re.compile(r"^Fiche:\s+(?P<name>\S.*)$")
 # initialled it. It often discusses a Kamerbrief (and names it) without being one.
 MEMO_ADDRESS_RE = re.compile(r"^Aan\s+de\s+(?:minister|staatssecretaris|secretaris-generaal|directeur-generaal)\b",
                              re.IGNORECASE)
-MEMO_MARK_RE = re.compile(r"^(?:TER\s+(?:ONDERTEKENING|BESLISSING|INFORMATIE|KENNISNAME|ADVIES|VASTSTELLING)\b"
-                          r"|Parafenroute\b|Geadviseerd\s+besluit\b)", re.IGNORECASE)
+# The mark stands alone on its line in capitals: "Ter informatie stuur ik u ..." is a sentence.
+MEMO_MARK_RE = re.compile(r"^(?:TER\s+(?:ONDERTEKENING|BESLISSING|INFORMATIE|KENNISNAME|ADVIES|VASTSTELLING)\s*$"
+                          r"|[Pp]arafenroute\b|[Gg]eadviseerd\s+besluit\b)")
 # The Council of State's advice on a bill, addressed to the King, with its W-number.
 COUNCIL_OF_STATE_RE = re.compile(r"Afdeling\s+advisering\s+van\s+de\s+Raad\s+van\s+State", re.IGNORECASE)
 ADVICE_NUMBER_RE = re.compile(r"\bNo\.\s*W\d{2}\.\d{2}\.\d{4,6}")
@@ -145,29 +150,48 @@ def document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
 # council's agenda and report reach the Kamer as letters, so "the letter" fits them too;
 # a memo to the minister, a bill's explanatory memorandum or the Council of State's advice
 # does not. "Wetsvoorstel" and "besluit" are left out: staff say them of a bill's whole
-# file and of any decision.
-ASKED_KINDS: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
-    (re.compile(p, re.IGNORECASE), kinds) for p, kinds in [
-        (r"\b(?:kamer|aanbiedings)?brief\b|\bletter\b",
-         ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
-        (r"\bbeslisnota\b", ("beslisnota",)),
-        (r"\bmoties?\b|\bmotions?\b", ("motie",)),
-        (r"\bmvt\b|\bmemorie\s+van\s+toelichting\b|\bexplanatory\s+memorandum\b", ("memorie van toelichting",)),
-        (r"\bnota\s+(?:n\.?\s?a\.?\s?v\.?|naar\s+aanleiding\s+van)\s+(?:het\s+)?verslag\b|\bnnav\b",
-         ("nota naar aanleiding van het verslag",)),
-        (r"\brvs[-\s]?advies\b|\badvies\s+(?:van\s+)?(?:de\s+)?(?:raad\s+van\s+state|rvs)\b|\bcouncil\s+of\s+state\b",
-         ("advies Raad van State",)),
-        (r"\bbesluitenlijst(?:en)?\b|\blists?\s+of\s+decisions\b", ("besluitenlijst",)),
-        (r"\bgeannoteerde\s+agenda\b|\bannotated\s+agenda\b", ("geannoteerde agenda",)),
-        (r"\bnota\s+van\s+wijziging\b|\bnvw\b|\bmemorandum\s+of\s+amendment\b", ("nota van wijziging",)),
-        (r"\bontwerpbesluit\b|\bdraft\s+decree\b", ("besluit",)),
-        (r"\bbnc[-\s]?fiches?\b", ("BNC-fiche",)),
-    ]
-]
+# file and of any decision. Kinds that are as often the topic as the source ("hoeveel
+# BNC-fiches ...", "de tweede nota van wijziging is ...") count only as a source: "in",
+# "volgens" or "uit" the document, "according to" or "in" it.
+_SOURCE = r"(?:volgens|in|uit|according\s+to|from)\s+(?:de|het|dit|deze|the|this)\s+(?:\w+\s+){0,2}?"
+ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {
+    language: [(re.compile(p, re.IGNORECASE), kinds) for p, kinds in table] for language, table in {
+        "nl": [
+            # "brief", "kamerbrief", "aanbiedingsbrief", "voortgangsbrief"; not "briefing".
+            (r"\b\w*brief\b", ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
+            (r"\bbeslisnota\b", ("beslisnota",)),
+            (r"\bmoties?\b", ("motie",)),
+            (r"\bmvt\b|\bmemorie\s+van\s+toelichting\b", ("memorie van toelichting",)),
+            (r"\bnota\s+(?:n\.?\s?a\.?\s?v\.?|naar\s+aanleiding\s+van)\s+(?:het\s+)?verslag\b|\bnnav\b",
+             ("nota naar aanleiding van het verslag",)),
+            (r"\brvs[-\s]?advies\b|\badvies\s+(?:van\s+)?(?:de\s+)?(?:raad\s+van\s+state|rvs)\b",
+             ("advies Raad van State",)),
+            (r"\bbesluitenlijst(?:en)?\b", ("besluitenlijst",)),
+            (r"\bgeannoteerde\s+agenda\b", ("geannoteerde agenda",)),
+            (_SOURCE + r"(?:nota\s+van\s+wijziging|nvw)\b", ("nota van wijziging",)),
+            (r"\bontwerpbesluit\b", ("besluit",)),
+            (_SOURCE + r"bnc[-\s]?fiche\b", ("BNC-fiche",)),
+        ],
+        "en": [
+            # Not "letter b" of an article, which a Dutch question may name.
+            (r"\bletters?\b(?!\s+[a-z]\b)", ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
+            (r"\bthe\s+motions?\b|\bmotions?\s+(?:by|of|from)\b", ("motie",)),
+            (r"\bexplanatory\s+memorandum\b", ("memorie van toelichting",)),
+            (r"\b(?:advice|opinion)\s+of\s+the\s+council\s+of\s+state\b"
+             r"|\bcouncil\s+of\s+state(?:'s)?\s+(?:advice|opinion)\b", ("advies Raad van State",)),
+            (r"\blists?\s+of\s+decisions\b", ("besluitenlijst",)),
+            (r"\bannotated\s+agenda\b", ("geannoteerde agenda",)),
+            (_SOURCE + r"memorandum\s+of\s+amendment\b", ("nota van wijziging",)),
+            (r"\bdraft\s+decree\b", ("besluit",)),
+            (_SOURCE + r"bnc[-\s]?fiche\b", ("BNC-fiche",)),
+        ],
+    }.items()
+}
 
 
 def asked_kinds(question: str) -> frozenset[str]:
-    """The document kinds a question names as its source ("volgens de brief", "in de MvT").
+    """The document kinds a question names as the document it asks about
+    ("volgens de brief", "in de MvT", "according to the letter").
 
     Example:
         >>> sorted(asked_kinds("wat staat er in de MvT over de termijn?"))
@@ -175,4 +199,5 @@ def asked_kinds(question: str) -> frozenset[str]:
         >>> asked_kinds("wat is de Nederlandse positie over Europol?")
         frozenset()
     """
-    return frozenset(k for pattern, kinds in ASKED_KINDS if pattern.search(question) for k in kinds)
+    table = ASKED_KINDS_BY_LANGUAGE[detect_language(question)]
+    return frozenset(k for pattern, kinds in table if pattern.search(question) for k in kinds)

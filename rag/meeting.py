@@ -71,8 +71,9 @@ FICHE_COUNCIL_RE = re.compile(
     r"^(?:[a-z]\)\s*)?(?:Behandelingstraject(?:\s+in)?\s+(?:de\s+)?Raad\b\s*:?|Raad\s*:)\s*(?P<value>.*)$"
 )
 
-# Kinds whose letters are about one council meeting, so council and meeting date are read.
-MEETING_KINDS = {"geannoteerde agenda", "verslag", "verslag schriftelijk overleg", "brief"}
+# Kinds whose letters are about one council meeting, so council and meeting date are read
+# (a memo to the minister may send on a council's agenda, as a letter may).
+MEETING_KINDS = {"geannoteerde agenda", "verslag", "verslag schriftelijk overleg", "brief", "beslisnota"}
 
 
 @dataclass

@@ -124,7 +124,8 @@ class FusionWeights:
     # Added to chunks of the kind of document the question names ("volgens de brief",
     # "in de MvT"; rag.kind.asked_kinds), so a memo or a bill's papers that repeat a
     # letter's words do not stand before the letter asked for
-    # (eval/tune_retrieval.py --vary kind, eval/reports/kind-tuning.md).
+    # (eval/tune_retrieval.py --vary kind, eval/reports/kind-tuning.md). Linear fusion
+    # adds it as it is; reciprocal-rank fusion adds kind / (rrf_k + 1).
     kind: float = 0.2
     rrf_k: int = 60
     candidates: int = 50
@@ -288,7 +289,8 @@ class Retriever:
         """
         dense, bm25, qvec = self.candidates(query, filters, mode, qvec)
         rescore = (lambda hits: self._sentence_rescore(hits, qvec)) if mode == "hybrid" else None
-        return fuse(self.chunks, dense, bm25, self.weights, rescore, detect_language(query), asked_kinds(query))[:k]
+        kinds = asked_kinds(query) if mode == "hybrid" else frozenset()
+        return fuse(self.chunks, dense, bm25, self.weights, rescore, detect_language(query), kinds)[:k]
 
     def _sentence_rescore(self, hits: list[Hit], qvec: np.ndarray) -> None:
         spans = self.store.sentence_vectors([h.chunk.id for h in hits])
@@ -318,8 +320,9 @@ def fuse(
     ``weights.fusion`` says how: ``rrf`` adds weighted reciprocal ranks; ``linear``
     adds scores (cosine similarity + ``bm25`` x the BM25 score relative to the best
     one + ``sentence`` x the best sentence's cosine), which keeps how far apart the
-    dense scores are, where ranks forget it. Chunks of one of ``kinds`` (the document
-    kinds the question names) gain ``kind``, before the best-sentence step picks its top.
+    dense scores are, where ranks forget it. With both lists, chunks of one of ``kinds``
+    (the document kinds the question names) gain ``kind`` (under ``rrf``, ``kind`` over
+    ``rrf_k`` + 1), before the best-sentence step picks its top.
     """
     w = weights
     bm25_weight = w.bm25 if language == "nl" else w.bm25_english
@@ -341,7 +344,7 @@ def fuse(
             hit.score += dense[-1][1] if linear else 0.0
         hit.bm25_rank, hit.bm25_score = rank, score
         hit.score += bm25_weight * score / top_bm25 if linear else (1.0 if only_one else bm25_weight) / (w.rrf_k + rank)
-    if kinds and w.kind:
+    if kinds and w.kind and not only_one:
         for hit in hits.values():
             if hit.chunk.kind in kinds:
                 hit.score += w.kind if linear else w.kind / (w.rrf_k + 1)

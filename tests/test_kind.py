@@ -1,4 +1,4 @@
-"""Which kind of document a question names as its source (rag.kind.asked_kinds)."""
+"""Which kind of document a question names as the document it asks about (rag.kind.asked_kinds)."""
 
 from __future__ import annotations
 
@@ -6,23 +6,36 @@ import pytest
 
 from rag.kind import asked_kinds
 
+LETTER = {"brief", "geannoteerde agenda", "verslag", "BNC-fiche"}
+
 
 @pytest.mark.parametrize("question, expected", [
-    ("volgens de brief bij het werkprogramma: wanneer is de behandeling?", {"brief", "geannoteerde agenda", "verslag", "BNC-fiche"}),
-    ("According to the letter, who does the ATR advise?", {"brief", "geannoteerde agenda", "verslag", "BNC-fiche"}),
+    ("volgens de brief bij het werkprogramma: wanneer is de behandeling?", LETTER),
+    ("wat meldt de voortgangsbrief over de uitvoering?", LETTER),
+    ("According to the letter, who does the ATR advise?", LETTER),
     ("wat staat in de mvt over de termijn", {"memorie van toelichting"}),
     ("nota nav verslag: antwoord op vraag 72", {"nota naar aanleiding van het verslag"}),
     ("wat is na RvS-advies gebeurd met de uitzondering?", {"advies Raad van State"}),
-    ("What did the Council of State say about the scope?", {"advies Raad van State"}),
+    ("What did the Council of State's advice say about the scope?", {"advies Raad van State"}),
     ("motie Ceder: wat moet het kabinet doen?", {"motie"}),
-    ("tweede NvW: wanneer naar de Kamer?", {"nota van wijziging"}),
+    ("What does the motion by Ceder ask of the government?", {"motie"}),
+    ("wat staat er in de tweede nota van wijziging over de termijn?", {"nota van wijziging"}),
+    ("volgens het BNC-fiche: welke Raad behandelt het voorstel?", {"BNC-fiche"}),
     ("grondslag ontwerpbesluit verlenging ATR", {"besluit"}),
     # Said of a bill's whole file and of any decision: no kind of document.
     ("internetconsulatie wetsvoorstel atr periode", set()),
     ("Rekenkamer verzoek gesprek besluit", set()),
     ("Wat is de Nederlandse positie over Europol?", set()),
-    # Words that only contain a kind's name.
+    # Kinds named as the topic, not as the document asked about.
+    ("hoeveel BNC-fiches heeft ATR in de pilot beoordeeld?", set()),
+    ("akkoord minister bzk tweede nota van wijziging datum", set()),
+    # Words that only look like a kind's name.
     ("briefing over de briefwisseling met Brussel", set()),
+    ("wat zegt artikel 3, letter b, over de termijn?", set()),
+    ("Who will brief the ministers on the outcome?", set()),
+    ("Give a brief overview of the Dutch position on Europol.", set()),
+    ("Which reform did the Commission set in motion?", set()),
+    ("geeft de motivering letterlijk weer wat de emotie was?", set()),
 ])
 def test_asked_kinds(question, expected):
     assert asked_kinds(question) == expected

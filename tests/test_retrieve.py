@@ -108,14 +108,3 @@ def test_the_letter_a_question_names_stands_before_the_memo_that_repeats_it(lett
 ])
 def test_a_named_kind_of_document_fills_the_top_hits(letters_retriever, question, kind):
     assert [h.chunk.kind for h in letters_retriever.search(question, k=3)] == [kind] * 3
-
-
-def test_a_question_naming_no_kind_is_ranked_as_before(letters_retriever, embedder):
-    from dataclasses import replace
-
-    from rag.retrieve import Retriever
-
-    unboosted = Retriever(letters_retriever.store, embedder, weights=replace(letters_retriever.weights, kind=0.0))
-    question = "Wat is de Nederlandse positie over Europol?"
-    assert ([(h.chunk.id, round(h.score, 6)) for h in letters_retriever.search(question, k=10)]
-            == [(h.chunk.id, round(h.score, 6)) for h in unboosted.search(question, k=10)])
