@@ -153,12 +153,14 @@ def document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
 # file and of any decision. Kinds that are as often the topic as the source ("hoeveel
 # BNC-fiches ...", "de tweede nota van wijziging is ...") count only as a source: "in",
 # "volgens" or "uit" the document, "according to" or "in" it.
+# What "the letter" may be: a letter, or what reaches the Kamer as one.
+LETTER_KINDS = ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")
 _SOURCE = r"(?:volgens|in|uit|according\s+to|from)\s+(?:de|het|dit|deze|the|this)\s+(?:\w+\s+){0,2}?"
 ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]] = {
     language: [(re.compile(p, re.IGNORECASE), kinds) for p, kinds in table] for language, table in {
         "nl": [
             # "brief", "kamerbrief", "aanbiedingsbrief", "voortgangsbrief"; not "briefing".
-            (r"\b\w*brief\b", ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
+            (r"\b\w*brief\b", LETTER_KINDS),
             (r"\bbeslisnota\b", ("beslisnota",)),
             (r"\bmoties?\b", ("motie",)),
             (r"\bmvt\b|\bmemorie\s+van\s+toelichting\b", ("memorie van toelichting",)),
@@ -174,7 +176,7 @@ ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]
         ],
         "en": [
             # Not "letter b" of an article, which a Dutch question may name.
-            (r"\bletters?\b(?!\s+[a-z]\b)", ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")),
+            (r"\bletters?\b(?!\s+[a-z]\b)", LETTER_KINDS),
             (r"\bthe\s+motions?\b|\bmotions?\s+(?:by|of|from)\b", ("motie",)),
             (r"\bexplanatory\s+memorandum\b", ("memorie van toelichting",)),
             (r"\b(?:advice|opinion)\s+of\s+the\s+council\s+of\s+state\b"
@@ -189,9 +191,10 @@ ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]
 }
 
 
-def asked_kinds(question: str) -> frozenset[str]:
+def asked_kinds(question: str, language: str | None = None) -> frozenset[str]:
     """The document kinds a question names as the document it asks about
-    ("volgens de brief", "in de MvT", "according to the letter").
+    ("volgens de brief", "in de MvT", "according to the letter"), read with the words of
+    its ``language`` (detected when not given).
 
     Example:
         >>> sorted(asked_kinds("wat staat er in de MvT over de termijn?"))
@@ -199,5 +202,5 @@ def asked_kinds(question: str) -> frozenset[str]:
         >>> asked_kinds("wat is de Nederlandse positie over Europol?")
         frozenset()
     """
-    table = ASKED_KINDS_BY_LANGUAGE[detect_language(question)]
+    table = ASKED_KINDS_BY_LANGUAGE[language or detect_language(question)]
     return frozenset(k for pattern, kinds in table if pattern.search(question) for k in kinds)

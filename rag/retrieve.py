@@ -289,8 +289,8 @@ class Retriever:
         """
         dense, bm25, qvec = self.candidates(query, filters, mode, qvec)
         rescore = (lambda hits: self._sentence_rescore(hits, qvec)) if mode == "hybrid" else None
-        kinds = asked_kinds(query) if mode == "hybrid" else frozenset()
-        return fuse(self.chunks, dense, bm25, self.weights, rescore, detect_language(query), kinds)[:k]
+        language = detect_language(query)
+        return fuse(self.chunks, dense, bm25, self.weights, rescore, language, asked_kinds(query, language))[:k]
 
     def _sentence_rescore(self, hits: list[Hit], qvec: np.ndarray) -> None:
         spans = self.store.sentence_vectors([h.chunk.id for h in hits])
