@@ -29,7 +29,7 @@ from results_file import save  # noqa: E402
 
 from rag.embed import Embedder, cpu_has_bf16  # noqa: E402
 from rag.evalset import load_cases  # noqa: E402
-from rag.evaluate import is_relevant  # noqa: E402
+from rag.evaluate import first_relevant_rank, is_relevant, mrr_at_k  # noqa: E402
 from rag.index import Indexer  # noqa: E402
 from rag.store import Store  # noqa: E402
 
@@ -43,8 +43,7 @@ def main() -> None:
              if c.split in ("train", "dev") and not c.unanswerable]
     # Relevance by the rule `rag eval` uses; unlike `rag eval`, a question with no relevant
     # chunk in the store is left out rather than counted as a miss.
-    relevant = [{i for i, ch in enumerate(chunks) if is_relevant(c, ch)} for c in cases]
-    cases, relevant = zip(*[(c, r) for c, r in zip(cases, relevant) if r])
+    cases = [c for c in cases if any(is_relevant(c, ch) for ch in chunks)]
     questions = [c.question for c in cases]
     precisions = ["fp32", "int8"] + (["bf16"] if cpu_has_bf16() else [])
     rows, vectors = {}, {}
@@ -57,11 +56,9 @@ def main() -> None:
             vecs.append(emb.embed_queries([q])[0])
             times.append((time.perf_counter() - t) * 1000)
         vectors[precision] = np.stack(vecs)
-        ranks = []
-        for vec, rel in zip(vectors[precision], relevant):
-            order = np.argsort(-(matrix @ vec), kind="stable")[:10]
-            ranks.append(next((1.0 / (k + 1) for k, i in enumerate(order) if i in rel), 0.0))
-        rows[precision] = {"mrr10": float(np.mean(ranks)), "p50_ms": statistics.median(times)}
+        ranks = [first_relevant_rank(case, [chunks[i] for i in np.argsort(-(matrix @ vec), kind="stable")[:10]])
+                 for case, vec in zip(cases, vectors[precision])]
+        rows[precision] = {"mrr10": mrr_at_k(ranks, 10), "p50_ms": statistics.median(times)}
         del emb
     base = rows["fp32"]
     for precision, row in rows.items():

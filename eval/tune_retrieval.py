@@ -119,9 +119,28 @@ def ranks(chunks, rows: list[Retrieved], w: FusionWeights, dl: int, bl: int, mod
             hits = fuse(chunks, [], row.bm25[bl], w)
         else:
             q = row.case.question
-            hits = fuse(chunks, row.dense[dl], row.bm25[bl], w, rescore, detect_language(q), asked_kinds(q))
+            language = detect_language(q)
+            hits = fuse(chunks, row.dense[dl], row.bm25[bl], w, rescore, language, asked_kinds(q, language))
         out.append(first_relevant_rank(row.case, [h.chunk for h in hits[:10]]))
     return out
+
+
+def table(rows: list[tuple[str, dict[str, dict]]], sets: list[str], first: str = "setting") -> list[str]:
+    """A Markdown table: one row per (name, metrics per set)."""
+    out = [f"| {first} | " + " | ".join(f"{n} MRR@10 | {n} R@1 | {n} R@5" for n in sets) + " |",
+           "|" + "---|" * (1 + 3 * len(sets))]
+    for name, per in rows:
+        out.append(f"| {name} | " + " | ".join(f"{m['mrr']:.3f} | {m['r@1']:.3f} | {m['r@5']:.3f}"
+                                              for m in per.values()) + " |")
+    return out
+
+
+def emit(text: str, out: Path | None) -> None:
+    """Print the report, and write it to ``out`` when given."""
+    print(text)
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
 
 
 def metrics(r: list[int | None]) -> dict[str, float]:
@@ -177,14 +196,6 @@ def main(argv: list[str] | None = None) -> int:
         return (f"{w.fusion} bm25={w.bm25} bm25_en={w.bm25_english} sentence={w.sentence} top={w.rescore_top} kind={w.kind} "
                 f"dense:{LEVELS[dl]} bm25:{LEVELS[bl]}")
 
-    def table(rows: list[tuple[str, dict[str, dict]]]) -> list[str]:
-        out = ["| setting | " + " | ".join(f"{n} MRR@10 | {n} R@1 | {n} R@5" for n in data) + " |",
-               "|" + "---|" * (1 + 3 * len(data))]
-        for name, per in rows:
-            out.append(f"| {name} | " + " | ".join(f"{m['mrr']:.3f} | {m['r@1']:.3f} | {m['r@5']:.3f}"
-                                                  for m in per.values()) + " |")
-        return out
-
     sizes = ", ".join(f"{n}: {len(d['train'])}/{len(d['dev'])}/{len(d['test'])}" for n, d in data.items())
     lines = ["# Retrieval tuning", "", f"Model `{model}`. Answerable questions per split (train/dev/test): {sizes}.",
              "Fitted on train, chosen on dev, reported on test; only the test table is a result.", "",
@@ -196,17 +207,14 @@ def main(argv: list[str] | None = None) -> int:
         ("hybrid, equal-weight RRF, no expansion, no sentence step",
          evaluate("test", replace(base, bm25=1.0, bm25_english=1.0, sentence=0.0), 0, 0)),
         (f"**chosen**: {label(w, dl, bl)}", evaluate("test", w, dl, bl)),
-    ])
+    ], list(data))
     lines += ["", "## Dev (choosing among the best train settings)", ""]
-    lines += table([("dense only", dense_dev)] + [(label(*s), per) for _, _, s, per in chosen_on_dev[:8]])
+    lines += table([("dense only", dense_dev)] + [(label(*s), per) for _, _, s, per in chosen_on_dev[:8]], list(data))
     lines += ["", "## Train (fitting)", ""]
-    lines += table([("dense only", dense_train)] + [(label(*s), per) for _, _, s, per in fitted[:8]])
+    lines += table([("dense only", dense_train)] + [(label(*s), per) for _, _, s, per in fitted[:8]], list(data))
     lines += ["", f"Chosen: {label(w, dl, bl)}.", ""]
     text = "\n".join(lines)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(text, args.out)
     return 0
 
 
@@ -235,19 +243,13 @@ def vary(name: str, data: dict[str, dict[str, list[Retrieved]]], chunks: dict, m
              "Answerable questions per split (train/dev/test): "
              + ", ".join(f"{n}: {len(d['train'])}/{len(d['dev'])}/{len(d['test'])}" for n, d in data.items()) + ".", ""]
     for split, title in (("test", "Test (held out)"), ("dev", "Dev (choosing)"), ("train", "Train (fitting)")):
-        lines += [f"## {title}", "", "| " + name + " | " + " | ".join(f"{n} MRR@10 | {n} R@1 | {n} R@5" for n in data) + " |",
-                  "|" + "---|" * (1 + 3 * len(data))]
-        for v in VARY[name]:
-            mark = " **chosen**" if v == chosen else ""
-            lines.append(f"| {v}{mark} | " + " | ".join(f"{m['mrr']:.3f} | {m['r@1']:.3f} | {m['r@5']:.3f}"
-                                                      for m in rows[split][v].values()) + " |")
+        lines += [f"## {title}", ""]
+        lines += table([(f"{v}{' **chosen**' if v == chosen else ''}", rows[split][v]) for v in VARY[name]],
+                       list(data), first=name)
         lines.append("")
     lines.append(f"Chosen: {name}={chosen}.")
     text = "\n".join(lines)
-    print(text)
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n", encoding="utf-8")
+    emit(text, out)
     return 0
 
 
