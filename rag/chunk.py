@@ -23,10 +23,11 @@ from rag.structure import Block, letter_blocks
 from rag.text import footnote_marker_re, hyphenated_vocabulary, line_width, unwrap
 
 # Bumped when chunks gain metadata, or the parser reads more of it (3: one-line signatures;
-# 4: a memo to the minister, the Council of State's advice and a decree told by their form):
+# 4: a memo to the minister, the Council of State's advice and a decree told by their form;
+# 5: a kind word in running text no longer gives a bare text that kind):
 # the indexer then refreshes the metadata of unchanged letters (their ids, and so their
 # vectors, stay the same).
-CHUNK_SCHEMA = 4
+CHUNK_SCHEMA = 5
 MAX_WORDS = 250
 MIN_PART_WORDS = 60
 

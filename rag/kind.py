@@ -3,14 +3,14 @@
 Most specific evidence first: the printed heading of a council agenda or report,
 the Kamerstuk document line, the form of the first lines (a memo to the minister,
 the Council of State's advice, a decree), what a cover letter offers or carries,
-and failing all that the kind keyword printed first. And the other way round, which
+and failing all that a title line that opens with a kind ("Besluitenlijst ..."). And the other way round, which
 kinds a question names as the document it asks about (:func:`asked_kinds`), so
 retrieval can rank that kind first.
 
 Example:
     >>> from rag.documents import Line
     >>> from rag.kind import detect_kind
-    >>> detect_kind("MOTIE VAN HET LID CEDER", [], "", None, "")
+    >>> detect_kind("MOTIE VAN HET LID CEDER", [], None, "")
     'motie'
 """
 
@@ -80,6 +80,27 @@ def _keyword_kind(probe: str) -> str | None:
     return KIND_KEYWORDS[min(hits)[1]][1] if hits else None
 
 
+# A line that names the document: its title ("MOTIE VAN HET LID ...", "Besluitenlijst
+# procedurevergadering ...") or a field that does ("Document: Besluitenlijst van ...").
+TITLE_LABEL_RE = re.compile(r"^(?:Document|Betreft|Onderwerp|Titel)\s*:\s*", re.IGNORECASE)
+TITLE_LINES = 30
+
+
+def _title_kind(lines: list[Line]) -> str | None:
+    """The kind a title line of the first lines opens with. A kind word further on, or
+    inside running text ("In mijn brief van ...", "Conform de motie ..."), names another
+    document; a bare answer text or an excerpt without a title has no kind of its own."""
+    for line in lines[:TITLE_LINES]:
+        title = TITLE_LABEL_RE.sub("", line.text)
+        if not title[:1].isupper():  # a wrapped line of running text
+            continue
+        low = title.lower()
+        for key, kind in KIND_KEYWORDS:
+            if low.startswith(key) and not low[len(key) : len(key) + 1].isalpha():
+                return kind
+    return None
+
+
 def _offered_kind(opening: str) -> str | None:
     """``geannoteerde agenda`` or ``verslag`` when the cover letter offers one of a council."""
     m = OFFERED_RE.search(opening)
@@ -110,14 +131,14 @@ def _letterhead_kind(lines: list[Line]) -> str | None:
     return None
 
 
-def detect_kind(doc_line: str | None, lines: list[Line], text: str, heading_kind: str | None, opening: str) -> str:
+def detect_kind(doc_line: str | None, lines: list[Line], heading_kind: str | None, opening: str) -> str:
     """What the document is, most specific evidence first.
 
     A Kamerstuk document line that names a kind other than "brief" ("VERSLAG VAN
     EEN SCHRIFTELIJK OVERLEG", "MOTIE") decides; then the form of the first lines (a
     memo to the minister, the Council of State's advice, a decree); a cover letter
     ("BRIEF VAN ...") is what it offers (an agenda, a report) or carries (a BNC-fiche);
-    failing all that, the keyword printed first.
+    failing all that, the kind a title line opens with, else ``document``.
     """
     if heading_kind == "geannoteerde agenda":
         return heading_kind
@@ -132,7 +153,7 @@ def detect_kind(doc_line: str | None, lines: list[Line], text: str, heading_kind
         return described
     if _is_bnc_fiche(lines):
         return "BNC-fiche"
-    return doc_kind or _keyword_kind(text[:3000]) or "document"
+    return doc_kind or _title_kind(lines) or "document"
 
 
 def document_heading(lines: list[Line]) -> tuple[int | None, str | None]:

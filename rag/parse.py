@@ -202,7 +202,7 @@ def parse_file(path: str | Path) -> Letter:
     heading_idx, heading_kind = document_heading(lines)
     _, doc_line = kamerstuk_heading(lines)
     full_text = "\n".join(x.text for x in lines)
-    kind = detect_kind(doc_line, lines, full_text, heading_kind, opening_text(lines))
+    kind = detect_kind(doc_line, lines, heading_kind, opening_text(lines))
     letter_date = find_date(lines, header.date)
     meeting, problem = letter_meeting(kind, lines, heading_idx, header.title, letter_date)
     if problem:

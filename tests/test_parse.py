@@ -74,6 +74,30 @@ def test_kind_from_the_form_of_the_first_lines(name, kind):
     assert parse_file(LETTERS / name).kind == kind
 
 
+KAMERVRAGEN = LETTERS.parent.parent / "eval" / "kamervragen" / "corpus"
+
+
+@pytest.mark.parametrize("name, kind", [
+    # A committee's decision list names itself in a title line ("Document: Besluitenlijst
+    # van de procedurevergadering ..."), after the date and the committees.
+    ("ok02_besluitenlijst_2016-10-26.pdf", "besluitenlijst"),
+    ("ok01_besluitenlijst_2009-04-02.pdf", "besluitenlijst"),
+])
+def test_kind_from_a_title_line(name, kind):
+    assert parse_file(LETTERS / name).kind == kind
+
+
+@pytest.mark.parametrize("name", [
+    "kv16321.txt",  # "In mijn brief van 24 januari 2022 heb ik ..."
+    "kv16152.txt",  # "Conform de motie Boucke (D66) en Kröger ..."
+    "kv14595.txt",  # "... de motie Westerveld ... via de\nKamerbrief met de visie ..."
+    "kv16887.txt",  # "... Verslagen zijn ..."
+])
+def test_a_kind_word_in_running_text_is_no_kind(name):
+    # Bare answers to Kamervragen: they mention letters, motions and reports without being one.
+    assert parse_file(KAMERVRAGEN / name).kind == "document"
+
+
 def test_motie_pdf_metadata():
     letter = parse_file(LETTERS / "pm01_kst-21501-02-3121_motie-ceder.pdf")
     assert letter.doc_id == "kst-21501-02-3121"
