@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.letter_vectors import seed_cache
+
 
 # ----------------------------------------------------------------------------- no outbound connections
 # Every connect of this test process goes through this guard: loopback and local sockets
@@ -53,9 +55,13 @@ socket.socket.connect_ex = _guard(socket.socket.connect_ex)
 # ----------------------------------------------------------------------------- one vector cache per run
 # Many tests index the same letters into fresh stores; the product's vector cache lets the
 # model embed each text once per run. It starts empty every run (CI measures the cold
-# path too), unless RAG_TEST_VECTOR_CACHE names a folder to keep between local runs.
+# path too, on every text but the bundled letters), unless RAG_TEST_VECTOR_CACHE names a
+# folder to keep between local runs.
+# The bundled letters' own vectors are filled in from tests/fixtures (tests/letter_vectors.py):
+# embedding them is ~14 minutes of a CI run and gives the same vectors every time.
 _VECTORS = os.environ.get("RAG_TEST_VECTOR_CACHE") or tempfile.mkdtemp(prefix="rag-test-vectors-")
 os.environ["RAG_VECTOR_CACHE"] = _VECTORS
+seed_cache(_VECTORS)
 
 
 def pytest_sessionfinish(session, exitstatus):

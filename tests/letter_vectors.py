@@ -1,0 +1,107 @@
+"""The bundled letters' vectors, kept with the tests so a test run does not embed them again.
+
+Every test session starts with an empty vector cache (``tests/conftest.py``). Embedding
+the 17 bundled letters' chunks and sentences with EmbeddingGemma in float32 takes ~14 of
+CI's 30 minutes on a 2-core machine, and the same vectors come out every time. The
+session's cache is therefore filled from ``tests/fixtures/letter-vectors.npz`` before
+the first test: the vectors `rag index` computes for those texts, by the same content
+keys (:func:`rag.vectorcache.text_key`), chunks in float32 and sentences in float16
+(the store keeps sentences in float16 anyway). Only a cache of the same model setting
+is filled; any text the file lacks (a letter whose chunking changed) is embedded as
+before, and everything else in the tests (fixtures, excerpts, uploads) is embedded cold.
+
+Rebuild after a change to parsing, chunking or the model (``tests/test_letter_vectors.py``
+fails until then)::
+
+    .venv/bin/python -m tests.letter_vectors
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTERS = ROOT / "data" / "letters"
+VECTOR_FILE = ROOT / "tests" / "fixtures" / "letter-vectors.npz"
+
+
+def letter_texts() -> tuple[list[str], list[str]]:
+    """What the indexer embeds of the bundled letters: each chunk's searchable text, and
+    every sentence of every chunk."""
+    from rag.chunk import chunk_letter
+    from rag.documents import searchable_text
+    from rag.index import collect_files
+    from rag.parse import ParseError, parse_file
+    from rag.sentences import split_sentences
+
+    chunks, sentences = [], []
+    for path in collect_files([LETTERS])[0]:
+        try:
+            letter = parse_file(path)
+        except ParseError:  # the scanned PDF without a text layer
+            continue
+        for chunk in chunk_letter(letter):
+            chunks.append(searchable_text(chunk))
+            sentences.extend(s.text for s in split_sentences(chunk.text))
+    return chunks, sentences
+
+
+def current_setting() -> str:
+    """The vector cache setting the tests' embedder will use, without loading it."""
+    from rag.embed import GEMMA_MODEL, configured_model, default_precision
+
+    model = configured_model()
+    precision = default_precision() if model == GEMMA_MODEL else "fp32"
+    return f"{model}-{precision}-{os.environ.get('RAG_EMBED_DIM') or 768}"
+
+
+def seed_cache(folder: str | Path) -> int:
+    """Fill the vector cache in ``folder`` from the file; returns the vectors written
+    (0 when the file is of another model setting)."""
+    from rag.vectorcache import VectorCache
+
+    if not VECTOR_FILE.exists():
+        return 0
+    data = np.load(VECTOR_FILE)
+    setting = str(data["setting"])
+    if setting != current_setting():
+        return 0
+    cache = VectorCache.for_model(setting, int(data["chunk_vectors"].shape[1]))
+    if cache is None or Path(cache.path).parent != Path(folder):
+        return 0
+    vectors = {}
+    for kind in ("chunk", "sentence"):
+        keys, rows = data[f"{kind}_keys"], data[f"{kind}_vectors"].astype(np.float32)
+        vectors.update({bytes(k).hex(): v for k, v in zip(keys, rows)})
+    cache.put(vectors)
+    return len(vectors)
+
+
+def build() -> None:
+    """Write the file from the model (through the user's vector cache when it holds them)."""
+    from rag.embed import get_embedder
+    from rag.vectorcache import text_key
+
+    emb = get_embedder()
+    setting = f"{emb.name}-{emb.precision}-{emb.dim}"
+    chunks, sentences = letter_texts()
+    sentences = list(dict.fromkeys(sentences))
+    chunks = list(dict.fromkeys(chunks))
+    chunk_vectors = emb.embed_passages(chunks, progress=True, remember=True)
+    sentence_vectors = emb.embed_passages(sentences, progress=True, remember=True)
+
+    def keys(texts: list[str]) -> np.ndarray:
+        # Bytes as uint8 rows: numpy's "S" strings would drop a digest's trailing zero bytes.
+        return np.array([list(bytes.fromhex(text_key(emb.passage_prompt, t))) for t in texts], dtype=np.uint8)
+
+    np.savez(VECTOR_FILE, setting=np.array(setting), chunk_keys=keys(chunks),
+             chunk_vectors=chunk_vectors.astype(np.float32), sentence_keys=keys(sentences),
+             sentence_vectors=sentence_vectors.astype(np.float16))
+    print(f"{VECTOR_FILE}: {len(chunks)} chunks and {len(sentences)} sentences of {setting}")
+
+
+if __name__ == "__main__":
+    build()

@@ -1,0 +1,35 @@
+"""The bundled letters' vectors kept with the tests (tests/letter_vectors.py) are current and the model's."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rag.vectorcache import text_key
+from tests.letter_vectors import VECTOR_FILE, letter_texts
+
+
+def _keys(rows: np.ndarray) -> list[str]:
+    return [bytes(r).hex() for r in rows]
+
+
+def test_the_file_holds_every_text_the_indexer_embeds_of_the_bundled_letters(embedder):
+    data = np.load(VECTOR_FILE)
+    chunks, sentences = letter_texts()
+    held = set(_keys(data["chunk_keys"])) | set(_keys(data["sentence_keys"]))
+    missing = [t for t in chunks + sentences if text_key(embedder.passage_prompt, t) not in held]
+    assert not missing, (f"{len(missing)} texts of data/letters are not in {VECTOR_FILE.name} "
+                         f"(first: {missing[0][:60]!r}); rebuild it: python -m tests.letter_vectors")
+
+
+def test_the_file_holds_the_models_own_vectors(embedder):
+    data = np.load(VECTOR_FILE)
+    chunks, sentences = letter_texts()
+    by_key = dict(zip(_keys(data["chunk_keys"]), data["chunk_vectors"]))
+    by_key.update(zip(_keys(data["sentence_keys"]), data["sentence_vectors"].astype(np.float32)))
+    sample = chunks[::97] + sentences[::811]  # across letters, both kinds
+    fresh = embedder.embed_passages(sample)  # the model itself, not the cache
+    kept = np.stack([by_key[text_key(embedder.passage_prompt, t)] for t in sample])
+    cosines = np.sum(fresh * kept, axis=1) / np.linalg.norm(kept, axis=1)
+    assert len(sample) >= 10
+    # float16 sentences and a bfloat16 run of the model both stay within this of float32.
+    assert cosines.min() > 0.999, cosines
