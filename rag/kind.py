@@ -82,7 +82,8 @@ def _keyword_kind(probe: str) -> str | None:
 
 # A line that names the document: its title ("MOTIE VAN HET LID ...", "Besluitenlijst
 # procedurevergadering ...") or a field that does ("Document: Besluitenlijst van ...").
-TITLE_LABEL_RE = re.compile(r"^(?:Document|Betreft|Onderwerp|Titel)\s*:\s*", re.IGNORECASE)
+# Not a subject line: "Betreft: Motie Van der Plas ..." names another document.
+TITLE_LABEL_RE = re.compile(r"^(?:Document|Titel)\s*:\s*", re.IGNORECASE)
 TITLE_LINES = 30
 
 

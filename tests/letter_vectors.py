@@ -41,7 +41,7 @@ def letter_texts() -> tuple[list[str], list[str]]:
     for path in collect_files([LETTERS])[0]:
         try:
             letter = parse_file(path)
-        except ParseError:  # the scanned PDF without a text layer
+        except ParseError:  # as the indexer: a letter that cannot be read is left out
             continue
         for chunk in chunk_letter(letter):
             chunks.append(searchable_text(chunk))
@@ -81,11 +81,13 @@ def seed_cache(folder: str | Path) -> int:
 
 
 def build() -> None:
-    """Write the file from the model (through the user's vector cache when it holds them)."""
-    from rag.embed import get_embedder
+    """Write the file from the model (through the user's vector cache when it holds them),
+    in float32 whatever this CPU would choose: that is the setting of a CPU without
+    bfloat16, where embedding is slow enough to matter."""
+    from rag.embed import GEMMA_MODEL, Embedder
     from rag.vectorcache import text_key
 
-    emb = get_embedder()
+    emb = Embedder(GEMMA_MODEL, precision="fp32")
     setting = f"{emb.name}-{emb.precision}-{emb.dim}"
     chunks, sentences = letter_texts()
     sentences = list(dict.fromkeys(sentences))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from rag.embed import GEMMA_MODEL
 from rag.vectorcache import text_key
-from tests.letter_vectors import VECTOR_FILE, letter_texts
+from tests.letter_vectors import VECTOR_FILE, current_setting, letter_texts
 
 
 def _keys(rows: np.ndarray) -> list[str]:
@@ -33,3 +34,9 @@ def test_the_file_holds_the_models_own_vectors(embedder):
     assert len(sample) >= 10
     # float16 sentences and a bfloat16 run of the model both stay within this of float32.
     assert cosines.min() > 0.999, cosines
+
+
+def test_the_file_is_of_the_setting_the_tests_look_for(embedder):
+    # Else seeding silently never applies and a CI run embeds the letters again.
+    assert str(np.load(VECTOR_FILE)["setting"]) == f"{GEMMA_MODEL}-fp32-768"
+    assert current_setting() == f"{embedder.name}-{embedder.precision}-{embedder.dim}"
