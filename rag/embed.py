@@ -105,6 +105,8 @@ class Embedder:
             ``embeddinggemma-300m@int8/256``).
         dim: Vector size.
         mapped_bytes: Table memory left in the weight file by ``lean``.
+        cache_setting: What the vector cache files this model's vectors under (name,
+            precision and width: bf16 and fp32 vectors are close, not equal).
     """
 
     def __init__(self, model: str | None = None, batch_size: int = 16, precision: str | None = None,
@@ -149,7 +151,8 @@ class Embedder:
         self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
         self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
         # bf16 and fp32 vectors agree to cosine 0.9999 but are not equal: each keeps its own.
-        self.cache = VectorCache.for_model(f"{self.name}-{self.precision}-{self.dim}", self.dim)
+        self.cache_setting = f"{self.name}-{self.precision}-{self.dim}"
+        self.cache = VectorCache.for_model(self.cache_setting, self.dim)
 
     def _map_tables(self, folder: Path) -> int:
         from rag.token_table import map_token_tables

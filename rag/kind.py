@@ -3,9 +3,9 @@
 Most specific evidence first: the printed heading of a council agenda or report,
 the Kamerstuk document line, the form of the first lines (a memo to the minister,
 the Council of State's advice, a decree), what a cover letter offers or carries,
-and failing all that a title line that opens with a kind ("Besluitenlijst ..."). And the other way round, which
-kinds a question names as the document it asks about (:func:`asked_kinds`), so
-retrieval can rank that kind first.
+and failing all that a title line that opens with a kind ("Besluitenlijst ..."). And
+the other way round, which kinds a question names as the document it asks about
+(:func:`asked_kinds`), so retrieval can rank that kind first.
 
 Example:
     >>> from rag.documents import Line

@@ -61,7 +61,7 @@ socket.socket.connect_ex = _guard(socket.socket.connect_ex)
 # embedding them is ~14 minutes of a CI run and gives the same vectors every time.
 _VECTORS = os.environ.get("RAG_TEST_VECTOR_CACHE") or tempfile.mkdtemp(prefix="rag-test-vectors-")
 os.environ["RAG_VECTOR_CACHE"] = _VECTORS
-seed_cache(_VECTORS)
+seed_cache()
 
 
 def pytest_sessionfinish(session, exitstatus):

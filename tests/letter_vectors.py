@@ -58,9 +58,9 @@ def current_setting() -> str:
     return f"{model}-{precision}-{os.environ.get('RAG_EMBED_DIM') or 768}"
 
 
-def seed_cache(folder: str | Path) -> int:
-    """Fill the vector cache in ``folder`` from the file; returns the vectors written
-    (0 when the file is of another model setting)."""
+def seed_cache() -> int:
+    """Fill the vector cache (``RAG_VECTOR_CACHE``) from the file; returns the vectors
+    written (0 when the file is of another model setting or the cache is off)."""
     from rag.vectorcache import VectorCache
 
     if not VECTOR_FILE.exists():
@@ -70,7 +70,7 @@ def seed_cache(folder: str | Path) -> int:
     if setting != current_setting():
         return 0
     cache = VectorCache.for_model(setting, int(data["chunk_vectors"].shape[1]))
-    if cache is None or Path(cache.path).parent != Path(folder):
+    if cache is None:
         return 0
     vectors = {}
     for kind in ("chunk", "sentence"):
@@ -88,7 +88,7 @@ def build() -> None:
     from rag.vectorcache import text_key
 
     emb = Embedder(GEMMA_MODEL, precision="fp32")
-    setting = f"{emb.name}-{emb.precision}-{emb.dim}"
+    setting = emb.cache_setting
     chunks, sentences = letter_texts()
     sentences = list(dict.fromkeys(sentences))
     chunks = list(dict.fromkeys(chunks))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from rag.embed import GEMMA_MODEL
 from rag.vectorcache import text_key
@@ -13,18 +14,23 @@ def _keys(rows: np.ndarray) -> list[str]:
     return [bytes(r).hex() for r in rows]
 
 
-def test_the_file_holds_every_text_the_indexer_embeds_of_the_bundled_letters(embedder):
+@pytest.fixture(scope="module")
+def texts() -> tuple[list[str], list[str]]:
+    return letter_texts()
+
+
+def test_the_file_holds_every_text_the_indexer_embeds_of_the_bundled_letters(embedder, texts):
     data = np.load(VECTOR_FILE)
-    chunks, sentences = letter_texts()
+    chunks, sentences = texts
     held = set(_keys(data["chunk_keys"])) | set(_keys(data["sentence_keys"]))
     missing = [t for t in chunks + sentences if text_key(embedder.passage_prompt, t) not in held]
     assert not missing, (f"{len(missing)} texts of data/letters are not in {VECTOR_FILE.name} "
                          f"(first: {missing[0][:60]!r}); rebuild it: python -m tests.letter_vectors")
 
 
-def test_the_file_holds_the_models_own_vectors(embedder):
+def test_the_file_holds_the_models_own_vectors(embedder, texts):
     data = np.load(VECTOR_FILE)
-    chunks, sentences = letter_texts()
+    chunks, sentences = texts
     by_key = dict(zip(_keys(data["chunk_keys"]), data["chunk_vectors"]))
     by_key.update(zip(_keys(data["sentence_keys"]), data["sentence_vectors"].astype(np.float32)))
     sample = chunks[::97] + sentences[::811]  # across letters, both kinds
@@ -39,4 +45,4 @@ def test_the_file_holds_the_models_own_vectors(embedder):
 def test_the_file_is_of_the_setting_the_tests_look_for(embedder):
     # Else seeding silently never applies and a CI run embeds the letters again.
     assert str(np.load(VECTOR_FILE)["setting"]) == f"{GEMMA_MODEL}-fp32-768"
-    assert current_setting() == f"{embedder.name}-{embedder.precision}-{embedder.dim}"
+    assert current_setting() == embedder.cache_setting

@@ -29,7 +29,7 @@ def own_cache(embedder, tmp_path, monkeypatch):
     """The session embedder with an empty cache of its own in tmp_path."""
     folder = tmp_path / "vectors"
     monkeypatch.setenv("RAG_VECTOR_CACHE", str(folder))
-    cache = VectorCache.for_model(f"{embedder.name}-{embedder.precision}-{embedder.dim}", embedder.dim)
+    cache = VectorCache.for_model(embedder.cache_setting, embedder.dim)
     monkeypatch.setattr(embedder, "cache", cache)
     return cache
 
