@@ -31,7 +31,7 @@ from rag.documents import Chunk, Letter, searchable_text
 from rag.embed import Embedder, get_embedder
 from rag.files import file_sha256
 from rag.parse import SUPPORTED_SUFFIXES, ParseError, parse_file
-from rag.sentences import split_sentences
+from rag.sentences import Sentence, split_sentences
 from rag.records import DocRecord, SentenceVectors
 from rag.store import Store
 
@@ -109,6 +109,16 @@ class _RunState:
     first_with: dict[str, str] = field(default_factory=dict)  # file sha256 -> the first path read with those bytes
     copies: list[tuple[str, str, str]] = field(default_factory=list)  # (copy, its sha256, the path it copies)
     changed: bool = False  # whether the manifest must be saved
+
+
+def embedded_texts(chunk: Chunk) -> tuple[str, list[Sentence]]:
+    """What indexing embeds of ``chunk``: its searchable text (heading and letter context
+    included) and each of its sentences on its own.
+
+    The one place that says so: the test suite's stored vectors of the bundled letters
+    are made from it too, and would silently stop matching if the two drifted apart.
+    """
+    return searchable_text(chunk), split_sentences(chunk.text)
 
 
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], IndexSummary, list[Path]]:
@@ -383,8 +393,9 @@ class Indexer:
         for i in range(0, total, batch):
             self.progress(Stage.EMBED, i, total)
             part = chunks[i : i + batch]
-            vectors = self.embedder.embed_passages([searchable_text(c) for c in part], remember=True)
-            split = [split_sentences(c.text) for c in part]
+            texts = [embedded_texts(c) for c in part]
+            vectors = self.embedder.embed_passages([text for text, _ in texts], remember=True)
+            split = [found for _, found in texts]
             svectors = self.embedder.embed_passages([s.text for found in split for s in found], remember=True)
             records, at = [], 0
             for c, found in zip(part, split):

@@ -29,13 +29,11 @@ VECTOR_FILE = ROOT / "tests" / "fixtures" / "letter-vectors.npz"
 
 
 def letter_texts() -> tuple[list[str], list[str]]:
-    """What the indexer embeds of the bundled letters: each chunk's searchable text, and
-    every sentence of every chunk."""
+    """What the indexer embeds of the bundled letters (:func:`rag.index.embedded_texts`):
+    each chunk's searchable text, and every sentence of every chunk."""
     from rag.chunk import chunk_letter
-    from rag.documents import searchable_text
-    from rag.index import collect_files
+    from rag.index import collect_files, embedded_texts
     from rag.parse import ParseError, parse_file
-    from rag.sentences import split_sentences
 
     chunks, sentences = [], []
     for path in collect_files([LETTERS])[0]:
@@ -44,8 +42,9 @@ def letter_texts() -> tuple[list[str], list[str]]:
         except ParseError:  # as the indexer: a letter that cannot be read is left out
             continue
         for chunk in chunk_letter(letter):
-            chunks.append(searchable_text(chunk))
-            sentences.extend(s.text for s in split_sentences(chunk.text))
+            text, found = embedded_texts(chunk)
+            chunks.append(text)
+            sentences.extend(s.text for s in found)
     return chunks, sentences
 
 
