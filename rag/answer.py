@@ -65,9 +65,9 @@ FACT_MISSING = {
 }
 FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
-           "person": "naam", "percent": "percentage", "other": "antwoord op deze vraag"},
+           "person": "naam", "article": "artikel", "percent": "percentage", "other": "antwoord op deze vraag"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
-           "person": "name", "percent": "percentage", "other": "answer to this question"},
+           "person": "name", "article": "article", "percent": "percentage", "other": "answer to this question"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",

@@ -57,6 +57,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"welk (deel|aandeel)|what (share|proportion|percentage))\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere )?(lidstaten|landen|ms|member states|countries|states|eu-landen)\b", re.I)),
+    # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
+    ("article", re.compile(
+        r"\b(welke?|which|what)\s+(art\.?|artikel(?:en|lid)?|wetsartikel|verdragsartikel|articles?|"
+        r"rechtsgrondslag|legal basis|treaty article)(?!\w)|\b(rechtsgrondslag|legal basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho chairs\b", re.I)),
@@ -129,6 +133,8 @@ _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
+# An article, written out: "artikel 79", "art. 218 VWEU", "Article 5(1)", "artikelen 5 en 6".
+_ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
 _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
     r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
@@ -143,7 +149,7 @@ class Question:
         text: The question as asked.
         language: ``nl`` or ``en``.
         answer_type: ``date``, ``amount``, ``number``, ``countries``, ``person``,
-            ``reason``, ``position``, ``yes_no`` or ``other``.
+            ``article`` (a legal basis), ``reason``, ``position``, ``yes_no`` or ``other``.
         yes_no: Whether it asks for a yes or a no (it may still ask for a type of fact).
         numbers: Numbers written in the question (they are no answer to it).
         councils: Canonical names of councils the question names.
@@ -255,6 +261,10 @@ def _has_person(sentence: str, question: Question) -> bool:
     return any(m.group(0).split()[-1].lower() not in question.text.lower() for m in _PERSON_RE.finditer(sentence))
 
 
+def _has_article(sentence: str, question: Question) -> bool:
+    return any(m.group(2).lower() not in question.numbers for m in _ARTICLE_RE.finditer(sentence))
+
+
 def _has_claim_figure(sentence: str, question: Question) -> bool:
     kinds = question.claim_kinds
     if "amount" in kinds:
@@ -270,6 +280,7 @@ FACT_CHECKS = {
     "number": _has_number,
     "countries": _has_countries,
     "person": _has_person,
+    "article": _has_article,
 }
 
 

@@ -94,6 +94,16 @@ def test_near_topic_question_for_a_missing_fact_is_refused(answerer):
     assert d["answer_type"] == "amount" and d["reason"] == a.reason
 
 
+def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
+    a = answerer.ask("Op grond van welk artikel van het VWEU besluit de Raad over het verdrag inzake advocaten?")
+    assert a.answered and a.answer_type == "article" and "artikel 218 VWEU" in a.answer
+    assert a.citations[0].chunk.item_title.startswith("De onafhankelijkheid van advocaten")
+    # The letter treats the list of travel documents, but names no article for it.
+    a = answerer.ask("Op grond van welk artikel stelt de Commissie de lijst van erkende reisdocumenten vast?")
+    assert a.answer_type == "article" and not a.answered and a.reason in ("fact_missing", "no_passage")
+    assert not re.search(r"\bartikel \d", a.answer)
+
+
 def test_question_for_a_fact_the_letter_gives_is_answered_with_it(answerer):
     a = answerer.ask("hoeveel migranten kwamen in 2025 irregulier vanuit libie naar europa?")
     assert a.answered and a.answer_type == "number" and "72,791" in a.answer

@@ -28,6 +28,11 @@ from rag.question import analyse, has_fact
         ("Ziet de regering overlap tussen de toetsen?", "yes_no"),
         ("Does the Netherlands support the sanctions regime?", "yes_no"),
         ("waarvoor gebruikt NOvA de subsidie van JenV?", "other"),
+        ("obv welk art. Grondwet moet het college bij wet worden ingesteld?", "article"),
+        ("Under which article of the TFEU will the Council decide?", "article"),
+        ("rechtsgrondslag raadsbesluit verdrag advocaten", "article"),
+        # Naming an article is not asking for one.
+        ("Wat regelt artikel 5 van de Kaderwet?", "other"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -51,6 +56,15 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     person = analyse("naam voorzitter adviescollege")
     assert has_fact(person, "Het advies is ondertekend door Th.C. de Graaf.")
     assert not has_fact(person, "De voorzitter wordt benoemd door de Koning.")
+    basis = analyse("op grond van welk artikel van de Kaderwet adviescolleges wordt het besluit genomen?")
+    assert has_fact(basis, "Gelet op artikel 5, eerste lid, van de Kaderwet adviescolleges;")
+    assert has_fact(basis, "De Raad besluit conform art. 218 VWEU.")
+    assert not has_fact(basis, "Het besluit wordt genomen op grond van de Kaderwet adviescolleges.")
+    # An article the question itself names is no answer to it.
+    besides = analyse("welk artikel geldt naast artikel 79 van de Grondwet?")
+    assert besides.answer_type == "article"
+    assert not has_fact(besides, "Artikel 79 van de Grondwet is van toepassing.")
+    assert has_fact(besides, "Ook artikel 80 is van toepassing.")
 
 
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
