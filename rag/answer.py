@@ -45,8 +45,9 @@ from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
-from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, over_time,
-                          score_sentences, select)
+from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
+                          asks_dutch_position, over_time, score_sentences, select, takes_stance, wants_position,
+                          with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
@@ -65,9 +66,11 @@ FACT_MISSING = {
 }
 FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
-           "person": "naam", "article": "artikel", "percent": "percentage", "other": "antwoord op deze vraag"},
+           "person": "naam", "article": "artikel",
+           "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
-           "person": "name", "article": "article", "percent": "percentage", "other": "answer to this question"},
+           "person": "name", "article": "article",
+           "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
@@ -358,8 +361,18 @@ class Answerer:
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
+        if asks_dutch_position(q):
+            home = picked[0].hit.chunk.id
+            if not any(takes_stance(x.text) for x in scored if x.hit.chunk.id == home):
+                # The passage is on the topic at best: the Netherlands takes no stand in it.
+                on_topic = ev.share >= 0.5
+                message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
+                return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
+        if wants_position(q):
+            picked = with_stance(picked, scored, self.settings, self.model)
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
-        return self._compose(q, picked, earlier)
+        stance = wants_position(q) and takes_stance(picked[0].text)
+        return self._compose(q, picked, earlier, lead_first=stance)
 
     def missing_meeting(self, q: Question) -> str | None:
         """The council the question names when no indexed letter mentions it, as a sentence."""
@@ -382,16 +395,18 @@ class Answerer:
         return Answer(q.text, message, False, "extractive", q.language, [], related,
                       answer_type=q.answer_type, reason=reason)
 
-    def _compose(self, q: Question, picked: list[ScoredSentence], earlier: list[ScoredSentence] | None = None) -> Answer:
+    def _compose(self, q: Question, picked: list[ScoredSentence], earlier: list[ScoredSentence] | None = None,
+                 lead_first: bool = False) -> Answer:
         """Quote ``picked``: in document order, except that a yes/no question's most likely
-        sentence (the one that confirms or refutes) leads. With ``earlier`` letters, the
+        sentence (the one that confirms or refutes) leads, and with ``lead_first`` the first
+        of ``picked`` (the sentence that states the Dutch position). With ``earlier`` letters, the
         quote says which letter it is from, and each earlier letter follows, dated."""
         def order(x: ScoredSentence) -> tuple:
             c = x.hit.chunk
             return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0) if str(c.item_no or "0").isdigit() else 0,
                     c.split_id, x.start)
 
-        lead = max(picked, key=lambda x: x.probability) if q.yes_no else None
+        lead = max(picked, key=lambda x: x.probability) if q.yes_no else picked[0] if lead_first else None
         rest = sorted([x for x in picked if x is not lead], key=order)
         picked = ([lead] if lead else []) + rest
         numbers: dict[str, Citation] = {}

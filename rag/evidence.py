@@ -50,6 +50,53 @@ POSITION_CUE = re.compile(
     r"zet zich in|blijft zich inzetten|vindt)\b"
 )
 
+# The sentence that states the Dutch position, to quote for a question that asks for it:
+# the Netherlands, the cabinet or the writing minister as the subject, among the first
+# words ("Nederland kan de algemene oriëntatie steunen.", "Voor Nederland is het van
+# belang ...", "Tegelijkertijd is het kabinet kritisch ..."), then a word of judgement.
+# Narrower than rag.timeline.states_position, which looks for any letter that voices a
+# view on a topic: here a passage without such a sentence is no answer, and the wider
+# test (a holder anywhere) let off-topic passages through (issue 10's note).
+_STANCE_SUBJECT = re.compile(r"^(?:\S+\s+){0,5}?(?:nederland|het (?:nederlandse )?kabinet|kabinet|"
+                             r"de (?:nederlandse )?regering|nl|ik|wij|we)\b", re.IGNORECASE)
+_STANCE_WORD = re.compile(
+    r"\b(?:steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|instem\w*|stemt in|kritisch|positief|voorstander|"
+    r"terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|inzet|acht|vindt(?! u\b)|vinden|deelt|"
+    r"waardeert|juicht|verzet|wijst|afwijzend|mening|standpunt|prioriteit|belang|belangrijk|essentieel|"
+    r"noodzakelijk|kan zich vinden|welwillend|constructief|zorgen|bezwaar|voorbehoud|ambitieus|voorop|streeft|"
+    r"wenst|kiest|"
+    # What a report of the meeting says the Netherlands did: "heeft gewezen op", "gaf aan", "benadrukte".
+    r"gewezen op|wees op|wijst op|aangegeven|gaf aan|geeft aan|onderstre\w*|benadruk\w*|gepleit|ingezet|"
+    r"uitgesproken|opgeroepen|riep op|roept op)\b", re.IGNORECASE)
+
+
+def takes_stance(sentence: str) -> bool:
+    """Does ``sentence`` say what the Netherlands or the cabinet thinks or wants?
+
+    Example:
+        >>> takes_stance("Voor Nederland is het van belang dat de uitkomst uitvoerbaar is.")
+        True
+        >>> takes_stance("Het Voorzitterschap streeft naar een akkoord; Nederland is daarover geïnformeerd.")
+        False
+    """
+    subject = _STANCE_SUBJECT.search(sentence)
+    return bool(subject and _STANCE_WORD.search(sentence, subject.end()))
+
+
+# Who a question for "the Dutch position" names as holding it.
+DUTCH_ACTOR = re.compile(r"\b(nl|nederland\w*|kabinet\w*|kab|regering|dutch|netherlands|cabinet|government)\b",
+                         re.IGNORECASE)
+
+
+def wants_position(q: Question) -> bool:
+    """Does ``q`` ask what someone thinks or wants (a position, a stance, support)?"""
+    return q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
+
+
+def asks_dutch_position(q: Question) -> bool:
+    """Does ``q`` ask what the Netherlands or the cabinet thinks or wants?"""
+    return wants_position(q) and bool(DUTCH_ACTOR.search(q.text))
+
 
 @dataclass
 class ExtractiveSettings:
@@ -172,13 +219,13 @@ def score_sentences(q: Question, top: list[Hit], qvec: np.ndarray, topic: TopicT
     """
     if not top:
         return []
-    wants_position = q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
+    position = wants_position(q)
     top_score = top[0].score or 1.0
     rows: list[ScoredSentence] = []
     raw: list[list[float]] = []
     for rank, hit in enumerate(top, start=1):
         spans = vectors.get(hit.chunk.id) or [(x.start, x.end, None) for x in split_sentences(hit.chunk.text)]
-        for row, feats in _chunk_candidates(q, rank, hit, spans, qvec, topic, wants_position, top_score):
+        for row, feats in _chunk_candidates(q, rank, hit, spans, qvec, topic, position, top_score):
             rows.append(row)
             raw.append(feats)
     if not rows:
@@ -266,6 +313,28 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
         picked.append(cand)
         words += n
     return picked
+
+
+def with_stance(picked: list[ScoredSentence], scored: list[ScoredSentence], settings: ExtractiveSettings,
+                model: AnswerModel) -> list[ScoredSentence]:
+    """``picked`` for a question for the Dutch position, with the quoted chunk's most likely
+    sentence that states one (:func:`takes_stance`) first: added when no quoted sentence
+    does, in place of the least likely others when the answer would grow too long."""
+    stance = next((x for x in picked if takes_stance(x.text)), None)
+    if stance is None:
+        home = picked[0].hit.chunk.id
+        stance = next((x for x in scored if x.hit.chunk.id == home and takes_stance(x.text)), None)
+        if stance is None or stance.probability < picked[0].probability * model.keep_ratio:
+            return picked
+    rest = [x for x in picked if x is not stance]
+    words = len(stance.text.split())
+    kept = []
+    for x in sorted(rest, key=lambda x: -x.probability):
+        n = len(x.text.split())
+        if len(kept) + 1 < settings.max_sentences and words + n <= settings.max_words:
+            kept.append(x)
+            words += n
+    return [stance] + [x for x in rest if x in kept]
 
 
 def over_time(q: Question, scored: list[ScoredSentence], picked: list[ScoredSentence], settings: ExtractiveSettings,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rag.answer import NOT_FOUND, Answerer
+from rag.answer import FACT_MISSING, FACT_NAMES, NOT_FOUND, Answerer
 from rag.retrieve import Filters
 
 pytestmark = pytest.mark.slow
@@ -50,18 +50,17 @@ def test_every_marker_has_a_source_and_every_source_is_cited(answerer):
     assert "72,791" in libie.answer
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, issue 10: the Regeerprogramma mentions the GLB and farm policy; the "
-                   "fitted answerability model answers this position question from it, though no position on the "
-                   "CAP is stated (a position is not a checkable fact type)")
 def test_common_agricultural_policy_is_not_answered(answerer):
+    # The Regeerprogramma's farm-policy passages are on the topic, but in none does the
+    # Netherlands take a stand on the CAP: a question for a position needs one.
     a = answerer.ask("Wat is de Nederlandse positie over het Gemeenschappelijk Landbouwbeleid?")
     assert not a.answered
     assert a.answer == NOT_FOUND["nl"] and a.reason == "no_passage"
     assert a.citations == [] and a.related, "the closest passages are still shown"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, issue 10: as in Dutch, a farm-policy passage of the Regeerprogramma "
-                   "is quoted")
+@pytest.mark.xfail(strict=True, reason="known gap, issue 10: the English question is matched to another farm-policy "
+                   "passage of the Regeerprogramma, one in which 'we' (the cabinet) state aims for Europe")
 def test_common_agricultural_policy_in_english_is_not_answered(answerer):
     en = answerer.ask("What is the Dutch position on the Common Agricultural Policy?")
     assert not en.answered and en.answer == NOT_FOUND["en"]
@@ -92,6 +91,30 @@ def test_near_topic_question_for_a_missing_fact_is_refused(answerer):
     assert a.related and any(c.chunk.doc_id == "kst-32317-995" for c in a.related)
     d = a.to_dict()
     assert d["answer_type"] == "amount" and d["reason"] == a.reason
+
+
+@pytest.mark.parametrize("question", [
+    "Wat vindt Nederland van de algemene oriëntatie over de verordening bescherming volwassenen?",
+    "What is the Dutch position on the adults protection regulation?",
+])
+def test_a_question_for_the_dutch_position_leads_with_the_sentence_that_takes_it(answerer, question):
+    # The item opens with what the proposal is; the position comes paragraphs later.
+    a = answerer.ask(question)
+    assert a.answered and a.answer_type == "position"
+    assert a.answer.startswith("Nederland kan de algemene oriëntatie steunen.")
+    assert a.citations[0].chunk.item_title == "Verordening over de bescherming van volwassenen"
+
+
+def test_a_question_for_the_cabinets_view_on_a_motion_it_never_judged_is_refused(answerer):
+    # The motion is indexed and found, but it is the Kamer speaking: no letter gives the
+    # cabinet's view of it, and quoting the motion would answer a question nobody asked.
+    a = answerer.ask("Wat vindt het kabinet van de motie Ceder over Rafah?")
+    assert not a.answered and a.answer_type == "position" and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["position"])
+    assert a.related[0].chunk.doc_id == "kst-21501-02-3121"
+    # Where the cabinet does take a stand, a yes/no question about it is answered with it.
+    b = answerer.ask("Steunt het kabinet een sanctie-instrument tegen mensensmokkelaars?")
+    assert b.answered and b.answer.startswith("Het kabinet ")
 
 
 def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
