@@ -93,9 +93,17 @@ def wants_position(q: Question) -> bool:
     return q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
 
 
+# A question word that asks for something else than the position itself: "kab.appreciatie
+# visumstrategie: welke bewindspersoon verantwoordelijk?" names the appreciation as its topic
+# and asks for a minister.
+OTHER_ASK = re.compile(
+    r"\b(?:welke?|which)\s+(?!positie|standpunt|inzet|houding|mening|appreciatie|position|stance|view)\w+|"
+    r"\b(?:wie|wanneer|wnr|waar|hoeveel|who|when|where|how many|how much)\b", re.IGNORECASE)
+
+
 def asks_dutch_position(q: Question) -> bool:
-    """Does ``q`` ask what the Netherlands or the cabinet thinks or wants?"""
-    return wants_position(q) and bool(DUTCH_ACTOR.search(q.text))
+    """Does ``q`` ask what the Netherlands or the cabinet thinks or wants (and nothing else)?"""
+    return wants_position(q) and bool(DUTCH_ACTOR.search(q.text)) and not OTHER_ASK.search(q.text)
 
 
 @dataclass

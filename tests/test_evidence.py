@@ -1,0 +1,53 @@
+"""Which sentence states the Dutch position, and which questions ask for it (sentences from the bundled letters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.evidence import asks_dutch_position, takes_stance
+from rag.question import analyse
+
+
+@pytest.mark.parametrize("sentence", [
+    # data/letters/kst-32317-995 (JBZ-Raad, March 2026)
+    "Nederland kan de algemene oriëntatie steunen.",
+    "Nederland ziet in positieve zin volop mogelijkheden om de rol van Europol binnen het bestaande mandaat te versterken.",
+    "Tegelijkertijd is het kabinet kritisch op het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt.",
+    "Het kabinet ondersteunt de inzet van de Commissie om (terugkeer)samenwerking met visumplichtige landen meer af te "
+    "kunnen dwingen.",
+    # data/excerpts: a report of the meeting, in the past tense
+    "Daarbij heeft het kabinet in lijn met het BNC-fiche gewezen op de opschortende werking van terugkeerbesluiten.",
+    "Voor Nederland is het van belang dat de uitkomst voldoende recht doet aan de uitvoering.",
+])
+def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
+    assert takes_stance(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # The item's introduction, the presidency's plan, and other holders.
+    "Het Cypriotische voorzitterschap is voornemens tijdens de JBZ-Raad een algemene oriëntatie aan te nemen over de "
+    "gehele verordening.",
+    "Het Voorzitterschap streeft ernaar de Raad te vragen in te stemmen met een (gedeeltelijke) algemene oriëntatie.",
+    "Posities van lidstaten lopen uiteen over het al dan niet verplicht maken van de toepassing van deze concepten.",
+    # The Netherlands named, far from the subject, or no judgement.
+    "In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa, de meeste in Italië maar ook in Nederland.",
+    "Ook informeren wij uw Kamer graag hieronder over een aantal onderwerpen en vindt u in de bijlage het verslag.",
+])
+def test_a_sentence_that_takes_no_dutch_stand(sentence):
+    assert not takes_stance(sentence)
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Wat is de Nederlandse positie over Europol?", True),
+    ("nl positie toekomst europol", True),
+    ("What is the Dutch position on the Common Agricultural Policy?", True),
+    ("Welke positie neemt Nederland in over de terugkeerverordening?", True),
+    ("kabinetsappreciatie motie ceder gaza", True),
+    # The appreciation is the topic; a minister is asked for.
+    ("kab.appreciatie EU-visumstrategie: welke bewindspersoon primair verantwoordelijk?", False),
+    # Someone else's view.
+    ("Wat vindt het Europees Parlement van het voorstel?", False),
+    ("Hoeveel migranten kwamen in 2025 vanuit Libië?", False),
+])
+def test_which_questions_ask_for_the_dutch_position(question, asks):
+    assert asks_dutch_position(analyse(question)) is asks
