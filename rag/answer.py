@@ -46,8 +46,7 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
-                          asks_dutch_position, over_time, score_sentences, select, takes_stance, wants_position,
-                          with_stance)
+                          asks_dutch_position, over_time, score_sentences, select, takes_stance, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
@@ -361,6 +360,8 @@ class Answerer:
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
+        picked, earlier = over_time(q, scored, picked, self.settings, self.model)
+        stance = False
         if asks_dutch_position(q):
             home = picked[0].hit.chunk.id
             if not any(takes_stance(x.text) for x in scored if x.hit.chunk.id == home):
@@ -368,10 +369,8 @@ class Answerer:
                 on_topic = ev.share >= 0.5
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
-        if wants_position(q):
-            picked = with_stance(picked, scored, self.settings, self.model)
-        picked, earlier = over_time(q, scored, picked, self.settings, self.model)
-        stance = wants_position(q) and takes_stance(picked[0].text)
+            picked = with_stance(picked, scored, self.settings)
+            stance = True
         return self._compose(q, picked, earlier, lead_first=stance)
 
     def missing_meeting(self, q: Question) -> str | None:
@@ -406,7 +405,7 @@ class Answerer:
             return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0) if str(c.item_no or "0").isdigit() else 0,
                     c.split_id, x.start)
 
-        lead = max(picked, key=lambda x: x.probability) if q.yes_no else picked[0] if lead_first else None
+        lead = picked[0] if lead_first else max(picked, key=lambda x: x.probability) if q.yes_no else None
         rest = sorted([x for x in picked if x is not lead], key=order)
         picked = ([lead] if lead else []) + rest
         numbers: dict[str, Citation] = {}

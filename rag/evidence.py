@@ -51,23 +51,32 @@ POSITION_CUE = re.compile(
 )
 
 # The sentence that states the Dutch position, to quote for a question that asks for it:
-# the Netherlands, the cabinet or the writing minister as the subject, among the first
-# words ("Nederland kan de algemene oriëntatie steunen.", "Voor Nederland is het van
-# belang ...", "Tegelijkertijd is het kabinet kritisch ..."), then a word of judgement.
-# Narrower than rag.timeline.states_position, which looks for any letter that voices a
-# view on a topic: here a passage without such a sentence is no answer, and the wider
-# test (a holder anywhere) let off-topic passages through (issue 10's note).
-_STANCE_SUBJECT = re.compile(r"^(?:\S+\s+){0,5}?(?:nederland|het (?:nederlandse )?kabinet|kabinet|"
-                             r"de (?:nederlandse )?regering|nl|ik|wij|we)\b", re.IGNORECASE)
+# the Netherlands, the cabinet or the writing minister ("ik", "wij") as the subject, among
+# the first words ("Nederland kan de algemene oriëntatie steunen.", "Voor Nederland is het
+# van belang ...", "Tegelijkertijd is het kabinet kritisch ..."), then a word of judgement;
+# or the position named as such ("Het Nederlandse standpunt is ..."). Narrower than
+# rag.timeline.states_position, which looks for any letter that voices a view on a topic:
+# here a passage without such a sentence is no answer, and the wider test (a holder
+# anywhere) let off-topic passages through (issue 10's note).
+_STANCE_SUBJECT = re.compile(
+    r"^(?:\S+\s+){0,5}?(?<!\bin )(?<!\bvolgens )(?<!\bvan )(?<!\baan )(?<!\bnaar )(?<!\buit )(?<!\bmet )"
+    r"(?:nederland|het (?:nederlandse )?kabinet|kabinet|de (?:nederlandse )?regering(?! van (?-i:[A-Z]))|nl|ik|wij|we)\b",
+    re.IGNORECASE)
+_NAMED_POSITION = re.compile(r"^(?:\S+\s+){0,3}?(?:het|de) nederlandse (?:standpunt|positie|inzet|houding)\b",
+                             re.IGNORECASE)
 _STANCE_WORD = re.compile(
-    r"\b(?:steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|instem\w*|stemt in|kritisch|positief|voorstander|"
-    r"terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|inzet|acht|vindt(?! u\b)|vinden|deelt|"
-    r"waardeert|juicht|verzet|wijst|afwijzend|mening|standpunt|prioriteit|belang|belangrijk|essentieel|"
+    r"\b(?:steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|instem\w*|in te stemmen|stemt in|kritisch|positief|"
+    r"voorstander|terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|inzet|vindt(?! u\b)|"
+    r"vinden|deelt|waardeert|juicht|verzet|wijst|afwijzend|mening|standpunt|prioriteit|belang|belangrijk|essentieel|"
     r"noodzakelijk|kan zich vinden|welwillend|constructief|zorgen|bezwaar|voorbehoud|ambitieus|voorop|streeft|"
-    r"wenst|kiest|"
+    r"wenst|kiest|voornemens|"
     # What a report of the meeting says the Netherlands did: "heeft gewezen op", "gaf aan", "benadrukte".
     r"gewezen op|wees op|wijst op|aangegeven|gaf aan|geeft aan|onderstre\w*|benadruk\w*|gepleit|ingezet|"
     r"uitgesproken|opgeroepen|riep op|roept op)\b", re.IGNORECASE)
+# A letter's opening ("Hierbij informeer ik uw Kamer over de inzet van het kabinet") states no
+# position; nor does what someone else says of the Netherlands ("Volgens de Commissie ...").
+_NO_STANCE = re.compile(r"\b(?:informeer|informeren|bied|bieden|stuur|sturen|ontvangt u|treft u)\b|"
+                        r"^\s*(?:volgens|according to) (?!(?:het )?kabinet\b|nederland\b)", re.IGNORECASE)
 
 
 def takes_stance(sentence: str) -> bool:
@@ -79,13 +88,21 @@ def takes_stance(sentence: str) -> bool:
         >>> takes_stance("Het Voorzitterschap streeft naar een akkoord; Nederland is daarover geïnformeerd.")
         False
     """
+    if _NO_STANCE.search(sentence):
+        return False
+    if _NAMED_POSITION.search(sentence):
+        return True
     subject = _STANCE_SUBJECT.search(sentence)
     return bool(subject and _STANCE_WORD.search(sentence, subject.end()))
 
 
-# Who a question for "the Dutch position" names as holding it.
-DUTCH_ACTOR = re.compile(r"\b(nl|nederland\w*|kabinet\w*|kab|regering|dutch|netherlands|cabinet|government)\b",
-                         re.IGNORECASE)
+# Who a question for "the Dutch position" names as holding it: not "de Duitse regering",
+# "de regering van Polen" or "the Dutch proposal" (someone else's view of it).
+DUTCH_ACTOR = re.compile(
+    r"\b(?:nl|nederland|the netherlands|netherlands|kabinet\w*|kab|cabinet|"
+    r"(?:nederlandse|dutch) (?:regering|government|positie|standpunt|inzet|houding|appreciatie|position|stance|view|line)|"
+    r"(?:de|het) (?:nederlandse )?(?:regering|kabinet)(?! van (?-i:[A-Z]))|the (?:dutch )?government(?! of))\b",
+    re.IGNORECASE)
 
 
 def wants_position(q: Question) -> bool:
@@ -252,7 +269,7 @@ def score_sentences(q: Question, top: list[Hit], qvec: np.ndarray, topic: TopicT
 
 
 def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, int, np.ndarray | None]],
-                      qvec: np.ndarray, topic: TopicTerms, wants_position: bool,
+                      qvec: np.ndarray, topic: TopicTerms, position: bool,
                       top_score: float) -> list[tuple[ScoredSentence, list[float]]]:
     """The candidate sentences of one chunk (not its footnotes, not short ones), each with
     its features in :data:`~rag.answer_model.SENTENCE_FEATURES` order; those relative to
@@ -278,7 +295,7 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         feats = [
             sim, 0.0, topic.coverage(text), share, float(heading_on_topic), 1.0 / rank, float(rank == 1),
             hit.score / top_score if top_score else 0.0,
-            float(wants_position and bool(POSITION_CUE.search(text))),
+            float(position and bool(POSITION_CUE.search(text))),
             float(q.checkable and fact), float(q.checkable and not fact), 0.0, float(q.language == "en"),
             sim * (q.language == "en"), float(first), float(np.log1p(n_words)),
             float(q.yes_no and bool(POLARITY.search(text))), 0.0, 0.0,
@@ -323,26 +340,27 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
     return picked
 
 
-def with_stance(picked: list[ScoredSentence], scored: list[ScoredSentence], settings: ExtractiveSettings,
-                model: AnswerModel) -> list[ScoredSentence]:
-    """``picked`` for a question for the Dutch position, with the quoted chunk's most likely
-    sentence that states one (:func:`takes_stance`) first: added when no quoted sentence
-    does, in place of the least likely others when the answer would grow too long."""
-    stance = next((x for x in picked if takes_stance(x.text)), None)
+def with_stance(picked: list[ScoredSentence], scored: list[ScoredSentence],
+                settings: ExtractiveSettings) -> list[ScoredSentence]:
+    """``picked`` for a question for the Dutch position, led by the quoted chunk's most
+    likely sentence that states it (:func:`takes_stance`): that sentence is added when none
+    of ``picked`` is one, in place of the least likely others (those that hold the kind of
+    fact asked for last) when the answer would grow too long. Unchanged when the chunk has none."""
+    home = picked[0].hit.chunk.id
+    stance = next((x for x in picked if x.hit.chunk.id == home and takes_stance(x.text)), None)
     if stance is None:
-        home = picked[0].hit.chunk.id
         stance = next((x for x in scored if x.hit.chunk.id == home and takes_stance(x.text)), None)
-        if stance is None or stance.probability < picked[0].probability * model.keep_ratio:
+        if stance is None:
             return picked
     rest = [x for x in picked if x is not stance]
     words = len(stance.text.split())
-    kept = []
-    for x in sorted(rest, key=lambda x: -x.probability):
+    kept: list[ScoredSentence] = []
+    for x in sorted(rest, key=lambda x: (not x.has_fact, -x.probability)):
         n = len(x.text.split())
         if len(kept) + 1 < settings.max_sentences and words + n <= settings.max_words:
             kept.append(x)
             words += n
-    return [stance] + [x for x in rest if x in kept]
+    return [stance] + [x for x in rest if any(x is k for k in kept)]
 
 
 def over_time(q: Question, scored: list[ScoredSentence], picked: list[ScoredSentence], settings: ExtractiveSettings,

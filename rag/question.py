@@ -59,8 +59,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke|which|what) (andere )?(lidstaten|landen|ms|member states|countries|states|eu-landen)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
-        r"\b(welke?|which|what)\s+(art\.?|artikel(?:en|lid)?|wetsartikel|verdragsartikel|articles?|"
-        r"rechtsgrondslag|legal basis|treaty article)(?!\w)|\b(rechtsgrondslag|legal basis)\b", re.I)),
+        r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|legal basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho chairs\b", re.I)),
@@ -262,7 +262,8 @@ def _has_person(sentence: str, question: Question) -> bool:
 
 
 def _has_article(sentence: str, question: Question) -> bool:
-    return any(m.group(2).lower() not in question.numbers for m in _ARTICLE_RE.finditer(sentence))
+    named = {m.group(2).lower() for m in _ARTICLE_RE.finditer(question.text)}
+    return any(m.group(2).lower() not in named for m in _ARTICLE_RE.finditer(sentence))
 
 
 def _has_claim_figure(sentence: str, question: Question) -> bool:

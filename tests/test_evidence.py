@@ -18,6 +18,9 @@ from rag.question import analyse
     # data/excerpts: a report of the meeting, in the past tense
     "Daarbij heeft het kabinet in lijn met het BNC-fiche gewezen op de opschortende werking van terugkeerbesluiten.",
     "Voor Nederland is het van belang dat de uitkomst voldoende recht doet aan de uitvoering.",
+    # The position named as such, and an intention.
+    "Het Nederlandse standpunt is dat de termijn te kort is.",
+    "Het kabinet is voornemens in te stemmen met het voorstel.",
 ])
 def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
     assert takes_stance(sentence)
@@ -32,6 +35,12 @@ def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
     # The Netherlands named, far from the subject, or no judgement.
     "In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa, de meeste in Italië maar ook in Nederland.",
     "Ook informeren wij uw Kamer graag hieronder over een aantal onderwerpen en vindt u in de bijlage het verslag.",
+    "Hierbij informeer ik uw Kamer over de inzet van het kabinet tijdens de JBZ-Raad.",
+    # "acht" the number, Nederland the place, another government, another's view of the Netherlands.
+    "Nederland heeft acht projecten ingediend.",
+    "In Nederland zijn de kosten een belangrijk deel van het budget.",
+    "De regering van Polen steunt het voorstel.",
+    "Volgens de Commissie heeft Nederland een achterstand, wat zorgen baart.",
 ])
 def test_a_sentence_that_takes_no_dutch_stand(sentence):
     assert not takes_stance(sentence)
@@ -46,7 +55,12 @@ def test_a_sentence_that_takes_no_dutch_stand(sentence):
     # The appreciation is the topic; a minister is asked for.
     ("kab.appreciatie EU-visumstrategie: welke bewindspersoon primair verantwoordelijk?", False),
     # Someone else's view.
+    ("Wat vindt de regering van terugkeerhubs?", True),
+    ("What is the government's view on return hubs?", True),
     ("Wat vindt het Europees Parlement van het voorstel?", False),
+    ("Wat vindt de Duitse regering van het migratiepact?", False),
+    ("Wat vindt de regering van Polen van het migratiepact?", False),
+    ("What does the Commission think of the Dutch proposal?", False),
     ("Hoeveel migranten kwamen in 2025 vanuit Libië?", False),
 ])
 def test_which_questions_ask_for_the_dutch_position(question, asks):

@@ -33,6 +33,8 @@ from rag.question import analyse, has_fact
         ("rechtsgrondslag raadsbesluit verdrag advocaten", "article"),
         # Naming an article is not asking for one.
         ("Wat regelt artikel 5 van de Kaderwet?", "other"),
+        ("Welke artikel 7-procedure loopt er tegen Hongarije?", "other"),
+        ("What art is shown in the new building?", "other"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -65,6 +67,9 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     assert besides.answer_type == "article"
     assert not has_fact(besides, "Artikel 79 van de Grondwet is van toepassing.")
     assert has_fact(besides, "Ook artikel 80 is van toepassing.")
+    # Other numbers in the question are no article of it.
+    screening = analyse("welk artikel van Verordening 2024/1348 regelt de screening?")
+    assert has_fact(screening, "De screening is geregeld in artikel 1348 van de verordening.")
 
 
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
