@@ -65,8 +65,8 @@ _STANCE_SUBJECT = re.compile(
 _NAMED_POSITION = re.compile(r"^(?:\S+\s+){0,3}?(?:het|de) nederlandse (?:standpunt|positie|inzet|houding)\b",
                              re.IGNORECASE)
 _STANCE_WORD = re.compile(
-    r"\b(?:steun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|instem\w*|in te stemmen|stemt in|kritisch|positief|"
-    r"voorstander|terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|inzet|vindt(?! u\b)|"
+    r"\b(?:steun\w*|ondersteun\w*|verwelkom\w*|onderschrij\w*|hecht\w*|instem\w*|in te stemmen|stemt in|kritisch|positief|"
+    r"voorstander|terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|vindt(?! u\b)|"
     r"vinden|deelt|waardeert|juicht|verzet|wijst|afwijzend|mening|standpunt|prioriteit|belang|belangrijk|essentieel|"
     r"noodzakelijk|kan zich vinden|welwillend|constructief|zorgen|bezwaar|voorbehoud|ambitieus|voorop|streeft|"
     r"wenst|kiest|voornemens|"

@@ -59,8 +59,6 @@ def test_common_agricultural_policy_is_not_answered(answerer):
     assert a.citations == [] and a.related, "the closest passages are still shown"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, issue 10: the English question is matched to another farm-policy "
-                   "passage of the Regeerprogramma, one in which 'we' (the cabinet) state aims for Europe")
 def test_common_agricultural_policy_in_english_is_not_answered(answerer):
     en = answerer.ask("What is the Dutch position on the Common Agricultural Policy?")
     assert not en.answered and en.answer == NOT_FOUND["en"]

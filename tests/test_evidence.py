@@ -21,6 +21,7 @@ from rag.question import analyse
     # The position named as such, and an intention.
     "Het Nederlandse standpunt is dat de termijn te kort is.",
     "Het kabinet is voornemens in te stemmen met het voorstel.",
+    "De Nederlandse inzet is gericht op een snelle afronding van de onderhandelingen.",
 ])
 def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
     assert takes_stance(sentence)
@@ -41,6 +42,8 @@ def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
     "In Nederland zijn de kosten een belangrijk deel van het budget.",
     "De regering van Polen steunt het voorstel.",
     "Volgens de Commissie heeft Nederland een achterstand, wat zorgen baart.",
+    # "inzet" the noun: the Regeerprogramma's agenda for Europe, no stand on the farm policy asked about.
+    "We werken aan een stevige agenda om in Europa resultaten te boeken op de inzet uit het Hoofdlijnenakkoord.",
 ])
 def test_a_sentence_that_takes_no_dutch_stand(sentence):
     assert not takes_stance(sentence)
