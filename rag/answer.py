@@ -46,7 +46,7 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
-                          asks_dutch_position, over_time, score_sentences, select, takes_stance, with_stance)
+                          asks_dutch_position, over_time, score_sentences, select, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch
 from rag.retrieve import Filters, Hit, Retriever
@@ -361,17 +361,16 @@ class Answerer:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
-        stance = False
+        lead = None
         if asks_dutch_position(q):
-            home = picked[0].hit.chunk.id
-            if not any(takes_stance(x.text) for x in scored if x.hit.chunk.id == home):
+            lead = stance_sentence(picked, scored)
+            if lead is None:
                 # The passage is on the topic at best: the Netherlands takes no stand in it.
                 on_topic = ev.share >= 0.5
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
-            picked = with_stance(picked, scored, self.settings)
-            stance = True
-        return self._compose(q, picked, earlier, lead_first=stance)
+            picked = with_stance(picked, lead, self.settings)
+        return self._compose(q, picked, earlier, lead=lead)
 
     def missing_meeting(self, q: Question) -> str | None:
         """The council the question names when no indexed letter mentions it, as a sentence."""
@@ -395,17 +394,17 @@ class Answerer:
                       answer_type=q.answer_type, reason=reason)
 
     def _compose(self, q: Question, picked: list[ScoredSentence], earlier: list[ScoredSentence] | None = None,
-                 lead_first: bool = False) -> Answer:
-        """Quote ``picked``: in document order, except that a yes/no question's most likely
-        sentence (the one that confirms or refutes) leads, and with ``lead_first`` the first
-        of ``picked`` (the sentence that states the Dutch position). With ``earlier`` letters, the
-        quote says which letter it is from, and each earlier letter follows, dated."""
+                 lead: ScoredSentence | None = None) -> Answer:
+        """Quote ``picked``: in document order, except that ``lead`` (the sentence that states
+        the Dutch position) leads, or else a yes/no question's most likely sentence (the one
+        that confirms or refutes). With ``earlier`` letters, the quote says which letter it is
+        from, and each earlier letter follows, dated."""
         def order(x: ScoredSentence) -> tuple:
             c = x.hit.chunk
             return (c.doc_id, c.page_start, c.section or "", int(c.item_no or 0) if str(c.item_no or "0").isdigit() else 0,
                     c.split_id, x.start)
 
-        lead = picked[0] if lead_first else max(picked, key=lambda x: x.probability) if q.yes_no else None
+        lead = lead or (max(picked, key=lambda x: x.probability) if q.yes_no else None)
         rest = sorted([x for x in picked if x is not lead], key=order)
         picked = ([lead] if lead else []) + rest
         numbers: dict[str, Citation] = {}

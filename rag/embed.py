@@ -84,6 +84,18 @@ def default_precision() -> str:
     return "bf16" if cpu_has_bf16() else "fp32"
 
 
+def precision_for(model: str) -> str:
+    """The precision ``model`` runs at unless one is asked for: EmbeddingGemma's default
+    (:func:`default_precision`), float32 for the others."""
+    return default_precision() if model == GEMMA_MODEL else "fp32"
+
+
+def cache_setting(name: str, precision: str, dim: int) -> str:
+    """What the vector cache files a model's vectors under: bf16 and fp32 vectors agree to
+    cosine 0.9999 but are not equal, so each precision (and width) keeps its own."""
+    return f"{name}-{precision}-{dim}"
+
+
 class Embedder:
     """Turns questions and passages into normalised vectors.
 
@@ -131,7 +143,7 @@ class Embedder:
         if lean:
             self.mapped_bytes = self._map_tables(Path(source))
             self._drop_tokenizer_sources()
-        self.precision = precision or (default_precision() if requested == GEMMA_MODEL else "fp32")
+        self.precision = precision or precision_for(requested)
         self._apply_precision()
         return_freed_memory()  # the float32 weights read before the cast
         full = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
@@ -150,8 +162,7 @@ class Embedder:
         # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
         self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
         self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
-        # bf16 and fp32 vectors agree to cosine 0.9999 but are not equal: each keeps its own.
-        self.cache_setting = f"{self.name}-{self.precision}-{self.dim}"
+        self.cache_setting = cache_setting(self.name, self.precision, self.dim)
         self.cache = VectorCache.for_model(self.cache_setting, self.dim)
 
     def _map_tables(self, folder: Path) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -340,18 +341,23 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
     return picked
 
 
-def with_stance(picked: list[ScoredSentence], scored: list[ScoredSentence],
-                settings: ExtractiveSettings) -> list[ScoredSentence]:
-    """``picked`` for a question for the Dutch position, led by the quoted chunk's most
-    likely sentence that states it (:func:`takes_stance`): that sentence is added when none
-    of ``picked`` is one, in place of the least likely others (those that hold the kind of
-    fact asked for last) when the answer would grow too long. Unchanged when the chunk has none."""
+def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence]) -> ScoredSentence | None:
+    """The sentence of the quoted chunk (``picked[0]``'s) that states the Dutch position
+    (:func:`takes_stance`): the first of ``picked`` that does, else the chunk's most likely
+    candidate that does; None when none of its sentences does."""
     home = picked[0].hit.chunk.id
-    stance = next((x for x in picked if x.hit.chunk.id == home and takes_stance(x.text)), None)
-    if stance is None:
-        stance = next((x for x in scored if x.hit.chunk.id == home and takes_stance(x.text)), None)
-        if stance is None:
-            return picked
+
+    def stances(sentences: list[ScoredSentence]) -> Iterator[ScoredSentence]:
+        return (x for x in sentences if x.hit.chunk.id == home and takes_stance(x.text))
+
+    return next(stances(picked), None) or next(stances(scored), None)
+
+
+def with_stance(picked: list[ScoredSentence], stance: ScoredSentence,
+                settings: ExtractiveSettings) -> list[ScoredSentence]:
+    """``picked`` led by ``stance`` (see :func:`stance_sentence`): added when it is not among
+    them, in place of the least likely others (those that hold the kind of fact asked for
+    last) when the answer would grow too long."""
     rest = [x for x in picked if x is not stance]
     words = len(stance.text.split())
     kept: list[ScoredSentence] = []

@@ -50,11 +50,10 @@ def letter_texts() -> tuple[list[str], list[str]]:
 
 def current_setting() -> str:
     """The vector cache setting the tests' embedder will use, without loading it."""
-    from rag.embed import GEMMA_MODEL, configured_model, default_precision
+    from rag.embed import cache_setting, configured_model, precision_for
 
     model = configured_model()
-    precision = default_precision() if model == GEMMA_MODEL else "fp32"
-    return f"{model}-{precision}-{os.environ.get('RAG_EMBED_DIM') or 768}"
+    return cache_setting(model, precision_for(model), int(os.environ.get("RAG_EMBED_DIM") or 768))
 
 
 def seed_cache() -> int:
