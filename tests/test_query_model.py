@@ -1,0 +1,116 @@
+"""Questions through EmbeddingGemma's ONNX export: the same vectors and rankings as
+sentence-transformers, no torch in the answering process, and an export that was
+changed is refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rag.gemma import model_dir
+from rag.provision import ProvisionError
+from rag.query_model import GRAPH, META, QueryModel, export_dir, export_query_model
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+STAFF = [json.loads(line)["question"] for line in (ROOT / "eval" / "staff" / "set.jsonl").open(encoding="utf-8")]
+
+
+def test_the_shared_embedder_asks_through_the_export(embedder):
+    assert embedder.query_model is not None, "rag provision makes the export (make setup runs it)"
+    questions = STAFF[:40]
+    fast = embedder.embed_queries(questions)
+    slow = embedder._encode(questions, embedder.query_prompt, False)  # sentence-transformers itself
+    assert fast.shape == slow.shape == (40, 768)
+    assert float((fast * slow).sum(1).min()) > 0.9999
+    # One padded batch gives what one question at a time gives.
+    singles = np.concatenate([embedder.embed_queries([q]) for q in questions[:8]])
+    assert float((singles * fast[:8]).sum(1).min()) > 0.99999
+
+
+def test_rankings_on_the_bundled_letters_are_those_of_sentence_transformers(letters_store, embedder):
+    from rag.embed import Embedder
+    from rag.retrieve import Retriever
+
+    fast = Retriever(letters_store, embedder)
+    slow = Retriever(letters_store, Embedder(fast_queries=False))
+    assert slow.embedder.query_model is None
+    for q in STAFF[:25]:
+        assert [h.chunk.id for h in fast.search(q, k=10)] == [h.chunk.id for h in slow.search(q, k=10)], q
+
+
+def test_answering_never_imports_torch(letters_store):
+    code = (
+        "import sys\n"
+        "from rag.chat_service import ChatService\n"
+        f"s = ChatService({str(letters_store.path)!r})\n"
+        "s.warm_up()\n"
+        "a = s.ask('Wat is de Nederlandse positie over Europol?')\n"
+        "print(a.answered, bool(a.citations), sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == "True True []"
+
+
+def _copy_of_export(tmp_path):
+    source = model_dir()
+    copy = tmp_path / "export"
+    shutil.copytree(export_dir(source), copy)
+    return source, copy
+
+
+def test_a_changed_export_is_refused_naming_the_file(tmp_path):
+    source, copy = _copy_of_export(tmp_path)
+    assert QueryModel.load(source, copy) is not None
+    graph = copy / GRAPH
+    data = bytearray(graph.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    graph.write_bytes(bytes(data))
+    with pytest.raises(ProvisionError, match=rf"{graph}: not the file that was exported and checked"):
+        QueryModel.load(source, copy)
+
+
+def test_an_export_of_other_weights_is_refused(tmp_path):
+    source, copy = _copy_of_export(tmp_path)
+    meta = json.loads((copy / META).read_text())
+    meta["source"]["size"] += 1
+    (copy / META).write_text(json.dumps(meta))
+    with pytest.raises(ProvisionError, match="exported from other weights"):
+        QueryModel.load(source, copy)
+
+
+def test_the_embedder_falls_back_to_sentence_transformers_with_a_warning(tmp_path, monkeypatch, capsys):
+    import rag.query_model
+    from rag.embed import Embedder
+
+    source, copy = _copy_of_export(tmp_path)
+    (copy / "model.onnx.data").unlink()
+    (copy / ".verified.json").unlink()
+    monkeypatch.setattr(rag.query_model, "export_dir", lambda folder: copy)
+    emb = Embedder()
+    assert emb.query_model is None
+    assert "model.onnx.data: missing from the question model" in capsys.readouterr().err
+    assert emb.embed_queries(["Toekomst van Europol"]).shape == (1, 768)
+
+
+def test_the_export_is_made_and_checked_from_the_verified_weights(tmp_path, embedder):
+    """What rag provision runs (once per machine): torch's exporter on the pinned torch."""
+    target = export_query_model(model_dir(), tmp_path / "fresh", log=lambda msg: None)
+    meta = json.loads((target / META).read_text())
+    assert meta["min_cosine"] >= 0.9999 and meta["dim"] == 768
+    assert meta["table"]["shape"] == [262_144, 768]
+    # The token table stays in the weight file: the export holds the rest (~425 MB).
+    assert meta["files"][GRAPH + ".data"][0] < 500_000_000
+    fresh = QueryModel.load(model_dir(), target)
+    questions = STAFF[40:60]
+    vectors = fresh.encode([fresh.query_prompt + q for q in questions])
+    reference = embedder._encode(questions, embedder.query_prompt, False)
+    assert float((vectors * reference).sum(1).min()) > 0.9999
