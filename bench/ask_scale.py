@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -182,7 +183,6 @@ def measure(path: Path, url: str | None = None) -> dict:
 
 def measure_on_server(path: Path) -> dict:
     """The same measurement with the store's Chroma folder served by ``chroma run`` on loopback."""
-    import os
     import socket
     import urllib.request
 
@@ -216,7 +216,8 @@ def _rss_mb(field: str = "VmRSS") -> float:
     return float("nan")
 
 
-def report(results: dict[int, dict], server: dict[int, dict] | None = None) -> str:
+def report(results: dict[int, dict], server: dict[int, dict] | None = None,
+           torch_rows: dict[int, dict] | None = None) -> str:
     base = results[min(results)]
     parts = ("embed", "dense", "bm25", "fusion", "sentences", "answer", "ask")
     lines = ["# `ask` at scale", "",
@@ -228,6 +229,7 @@ def report(results: dict[int, dict], server: dict[int, dict] | None = None) -> s
              "|---" * (len(parts) + 6) + "|"]
     rows = [(str(r["chunks"]), r) for _, r in sorted(results.items())]
     rows += [(f"{r['chunks']}, `chroma run`", r) for _, r in sorted((server or {}).items())]
+    rows += [(f"{r['chunks']}, questions by torch", r) for _, r in sorted((torch_rows or {}).items())]
     for label, r in rows:
         cells = [f"{r['p50'][p]:.1f}" for p in parts]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {r['p95']['ask']:.1f} | "
@@ -236,6 +238,13 @@ def report(results: dict[int, dict], server: dict[int, dict] | None = None) -> s
     if server:
         lines += ["", "Rows marked `chroma run`: the same store served by a Chroma server on loopback (the app's "
                   "memory then excludes Chroma's, which lives in the server process)."]
+    if torch_rows:
+        lines += ["", "Rows marked `questions by torch`: the baseline, the same store with questions embedded by "
+                  "sentence-transformers (`RAG_QUERY_ENGINE=torch`) instead of the ONNX export; "
+                  + "; ".join(f"at {size}: ask p50 {results[size]['p50']['ask'] / r['p50']['ask']:.2f}x, "
+                              f"question embedding p50 {results[size]['p50']['embed'] / r['p50']['embed']:.2f}x, "
+                              f"resident memory {results[size]['rss_loaded_mb'] / r['rss_loaded_mb']:.2f}x the baseline's"
+                              for size, r in sorted(torch_rows.items()) if size in results) + "."]
     return "\n".join(lines) + "\n"
 
 
@@ -244,6 +253,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--server-sizes", default="100000",
                         help="sizes measured again against a `chroma run` server on loopback ('' for none)")
+    parser.add_argument("--torch-sizes", default="100000",
+                        help="sizes measured again with questions embedded by torch, the baseline ('' for none)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: measure one store in this process
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -254,7 +265,7 @@ def main() -> None:
 
     cache = cache_dir() / "bench-stores"
     source = source_store(cache)
-    results, server, paths = {}, {}, {}
+    results, server, torch_rows, paths = {}, {}, {}, {}
     for size in (int(s) for s in args.sizes.split(",")):
         t = time.perf_counter()
         path = build(size, source, cache)
@@ -266,10 +277,15 @@ def main() -> None:
     for size in (int(s) for s in args.server_sizes.split(",") if s):
         if size in paths:
             server[size] = measure_on_server(paths[size])
-    text = report(results, server)
+    for size in (int(s) for s in args.torch_sizes.split(",") if s):
+        if size in paths:
+            done = subprocess.run([sys.executable, __file__, "--measure", str(paths[size])], capture_output=True,
+                                  text=True, check=True, env={**os.environ, "RAG_QUERY_ENGINE": "torch"})
+            torch_rows[size] = json.loads(done.stdout.strip().splitlines()[-1])
+    text = report(results, server, torch_rows)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "ask_scale.md").write_text(text, encoding="utf-8")
-    (RESULTS / "ask_scale.json").write_text(json.dumps({"embedded": results, "server": server}, indent=1),
+    (RESULTS / "ask_scale.json").write_text(json.dumps({"embedded": results, "server": server, "torch": torch_rows}, indent=1),
                                             encoding="utf-8")
     print(text)
 
