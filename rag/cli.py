@@ -86,11 +86,12 @@ def provision(model: str, force: bool) -> None:
 def _provision_query_model(folder: Path, force: bool) -> None:
     """Export the question model for ONNX Runtime unless a checked export is there. Without
     it everything works, slower to start and to search: a failed export is a warning."""
+    from rag.gemma import pinned_sha256
     from rag.provision import ProvisionError
     from rag.query_model import QueryModel, export_dir, export_query_model
 
     try:
-        if not force and QueryModel.load(folder, export_dir(folder)) is not None:
+        if not force and QueryModel.load(folder, export_dir(folder), pinned_sha256()) is not None:
             click.echo(f"vraagmodel: {export_dir(folder)} (gecontroleerd)")
             return
     except ProvisionError as exc:

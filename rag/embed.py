@@ -176,16 +176,18 @@ class Embedder:
         """The question model exported for ONNX Runtime (:mod:`rag.query_model`), or None."""
         if requested != GEMMA_MODEL:
             return None
-        from rag.query_model import QueryModel, export_dir
+        from rag.gemma import pinned_sha256
+        from rag.query_model import META, QueryModel, export_dir
 
         source = Path(self.source)
         try:
-            found = QueryModel.load(source, export_dir(source))
-        except (ProvisionError, ImportError, OSError) as exc:
-            print(f"rag: {exc}; vragen gaan via sentence-transformers", file=sys.stderr)
+            found = QueryModel.load(source, export_dir(source), pinned_sha256())
+        except (ProvisionError, ImportError) as exc:
+            print(f"rag: {exc}; vragen gaan via sentence-transformers (trager)", file=sys.stderr)
             return None
         if found is None:
-            log.info("no question model for ONNX Runtime in %s: rag provision makes it", export_dir(source))
+            print(f"rag: {export_dir(source) / META} ontbreekt of is van een oudere versie; vragen gaan via "
+                  "sentence-transformers (trager); rag provision maakt het", file=sys.stderr)
         return found
 
     @property
@@ -325,7 +327,10 @@ class Embedder:
         exported question model is there."""
         if self.query_model is None or not texts:
             return self._encode(texts, self.query_prompt, progress=False)
-        vectors = self.query_model.encode([self.query_prompt + t for t in texts])[:, :self.dim]
+        return self._exported(texts, self.query_prompt, progress=False)
+
+    def _exported(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
+        vectors = self.query_model.encode([prompt + t for t in texts], progress=progress)[:, :self.dim]
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False, remember: bool = False) -> np.ndarray:
@@ -334,21 +339,32 @@ class Embedder:
         Args:
             texts: The passages.
             progress: Show a progress bar.
-            remember: Take the vectors from, and add them to, the vector cache. Only the
-                indexer asks for this, for the letters' chunks and sentences: other callers
-                embed what must not be written to disk (the grounding check embeds the
-                question and the LLM's claims) or must see the model itself (tests).
+            remember: Take the vectors from, and add them to, the vector cache, embedding
+                what is missing with sentence-transformers. Only the indexer asks for this,
+                for the letters' chunks and sentences: other callers embed what must not be
+                written to disk (the grounding check embeds the question and the LLM's
+                claims), through the ONNX export when there is one.
         """
-        if not remember or self.cache is None or not texts:
+        if not remember:
+            return self._fresh(texts, progress)
+        if self.cache is None or not texts:
             return self._encode(texts, self.passage_prompt, progress=progress)
         return self._through_cache(texts, progress, write=True)
+
+    def _fresh(self, texts: Sequence[str], progress: bool) -> np.ndarray:
+        """Passage vectors that are never stored (the grounding check's claims, the naive
+        baseline): through the export when there is one, so that answering, with an LLM
+        too, never loads torch. What is indexed always comes from sentence-transformers."""
+        if self.query_model is None or not texts:
+            return self._encode(texts, self.passage_prompt, progress=progress)
+        return self._exported(texts, self.passage_prompt, progress)
 
     def embed_letter_text(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for sentences of the indexed letters (the sources an LLM answer cites),
         read from the vector cache where the indexer put these very sentences; what is not
         there is embedded and not written (only the indexer writes)."""
         if self.cache is None or not texts:
-            return self._encode(texts, self.passage_prompt, progress=False)
+            return self._fresh(texts, progress=False)
         return self._through_cache(texts, False, write=False)
 
     def _through_cache(self, texts: Sequence[str], progress: bool, write: bool) -> np.ndarray:
@@ -356,7 +372,8 @@ class Embedder:
         known = self.cache.get(keys)
         todo = {k: t for k, t in zip(keys, texts) if k not in known}
         if todo:
-            fresh = self._encode(list(todo.values()), self.passage_prompt, progress=progress)
+            fresh = (self._encode(list(todo.values()), self.passage_prompt, progress=progress) if write
+                     else self._fresh(list(todo.values()), progress))
             computed = dict(zip(todo, fresh))
             if write:
                 self.cache.put(computed)

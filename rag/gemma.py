@@ -95,6 +95,11 @@ FILES: dict[str, tuple[int, str]] = {
 }
 STAMP = ".verified.json"
 
+
+def pinned_sha256() -> dict[str, str]:
+    """The published sha256 of each file of the model folder, by its name there."""
+    return {rel: sha for rel, (_, sha) in FILES.items()}
+
 Log = Callable[[str], None]
 
 

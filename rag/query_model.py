@@ -18,12 +18,14 @@ with sentence-transformers' own on questions, passages longer than the model's
 The export's files are pinned by sha256 in its ``query-model.json`` and checked again
 before each load, as the model's own files are.
 
-Indexing still embeds passages with sentence-transformers: only questions take this path.
+What is indexed is still embedded by sentence-transformers. Questions take this path, and
+so do the passages that are never stored (the LLM grounding check's claims, sentences
+missing from the vector cache).
 
 Example:
-    >>> from rag.gemma import model_dir
     >>> from rag.query_model import QueryModel, export_dir
-    >>> qm = QueryModel.load(model_dir(), export_dir(model_dir()))
+    >>> from rag.gemma import model_dir, pinned_sha256
+    >>> qm = QueryModel.load(model_dir(), export_dir(model_dir()), pinned_sha256())
     >>> qm.encode([qm.query_prompt + "Wat is de Nederlandse positie over Europol?"]).shape
     (1, 768)
 """
@@ -34,19 +36,25 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+import time
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from rag.files import file_sha256, write_json_atomic
+from rag.files import file_sha256, safetensors_header, write_json_atomic
 from rag.provision import ProvisionError
 
 META = "query-model.json"
 STAMP = ".verified.json"
 GRAPH = "model.onnx"
-FORMAT = 1
+FORMAT = 2
+# The source files the export depends on; their sha256 at export is recorded and must be
+# the pinned sha256 the model folder was verified against.
+SOURCE_FILES = ("model.safetensors", "tokenizer.json")
+STALE_S = 3600
 MIN_COSINE = 0.9999
 BATCH = 16
 
@@ -131,27 +139,39 @@ class QueryModel:
         self.session = ort.InferenceSession(str(folder / GRAPH), options, providers=["CPUExecutionProvider"])
 
     @classmethod
-    def load(cls, source: Path, folder: Path) -> QueryModel | None:
-        """The export in ``folder`` of the model in ``source``, checked; None when there is none.
+    def load(cls, source: Path, folder: Path, pinned: Mapping[str, str]) -> QueryModel | None:
+        """The export in ``folder`` of the model in ``source``, checked; None when there is
+        none (or one of an older format, which ``rag provision`` replaces).
+
+        Args:
+            source: The model folder, already verified.
+            folder: The export.
+            pinned: sha256 by file name that ``source`` was verified against.
 
         Raises:
-            ProvisionError: the export exists but is not the one that was checked (a file
-                changed since), or it was made from other weights.
+            ProvisionError: the export exists but cannot be used: a file changed since it
+                was checked, it was made from other weights, or ONNX Runtime refuses it.
         """
         meta_file = folder / META
         if not meta_file.is_file():
             return None
         try:
             meta = json.loads(meta_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ProvisionError(f"{meta_file}: unreadable ({exc})") from exc
-        if meta.get("format") != FORMAT:
-            return None
-        weights = source / meta["table"]["file"]
-        if not weights.is_file() or weights.stat().st_size != meta["source"]["size"]:
-            raise ProvisionError(f"{folder}: exported from other weights than {weights}; run rag provision --force")
-        verify_export(folder, meta)
-        return cls(source, folder, meta)
+            if meta.get("format") != FORMAT:
+                return None
+            made_from = meta["source"]["sha256"]
+            if any(made_from.get(name) != pinned.get(name) for name in SOURCE_FILES):
+                raise ProvisionError(f"{folder}: exported from other weights than {source}; "
+                                     "run rag provision --force")
+            verify_export(folder, meta)
+            _check_table(source, meta)
+            return cls(source, folder, meta)
+        except ProvisionError:
+            raise
+        except Exception as exc:  # a broken file or an ONNX Runtime that refuses the graph
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            raise ProvisionError(f"{folder}: the question model cannot be loaded ({type(exc).__name__}: {first}); "
+                                 "run rag provision --force") from exc
 
     def _batch(self, ids: list[list[int]]) -> np.ndarray:
         width = max(len(i) for i in ids)
@@ -165,22 +185,29 @@ class QueryModel:
             embeds = embeds * self.scale
         return self.session.run(None, {"inputs_embeds": embeds, "attention_mask": mask})[0]
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors for ``texts`` (prompts already in them), in their order."""
+    def encode(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        """Unit vectors for ``texts`` (prompts already in them), in their order; a progress
+        bar over the batches when ``progress``."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))  # alike lengths pad little
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        for start in range(0, len(order), BATCH):
+        starts: Any = range(0, len(order), BATCH)
+        if progress:
+            from tqdm import tqdm
+
+            starts = tqdm(starts, desc="Vectoren", unit="batch")
+        for start in starts:
             part = order[start:start + BATCH]
             out[part] = self._batch([ids[i] for i in part])
         return out
 
 
 def verify_export(folder: Path, meta: dict[str, Any]) -> None:
-    """Re-hash the export's files unless they are as they were when last checked."""
-    names = sorted(meta["files"])
+    """Re-hash the export's files unless they, and ``query-model.json``, are as they were
+    when last checked (same size and modification time)."""
+    names = sorted(meta["files"]) + [META]
     stamp_file = folder / STAMP
     try:
         if json.loads(stamp_file.read_text()) == _file_stamp(folder, names):
@@ -193,7 +220,21 @@ def verify_export(folder: Path, meta: dict[str, Any]) -> None:
             raise ProvisionError(f"{path}: missing from the question model; run rag provision --force")
         if path.stat().st_size != size or file_sha256(path) != sha:
             raise ProvisionError(f"{path}: not the file that was exported and checked; run rag provision --force")
-    write_json_atomic(stamp_file, _file_stamp(folder, names))
+    try:
+        write_json_atomic(stamp_file, _file_stamp(folder, names))
+    except OSError:
+        pass  # a read-only folder: checked again next time
+
+
+def _check_table(source: Path, meta: dict[str, Any]) -> None:
+    """The table ``query-model.json`` points at must be a float32 tensor of that shape
+    where it says, in the weight file."""
+    table = meta["table"]
+    header, start = safetensors_header(source / table["file"])
+    if not any(entry.get("dtype") == "F32" and entry.get("shape") == table["shape"]
+               and start + entry["data_offsets"][0] == table["offset"] for entry in header.values()):
+        raise ProvisionError(f"{source / table['file']}: holds no token table where {META} says; "
+                             "run rag provision --force")
 
 
 def _max_seq_length(st: Any) -> int:
@@ -259,10 +300,14 @@ def export_query_model(source: Path, target: Path | None = None, log: Log = prin
     sample = tokenizer(["Europol", "Wat is de Nederlandse positie?"], padding=True, return_tensors="pt")
     embeds = body.get_input_embeddings()(sample["input_ids"]).detach()
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(".export-*"):  # left by an export that was killed
+        if time.time() - stale.stat().st_mtime > STALE_S:
+            shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
     try:
         batch, seq = torch.export.Dim("batch"), torch.export.Dim("seq")
-        with torch.no_grad():
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the exporter's notes on axis names and deprecations
             torch.onnx.export(
                 Graph().eval(), (embeds, sample["attention_mask"]), str(tmp / GRAPH), dynamo=True,
                 input_names=["inputs_embeds", "attention_mask"], output_names=["sentence_vector"],
@@ -272,7 +317,7 @@ def export_query_model(source: Path, target: Path | None = None, log: Log = prin
         files = sorted(p.name for p in tmp.iterdir() if p.is_file())
         meta = {
             "format": FORMAT,
-            "source": {"file": "model.safetensors", "size": (source / "model.safetensors").stat().st_size},
+            "source": {"sha256": {name: file_sha256(source / name) for name in SOURCE_FILES}},
             "table": table,
             "dim": int(st.get_embedding_dimension() if hasattr(st, "get_embedding_dimension")
                        else st.get_sentence_embedding_dimension()),
@@ -289,10 +334,17 @@ def export_query_model(source: Path, target: Path | None = None, log: Log = prin
             raise ProvisionError(f"{tmp / GRAPH}: its vectors differ from sentence-transformers' "
                                  f"(cosine {meta['min_cosine']:.6f} < {MIN_COSINE}); refused")
         write_json_atomic(tmp / META, meta)
-        write_json_atomic(tmp / STAMP, _file_stamp(tmp, files))
+        write_json_atomic(tmp / STAMP, _file_stamp(tmp, files + [META]))
+        # Readable by the user the app runs as, who need not be the one who provisioned.
+        for path in tmp.iterdir():
+            path.chmod(0o644)
+        tmp.chmod(0o755)
+        # The old export is moved aside, not deleted first: a reader finds one or the other.
+        aside = tmp.with_name(tmp.name + "-old")
         if target.exists():
-            shutil.rmtree(target)
+            os.replace(target, aside)
         os.replace(tmp, target)
+        shutil.rmtree(aside, ignore_errors=True)
     except ProvisionError:
         raise
     except Exception as exc:  # torch.export raises many kinds; the user needs one line
@@ -300,7 +352,7 @@ def export_query_model(source: Path, target: Path | None = None, log: Log = prin
                              f"{str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})") from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    log(f"vraagmodel: {target} (cosinus met sentence-transformers >= {meta['min_cosine']:.6f})")
+    log(f"vraagmodel: {target} (cosinus met sentence-transformers >= {meta['min_cosine']:.7f})")
     return target
 
 

@@ -25,7 +25,6 @@ Example:
 
 from __future__ import annotations
 
-import json
 import struct
 from pathlib import Path
 from typing import Any
@@ -34,18 +33,11 @@ import numpy as np
 import torch
 from torch import nn
 
+from rag.files import safetensors_header
+
 # Tables smaller than this (positions, token types) are not worth a file read per batch.
 MIN_ROWS = 32_768
 _CHECK_ROWS = 64
-
-
-def safetensors_header(path: Path) -> tuple[dict[str, Any], int]:
-    """The tensor index of a safetensors file, and the byte offset where its data starts."""
-    with open(path, "rb") as f:
-        size = struct.unpack("<Q", f.read(8))[0]
-        header = json.loads(f.read(size))
-    header.pop("__metadata__", None)
-    return header, 8 + size
 
 
 class MappedTable(nn.Module):
