@@ -56,6 +56,33 @@ def connect(folder: Path, url: str | None) -> Any:
         return chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
 
 
+def reopen_embedded(client: Any) -> None:
+    """Make the next client of an embedded store read it afresh.
+
+    Chroma keeps one "system" per store folder and process, and each client the system's
+    server it was made with. The server holds the vector segments as it first read them:
+    after another process wrote (a ``rag index`` beside the app), reading vectors fails
+    with "Error finding id", and writing through it would work from a stale view. A new,
+    started system takes the folder's place in one assignment; clients made after it use
+    it, and clients made before keep working on what they read until they are dropped.
+    Chroma offers no public call for this (version 1.5); a server store never needs it.
+    """
+    from chromadb.api import ServerAPI
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from chromadb.config import System
+    from chromadb.telemetry.product import ProductTelemetryClient
+
+    identifier = getattr(client, "_identifier", None)
+    old = SharedSystemClient._identifier_to_system.get(identifier) if identifier else None
+    if old is None:
+        return
+    fresh = System(old.settings)
+    fresh.instance(ProductTelemetryClient)  # as Chroma builds one; telemetry stays off in the settings
+    fresh.instance(ServerAPI)
+    fresh.start()
+    SharedSystemClient._identifier_to_system[identifier] = fresh
+
+
 def open_collection(client: Any, name: str, folder: Path | None) -> Any:
     """The collection ``name``, created when missing.
 

@@ -184,6 +184,9 @@ class Retriever:
         """Reload the manifest, chunks, BM25 and the abbreviations after the store changed
         (here or in another process: see :meth:`refresh_if_stale`)."""
         if self.store.current_generation() != self.store.generation:
+            # Written since (by an upload's own store, or another process): an embedded
+            # store is read afresh, else its vectors lack the new chunks.
+            self.store.reconnect()
             self.store.reload()  # a fresh Store has just read it; one read says whether it must again
         exact = self.store.listed_chunk_count() <= EXACT_DENSE_CHUNKS
         listed, matrix = self.store.all_chunks_and_vectors(vectors=exact)

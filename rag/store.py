@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from rag.bm25 import BM25Index
-from rag.chroma import NO_VECTOR, StoreError, connect, open_collection
+from rag.chroma import NO_VECTOR, StoreError, connect, open_collection, reopen_embedded
 from rag.documents import Chunk, searchable_text
 from rag.embed import settings_for
 from rag.expand import collect_definitions
@@ -177,6 +177,9 @@ class Store:
             yield
             return
         with self._lock.hold(wait_s, on_wait):
+            # Another process may have written since this process opened the embedded store:
+            # write through a view that has its records.
+            self.reconnect()
             self.reload()
             yield
 
@@ -187,6 +190,15 @@ class Store:
         if self._client is None:
             self._client = connect(self.path, self.url)
         return self._client
+
+    def reconnect(self) -> None:
+        """Read an embedded store afresh from here on (:func:`rag.chroma.reopen_embedded`);
+        call it when another process may have written. A server store is always current."""
+        if self.url or self._client is None:
+            return
+        reopen_embedded(self._client)
+        self._client = None
+        self._collections = {}
 
     def collection(self, name: str = COLLECTION) -> Any:
         """A Chroma collection of the store, opened (and created when missing) once."""

@@ -291,3 +291,28 @@ def test_the_retrievers_chunks_hold_their_text_compressed_and_read_it_unchanged(
     with ThreadPoolExecutor(4) as pool:
         texts = list(pool.map(lambda c: c.text, bulk * 4))
     assert texts == [one_by_one[c.id].text for c in bulk * 4]
+
+
+def test_a_running_reader_of_an_embedded_store_follows_a_rag_index_in_another_process(tmp_path, embedder):
+    """The app on an embedded store, `rag index` beside it: Chroma's vectors as this
+    process first read them lack the new chunks ("Error finding id") until it reads afresh."""
+    from tests.conftest import LETTERS, SEED
+
+    folder = tmp_path / "store"
+    store = Store(folder)
+    Indexer(store, embedder).run([SEED])
+    retriever = Retriever(store, embedder)
+    question = "Wat vraagt de motie Ceder over Rafah?"
+    assert {h.chunk.doc_id for h in retriever.search(question, k=5)} == {"kst-32317-995"}
+    motie = LETTERS / "pm01_kst-21501-02-3121_motie-ceder.pdf"
+    out = subprocess.run([sys.executable, "-m", "rag.cli", "index", str(motie), "--store", str(folder)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert retriever.refresh_if_stale()
+    assert retriever.search(question, k=1)[0].chunk.doc_id == "kst-21501-02-3121"
+    # A write from this process after it (an upload) works from a view that has both letters.
+    Indexer(Store(folder), embedder).run([LETTERS / "ok01_besluitenlijst_2009-04-02.pdf"])
+    assert retriever.refresh_if_stale()
+    assert len(store.manifest.documents) == 3 and {"kst-32317-995", "kst-21501-02-3121"} <= set(store.manifest.documents)
+    assert len(retriever.chunks) == store.listed_chunk_count() == Store(folder).collection().count()
+    assert retriever.search(question, k=1)[0].chunk.doc_id == "kst-21501-02-3121"
