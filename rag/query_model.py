@@ -44,7 +44,8 @@ from typing import Any
 
 import numpy as np
 
-from rag.files import file_sha256, safetensors_header, write_json_atomic
+from rag.files import (file_sha256, file_stamp, safetensors_header, verify_unless_unchanged,
+                       write_json_atomic)
 from rag.provision import ProvisionError
 
 META = "query-model.json"
@@ -84,10 +85,6 @@ Log = Callable[[str], None]
 def export_dir(source: Path) -> Path:
     """Where the export of the model folder ``source`` lives: beside it."""
     return source.parent / f"{source.name}-onnx"
-
-
-def _file_stamp(folder: Path, names: Sequence[str]) -> dict[str, list[int]]:
-    return {n: [(folder / n).stat().st_size, (folder / n).stat().st_mtime_ns] for n in names}
 
 
 def _table_entry(source: Path, model: Any) -> dict[str, Any]:
@@ -207,23 +204,17 @@ class QueryModel:
 def verify_export(folder: Path, meta: dict[str, Any]) -> None:
     """Re-hash the export's files unless they, and ``query-model.json``, are as they were
     when last checked (same size and modification time)."""
-    names = sorted(meta["files"]) + [META]
-    stamp_file = folder / STAMP
-    try:
-        if json.loads(stamp_file.read_text()) == _file_stamp(folder, names):
-            return
-    except (OSError, ValueError):
-        pass
-    for name, (size, sha) in meta["files"].items():
-        path = folder / name
-        if not path.is_file():
-            raise ProvisionError(f"{path}: missing from the question model; run rag provision --force")
-        if path.stat().st_size != size or file_sha256(path) != sha:
-            raise ProvisionError(f"{path}: not the file that was exported and checked; run rag provision --force")
-    try:
-        write_json_atomic(stamp_file, _file_stamp(folder, names))
-    except OSError:
-        pass  # a read-only folder: checked again next time
+
+    def rehash() -> None:
+        for name, (size, sha) in meta["files"].items():
+            path = folder / name
+            if not path.is_file():
+                raise ProvisionError(f"{path}: missing from the question model; run rag provision --force")
+            if path.stat().st_size != size or file_sha256(path) != sha:
+                raise ProvisionError(f"{path}: not the file that was exported and checked; "
+                                     "run rag provision --force")
+
+    verify_unless_unchanged(folder, sorted(meta["files"]) + [META], STAMP, rehash)
 
 
 def _check_table(source: Path, meta: dict[str, Any]) -> None:
@@ -334,7 +325,7 @@ def export_query_model(source: Path, target: Path | None = None, log: Log = prin
             raise ProvisionError(f"{tmp / GRAPH}: its vectors differ from sentence-transformers' "
                                  f"(cosine {meta['min_cosine']:.6f} < {MIN_COSINE}); refused")
         write_json_atomic(tmp / META, meta)
-        write_json_atomic(tmp / STAMP, _file_stamp(tmp, files + [META]))
+        write_json_atomic(tmp / STAMP, file_stamp(tmp, files + [META]))
         # Readable by the user the app runs as, who need not be the one who provisioned.
         for path in tmp.iterdir():
             path.chmod(0o644)
