@@ -29,7 +29,7 @@ from rag.agenda import agendas
 from rag.answer import Answer, Answerer
 from rag.documents import page_label
 from rag.files import file_sha256
-from rag.index import Indexer, IndexSummary, Progress, remove_document
+from rag.index import Indexer, IndexSummary, Progress, index_in_child, remove_document
 from rag.llm import LLMClient
 from rag.parse import SUPPORTED_SUFFIXES, size_problem
 from rag.retrieve import Filters, Retriever
@@ -42,10 +42,14 @@ class ChatService:
 
     Args:
         store_path: The store to search and to index uploads into.
+        index_in_child: Index uploads in a child process (:func:`rag.index.index_in_child`),
+            so this process never loads the torch model; None does so when questions go
+            through the ONNX export (then nothing else here needs torch).
     """
 
-    def __init__(self, store_path: str | Path | None = None) -> None:
+    def __init__(self, store_path: str | Path | None = None, index_in_child: bool | None = None) -> None:
         self.store = Store(store_path)
+        self._index_in_child = index_in_child
         # `lock` is held only while the answerer is created, `_refreshing` by the one thread that
         # reloads it: questions never wait for an upload's indexing, an LLM call or each other.
         self.lock = threading.RLock()
@@ -143,8 +147,16 @@ class ChatService:
         if kept:
             # The writer has a store of its own and takes the store's write lock; questions
             # are answered meanwhile from what was indexed before, until the swap below.
-            writer = Store(self.store.path, self.store.url)
-            done = Indexer(writer, self.retriever.embedder, progress=progress).run(kept)
+            embedder = self.retriever.embedder
+            in_child = self._index_in_child
+            if in_child is None:
+                in_child = embedder.query_model is not None
+            if in_child:
+                done = index_in_child(self.store, kept, progress, model=embedder.requested)
+                writer = Store(self.store.path, self.store.url)  # the manifest the child left
+            else:
+                writer = Store(self.store.path, self.store.url)
+                done = Indexer(writer, embedder, progress=progress).run(kept)
             self._forget_unlisted_uploads(writer)
             self.retriever.refresh()
             done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped

@@ -126,6 +126,7 @@ class Embedder:
             sentence-transformers model is then loaded only when passages are embedded.
 
     Attributes:
+        requested: The model as asked for (a name from the registry or a folder).
         name: Identity of the model, stored with an index so another model cannot
             silently be mixed in (``embeddinggemma-300m``; bf16 and fp32 give the same
             vectors, int8 and a truncated width do not and are named:
@@ -141,6 +142,7 @@ class Embedder:
     def __init__(self, model: str | None = None, batch_size: int = 16, precision: str | None = None,
                  dim: int | None = None, lean: bool = True, fast_queries: bool | None = None) -> None:
         requested = model or configured_model()
+        self.requested = requested
         self.source, self.name = self._resolve(requested)
         self.precision = precision or precision_for(requested)
         self.lean = lean

@@ -442,3 +442,94 @@ def remove_document(store: Store, doc_id: str, wait_s: float = 600.0) -> DocReco
         store.delete_chunks(doc.chunk_ids)
         store.rebuild_bm25(store.all_chunks())
     return doc
+
+
+# The child's side of index_in_child: the job comes on stdin as JSON, progress and the
+# summary go back as JSON lines on the stdout it was started with.
+_CHILD = "from rag.index import _child_main; _child_main()"
+
+
+def index_in_child(store: Store, paths: list[Path], progress: Progress | None = None,
+                   model: str | None = None) -> IndexSummary:
+    """Index ``paths`` into ``store`` from a child process, with the same progress reports.
+
+    The app answers questions through the model's ONNX export and never loads torch;
+    indexing an upload in its own process needs the torch model (about 780 MB), which
+    would otherwise stay in the app for the rest of its life. The child costs the model's
+    start (5-8 s) per upload. It takes the store's write lock as any writer does, and an
+    interrupted child loses nothing already indexed (:class:`Indexer`).
+
+    Args:
+        store: The store to write (its folder and server URL are what the child opens).
+        paths: Letter files and folders.
+        progress: Called as :class:`Indexer` calls it.
+        model: The model to embed with; None is the configured one.
+
+    Returns:
+        The child's summary; when the child stops without one, every path fails with its
+        error (a store built with another model, say), or the last line it wrote to stderr.
+
+    Example:
+        >>> from rag.index import index_in_child
+        >>> from rag.store import Store
+        >>> index_in_child(Store("index"), [Path("data/letters")]).failed
+        []
+    """
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    report = progress or (lambda stage, done, total: None)
+    job = {"store": str(Path(store.path).resolve()), "url": store.url, "model": model,
+           "paths": [str(Path(p).resolve()) for p in paths]}
+    summary: IndexSummary | None = None
+    error = ""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as err:
+        child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                 stderr=err, text=True, encoding="utf-8")
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.write(json.dumps(job))
+        child.stdin.close()
+        for line in child.stdout:
+            message = json.loads(line)
+            if "progress" in message:
+                report(*message["progress"])
+            elif "summary" in message:
+                summary = IndexSummary(**message["summary"])
+            elif "error" in message:
+                error = message["error"]
+        code = child.wait()
+        if summary is None:
+            err.seek(0)
+            said = [line.strip() for line in err.read().splitlines() if line.strip()]
+            cause = error or (said[-1] if said else f"exit code {code}")
+            summary = IndexSummary()
+            for p in job["paths"]:
+                summary.fail(p, f"het indexeren stopte onverwacht ({cause})")
+    return summary
+
+
+def _child_main() -> None:
+    """Run the job :func:`index_in_child` sends (in the child process)."""
+    import json
+    import sys
+    from dataclasses import asdict
+
+    # Our messages get the real stdout; anything a library prints goes to stderr instead.
+    out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    job = json.loads(sys.stdin.read())
+
+    def send(message: dict[str, object]) -> None:
+        out.write(json.dumps(message) + "\n")
+
+    try:
+        indexer = Indexer(Store(job["store"], job["url"]), model=job["model"],
+                          progress=lambda stage, done, total: send({"progress": [str(stage), done, total]}))
+        send({"summary": asdict(indexer.run(job["paths"]))})
+    except Exception as exc:  # noqa: BLE001 - every failure goes back as one line
+        send({"error": str(exc) or type(exc).__name__})
+        raise
+    finally:
+        out.close()

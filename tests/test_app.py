@@ -161,7 +161,8 @@ def test_questions_are_answered_while_an_upload_indexes(running_app, embedder, m
     url, store_dir = running_app
     # The model embeds the upload (no vector cache: an earlier test may have embedded this
     # letter), so the questions below really meet a slow write.
-    monkeypatch.setattr(embedder, "cache", None)
+    monkeypatch.setenv("RAG_VECTOR_CACHE", "off")  # for the child process that indexes the upload
+    monkeypatch.setattr(embedder, "cache", None)  # for this one, where torch runs the questions (bf16 CPUs)
     big = LETTERS / "llm04_kst-36450-4_advies-rvs-en-nader-rapport.pdf"  # 39 passages: half a minute of embedding
     done: dict[str, float] = {}
 

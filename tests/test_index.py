@@ -175,3 +175,34 @@ def test_an_unchanged_run_never_loads_the_model(small_corpus, tmp_path, embedder
             "print(len(s.unchanged), s.embedded_chunks, 'torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "0", "False"]
+
+
+def test_a_child_process_indexes_what_this_one_would_with_its_progress(small_corpus, tmp_path, embedder):
+    from rag.index import index_in_child
+
+    here, there = Store(tmp_path / "here"), Store(tmp_path / "there")
+    Indexer(here, embedder).run([small_corpus])
+    reports: list[tuple[str, int, int]] = []
+    summary = index_in_child(there, [small_corpus], lambda *r: reports.append(r))
+    assert summary.failed == [] and len(summary.added) == 3
+    assert sorted(Store(tmp_path / "there").manifest.documents) == sorted(here.manifest.documents)
+    assert sorted(there.collection().get(include=[])["ids"]) == sorted(here.collection().get(include=[])["ids"])
+    # The Indexer's own reports, passed on: every file read, then the chunks embedded.
+    assert ("lezen", 2, 3) in reports and reports[-1][0] == "embedden" and reports[-1][1] == reports[-1][2] > 0
+
+
+def test_a_child_that_stops_reports_why_and_loses_nothing(small_corpus, tmp_path, embedder):
+    from rag.index import index_in_child
+
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([next(small_corpus.glob("pm01*"))])
+    ids = sorted(store.collection().get(include=[])["ids"])
+    # The child embeds with another model than the store was built with: it stops before writing.
+    summary = index_in_child(store, [next(small_corpus.glob("kst-32317-995*"))], model="multilingual-e5-small")
+    assert len(summary.failed) == 1
+    assert "kst-32317-995" in summary.failed[0]["path"]
+    assert "built with embeddinggemma-300m" in summary.failed[0]["reason"]
+    assert "Traceback" not in summary.failed[0]["reason"]
+    reopened = Store(tmp_path / "store")
+    assert sorted(reopened.manifest.documents) == ["kst-21501-02-3121"]
+    assert sorted(reopened.collection().get(include=[])["ids"]) == ids

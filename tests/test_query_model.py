@@ -149,3 +149,24 @@ def test_the_export_is_made_and_checked_from_the_verified_weights(tmp_path, fp32
     vectors = fresh.encode([fresh.query_prompt + q for q in questions])
     reference = fp32._encode(questions, fp32.query_prompt, False)
     assert float((vectors * reference).sum(1).min()) > 0.9999
+
+
+def test_an_app_that_indexes_an_upload_still_never_imports_torch(tmp_path, fp32):
+    """The upload is indexed in a child process (rag.index.index_in_child): the torch
+    model it needs does not stay in the app, which answers from the new letter."""
+    from tests.conftest import LETTERS, SEED
+
+    code = (
+        "import sys\n"
+        "from rag.chat_service import ChatService\n"
+        f"s = ChatService({str(tmp_path / 'store')!r})\n"
+        f"print(s.upload([{str(SEED)!r}, {str(LETTERS / 'pm01_kst-21501-02-3121_motie-ceder.pdf')!r}]).failed)\n"
+        "a = s.ask('Wat is de Nederlandse positie over Europol?')\n"
+        "print(a.answered, a.citations[0].chunk.doc_id, sorted(m for m in ('torch', 'transformers', "
+        "'sentence_transformers') if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_LLM_", "RAG_QUERY_ENGINE"))}
+    env["RAG_EMBED_PRECISION"] = "fp32"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-2:] == ["[]", "True kst-32317-995 []"]
