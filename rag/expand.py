@@ -156,9 +156,12 @@ class QueryExpander:
         self._candidates = [w for w, n in vocabulary.items() if len(w) >= 5 and not w.isdigit()]
 
     @classmethod
-    def from_texts(cls, texts: list[str], definitions: dict[str, str] | None = None, **kwargs) -> QueryExpander:
+    def from_texts(cls, texts: Iterable[str], definitions: dict[str, str] | None = None, **kwargs) -> QueryExpander:
         """An expander over ``texts``: their vocabulary, and their definitions unless
-        ``definitions`` (e.g. the ones kept with the index) are given."""
+        ``definitions`` (e.g. the ones kept with the index) are given. With definitions,
+        ``texts`` is read once and may be a generator (no list of every text at once)."""
+        if definitions is None:
+            texts = list(texts)
         vocab = Counter(w.lower() for t in texts for w in WORD_RE.findall(t))
         return cls(collect_definitions(texts) if definitions is None else definitions, vocab, **kwargs)
 

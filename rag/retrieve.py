@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.documents import Chunk, pack_text, searchable_text
+from rag.documents import Chunk, searchable_text
 from rag.embed import Embedder, get_embedder, model_family
 from rag.expand import Expansion, QueryExpander
 from rag.kind import asked_kinds
@@ -189,7 +189,8 @@ class Retriever:
             self.store.reconnect()
             self.store.reload()  # a fresh Store has just read it; one read says whether it must again
         exact = self.store.listed_chunk_count() <= EXACT_DENSE_CHUNKS
-        listed, matrix = self.store.all_chunks_and_vectors(vectors=exact)
+        # Texts compressed as they are read; the indexes below read them back one at a time.
+        listed, matrix = self.store.all_chunks_and_vectors(vectors=exact, pack=True)
         chunks = {c.id: c for c in listed}
         dense_index = None
         if matrix is not None and len(listed):
@@ -197,13 +198,9 @@ class Retriever:
             dense_index = ([c.id for c in listed], matrix / np.maximum(norms, 1e-12))
         if not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(list(chunks.values()))
-        expander = QueryExpander.from_texts([searchable_text(c) for c in chunks.values()],
+        expander = QueryExpander.from_texts((searchable_text(c) for c in chunks.values()),
                                             self.store.abbreviations(list(chunks.values())),
                                             correct_typos=self.weights.correct_typos)
-        # Held until the store changes, but a question reads about ten texts: they are kept
-        # compressed, once the indexes above have read them all.
-        for chunk in listed:
-            pack_text(chunk)
         # Swapped in together, after everything is built.
         self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
         self._exact = dense_index  # one attribute: a reader never pairs new ids with old vectors

@@ -38,7 +38,7 @@ import numpy as np
 
 from rag.bm25 import BM25Index
 from rag.chroma import NO_VECTOR, StoreError, connect, open_collection, reopen_embedded
-from rag.documents import Chunk, searchable_text
+from rag.documents import Chunk, pack_text, searchable_text
 from rag.embed import settings_for
 from rag.expand import collect_definitions
 from rag.files import write_json_atomic
@@ -259,9 +259,11 @@ class Store:
         """How many chunks the manifest lists (no read from Chroma)."""
         return sum(len(doc.chunk_ids) for doc in self.manifest.documents.values())
 
-    def all_chunks_and_vectors(self, vectors: bool = True) -> tuple[list[Chunk], np.ndarray | None]:
+    def all_chunks_and_vectors(self, vectors: bool = True, pack: bool = False) -> tuple[list[Chunk], np.ndarray | None]:
         """As :meth:`all_chunks`, with each chunk's vector (row i belongs to chunk i) when
-        ``vectors`` is set, read in the same pass."""
+        ``vectors`` is set, read in the same pass. With ``pack``, each text is compressed as
+        it is read (:func:`rag.documents.pack_text`): a reader that keeps every chunk never
+        holds all texts uncompressed at once (about 400 MB at 100k chunks)."""
         col = self.collection()
         total = col.count()
         order = {doc_id: i for i, doc_id in enumerate(sorted(self.manifest.documents))}
@@ -274,7 +276,8 @@ class Store:
             vecs = got["embeddings"] if vectors else [None] * len(got["ids"])
             for cid, text, meta, vec in zip(got["ids"], got["documents"], got["metadatas"], vecs):
                 if cid in position:
-                    found.append((chunk_from_record(cid, text, meta, shared), vec))
+                    chunk = chunk_from_record(cid, text, meta, shared)
+                    found.append((pack_text(chunk) if pack else chunk, vec))
         found.sort(key=lambda cv: (order.get(cv[0].doc_id, 1 << 30), position.get(cv[0].id, 0)))
         chunks = [c for c, _ in found]
         if not vectors or not found:  # an empty store has no vectors to hold
@@ -389,7 +392,7 @@ class Store:
                 return data["abbreviations"]
         except (OSError, ValueError, AttributeError, KeyError):
             pass
-        found = collect_definitions([searchable_text(c) for c in chunks])
+        found = collect_definitions(searchable_text(c) for c in chunks)
         write_json_atomic(file, {"generation": self.generation, "abbreviations": found})
         return found
 
