@@ -46,13 +46,7 @@ eval: setup
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
-	$(PY) bench/ask_scale.py --sizes 1000,10000,100000
-	$(PY) bench/memory.py --size 100000
-	$(PY) bench/embed_throughput.py
-	$(PY) bench/reindex.py
-	$(PY) bench/vector_cache.py --letters 3
-	$(PY) bench/app_start.py --runs 3
-	$(PY) bench/load.py --clients 8 --seconds 60
+	$(PY) bench/run_all.py
 
 clean:
 	rm -rf $(VENV) index/chroma index/bm25 index/*.json

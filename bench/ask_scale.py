@@ -45,8 +45,26 @@ def source_store(cache: Path) -> Path:
     return path
 
 
+def recipe(size: int, source: Path, seed: int) -> str:
+    """What a synthetic store is made of: the source store's chunks, the size and seed, this
+    file's builder and how the store writes its records. A cached store is reused only when
+    its recipe is this one, so a change to any of them builds it again."""
+    import hashlib
+    import inspect
+
+    from rag import records
+    from rag.store import Store
+
+    src = Store(source)
+    made_of = [size, seed, LETTERS_PER_DOC, src.manifest.model,
+               sorted([d.doc_id, d.chunk_schema, d.chunk_ids] for d in src.manifest.documents.values()),
+               inspect.getsource(build), inspect.getsource(records), inspect.getsource(Store.add_chunks),
+               inspect.getsource(Store.add_sentences)]
+    return hashlib.sha256(json.dumps(made_of).encode("utf-8")).hexdigest()
+
+
 def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
-    """A store of ``size`` chunks derived from the source store (reused when complete)."""
+    """A store of ``size`` chunks derived from the source store (reused while its recipe holds)."""
     from tqdm import tqdm
 
     from rag.documents import Chunk
@@ -56,15 +74,21 @@ def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
     from rag.store import Store
 
     path = cache / f"scale-{size}"
+    stamp = path / "recipe.json"
+    wanted = recipe(size, source, seed)
     store = Store(path)
-    if store._legacy_sentences() is not None:  # built before sentence vectors were packed: build again
-        # Chroma keeps one client per folder in this process: empty it through that client.
-        for col in store.client.list_collections():
-            store.client.delete_collection(getattr(col, "name", col))
-        shutil.rmtree(path / "bm25", ignore_errors=True)
-        store = Store(path)
-    if sum(len(d.chunk_ids) for d in store.manifest.documents.values()) == size:
+    try:
+        reusable = json.loads(stamp.read_text(encoding="utf-8"))["recipe"] == wanted
+    except (OSError, ValueError, KeyError):
+        reusable = False
+    if reusable and sum(len(d.chunk_ids) for d in store.manifest.documents.values()) == size:
         return path
+    # Chroma keeps one client per folder in this process: empty it through that client.
+    stamp.unlink(missing_ok=True)
+    for col in store.client.list_collections():
+        store.client.delete_collection(getattr(col, "name", col))
+    shutil.rmtree(path / "bm25", ignore_errors=True)
+    store = Store(path)
     src = Store(source)
     got = src.collection().get(include=["documents", "metadatas", "embeddings"])
     chunks = {cid: (text, meta, np.asarray(vec, dtype=np.float32))
@@ -121,6 +145,7 @@ def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
     flush()
     store.save_manifest()
     store.rebuild_bm25(store.all_chunks())
+    stamp.write_text(json.dumps({"recipe": wanted}), encoding="utf-8")
     return path
 
 
