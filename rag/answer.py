@@ -181,7 +181,7 @@ class Answerer:
     @property
     def vocabulary(self) -> Vocabulary:
         # The keyword index counted the same stemmed words in the same texts: its counts are used.
-        bm25 = self.retriever.store.bm25
+        bm25 = self.retriever.store.bm25.current  # one index: its generation, counts and size agree
         known = self._vocabulary
         if known is None or known[0] != bm25.generation:
             known = self._vocabulary = (bm25.generation, Vocabulary(bm25.doc_freqs(), len(bm25.ids)))

@@ -45,38 +45,76 @@ class DutchAnalyzer:
         return self.stemmer.stemWords(words)
 
 
+class KeywordSnapshot:
+    """One built or loaded BM25 index and the chunk ids of its rows; never changed after it
+    is made, so a reader that took it scores against ids that belong to it."""
+
+    def __init__(self, ids: list[str], model: bm25s.BM25 | None, generation: int, analyzer: DutchAnalyzer) -> None:
+        self.ids = ids
+        self.generation = generation
+        self._model = model
+        self._analyzer = analyzer
+
+    def doc_freqs(self) -> dict[str, int]:
+        """How many chunks hold each stemmed word."""
+        if self._model is None or not self.ids:
+            return {}
+        counts = np.diff(self._model.scores["indptr"])
+        return {token: int(counts[i]) for token, i in self._model.vocab_dict.items() if token and token != "_"}
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every indexed chunk for ``query`` (in ``self.ids`` order)."""
+        tokens = self._analyzer(query)
+        if self._model is None or not self.ids or not tokens:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        known = [t for t in tokens if t in self._model.vocab_dict]
+        if not known:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self._model.get_scores(known), dtype=np.float32)
+
+
 class BM25Index:
-    """Keyword index over chunk texts, kept beside the vector store."""
+    """Keyword index over chunk texts, kept beside the vector store.
+
+    What it holds is one :class:`KeywordSnapshot` (``current``), replaced whole by
+    :meth:`build` and :meth:`load`: questions score while another thread reloads, and
+    none of them meets a half-built index or ids of another generation."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.analyzer = DutchAnalyzer()
-        self.ids: list[str] = []
-        self.generation = -1
-        self._bm25 = None
+        self.current = KeywordSnapshot([], None, -1, self.analyzer)
+
+    @property
+    def ids(self) -> list[str]:
+        return self.current.ids
+
+    @property
+    def generation(self) -> int:
+        return self.current.generation
 
     def build(self, ids: list[str], texts: list[str], generation: int = 0) -> None:
         """Build the index and save it as the cache of ``generation``.
 
         Saved into a folder of its own and then pointed to (``current.json``, replaced
         atomically), so a reader in another process never loads a half-written index."""
-        self.ids = list(ids)
-        self._bm25 = bm25s.BM25()
+        ids = list(ids)
+        model = bm25s.BM25()
         if ids:
-            self._bm25.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
+            model.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"g{generation}"
         if not target.exists():
             work = Path(tempfile.mkdtemp(dir=self.folder, prefix=".build-"))
             if ids:
-                self._bm25.save(str(work))
-            (work / "ids.json").write_text(json.dumps(self.ids))
+                model.save(str(work))
+            (work / "ids.json").write_text(json.dumps(ids))
             try:
                 os.rename(work, target)
             except OSError:  # another process saved this generation first: theirs is the same
                 shutil.rmtree(work, ignore_errors=True)
         write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name})
-        self.generation = generation
+        self.current = KeywordSnapshot(ids, model, generation, self.analyzer)
         for old in self.folder.glob("g*"):
             if old != target and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
@@ -92,22 +130,13 @@ class BM25Index:
             model = bm25s.BM25.load(str(folder)) if ids else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return False
-        self.ids, self._bm25, self.generation = ids, model, current.get("generation", 0)
+        self.current = KeywordSnapshot(ids, model, current.get("generation", 0), self.analyzer)
         return True
 
     def doc_freqs(self) -> dict[str, int]:
         """How many chunks hold each stemmed word."""
-        if self._bm25 is None or not self.ids:
-            return {}
-        counts = np.diff(self._bm25.scores["indptr"])
-        return {token: int(counts[i]) for token, i in self._bm25.vocab_dict.items() if token and token != "_"}
+        return self.current.doc_freqs()
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every indexed chunk for ``query`` (in ``self.ids`` order)."""
-        tokens = self.analyzer(query)
-        if self._bm25 is None or not self.ids or not tokens:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        known = [t for t in tokens if t in self._bm25.vocab_dict]
-        if not known:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
+        return self.current.scores(query)

@@ -88,6 +88,12 @@ class ChatService:
             finally:
                 self._refreshing.release()
 
+    def _refresh(self) -> None:
+        """Reload after this process wrote; a question that finds another thread reloading
+        answers from the state before (:meth:`follow_writers`), this one waits for it."""
+        with self._refreshing:
+            self.retriever.refresh()
+
     def ask(self, question: str, filters: Filters | None = None, on_token: Callable[[str], None] | None = None,
             history: list[str] | None = None) -> Answer:
         answerer = self.answerer
@@ -158,7 +164,7 @@ class ChatService:
                 writer = Store(self.store.path, self.store.url)
                 done = Indexer(writer, embedder, progress=progress).run(kept)
             self._forget_unlisted_uploads(writer)
-            self.retriever.refresh()
+            self._refresh()
             done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped
             summary = done
         return summary
@@ -172,7 +178,7 @@ class ChatService:
 
     def remove(self, doc_id: str) -> str:
         doc = remove_document(Store(self.store.path, self.store.url), doc_id)
-        self.retriever.refresh()
+        self._refresh()
         return f"Verwijderd: {doc.doc_id} ({len(doc.chunk_ids)} chunks)."
 
     # -- feedback

@@ -202,7 +202,7 @@ class Retriever:
                                             self.store.abbreviations(list(chunks.values())),
                                             correct_typos=self.weights.correct_typos)
         # Swapped in together, after everything is built.
-        self.chunks, self._bm25_ids, self.expander = chunks, self.store.bm25.ids, expander
+        self.chunks, self._keywords, self.expander = chunks, self.store.bm25.current, expander
         self._exact = dense_index  # one attribute: a reader never pairs new ids with old vectors
         self.generation = self.store.generation
         del listed, matrix  # the raw copies, so the trim below can hand them back
@@ -242,7 +242,8 @@ class Retriever:
         return out
 
     def _bm25(self, query: str, filters: Filters) -> list[tuple[str, float]]:
-        scores = self.store.bm25.scores(query)
+        keywords = self._keywords  # scores and ids from one index, whatever a refresh does meanwhile
+        scores = keywords.scores(query)
         if not len(scores):
             return []
         order = np.argsort(-scores)
@@ -250,7 +251,7 @@ class Retriever:
         for i in order:
             if scores[i] <= 0 or len(out) >= self.weights.candidates:
                 break
-            cid = self._bm25_ids[i]
+            cid = keywords.ids[i]
             chunk = self.chunks.get(cid)
             if chunk is not None and (filters.is_empty() or filters.matches(chunk)):
                 out.append((cid, float(scores[i])))

@@ -108,3 +108,53 @@ def test_the_letter_a_question_names_stands_before_the_memo_that_repeats_it(lett
 ])
 def test_a_named_kind_of_document_fills_the_top_hits(letters_retriever, question, kind):
     assert [h.chunk.kind for h in letters_retriever.search(question, k=3)] == [kind] * 3
+
+
+def test_keyword_scores_stay_whole_while_another_thread_rebuilds_the_index(small_corpus, tmp_path, embedder):
+    """An app refreshes in one thread (after an upload, or another process's write) while
+    others answer: a question never meets a half-built keyword index, nor ids of another
+    build than the scores it got."""
+    import threading
+
+    from rag.index import Indexer
+    from rag.retrieve import Retriever
+    from rag.store import Store
+    from rag.documents import searchable_text
+
+    store = Store(tmp_path / "store")
+    Indexer(store, embedder).run([small_corpus])
+    retriever = Retriever(store, embedder)
+    chunks = store.all_chunks()
+    texts = [searchable_text(c) for c in chunks]
+    europol = [c.id for c in chunks if c.item_title == "Toekomst van Europol"]
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def rebuild() -> None:
+        n = 0
+        while not done.is_set():
+            keep = len(chunks) if n % 2 else len(chunks) // 2
+            store.bm25.build([c.id for c in chunks[:keep]], texts[:keep], store.generation)
+            n += 1
+
+    def ask() -> None:
+        for _ in range(300):
+            try:
+                keywords = store.bm25.current
+                assert len(keywords.scores("Europol zeggenschap")) == len(keywords.ids)
+                found = retriever._bm25("Europol nationale zeggenschap", Filters())
+                assert found and found[0][0] in europol, found[:3]
+            except BaseException as exc:  # noqa: BLE001 - every failure is the finding
+                errors.append(exc)
+                return
+
+    builder = threading.Thread(target=rebuild)
+    builder.start()
+    askers = [threading.Thread(target=ask) for _ in range(3)]
+    for t in askers:
+        t.start()
+    for t in askers:
+        t.join()
+    done.set()
+    builder.join()
+    assert not errors, repr(errors[0])
