@@ -54,6 +54,20 @@ def test_rankings_on_the_bundled_letters_are_those_of_sentence_transformers(lett
         assert [h.chunk.id for h in fast.search(q, k=10)] == [h.chunk.id for h in slow.search(q, k=10)], q
 
 
+# Printed by a child process: which of the libraries the app must not load it has loaded.
+TORCH_LOADED = "sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules)"
+
+
+def _in_a_clean_process(code: str) -> list[str]:
+    """Run ``code`` as the app runs: a fresh process at fp32, no LLM, the default question engine.
+    Returns its output lines."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_LLM_", "RAG_QUERY_ENGINE"))}
+    env["RAG_EMBED_PRECISION"] = "fp32"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    return out.stdout.strip().splitlines()
+
+
 def test_answering_never_imports_torch_not_even_to_check_an_llm_answer(letters_store, fp32):
     code = (
         "import sys\n"
@@ -64,14 +78,9 @@ def test_answering_never_imports_torch_not_even_to_check_an_llm_answer(letters_s
         # What the LLM grounding check embeds: the claims, and the cited letters' sentences.
         "e = s.retriever.embedder\n"
         "e.embed_passages(['Nederland steunt Europol.']); e.embed_letter_text(['Een zin die niet in de cache staat.'])\n"
-        "print(a.answered, bool(a.citations), sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
-        "if m in sys.modules))\n"
+        f"print(a.answered, bool(a.citations), {TORCH_LOADED})\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_LLM_", "RAG_QUERY_ENGINE"))}
-    env["RAG_EMBED_PRECISION"] = "fp32"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().splitlines()[-1] == "True True []"
+    assert _in_a_clean_process(code)[-1] == "True True []"
     # Those passages, through the export, are sentence-transformers' vectors.
     texts = ["Nederland steunt Europol.", "Het kabinet is kritisch over de termijn van het voorstel."]
     assert float((fp32.embed_passages(texts) * fp32._encode(texts, fp32.passage_prompt, False))
@@ -162,11 +171,6 @@ def test_an_app_that_indexes_an_upload_still_never_imports_torch(tmp_path, fp32)
         f"s = ChatService({str(tmp_path / 'store')!r})\n"
         f"print(s.upload([{str(SEED)!r}, {str(LETTERS / 'pm01_kst-21501-02-3121_motie-ceder.pdf')!r}]).failed)\n"
         "a = s.ask('Wat is de Nederlandse positie over Europol?')\n"
-        "print(a.answered, a.citations[0].chunk.doc_id, sorted(m for m in ('torch', 'transformers', "
-        "'sentence_transformers') if m in sys.modules))\n"
+        f"print(a.answered, a.citations[0].chunk.doc_id, {TORCH_LOADED})\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("RAG_LLM_", "RAG_QUERY_ENGINE"))}
-    env["RAG_EMBED_PRECISION"] = "fp32"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600, env=env)
-    assert out.returncode == 0, out.stderr[-2000:]
-    assert out.stdout.strip().splitlines()[-2:] == ["[]", "True kst-32317-995 []"]
+    assert _in_a_clean_process(code)[-2:] == ["[]", "True kst-32317-995 []"]
