@@ -2,9 +2,10 @@
 minutes go and whether the synthetic stores were built in this run or reused.
 
 The stores `bench/ask_scale.py` and `bench/reindex.py` derive from the bundled letters are
-kept in ``<RAG_CACHE_DIR>/bench-stores`` between runs, like the model; a store is built again
-when its recipe changed (see ``ask_scale.recipe``). ``--cold`` removes them first, to time a
-run on a machine that never ran the benchmarks.
+kept in ``<RAG_CACHE_DIR>/bench-stores`` between runs, like the model: ask_scale's synthetic
+stores are built again when their recipe changed (see ``ask_scale.recipe``), reindex's when
+incomplete. ``--cold`` removes them first, to time a run on a machine that never ran the
+benchmarks.
 
 Run from the repository root (``make bench`` does)::
 
@@ -55,8 +56,9 @@ def main() -> None:
         rows.append((" ".join(step), time.perf_counter() - t))
     total = time.perf_counter() - start
     lines = ["# `make bench`: where the time goes", "",
-             f"Wall time of each benchmark in this run, minutes. Synthetic stores cached at the start: "
-             f"{', '.join(cached) if cached else 'none (built in this run)'}. Goal: < 20 minutes "
+             f"Wall time of each benchmark in this run, minutes. Store folders found in the cache at the "
+             f"start (each reused only if still current): {', '.join(cached) if cached else 'none (all built in this run)'}. "
+             "Goal: < 20 minutes "
              "from a fresh clone (set-up, which `make bench` also runs, is not in this table).", "",
              "| benchmark | min | share |", "|---|---|---|"]
     lines += [f"| `{name}` | {s / 60:.1f} | {s / total:.0%} |" for name, s in rows]

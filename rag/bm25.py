@@ -93,17 +93,25 @@ class BM25Index:
     def generation(self) -> int:
         return self.current.generation
 
-    def build(self, ids: list[str], texts: list[str], generation: int = 0) -> None:
+    def build(self, ids: list[str], texts: list[str], generation: int = 0, replace: bool = False) -> None:
         """Build the index and save it as the cache of ``generation``.
 
         Saved into a folder of its own and then pointed to (``current.json``, replaced
-        atomically), so a reader in another process never loads a half-written index."""
+        atomically), so a reader in another process never loads a half-written index.
+        With ``replace``, a saved cache of that generation is replaced: a writer building
+        ahead of its new generation may find one left by a writer that stopped before
+        publishing it (readers build what the generation they read holds, as another
+        reader of it would: the first saved is kept)."""
         ids = list(ids)
         model = bm25s.BM25()
         if ids:
             model.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"g{generation}"
+        if replace and target.exists():
+            aside = Path(tempfile.mkdtemp(dir=self.folder, prefix=".old-"))
+            os.rename(target, aside / target.name)
+            shutil.rmtree(aside, ignore_errors=True)
         if not target.exists():
             work = Path(tempfile.mkdtemp(dir=self.folder, prefix=".build-"))
             if ids:

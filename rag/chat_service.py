@@ -153,6 +153,7 @@ class ChatService:
         if kept:
             # The writer has a store of its own and takes the store's write lock; questions
             # are answered meanwhile from what was indexed before, until the swap below.
+            listed_before = _listed_paths(Store(self.store.path, self.store.url))
             embedder = self.retriever.embedder
             in_child = self._index_in_child
             if in_child is None:
@@ -163,17 +164,20 @@ class ChatService:
             else:
                 writer = Store(self.store.path, self.store.url)
                 done = Indexer(writer, embedder, progress=progress).run(kept)
-            self._forget_unlisted_uploads(writer)
+            self._forget_unlisted_uploads(writer, listed_before)
             self._refresh()
             done.failed, done.skipped = summary.failed + done.failed, summary.skipped + done.skipped
             summary = done
         return summary
 
-    def _forget_unlisted_uploads(self, store: Store) -> None:
-        """Delete uploaded files no letter lists any more (an older version of a letter)."""
-        listed = {p for d in store.manifest.documents.values() for p in d.paths}
+    def _forget_unlisted_uploads(self, store: Store, listed_before: set[str]) -> None:
+        """Delete uploaded files a letter listed before this upload and none lists now (an
+        older version of a letter). A file another upload copied in meanwhile, still waiting
+        for the write lock, was never listed and stays."""
+        listed = _listed_paths(store)
         for f in self.uploads.iterdir():
-            if f.is_file() and str(f.resolve()) not in listed and str(f) not in listed:
+            names = {str(f), str(f.resolve())}
+            if f.is_file() and names & listed_before and not names & listed:
                 f.unlink(missing_ok=True)
 
     def remove(self, doc_id: str) -> str:
@@ -200,6 +204,11 @@ class ChatService:
         with open(self.feedback_file, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         return "Dank je, je feedback is opgeslagen." if rating == "up" else "Dank je, we kijken ernaar."
+
+
+def _listed_paths(store: Store) -> set[str]:
+    """Every file path the store's letters list."""
+    return {p for d in store.manifest.documents.values() for p in d.paths}
 
 
 def upload_problem(path: Path, name: str) -> str | None:

@@ -327,12 +327,12 @@ class Indexer:
         """Save the manifest when it changed, delete the chunks no letter has any more, and
         rebuild the keyword index when it changed or is missing."""
         if changed:
-            # The new manifest makes the new chunks visible and the old ones invisible at once;
-            # only then are the old ones deleted.
-            self.store.save_manifest()
+            # The new manifest makes the new chunks visible and the old ones invisible at once,
+            # with its keyword index ready; only then are the old ones deleted.
+            self.store.publish()
             self.store.delete_chunks(stale)
             self.store.delete_orphans()
-        if changed or not self.store.bm25.load(self.store.generation):
+        elif not self.store.bm25.load(self.store.generation):
             self.store.rebuild_bm25(self.store.all_chunks())
 
     def _forget_path(self, doc: DocRecord, path: str) -> None:
@@ -438,9 +438,8 @@ def remove_document(store: Store, doc_id: str, wait_s: float = 600.0) -> DocReco
         if doc is None:
             raise KeyError(doc_id)
         del store.manifest.documents[doc_id]
-        store.save_manifest()
+        store.publish()
         store.delete_chunks(doc.chunk_ids)
-        store.rebuild_bm25(store.all_chunks())
     return doc
 
 
@@ -485,25 +484,39 @@ def index_in_child(store: Store, paths: list[Path], progress: Progress | None = 
            "paths": [str(Path(p).resolve()) for p in paths]}
     summary: IndexSummary | None = None
     error = ""
-    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as err:
+    # The child embeds with torch, and only what must be embedded: no question model there.
+    env = {**os.environ, "RAG_QUERY_ENGINE": "torch"}
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as err:
         child = subprocess.Popen([sys.executable, "-c", _CHILD], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 stderr=err, text=True, encoding="utf-8")
+                                 stderr=err, text=True, encoding="utf-8", errors="replace", env=env)
         assert child.stdin is not None and child.stdout is not None
-        child.stdin.write(json.dumps(job))
-        child.stdin.close()
-        for line in child.stdout:
-            message = json.loads(line)
-            if "progress" in message:
-                report(*message["progress"])
-            elif "summary" in message:
-                summary = IndexSummary(**message["summary"])
-            elif "error" in message:
-                error = message["error"]
-        code = child.wait()
+        try:
+            child.stdin.write(json.dumps(job))
+            child.stdin.close()
+            for line in child.stdout:
+                try:
+                    message = json.loads(line)
+                except ValueError:  # printed by a library before the child took its stdout over
+                    continue
+                if "progress" in message:
+                    report(*message["progress"])
+                elif "summary" in message:
+                    summary = IndexSummary(**message["summary"])
+                elif "error" in message:
+                    error = message["error"]
+        finally:
+            if child.poll() is None and summary is None:
+                child.kill()  # this side failed (the progress callback, say): no writer left behind
+            code = child.wait()
         if summary is None:
             err.seek(0)
             said = [line.strip() for line in err.read().splitlines() if line.strip()]
-            cause = error or (said[-1] if said else f"exit code {code}")
+            if error:
+                cause = error
+            elif code < 0:
+                cause = f"stopped by signal {-code}"
+            else:
+                cause = said[-1] if said else f"exit code {code}"
             summary = IndexSummary()
             for p in job["paths"]:
                 summary.fail(p, f"het indexeren stopte onverwacht ({cause})")

@@ -375,13 +375,24 @@ class Store:
         res = col.query(query_embeddings=[vector], n_results=min(k, n), where=where or None, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0])]
 
-    def rebuild_bm25(self, chunks: list[Chunk]) -> None:
-        """Rebuild the caches derived from the chunks, at the store's generation: BM25 and
-        the abbreviations the letters define."""
+    def rebuild_bm25(self, chunks: list[Chunk], generation: int | None = None) -> None:
+        """Rebuild the caches derived from the chunks: BM25 and the abbreviations the letters
+        define, as of ``generation`` (the store's when None).
+
+        A writer builds them for the generation its :meth:`save_manifest` is about to make
+        (:meth:`publish`), so a reader that sees the new generation finds them ready."""
+        generation = self.generation if generation is None else generation
         texts = [searchable_text(c) for c in chunks]
-        self.bm25.build([c.id for c in chunks], texts, self.generation)
-        write_json_atomic(self.path / ABBREVIATIONS, {"generation": self.generation,
+        self.bm25.build([c.id for c in chunks], texts, generation, replace=generation != self.generation)
+        write_json_atomic(self.path / ABBREVIATIONS, {"generation": generation,
                                                         "abbreviations": collect_definitions(texts)})
+
+    def publish(self) -> None:
+        """Make the manifest in memory the store's: its keyword caches first, then the
+        manifest and the new generation. Hold :meth:`writing`. Chunks it no longer lists
+        are left for the caller to delete."""
+        self.rebuild_bm25(self.all_chunks(), generation=self.current_generation() + 1)
+        self.save_manifest()
 
     def abbreviations(self, chunks: list[Chunk]) -> dict[str, str]:
         """Short form -> long form, as the indexed letters define them (rebuilt when missing or stale)."""

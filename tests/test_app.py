@@ -137,6 +137,9 @@ def test_uploads_never_overwrite_each_other_and_a_new_version_replaces_the_old(r
     summary, *_ = client.predict([handle_file(str(tmp_path / "a" / "brief.txt"))], api_name="/upload")
     assert "ongewijzigd:** 1" in summary and "0 chunks ingebed" in summary  # the same bytes again
 
+    # Another upload's file, copied in and still waiting for the write lock: no letter lists it yet.
+    waiting = Path(store_dir) / "uploads" / "0000000000000000-wacht.txt"
+    waiting.write_bytes(first.read_bytes())
     newer = tmp_path / "c" / "brief.txt"
     newer.parent.mkdir()
     newer.write_text(second.read_text(encoding="utf-8") + "\n\nNederland steunt het proefproject met drones "
@@ -147,6 +150,8 @@ def test_uploads_never_overwrite_each_other_and_a_new_version_replaces_the_old(r
     assert len(doc.paths) == 1 and "drones" in Path(doc.paths[0]).read_text(encoding="utf-8")
     kept = [f.read_bytes() for f in (Path(store_dir) / "uploads").iterdir()]
     assert second.read_bytes() not in kept  # the old version's file is gone
+    assert waiting.exists()  # the waiting upload's is not
+    waiting.unlink()
     result = client.predict("Steunt Nederland het proefproject met drones boven de Oostzee?", "", "", "",
                             ["kst-32317-736"], api_name="/ask")
     assert "drones" in result["citations"][0]["text"]

@@ -135,6 +135,7 @@ def test_keyword_scores_stay_whole_while_another_thread_rebuilds_the_index(small
         while not done.is_set():
             keep = len(chunks) if n % 2 else len(chunks) // 2
             store.bm25.build([c.id for c in chunks[:keep]], texts[:keep], store.generation)
+            retriever.refresh()  # takes the index just saved, as a reload after a write does
             n += 1
 
     def ask() -> None:
