@@ -143,8 +143,7 @@ def build(size: int, source: Path, cache: Path, seed: int = 7) -> Path:
         if len(batch_chunks) >= 512:
             flush()
     flush()
-    store.save_manifest()
-    store.rebuild_bm25(store.all_chunks())
+    store.publish()
     stamp.write_text(json.dumps({"recipe": wanted}), encoding="utf-8")
     return path
 

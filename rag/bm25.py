@@ -140,11 +140,3 @@ class BM25Index:
             return False
         self.current = KeywordSnapshot(ids, model, current.get("generation", 0), self.analyzer)
         return True
-
-    def doc_freqs(self) -> dict[str, int]:
-        """How many chunks hold each stemmed word."""
-        return self.current.doc_freqs()
-
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every indexed chunk for ``query`` (in ``self.ids`` order)."""
-        return self.current.scores(query)

@@ -153,16 +153,16 @@ class ChatService:
         if kept:
             # The writer has a store of its own and takes the store's write lock; questions
             # are answered meanwhile from what was indexed before, until the swap below.
-            listed_before = _listed_paths(Store(self.store.path, self.store.url))
+            writer = Store(self.store.path, self.store.url)
+            listed_before = _listed_paths(writer)
             embedder = self.retriever.embedder
             in_child = self._index_in_child
             if in_child is None:
                 in_child = embedder.query_model is not None
             if in_child:
-                done = index_in_child(self.store, kept, progress, model=embedder.requested)
-                writer = Store(self.store.path, self.store.url)  # the manifest the child left
+                done = index_in_child(writer, kept, progress, model=embedder.requested)
+                writer.reload()  # the manifest the child left
             else:
-                writer = Store(self.store.path, self.store.url)
                 done = Indexer(writer, embedder, progress=progress).run(kept)
             self._forget_unlisted_uploads(writer, listed_before)
             self._refresh()

@@ -17,11 +17,15 @@ Example:
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from enum import StrEnum
 from pathlib import Path
@@ -474,11 +478,6 @@ def index_in_child(store: Store, paths: list[Path], progress: Progress | None = 
         >>> index_in_child(Store("index"), [Path("data/letters")]).failed
         []
     """
-    import json
-    import subprocess
-    import sys
-    import tempfile
-
     report = progress or (lambda stage, done, total: None)
     job = {"store": str(Path(store.path).resolve()), "url": store.url, "model": model,
            "paths": [str(Path(p).resolve()) for p in paths]}
@@ -525,10 +524,6 @@ def index_in_child(store: Store, paths: list[Path], progress: Progress | None = 
 
 def _child_main() -> None:
     """Run the job :func:`index_in_child` sends (in the child process)."""
-    import json
-    import sys
-    from dataclasses import asdict
-
     # Our messages get the real stdout; anything a library prints goes to stderr instead.
     out = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
     os.dup2(2, 1)

@@ -292,7 +292,7 @@ def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     assert letters_store.bm25.load(letters_store.generation)
     analyze = letters_store.bm25.analyzer
     counted = Counter(token for c in chunks for token in set(analyze(searchable_text(c))))
-    assert letters_store.bm25.doc_freqs() == dict(counted)
+    assert letters_store.bm25.current.doc_freqs() == dict(counted)
     assert len(letters_store.bm25.ids) == len(chunks) > 600
 
 
