@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from rag.agenda_question import TYPE_GROUPS, AgendaQuestion, MeetingRef, meeting_named
+from rag.agenda_question import TYPE_GROUPS, AgendaQuestion, LetterRef, MeetingRef, meeting_named
 from rag.documents import Chunk
 from rag.question import COUNCIL_PATTERNS, MONTHS_NL, Question, analyse
 from rag.retrieve import Filters
@@ -158,18 +158,22 @@ def meeting_indexed(chunks: Iterable[Chunk], ref: MeetingRef) -> bool:
     return any(c.meeting_date and ref.matches(c.meeting_date, c.meeting_end_date, c.date) for c in chunks)
 
 
-def meeting_scope(question: str, filters: Filters | None, chunks: Iterable[Chunk]) -> Filters | None:
+def meeting_scope(question: str, filters: Filters | None,
+                  chunks: Iterable[Chunk]) -> tuple[Filters | None, MeetingRef | None]:
     """A question that names a meeting ("de JBZ-Raad van 13 maart 2020", "jbz dec 2025") is
     answered from the letters about that meeting, when any is indexed: over many years
     of letters, the same topic otherwise pulls in another meeting's letter.
 
-    Returns ``filters`` narrowed to those letters (among ``chunks``), else ``filters`` as given.
+    Returns:
+        ``filters`` narrowed to those letters (among ``chunks``), else ``filters`` as given;
+        and the meeting named when no indexed letter is about it (else None), so that the
+        answer can say so rather than quote another meeting's letter.
     """
     if filters is not None and filters.doc_ids:
-        return filters
+        return filters, None
     named = meeting_named(question)
     if named is None:
-        return filters
+        return filters, None
     q = analyse(question)
     councils = named.councils or q.councils
     about = [c for c in chunks
@@ -181,7 +185,25 @@ def meeting_scope(question: str, filters: Filters | None, chunks: Iterable[Chunk
         latest = max(c.meeting_date for c in about)
         about = [c for c in about if c.meeting_date == latest]
     docs = sorted({c.doc_id for c in about})
-    return replace(filters or Filters(), doc_ids=docs) if docs else filters
+    return (replace(filters or Filters(), doc_ids=docs), None) if docs else (filters, named)
+
+
+def letter_scope(question: str, filters: Filters | None,
+                 chunks: Iterable[Chunk]) -> tuple[Filters | None, LetterRef | None]:
+    """A question that names a letter by its date ("de brief van 26 februari") is answered
+    from the letters of that date, when any is indexed.
+
+    Returns:
+        ``filters`` narrowed to those letters, else as given; and the letter named when no
+        indexed letter has that date (else None).
+    """
+    if filters is not None and filters.doc_ids:
+        return filters, None
+    named = LetterRef.of(question)
+    if named is None:
+        return filters, None
+    docs = sorted({c.doc_id for c in chunks if named.dated(c.date) and (filters is None or filters.matches(c))})
+    return (replace(filters or Filters(), doc_ids=docs), None) if docs else (filters, named)
 
 
 def place_of(agenda: Agenda) -> tuple[str, str, tuple[int, int]] | None:

@@ -360,6 +360,87 @@ class MeetingRef:
             return False
         return True
 
+    def mentioned_in(self, text: str, letter_date: str | None) -> bool:
+        """Whether ``text`` (of a letter dated ``letter_date``) names one of the months asked
+        for: "december 2025", or "december jl." in a letter of that year or the next.
+
+        Example:
+            >>> MeetingRef.of("JBZ-Raad van juni 2025").mentioned_in("Tijdens de JBZ-Raad van 12 juni jl. ...", "2025-07-01")
+            True
+        """
+        for m in _MONTH_RE.finditer(text):
+            month = _MONTH_WORDS[m.group(1).lower()]
+            year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
+            for asked, asked_year in self.months:
+                if month != asked:
+                    continue
+                if asked_year is None or year == asked_year:
+                    return True
+                # A month without a year is of the letter's year, or of the year before when
+                # it is "jongstleden" ("december jl." in a letter of January).
+                if year is None and letter_date and (int(letter_date[:4]) == asked_year or (
+                        int(letter_date[:4]) == asked_year + 1 and re.match(r"\s*(?:\d{1,2}\s+)?jl\b", text[m.end():]))):
+                    return True
+        return False
+
+    def label(self, language: str) -> str:
+        """The meeting as a reply names it: "JBZ-Raad van juni 2025", "JBZ-Raad of June 2025"."""
+        council = self.councils[0] if self.councils else ("Raad" if language == "nl" else "Council")
+        names = MONTHS_NL if language == "nl" else [m.capitalize() for m in MONTHS_EN]
+        when = " en ".join(f"{names[m - 1]}{f' {y}' if y else ''}" for m, y in self.months)
+        return f"{council} {'van' if language == 'nl' else 'of'} {when}"
+
+
+_DAY_MONTH = rf"(\d{{1,2}})\s+({'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\b\.?(?:\s+(20\d\d)\b)?"
+# Only a letter asked about as the source ("in de brief van 3 februari", "volgens de brief van",
+# "what does the letter of 26 February say"), not one named as context ("sinds de Kamerbrief
+# van 12 juli 2021", "in aanvulling op uw brief van 4 mei"): that one need not be indexed.
+_SOURCE = r"\b(?:in|volgens|uit|zegt|schreef|schrijft|meldt|noemt|according to|from|does|did)\s+(?:de|het|the)\s+"
+_LETTER_RE = re.compile(rf"{_SOURCE}(?:kamer)?brief\s+(?:van|d\.d\.|gedateerd)\s+{_DAY_MONTH}|"
+                        rf"{_SOURCE}letter\s+(?:of|dated)\s+{_DAY_MONTH}", re.IGNORECASE)
+
+
+@dataclass
+class LetterRef:
+    """A letter a question names by its date: "de brief van 3 februari 2026", "the letter of 26 February"."""
+
+    day: int
+    month: int
+    year: int | None = None
+
+    @classmethod
+    def of(cls, text: str) -> LetterRef | None:
+        """The letter ``text`` names by its date, else None.
+
+        Example:
+            >>> LetterRef.of("Wat staat er in de brief van 3 februari 2026 over terugkeer?")
+            LetterRef(day=3, month=2, year=2026)
+        """
+        m = _LETTER_RE.search(text)
+        if m is None:
+            return None
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        return cls(int(day), _MONTH_WORDS[month.lower()], int(year) if year else None)
+
+    def dated(self, letter_date: str | None) -> bool:
+        """Whether a letter of ``letter_date`` (ISO) is the one named."""
+        return bool(letter_date) and int(letter_date[8:10]) == self.day and int(letter_date[5:7]) == self.month and (
+            self.year is None or int(letter_date[:4]) == self.year)
+
+    def mentioned_in(self, text: str, letter_date: str | None) -> bool:
+        """Whether ``text`` names the day ("de brief van 3 februari jl."), so it may say what that letter said."""
+        for m in re.finditer(_DAY_MONTH, text, re.IGNORECASE):
+            if int(m.group(1)) == self.day and _MONTH_WORDS[m.group(2).lower()] == self.month and (
+                    self.year is None or not m.group(3) or int(m.group(3)) == self.year):
+                return True
+        return False
+
+    def label(self, language: str) -> str:
+        """The letter as a reply names it: "brief van 3 februari 2026", "letter of 3 February 2026"."""
+        month = MONTHS_NL[self.month - 1] if language == "nl" else MONTHS_EN[self.month - 1].capitalize()
+        year = f" {self.year}" if self.year else ""
+        return f"brief van {self.day} {month}{year}" if language == "nl" else f"letter of {self.day} {month}{year}"
+
 
 # A council or meeting with its month close by, either way round: "de JBZ-Raad van 13 maart 2020",
 # "ingelaste JBZ-Raad eind augustus 2021", "jbz dec 2025", "the June 2023 JHA Council".

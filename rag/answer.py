@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.agenda import Agenda, agendas, meeting_indexed, meeting_scope, pick_agenda
+from rag.agenda import Agenda, agendas, letter_scope, meeting_indexed, meeting_scope, pick_agenda
 from rag.agenda_question import MeetingRef, read_question
 from rag.agenda_reply import AgendaReply, answer_question
 from rag.answer_model import AnswerModel
@@ -241,11 +241,20 @@ class Answerer:
             took = (time.perf_counter() - t0) * 1000
             answer.timings_ms = {"retrieve": 0.0, "extractive": took, "first_token": took, "answer": took, "total": took}
             return answer
-        filters = meeting_scope(question, filters, self.retriever.chunks.values())
+        filters, unindexed = meeting_scope(question, filters, self.retriever.chunks.values())
+        if unindexed is None:
+            filters, unindexed = letter_scope(question, filters, self.retriever.chunks.values())
         qvec = self.retriever.embed_query(question)
         hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
         answer = self.extractive(question, hits, qvec)
+        if unindexed is not None and not any(unindexed.mentioned_in(c.chunk.text, c.chunk.date) for c in answer.citations):
+            # "Wat zei de JBZ-Raad van juni 2025 over Europol?" with no letter on that meeting
+            # (or "de brief van 3 februari" with no letter of that date): a passage on Europol
+            # that does not name that meeting or day is no answer to it.
+            q = analyse(question)
+            answer = self._not_found(q, hits, [], "not_in_letters",
+                                     NOT_IN_LETTERS[q.language].format(what=unindexed.label(q.language)))
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "extractive": (t2 - t1) * 1000, "first_token": (t2 - t0) * 1000}
         # Only checked text is shown: the extractive answer at once; an LLM answer
@@ -253,7 +262,8 @@ class Answerer:
         if on_token is not None:
             for piece in _pieces(answer.answer):
                 on_token(piece)
-        if self.llm is not None and hits:
+        # A meeting or council the index holds no letter on: no LLM makes the passages about it.
+        if self.llm is not None and hits and answer.reason != "not_in_letters":
             answer = self.llm.answer(question, answer.language, hits, answer)
             timings.update(answer.timings_ms)
             if "llm_first_token" in timings:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from rag.agenda import agendas
-from rag.agenda_question import read_question
+from rag.agenda_question import LetterRef, MeetingRef, read_question
 from tests.conftest import ROOT
 
 MARCH_2026 = [
@@ -230,3 +230,30 @@ def test_an_item_number_with_or_without_a_section_is_answered(answerer, question
     assert answer.mode == "agenda" and answer.answered
     cited = [f"{'I' if c.chunk.section.startswith('I.') else 'II'}.{c.chunk.item_no}" for c in answer.citations]
     assert cited == labels
+
+
+def test_a_named_month_is_found_in_a_letters_text():
+    june = MeetingRef.of("Wat zei de JBZ-Raad van juni 2025 over Europol?")
+    assert june.mentioned_in("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt.", "2026-02-26")
+    # Without a year a month is the letter's own year; of the year before only when "jl.".
+    assert not june.mentioned_in("De nieuwe regels gaan in op 12 juni dit jaar.", "2026-02-26")
+    assert june.mentioned_in("Op de Raad van 12 juni jl. is gesproken over Europol.", "2026-02-26")
+    assert june.mentioned_in("Op de Raad van 12 juni is gesproken over Europol.", "2025-05-20")
+    assert not june.mentioned_in("Het systeem treedt in juni 2026 in werking.", "2026-02-26")
+    assert june.label("nl") == "JBZ-Raad van juni 2025" and june.label("en") == "JBZ-Raad of June 2025"
+    assert MeetingRef.of("de Raad van maart").label("nl") == "Raad van maart"
+
+
+def test_a_letter_named_by_its_date_is_read():
+    assert LetterRef.of("Wat staat er in de brief van 3 februari 2026 over terugkeer?") == LetterRef(3, 2, 2026)
+    assert LetterRef.of("What does the letter of 26 February say about Europol?") == LetterRef(26, 2, None)
+    assert LetterRef.of("Wat gebeurt er op 3 februari 2026?") is None  # a date, no letter
+    # A letter named as context, not as the source asked about (two Kamervragen of the eval set).
+    assert LetterRef.of("Wat is er sinds de Kamerbrief van 12 juli 2021 concreet gedaan?") is None
+    assert LetterRef.of("Kunt u een overzicht geven in aanvulling op uw brief van 4 mei jongstleden?") is None
+    ref = LetterRef(26, 2, None)
+    assert ref.dated("2026-02-26") and ref.dated("2025-02-26") and not ref.dated("2026-02-25")
+    assert LetterRef(3, 2, 2026).mentioned_in("In de brief van 3 februari jl. is de Kamer geïnformeerd.", "2026-02-26")
+    assert not LetterRef(3, 2, 2026).mentioned_in("Op 3 februari 2025 is het besluit genomen.", "2026-02-26")
+    assert LetterRef(3, 2, 2026).label("nl") == "brief van 3 februari 2026"
+    assert ref.label("en") == "letter of 26 February"

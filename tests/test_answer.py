@@ -139,6 +139,32 @@ def test_a_council_that_is_not_indexed_is_named(answerer):
     assert not en.answered and en.reason == "not_in_letters" and en.language == "en"
 
 
+def test_a_meeting_no_letter_is_about_is_named_not_answered_from_another(answerer):
+    # The JBZ agenda of March 2026 is indexed, no letter on the June 2025 or December 2024 meeting.
+    a = answerer.ask("Wat zei de JBZ-Raad van juni 2025 over Europol?")
+    assert not a.answered and a.reason == "not_in_letters" and a.citations == []
+    assert a.answer == "Over de JBZ-Raad van juni 2025 staat niets in de geïndexeerde brieven."
+    assert "Toekomst van Europol" in [c.chunk.item_title for c in a.related]
+    en = answerer.ask("What did the Netherlands say at the JHA Council of December 2024 about Europol?")
+    assert not en.answered and en.reason == "not_in_letters"
+    assert en.answer == "The indexed letters say nothing about the JBZ-Raad of December 2024."
+    # A passage that names that meeting answers: the March agenda recalls what June 2025 agreed.
+    named = answerer.ask("Wat is er in de JBZ-Raad van juni 2025 afgesproken over de bescherming van volwassenen?")
+    assert named.answered and "juni 2025" in named.citations[0].chunk.text
+    # The meeting that is indexed is answered from its letter.
+    march = answerer.ask("Wat wil NL met Europol op de JBZ-Raad van maart 2026?")
+    assert march.answered and march.citations[0].chunk.item_title == "Toekomst van Europol"
+
+
+def test_a_letter_named_by_a_date_no_letter_has_is_said_to_be_missing(answerer):
+    a = answerer.ask("Wat staat er in de brief van 3 februari 2026 over terugkeer?")
+    assert not a.answered and a.reason == "not_in_letters" and a.related
+    assert a.answer == "Over de brief van 3 februari 2026 staat niets in de geïndexeerde brieven."
+    # The agenda is the letter of 26 February 2026: named so, it is answered from.
+    dated = answerer.ask("What does the letter of 26 February 2026 say about Europol?")
+    assert dated.answered and {c.chunk.doc_id for c in dated.citations} == {"kst-32317-995"}
+
+
 def test_yes_no_question_leads_with_the_deciding_sentence(answerer):
     a = answerer.ask("Is het EES in Nederland al volledig operationeel?")
     assert a.answered and a.answer_type == "yes_no"

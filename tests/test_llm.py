@@ -115,9 +115,19 @@ def test_model_not_found_does_not_override_an_answer_with_the_fact(retriever, se
 
 def test_model_may_say_the_letters_do_not_answer(retriever, server):
     Behaviour.mode = "not_found"
-    # The extractive answer refuses too (no indexed letter mentions this council), so the model's word stands.
-    a = ask(retriever, server, question="Wat staat er op de agenda van de Landbouw- en Visserijraad?")
+    # The extractive answer refuses too (the agenda says nothing on it), so the model's word stands.
+    a = ask(retriever, server, question="Hoeveel kost een nieuwe kerncentrale?")
     assert a.mode == "llm:fake" and not a.answered and a.citations == [] and a.related
+
+
+@pytest.mark.parametrize("question", ["Wat staat er op de agenda van de Landbouw- en Visserijraad?",
+                                      "Wat zei de JBZ-Raad van juni 2025 over Europol?"])
+def test_a_meeting_the_index_holds_no_letter_on_is_not_sent_to_the_model(retriever, server, question):
+    # The model would write an answer from the Europol passage of another meeting, with valid citations.
+    asked = len(Behaviour.requests)
+    a = ask(retriever, server, question=question)
+    assert a.mode == "extractive" and not a.answered and a.reason == "not_in_letters"
+    assert len(Behaviour.requests) == asked and a.related
 
 
 def test_unreachable_endpoint_falls_back(retriever):
