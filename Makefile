@@ -38,6 +38,7 @@ test: setup browser
 eval: setup
 	$(VENV)/bin/rag eval eval/staff/set.jsonl --corpus data/letters --split test --baseline naive \
 	  --compare-model multilingual-e5-small --report eval/reports/staff
+	$(VENV)/bin/rag eval eval/meetings/set.jsonl --corpus data/letters --baseline naive --report eval/reports/meetings
 	$(VENV)/bin/rag eval eval/kamervragen/set.jsonl --corpus eval/kamervragen/corpus --split test --baseline naive \
 	  --compare-model multilingual-e5-small --report eval/reports/kamervragen
 	$(VENV)/bin/rag eval eval/overtime/set.jsonl --corpus data/letters --corpus data/excerpts --split test \

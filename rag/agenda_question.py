@@ -97,7 +97,9 @@ _ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:agenda\s*)?(?:punt|pnt|a
                       re.IGNORECASE)
 _AGENDA_NAMED = re.compile(r"\b(agenda\w*|agendapnt\w*|geagendeerd)\b", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"\b(plaats|locatie|location|venue|stad|city|held|gehouden)\b", re.IGNORECASE)
-_MEETING_NOUN = re.compile(r"\b(raad|council|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", re.IGNORECASE)
+# The Raad van State and the Council of Europe are bodies, not council meetings.
+_MEETING_NOUN = re.compile(r"\b(raad(?! van (?:state|europa))|council(?! of europe)|vergader\w*|bijeenkomst|meet\w*|jbz|jha)",
+                           re.IGNORECASE)
 _WHEN = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|wnr)\b", re.IGNORECASE)
 _WHERE = re.compile(r"\b(waar|where|welke stad|which city)\b", re.IGNORECASE)
 _LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
@@ -396,8 +398,10 @@ _DAY_MONTH = rf"(\d{{1,2}})\s+({'|'.join(sorted(_MONTH_WORDS, key=len, reverse=T
 # "what does the letter of 26 February say"), not one named as context ("sinds de Kamerbrief
 # van 12 juli 2021", "in aanvulling op uw brief van 4 mei"): that one need not be indexed.
 _SOURCE = r"\b(?:in|volgens|uit|zegt|schreef|schrijft|meldt|noemt|according to|from|does|did)\s+(?:de|het|the)\s+"
+# Typed tersely, the letter comes first: "brief 12 sept 2025 syrie ...", "Kamerbrief 28 aug. 2025: ...".
 _LETTER_RE = re.compile(rf"{_SOURCE}(?:kamer)?brief\s+(?:van|d\.d\.|gedateerd)\s+{_DAY_MONTH}|"
-                        rf"{_SOURCE}letter\s+(?:of|dated)\s+{_DAY_MONTH}", re.IGNORECASE)
+                        rf"{_SOURCE}letter\s+(?:of|dated)\s+{_DAY_MONTH}|"
+                        rf"^\s*(?:kamer)?brief\s+(?:van\s+|d\.d\.\s+)?{_DAY_MONTH}", re.IGNORECASE)
 
 
 @dataclass
@@ -419,7 +423,7 @@ class LetterRef:
         m = _LETTER_RE.search(text)
         if m is None:
             return None
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        day, month, year = next(m.groups()[i : i + 3] for i in (0, 3, 6) if m.group(i + 1))
         return cls(int(day), _MONTH_WORDS[month.lower()], int(year) if year else None)
 
     def dated(self, letter_date: str | None) -> bool:

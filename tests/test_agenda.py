@@ -248,6 +248,8 @@ def test_a_letter_named_by_its_date_is_read():
     assert LetterRef.of("Wat staat er in de brief van 3 februari 2026 over terugkeer?") == LetterRef(3, 2, 2026)
     assert LetterRef.of("What does the letter of 26 February say about Europol?") == LetterRef(26, 2, None)
     assert LetterRef.of("Wat gebeurt er op 3 februari 2026?") is None  # a date, no letter
+    assert LetterRef.of("Kamerbrief 28 aug. 2025: stand v. zaken Migratiepact?") == LetterRef(28, 8, 2025)
+    assert LetterRef.of("brief 12 sept 2025 syrie uitreizigers") == LetterRef(12, 9, 2025)
     # A letter named as context, not as the source asked about (two Kamervragen of the eval set).
     assert LetterRef.of("Wat is er sinds de Kamerbrief van 12 juli 2021 concreet gedaan?") is None
     assert LetterRef.of("Kunt u een overzicht geven in aanvulling op uw brief van 4 mei jongstleden?") is None
@@ -257,3 +259,11 @@ def test_a_letter_named_by_its_date_is_read():
     assert not LetterRef(3, 2, 2026).mentioned_in("Op 3 februari 2025 is het besluit genomen.", "2026-02-26")
     assert LetterRef(3, 2, 2026).label("nl") == "brief van 3 februari 2026"
     assert ref.label("en") == "letter of 26 February"
+
+
+def test_the_council_of_europe_is_no_meeting():
+    # A convention of the Council of Europe, asked "when" of a dated letter: a topic, not the meeting's date.
+    assert read_question("According to the letter of 26 February 2026, when did the Netherlands sign the "
+                         "Council of Europe convention on the protection of lawyers?") is None
+    assert read_question("Wanneer is het advies van de Raad van State over de instellingswet gegeven?") is None
+    assert read_question("When is the JHA Council?").kind == "meeting"

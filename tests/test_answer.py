@@ -156,6 +156,22 @@ def test_a_meeting_no_letter_is_about_is_named_not_answered_from_another(answere
     assert march.answered and march.citations[0].chunk.item_title == "Toekomst van Europol"
 
 
+def test_the_meetings_set_refuses_every_meeting_no_letter_is_about(answerer):
+    """eval/meetings/set.jsonl, written by someone else from the agenda alone: each question about a
+    meeting or letter that is not indexed says so; those about the March meeting, or about earlier
+    meetings the agenda recalls, are not refused as missing (two still are: see the README)."""
+    from rag.evalset import load_cases
+    from tests.conftest import ROOT
+
+    cases = load_cases(ROOT / "eval" / "meetings" / "set.jsonl")
+    answers = {c.id: answerer.ask(c.question) for c in cases}
+    missing = [c for c in cases if c.unanswerable]
+    assert len(missing) == 16 and all(answers[c.id].reason == "not_in_letters" for c in missing), [
+        (c.id, answers[c.id].answer) for c in missing if answers[c.id].reason != "not_in_letters"]
+    refused = [c.id for c in cases if not c.unanswerable and answers[c.id].reason == "not_in_letters"]
+    assert len(refused) <= 2, refused
+
+
 def test_a_letter_named_by_a_date_no_letter_has_is_said_to_be_missing(answerer):
     a = answerer.ask("Wat staat er in de brief van 3 februari 2026 over terugkeer?")
     assert not a.answered and a.reason == "not_in_letters" and a.related
