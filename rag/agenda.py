@@ -167,7 +167,9 @@ def meeting_scope(question: str, filters: Filters | None,
     Returns:
         ``filters`` narrowed to those letters (among ``chunks``), else ``filters`` as given;
         and the meeting named when no indexed letter is about it (else None), so that the
-        answer can say so rather than quote another meeting's letter.
+        answer can say so rather than quote another meeting's letter. Whether a letter is
+        indexed is judged over all ``chunks``: a filter that leaves it out does not make
+        it missing.
     """
     if filters is not None and filters.doc_ids:
         return filters, None
@@ -176,16 +178,18 @@ def meeting_scope(question: str, filters: Filters | None,
         return filters, None
     q = analyse(question)
     councils = named.councils or q.councils
-    about = [c for c in chunks
-             if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)
-             and (not councils or of_councils(councils, c.council, c.title))
-             and (filters is None or filters.matches(c))]
+    indexed = [c for c in chunks
+               if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)
+               and (not councils or of_councils(councils, c.council, c.title))]
+    if not indexed:
+        return filters, named
+    about = [c for c in indexed if filters is None or filters.matches(c)]
     if about and not named.years and all(year is None for _, year in named.months):
         # "de JBZ-Raad van maart": the latest March meeting, as staff mean it.
         latest = max(c.meeting_date for c in about)
         about = [c for c in about if c.meeting_date == latest]
     docs = sorted({c.doc_id for c in about})
-    return (replace(filters or Filters(), doc_ids=docs), None) if docs else (filters, named)
+    return (replace(filters or Filters(), doc_ids=docs) if docs else filters), None
 
 
 def letter_scope(question: str, filters: Filters | None,
@@ -195,15 +199,18 @@ def letter_scope(question: str, filters: Filters | None,
 
     Returns:
         ``filters`` narrowed to those letters, else as given; and the letter named when no
-        indexed letter has that date (else None).
+        indexed letter has that date (else None), judged over all ``chunks``.
     """
     if filters is not None and filters.doc_ids:
         return filters, None
     named = LetterRef.of(question)
     if named is None:
         return filters, None
-    docs = sorted({c.doc_id for c in chunks if named.dated(c.date) and (filters is None or filters.matches(c))})
-    return (replace(filters or Filters(), doc_ids=docs), None) if docs else (filters, named)
+    dated = [c for c in chunks if named.dated(c.date)]
+    if not dated:
+        return filters, named
+    docs = sorted({c.doc_id for c in dated if filters is None or filters.matches(c)})
+    return (replace(filters or Filters(), doc_ids=docs) if docs else filters), None
 
 
 def place_of(agenda: Agenda) -> tuple[str, str, tuple[int, int]] | None:

@@ -30,7 +30,7 @@ from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, dutch_words
+from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTHS_EN, MONTHS_NL, dutch_words
 
 # Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -341,7 +341,9 @@ class MeetingRef:
 
     @classmethod
     def of(cls, text: str) -> MeetingRef:
-        councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
+        # In the order the question names them: the first is the one a reply names.
+        found = {name: m.start() for name, pattern in COUNCIL_PATTERNS.items() if (m := pattern.search(text))}
+        councils = sorted(found, key=found.__getitem__)
         months = []
         for m in _MONTH_RE.finditer(text):
             year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
@@ -364,7 +366,8 @@ class MeetingRef:
 
     def mentioned_in(self, text: str, letter_date: str | None) -> bool:
         """Whether ``text`` (of a letter dated ``letter_date``) names one of the months asked
-        for: "december 2025", or "december jl." in a letter of that year or the next.
+        for: "december 2025", or a month without a year placed by the letter's date
+        (:func:`month_year`).
 
         Example:
             >>> MeetingRef.of("JBZ-Raad van juni 2025").mentioned_in("Tijdens de JBZ-Raad van 12 juni jl. ...", "2025-07-01")
@@ -376,21 +379,50 @@ class MeetingRef:
             for asked, asked_year in self.months:
                 if month != asked:
                     continue
-                if asked_year is None or year == asked_year:
-                    return True
-                # A month without a year is of the letter's year, or of the year before when
-                # it is "jongstleden" ("december jl." in a letter of January).
-                if year is None and letter_date and (int(letter_date[:4]) == asked_year or (
-                        int(letter_date[:4]) == asked_year + 1 and re.match(r"\s*(?:\d{1,2}\s+)?jl\b", text[m.end():]))):
+                if asked_year is None or (year or month_year(month, text[m.end():], letter_date)) == asked_year:
                     return True
         return False
 
     def label(self, language: str) -> str:
-        """The meeting as a reply names it: "JBZ-Raad van juni 2025", "JBZ-Raad of June 2025"."""
-        council = self.councils[0] if self.councils else ("Raad" if language == "nl" else "Council")
+        """The meeting as a reply names it: "JBZ-Raad van juni 2025", "JHA Council of June 2025"."""
+        if self.councils:
+            council = self.councils[0] if language == "nl" else COUNCILS_EN.get(self.councils[0], self.councils[0])
+        else:
+            council = "Raad" if language == "nl" else "Council"
         names = MONTHS_NL if language == "nl" else [m.capitalize() for m in MONTHS_EN]
-        when = " en ".join(f"{names[m - 1]}{f' {y}' if y else ''}" for m, y in self.months)
+        when = (" en " if language == "nl" else " and ").join(f"{names[m - 1]}{f' {y}' if y else ''}" for m, y in self.months)
         return f"{council} {'van' if language == 'nl' else 'of'} {when}"
+
+
+# What an English reply calls a council (rag.question.COUNCILS names them in Dutch).
+COUNCILS_EN = {
+    "JBZ-Raad": "JHA Council", "Landbouw- en Visserijraad": "Agriculture and Fisheries Council",
+    "Raad Buitenlandse Zaken": "Foreign Affairs Council", "Raad Algemene Zaken": "General Affairs Council",
+    "Ecofin-Raad": "Ecofin Council", "Milieuraad": "Environment Council", "Energieraad": "Energy Council",
+    "Transportraad": "Transport Council", "Telecomraad": "Telecom Council",
+    "Concurrentievermogenraad": "Competitiveness Council", "EPSCO-Raad": "EPSCO Council",
+    "OJCS-Raad": "Education Council", "Gezondheidsraad (EU)": "Health Council", "Europese Raad": "European Council",
+}
+_JONGSTLEDEN = re.compile(r"\s*(?:jl\b\.?|j\.l\.|jongstleden\b)", re.IGNORECASE)
+_AANSTAANDE = re.compile(r"\s*(?:a\.s\.|aanstaande\b)", re.IGNORECASE)
+
+
+def month_year(month: int, after: str, letter_date: str | None) -> int | None:
+    """The year of a month a letter writes without one, from the letter's date: "december jl."
+    is the last December before it, "juni a.s." the next June, a bare "juni" the letter's year.
+
+    Example:
+        >>> month_year(12, " jl. is besloten", "2026-01-20"), month_year(6, " jl.", "2026-08-10"), month_year(6, "", "2026-02-26")
+        (2025, 2026, 2026)
+    """
+    if not letter_date:
+        return None
+    year, letter_month = int(letter_date[:4]), int(letter_date[5:7])
+    if _JONGSTLEDEN.match(after):
+        return year if month <= letter_month else year - 1
+    if _AANSTAANDE.match(after):
+        return year if month >= letter_month else year + 1
+    return year
 
 
 _DAY_MONTH = rf"(\d{{1,2}})\s+({'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\b\.?(?:\s+(20\d\d)\b)?"
@@ -432,10 +464,14 @@ class LetterRef:
             self.year is None or int(letter_date[:4]) == self.year)
 
     def mentioned_in(self, text: str, letter_date: str | None) -> bool:
-        """Whether ``text`` names the day ("de brief van 3 februari jl."), so it may say what that letter said."""
+        """Whether ``text`` (of a letter dated ``letter_date``) names the day ("de brief van 3
+        februari jl."), so it may say what that letter said; a day without a year is placed
+        by the letter's date (:func:`month_year`)."""
         for m in re.finditer(_DAY_MONTH, text, re.IGNORECASE):
-            if int(m.group(1)) == self.day and _MONTH_WORDS[m.group(2).lower()] == self.month and (
-                    self.year is None or not m.group(3) or int(m.group(3)) == self.year):
+            if int(m.group(1)) != self.day or _MONTH_WORDS[m.group(2).lower()] != self.month:
+                continue
+            year = int(m.group(3)) if m.group(3) else month_year(self.month, text[m.end():], letter_date)
+            if self.year is None or year == self.year:
                 return True
         return False
 
@@ -451,6 +487,13 @@ class LetterRef:
 _NEAR = r"(?:[\w'’.,/-]+\s+){0,4}?"
 
 
+# A council meeting by name ("JBZ-Raad", "landbouwraad", "the JHA Council"), or a bare "raad",
+# "council", "vergadering": not the Raad van State, the Council of Europe, an adviesraad or the
+# ministerraad, whose dates no council letter is about.
+_COUNCIL_NOUN = (r"(?:" + "|".join(sorted({re.escape(a) for aliases in COUNCILS.values() for a in aliases}, key=len, reverse=True))
+                 + r"|raad(?! van (?:state|europa))|council(?! of europe)|vergadering|bijeenkomst|meeting)")
+
+
 def meeting_named(text: str) -> MeetingRef | None:
     """The meeting a question names by council (or "vergadering") and month, else None.
 
@@ -461,7 +504,7 @@ def meeting_named(text: str) -> MeetingRef | None:
         True
     """
     months = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-    noun = r"(?:[\w-]*raad|council|jbz|jha|vergadering|bijeenkomst|meeting)"
+    noun = _COUNCIL_NOUN
     pattern = rf"\b{noun}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{months})\b|\b(?:{months})\b\.?\s+{_NEAR}{noun}\b"
     if not re.search(pattern, text, re.IGNORECASE):
         return None

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from rag.agenda import Agenda, agendas, letter_scope, meeting_indexed, meeting_scope, pick_agenda
-from rag.agenda_question import MeetingRef, read_question
+from rag.agenda_question import LetterRef, MeetingRef, read_question
 from rag.agenda_reply import AgendaReply, answer_question
 from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
@@ -78,6 +78,15 @@ NO_AGENDA = {
 NOT_IN_LETTERS = {
     "nl": "Over de {what} staat niets in de geïndexeerde brieven.",
     "en": "The indexed letters say nothing about the {what}.",
+}
+# A meeting or letter named by its date, when no indexed letter is about it and no passage found names it.
+NO_LETTER_ON = {
+    "nl": "Er is geen brief over de {what} geïndexeerd, en de passage die het best past noemt die vergadering niet.",
+    "en": "No indexed letter is about the {what}, and the passage that fits best does not mention that meeting.",
+}
+NO_LETTER_OF = {
+    "nl": "Er is geen {what} geïndexeerd, en de passage die het best past noemt die brief niet.",
+    "en": "No {what} is indexed, and the passage that fits best does not mention that letter.",
 }
 
 
@@ -241,20 +250,23 @@ class Answerer:
             took = (time.perf_counter() - t0) * 1000
             answer.timings_ms = {"retrieve": 0.0, "extractive": took, "first_token": took, "answer": took, "total": took}
             return answer
-        filters, unindexed = meeting_scope(question, filters, self.retriever.chunks.values())
+        chunks = self.retriever.chunks.values()  # one snapshot: a refresh replaces the dict whole
+        filters, unindexed = meeting_scope(question, filters, chunks)
         if unindexed is None:
-            filters, unindexed = letter_scope(question, filters, self.retriever.chunks.values())
+            filters, unindexed = letter_scope(question, filters, chunks)
         qvec = self.retriever.embed_query(question)
         hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
         t1 = time.perf_counter()
         answer = self.extractive(question, hits, qvec)
         if unindexed is not None and not any(unindexed.mentioned_in(c.chunk.text, c.chunk.date) for c in answer.citations):
             # "Wat zei de JBZ-Raad van juni 2025 over Europol?" with no letter on that meeting
-            # (or "de brief van 3 februari" with no letter of that date): a passage on Europol
-            # that does not name that meeting or day is no answer to it.
+            # (or "de brief van 3 februari" with no letter of that date): the passage on Europol
+            # of another meeting is no answer to it; one that names that meeting or day is.
+            # (Answering from any passage that names the month instead quoted the ATR papers'
+            # "december 2024" for "the JHA Council of December 2024 on Europol".)
             q = analyse(question)
-            answer = self._not_found(q, hits, [], "not_in_letters",
-                                     NOT_IN_LETTERS[q.language].format(what=unindexed.label(q.language)))
+            said = NO_LETTER_OF if isinstance(unindexed, LetterRef) else NO_LETTER_ON
+            answer = self._not_found(q, hits, [], "not_in_letters", said[q.language].format(what=unindexed.label(q.language)))
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "extractive": (t2 - t1) * 1000, "first_token": (t2 - t0) * 1000}
         # Only checked text is shown: the extractive answer at once; an LLM answer

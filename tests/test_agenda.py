@@ -7,7 +7,7 @@ import json
 import pytest
 
 from rag.agenda import agendas
-from rag.agenda_question import LetterRef, MeetingRef, read_question
+from rag.agenda_question import LetterRef, MeetingRef, meeting_named, read_question
 from tests.conftest import ROOT
 
 MARCH_2026 = [
@@ -240,7 +240,16 @@ def test_a_named_month_is_found_in_a_letters_text():
     assert june.mentioned_in("Op de Raad van 12 juni jl. is gesproken over Europol.", "2026-02-26")
     assert june.mentioned_in("Op de Raad van 12 juni is gesproken over Europol.", "2025-05-20")
     assert not june.mentioned_in("Het systeem treedt in juni 2026 in werking.", "2026-02-26")
-    assert june.label("nl") == "JBZ-Raad van juni 2025" and june.label("en") == "JBZ-Raad of June 2025"
+    # "jl." is the last such month before the letter: in August 2026 that is June 2026.
+    assert not june.mentioned_in("Op de Raad van 12 juni jl. is gesproken over Europol.", "2026-08-10")
+    assert MeetingRef.of("JBZ-Raad van december 2025").mentioned_in("De Raad van december jongstleden besloot.", "2026-01-20")
+    assert june.label("nl") == "JBZ-Raad van juni 2025" and june.label("en") == "JHA Council of June 2025"
+    assert MeetingRef.of("JBZ-Raad juni en juli 2025").label("en") == "JHA Council of June and July 2025"
+    # Bodies are no council meetings; the ministerraad's dates no council letter is about.
+    for body in ("Wat zei de Raad van State in juni 2025?", "Council of Europe convention of May 2025",
+                 "ministerraad 17 okt 2025 tribunaal", "Wat adviseerde de adviesraad in april 2025?"):
+        assert meeting_named(body) is None, body
+    assert meeting_named("the June 2024 JHA Council on Europol").months == [(6, 2024)]
     assert MeetingRef.of("de Raad van maart").label("nl") == "Raad van maart"
 
 
@@ -257,6 +266,8 @@ def test_a_letter_named_by_its_date_is_read():
     assert ref.dated("2026-02-26") and ref.dated("2025-02-26") and not ref.dated("2026-02-25")
     assert LetterRef(3, 2, 2026).mentioned_in("In de brief van 3 februari jl. is de Kamer geïnformeerd.", "2026-02-26")
     assert not LetterRef(3, 2, 2026).mentioned_in("Op 3 februari 2025 is het besluit genomen.", "2026-02-26")
+    # A day without a year is of the letter's own year.
+    assert not LetterRef(3, 2, 2026).mentioned_in("De brief van 3 februari kwam laat.", "2024-05-01")
     assert LetterRef(3, 2, 2026).label("nl") == "brief van 3 februari 2026"
     assert ref.label("en") == "letter of 26 February"
 

@@ -143,17 +143,24 @@ def test_a_meeting_no_letter_is_about_is_named_not_answered_from_another(answere
     # The JBZ agenda of March 2026 is indexed, no letter on the June 2025 or December 2024 meeting.
     a = answerer.ask("Wat zei de JBZ-Raad van juni 2025 over Europol?")
     assert not a.answered and a.reason == "not_in_letters" and a.citations == []
-    assert a.answer == "Over de JBZ-Raad van juni 2025 staat niets in de geïndexeerde brieven."
+    assert a.answer == ("Er is geen brief over de JBZ-Raad van juni 2025 geïndexeerd, en de passage die het best "
+                        "past noemt die vergadering niet.")
     assert "Toekomst van Europol" in [c.chunk.item_title for c in a.related]
     en = answerer.ask("What did the Netherlands say at the JHA Council of December 2024 about Europol?")
     assert not en.answered and en.reason == "not_in_letters"
-    assert en.answer == "The indexed letters say nothing about the JBZ-Raad of December 2024."
+    assert en.answer.startswith("No indexed letter is about the JHA Council of December 2024,")
     # A passage that names that meeting answers: the March agenda recalls what June 2025 agreed.
     named = answerer.ask("Wat is er in de JBZ-Raad van juni 2025 afgesproken over de bescherming van volwassenen?")
     assert named.answered and "juni 2025" in named.citations[0].chunk.text
     # The meeting that is indexed is answered from its letter.
     march = answerer.ask("Wat wil NL met Europol op de JBZ-Raad van maart 2026?")
     assert march.answered and march.citations[0].chunk.item_title == "Toekomst van Europol"
+    # A filter that leaves the March letter out does not make the meeting missing.
+    left_out = answerer.ask("Wat wil NL met Europol op de JBZ-Raad van maart 2026?", filters=Filters(date_from="2026-03-01"))
+    assert left_out.reason != "not_in_letters"
+    # The Raad van State is no council meeting: its advice of June 2023 is indexed and answers.
+    advice = answerer.ask("Wat adviseerde de Raad van State in juni 2023 over de instellingswet ATR?")
+    assert advice.answered and advice.reason is None
 
 
 def test_the_meetings_set_refuses_every_meeting_no_letter_is_about(answerer):
@@ -175,7 +182,8 @@ def test_the_meetings_set_refuses_every_meeting_no_letter_is_about(answerer):
 def test_a_letter_named_by_a_date_no_letter_has_is_said_to_be_missing(answerer):
     a = answerer.ask("Wat staat er in de brief van 3 februari 2026 over terugkeer?")
     assert not a.answered and a.reason == "not_in_letters" and a.related
-    assert a.answer == "Over de brief van 3 februari 2026 staat niets in de geïndexeerde brieven."
+    assert a.answer == ("Er is geen brief van 3 februari 2026 geïndexeerd, en de passage die het best past noemt "
+                        "die brief niet.")
     # The agenda is the letter of 26 February 2026: named so, it is answered from.
     dated = answerer.ask("What does the letter of 26 February 2026 say about Europol?")
     assert dated.answered and {c.chunk.doc_id for c in dated.citations} == {"kst-32317-995"}
