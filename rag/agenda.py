@@ -188,8 +188,7 @@ def meeting_scope(question: str, filters: Filters | None,
         # "de JBZ-Raad van maart": the latest March meeting, as staff mean it.
         latest = max(c.meeting_date for c in about)
         about = [c for c in about if c.meeting_date == latest]
-    docs = sorted({c.doc_id for c in about})
-    return (replace(filters or Filters(), doc_ids=docs) if docs else filters), None
+    return _narrowed(filters, about), None
 
 
 def letter_scope(question: str, filters: Filters | None,
@@ -209,8 +208,13 @@ def letter_scope(question: str, filters: Filters | None,
     dated = [c for c in chunks if named.dated(c.date)]
     if not dated:
         return filters, named
-    docs = sorted({c.doc_id for c in dated if filters is None or filters.matches(c)})
-    return (replace(filters or Filters(), doc_ids=docs) if docs else filters), None
+    return _narrowed(filters, [c for c in dated if filters is None or filters.matches(c)]), None
+
+
+def _narrowed(filters: Filters | None, chunks: list[Chunk]) -> Filters | None:
+    """``filters`` restricted to the letters of ``chunks``; as given when there are none."""
+    docs = sorted({c.doc_id for c in chunks})
+    return replace(filters or Filters(), doc_ids=docs) if docs else filters
 
 
 def place_of(agenda: Agenda) -> tuple[str, str, tuple[int, int]] | None:

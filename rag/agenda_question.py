@@ -97,9 +97,9 @@ _ORDINAL = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:agenda\s*)?(?:punt|pnt|a
                       re.IGNORECASE)
 _AGENDA_NAMED = re.compile(r"\b(agenda\w*|agendapnt\w*|geagendeerd)\b", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"\b(plaats|locatie|location|venue|stad|city|held|gehouden)\b", re.IGNORECASE)
-# The Raad van State and the Council of Europe are bodies, not council meetings.
-_MEETING_NOUN = re.compile(r"\b(raad(?! van (?:state|europa))|council(?! of europe)|vergader\w*|bijeenkomst|meet\w*|jbz|jha)",
-                           re.IGNORECASE)
+# "raad" and "council", but not the Raad van State and the Council of Europe: bodies, not council meetings.
+_RAAD_OR_COUNCIL = r"raad(?! van (?:state|europa))|council(?! of europe)"
+_MEETING_NOUN = re.compile(rf"\b({_RAAD_OR_COUNCIL}|vergader\w*|bijeenkomst|meet\w*|jbz|jha)", re.IGNORECASE)
 _WHEN = re.compile(r"\b(wanneer|when|welke datum|what date|op welke dag|on what day|which day|wnr)\b", re.IGNORECASE)
 _WHERE = re.compile(r"\b(waar|where|welke stad|which city)\b", re.IGNORECASE)
 _LETTER = re.compile(r"\b(brief|brieven|agenda|letter|geannoteerde|afzenders?|ondertekenaars?|signator(?:y|ies))\b", re.I)
@@ -326,9 +326,15 @@ def _topic_words(text: str) -> list[str]:
 _MONTH_WORDS = {**{m: i for i, m in enumerate(MONTHS_NL, start=1)}, **{m: i for i, m in enumerate(MONTHS_EN, start=1)},
                 "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
                 "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
-_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\b\.?(?:\s+(?:(20\d\d)|'(\d\d)))?",
-                       re.IGNORECASE)
+_MONTHS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_MONTH_RE = re.compile(rf"\b({_MONTHS})\b\.?(?:\s+(?:(20\d\d)|'(\d\d)))?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:\b(20\d\d)\b|'(\d\d)\b)")
+
+
+def _month_of(m: re.Match[str]) -> tuple[int, int | None]:
+    """The month and year (None when not written) of a :data:`_MONTH_RE` match."""
+    year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
+    return _MONTH_WORDS[m.group(1).lower()], year
 
 
 @dataclass
@@ -344,10 +350,7 @@ class MeetingRef:
         # In the order the question names them: the first is the one a reply names.
         found = {name: m.start() for name, pattern in COUNCIL_PATTERNS.items() if (m := pattern.search(text))}
         councils = sorted(found, key=found.__getitem__)
-        months = []
-        for m in _MONTH_RE.finditer(text):
-            year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
-            months.append((_MONTH_WORDS[m.group(1).lower()], year))
+        months = [_month_of(m) for m in _MONTH_RE.finditer(text)]
         years = [int(a) if a else 2000 + int(b) for a, b in _YEAR_RE.findall(text)]
         return cls(councils, months, years)
 
@@ -374,8 +377,7 @@ class MeetingRef:
             True
         """
         for m in _MONTH_RE.finditer(text):
-            month = _MONTH_WORDS[m.group(1).lower()]
-            year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
+            month, year = _month_of(m)
             for asked, asked_year in self.months:
                 if month != asked:
                     continue
@@ -425,7 +427,7 @@ def month_year(month: int, after: str, letter_date: str | None) -> int | None:
     return year
 
 
-_DAY_MONTH = rf"(\d{{1,2}})\s+({'|'.join(sorted(_MONTH_WORDS, key=len, reverse=True))})\b\.?(?:\s+(20\d\d)\b)?"
+_DAY_MONTH = rf"(\d{{1,2}})\s+({_MONTHS})\b\.?(?:\s+(20\d\d)\b)?"
 # Only a letter asked about as the source ("in de brief van 3 februari", "volgens de brief van",
 # "what does the letter of 26 February say"), not one named as context ("sinds de Kamerbrief
 # van 12 juli 2021", "in aanvulling op uw brief van 4 mei"): that one need not be indexed.
@@ -491,7 +493,9 @@ _NEAR = r"(?:[\w'’.,/-]+\s+){0,4}?"
 # "council", "vergadering": not the Raad van State, the Council of Europe, an adviesraad or the
 # ministerraad, whose dates no council letter is about.
 _COUNCIL_NOUN = (r"(?:" + "|".join(sorted({re.escape(a) for aliases in COUNCILS.values() for a in aliases}, key=len, reverse=True))
-                 + r"|raad(?! van (?:state|europa))|council(?! of europe)|vergadering|bijeenkomst|meeting)")
+                 + rf"|{_RAAD_OR_COUNCIL}|vergadering|bijeenkomst|meeting)")
+_MEETING_NAMED = re.compile(rf"\b{_COUNCIL_NOUN}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{_MONTHS})\b|"
+                            rf"\b(?:{_MONTHS})\b\.?\s+{_NEAR}{_COUNCIL_NOUN}\b", re.IGNORECASE)
 
 
 def meeting_named(text: str) -> MeetingRef | None:
@@ -503,10 +507,7 @@ def meeting_named(text: str) -> MeetingRef | None:
         >>> meeting_named("Wat is in juni 2025 afgesproken over volwassenen?") is None
         True
     """
-    months = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-    noun = _COUNCIL_NOUN
-    pattern = rf"\b{noun}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{months})\b|\b(?:{months})\b\.?\s+{_NEAR}{noun}\b"
-    if not re.search(pattern, text, re.IGNORECASE):
+    if not _MEETING_NAMED.search(text):
         return None
     ref = MeetingRef.of(text)
     return ref if ref.months else None
