@@ -489,11 +489,11 @@ class LetterRef:
 _NEAR = r"(?:[\w'’.,/-]+\s+){0,4}?"
 
 
-# A council meeting by name ("JBZ-Raad", "landbouwraad", "the JHA Council"), or a bare "raad",
-# "council", "vergadering": not the Raad van State, the Council of Europe, an adviesraad or the
+# A council meeting by name ("JBZ-Raad", "landbouwraad", "the JHA Council", "the June 2022 JHA"),
+# or a bare "raad", "council", "vergadering": not the Raad van State, the Council of Europe, an adviesraad or the
 # ministerraad, whose dates no council letter is about.
 _COUNCIL_NOUN = (r"(?:" + "|".join(sorted({re.escape(a) for aliases in COUNCILS.values() for a in aliases}, key=len, reverse=True))
-                 + rf"|{_RAAD_OR_COUNCIL}|vergadering|bijeenkomst|meeting)")
+                 + rf"|{_RAAD_OR_COUNCIL}|jha|vergadering|bijeenkomst|meeting)")
 _MEETING_NAMED = re.compile(rf"\b{_COUNCIL_NOUN}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{_MONTHS})\b|"
                             rf"\b(?:{_MONTHS})\b\.?\s+{_NEAR}{_COUNCIL_NOUN}\b", re.IGNORECASE)
 

@@ -250,6 +250,7 @@ def test_a_named_month_is_found_in_a_letters_text():
                  "ministerraad 17 okt 2025 tribunaal", "Wat adviseerde de adviesraad in april 2025?"):
         assert meeting_named(body) is None, body
     assert meeting_named("the June 2024 JHA Council on Europol").months == [(6, 2024)]
+    assert meeting_named("e-evidence at the June 2022 JHA - what's the Dutch ask?").months == [(6, 2022)]
     assert MeetingRef.of("de Raad van maart").label("nl") == "Raad van maart"
 
 
