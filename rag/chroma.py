@@ -13,6 +13,8 @@ Example:
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,7 +54,7 @@ def connect(folder: Path, url: str | None) -> Any:
             )
         except Exception as exc:  # noqa: BLE001 - connection errors come in many types
             raise StoreError(f"cannot reach the Chroma server at {url}: {exc}") from exc
-    with _opening(folder):
+    with opening(folder):
         return chromadb.PersistentClient(path=str(folder / "chroma"), settings=settings)
 
 
@@ -94,17 +96,27 @@ def open_collection(client: Any, name: str, folder: Path | None) -> Any:
     """
     # Vectors are always computed by us and passed in; we never let Chroma
     # embed (its default model would try to download English weights).
-    with _opening(folder):
+    with opening(folder):
         return client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
 
 
+_held = threading.local()  # folders whose open lock this thread already holds
+
+
 @contextmanager
-def _opening(folder: Path | None) -> Iterator[None]:
-    """Serialise creating the embedded store's tables and collections across processes.
+def opening(folder: Path | None) -> Iterator[None]:
+    """Serialise opening the embedded store in ``folder`` across processes.
 
     Two processes opening a new store at once both run Chroma's schema migrations,
-    and the slower one fails ("table collections already exists"). A file lock held
-    for the few milliseconds of opening makes the second wait and then find the tables.
+    and the slower one fails ("table collections already exists"); a process whose
+    first reads open a database connection while another is still migrating can wait
+    past the connection pool's timeout ("pool timed out while waiting for an open
+    connection"). A file lock held over the whole first open (client, collections,
+    first read) makes the others wait and then find a finished store. The lock is
+    reentrant within a thread, so the steps inside take it again freely.
+
+    Args:
+        folder: The store folder; None (a server) guards nothing.
     """
     if folder is None:
         yield
@@ -114,9 +126,18 @@ def _opening(folder: Path | None) -> Iterator[None]:
     except ImportError:  # not POSIX: no cross-process guard, as before
         yield
         return
-    with open(folder / "chroma.open.lock", "a") as handle:
+    # With the process id: a child forked while the lock is held does not hold it.
+    key = (os.getpid(), str(Path(folder).resolve()))
+    held: set[tuple[int, str]] = getattr(_held, "folders", None) or set()
+    _held.folders = held
+    if key in held:
+        yield
+        return
+    with open(Path(folder) / "chroma.open.lock", "a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
+        held.add(key)
         try:
             yield
         finally:
+            held.discard(key)
             fcntl.flock(handle, fcntl.LOCK_UN)

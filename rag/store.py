@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from rag.bm25 import BM25Index
-from rag.chroma import NO_VECTOR, StoreError, connect, open_collection, reopen_embedded
+from rag.chroma import NO_VECTOR, StoreError, connect, open_collection, opening, reopen_embedded
 from rag.documents import Chunk, pack_text, searchable_text
 from rag.embed import settings_for
 from rag.expand import collect_definitions
@@ -87,7 +87,9 @@ class Store:
         self._sentence_cache: OrderedDict[str, list[tuple[int, int, np.ndarray]]] = OrderedDict()
         self._cache_lock = threading.Lock()
         self._legacy: Any = False  # not looked for yet
-        self.reload()
+        # The first open, up to the first read, is one step for other processes: see rag.chroma.opening.
+        with opening(None if self.url else self.path):
+            self.reload()
 
     # -- manifest
     def reload(self) -> None:

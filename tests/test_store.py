@@ -186,6 +186,27 @@ def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
     assert not failures, failures
 
 
+def test_a_store_s_first_open_waits_for_another_process_opening_it(tmp_path):
+    # CI once failed the test above with "pool timed out while waiting for an open connection":
+    # a process's first reads ran while another was still creating the store. The first open, up
+    # to the first read, now holds the open lock, taken again inside: it must be reentrant in a
+    # thread and still keep other processes out until the outermost hold ends.
+    from rag.chroma import opening
+
+    Store(tmp_path)  # created, so the other process's open is quick once the lock is free
+    script = "import sys, time; from rag.store import Store; Store(sys.argv[1]); print(time.monotonic())"
+    with opening(tmp_path):
+        with opening(tmp_path):  # reentrant: no deadlock
+            proc = subprocess.Popen([sys.executable, "-c", script, str(tmp_path)], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, cwd=ROOT)
+            time.sleep(5)
+            assert proc.poll() is None
+            released = time.monotonic()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err[-2000:]
+    assert float(out.split()[-1]) >= released
+
+
 def test_sentence_vectors_are_one_record_per_chunk_and_the_model_s_own(letters_store, embedder):
     from rag.sentences import split_sentences
 
