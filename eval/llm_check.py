@@ -7,7 +7,12 @@ saw the check:
 * ``answers-2.jsonl`` (42 adversarial, 40 faithful): written next, first measured as a
   held-out set (8 false accepts, 62% faithful accepted), then its failures were read and
   the check generalised; it is development data now;
-* ``heldout.jsonl`` (35 adversarial, 35 faithful): written last and only measured.
+* ``heldout.jsonl`` (35 adversarial, 35 faithful): written next and only measured, though
+  its refusals have been listed in the report since;
+* ``heldout-2.jsonl`` (40 adversarial, 40 faithful, with a kind of its own: positions the
+  source does not state): written last, by a writer who saw neither code nor reports. First
+  measured at 4 false accepts and 50% of faithful ones accepted, then at 4 and 65% after
+  five rules developed on the development sets; its refusals were read after that.
 
 Run from the repository root::
 
@@ -28,7 +33,7 @@ LETTERS = Path("data/letters")
 CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
          "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
-        "held out": Path("eval/llm-check/heldout.jsonl")}
+        "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

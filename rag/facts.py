@@ -94,6 +94,14 @@ def claim_numbers(text: str) -> list[set[float]]:
     return out
 
 
+_PERCENT_RE = re.compile(r"(?<![\w])(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|percent\b|per\s+cent\b)", re.I)
+
+
+def percentages_in(text: str) -> set[float]:
+    """The percentages ``text`` states ("25%", "2 procent", "+64%"), as numbers."""
+    return {float(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(text)}
+
+
 _MONTH_RE = re.compile(
     r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|"
     r"february|march|june|july|august|october|jan|feb|mrt|apr|aug|sept?|okt|oct|nov|dec)\b", re.I)
@@ -174,6 +182,11 @@ def figures_held(claim: str, numbers: list[set[float]], near: str, own: str) -> 
     other figures, months and quarters within ``near``.
     """
     years = [v for v in numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
+    # A percentage the best sentence does not give, while it gives another, is that sentence's
+    # figure swapped for a neighbour's ("rose by 25%" where the sentence says 13%).
+    stated, given = percentages_in(claim), percentages_in(own)
+    if given and not stated <= given:
+        return False
     return (all(v & numbers_in(near) for v in numbers) and all(v & numbers_in(own) for v in years)
             and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
             and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))

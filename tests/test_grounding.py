@@ -60,9 +60,13 @@ def test_a_source_reference_is_no_figure():
 
 def test_reworded_not_found_is_read_as_not_found():
     check = GroundingCheck()
-    for text in ("De bronnen zeggen niets over het budget.", "The sources do not mention a budget."):
+    for text in ("De bronnen zeggen niets over het budget.", "The sources do not mention a budget.",
+                 "De bron noemt geen bedrag.", "The source gives no date for it."):
         verdict = check.check(text, "budget?", [SOURCE])
-        assert verdict.ok and verdict.not_found
+        assert verdict.ok and verdict.not_found, text
+    # A claim about what one source says is checked, not waved through as "not found".
+    verdict = check.check("Volgens bron 1 ziet Nederland geen mogelijkheden om Europol te versterken [1].", "Europol?", [SOURCE])
+    assert not verdict.ok and not verdict.not_found
 
 
 CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
@@ -87,13 +91,13 @@ def test_committed_set_is_large_enough_and_mostly_held():
 @pytest.mark.slow
 def test_committed_set_measured_level(committed):
     # What the check achieves today (guards against regressions); the issue's target is the xfail below.
-    assert len(committed.false_accepts) <= 2, committed.false_accepts
-    assert committed.faithful_accepted >= 0.8, committed.false_rejects
+    assert not committed.false_accepts, committed.false_accepts
+    assert committed.faithful_accepted >= 0.87, committed.false_rejects
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: one adversarial answer passes ('onderschrijft' where the "
-                   "source is critical) and 82% of faithful ones are accepted (eval/reports/llm-check.md)")
+@pytest.mark.xfail(strict=True, reason="known gap: no adversarial answer passes, but 88% of faithful ones are "
+                   "accepted, not 95%: Dutch paraphrase and the polarity of reworded sentences (eval/reports/llm-check.md)")
 def test_committed_set_target(committed):
     assert not committed.false_accepts and committed.faithful_accepted >= 0.95
 
@@ -137,3 +141,109 @@ def test_a_source_cited_again_is_not_embedded_again_and_dutch_claims_need_no_win
     assert GroundingCheck(embed, embed_sources=embed_sources).check(dutch, "Wat vindt NL van Europol?", [europol]).ok
     assert sources and set(sources) <= sentences  # no window embedded
     assert not [t for t in claims if t in europol]  # letter text goes only where it may be cached
+
+
+@pytest.fixture(scope="module")
+def agenda_chunks() -> list[str]:
+    from rag.chunk import chunk_letter
+    from rag.parse import parse_file
+
+    return [c.text for c in chunk_letter(parse_file(LETTERS / CITED[0]))]
+
+
+def _chunk(chunks: list[str], phrase: str) -> str:
+    return next(c for c in chunks if phrase in c)
+
+
+@pytest.fixture(scope="module")
+def model_check(embedder) -> GroundingCheck:
+    return GroundingCheck(embedder.embed_passages, embed_sources=embedder.embed_letter_text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        # The JBZ-Raad is the JHA Council: an acronym counts as the letters' own acronym for it.
+        ("The Netherlands hosts a breakfast of the counter-terrorism core group before the JHA Council on 5 March [1].", True),
+        ("The Netherlands hosts a breakfast of the counter-terrorism core group before the EPSCO Council on 5 March [1].", False),
+    ],
+)
+def test_an_acronym_is_held_by_the_letters_own_acronym_for_it(model_check, agenda_chunks, answer, ok):
+    source = _chunk(agenda_chunks, "ontbijtbijeenkomst van de kopgroep")
+    verdict = model_check.check(answer, "CT breakfast?", [source], "en")
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ("Het aantal succesvolle terugkeeroperaties is met 13% gestegen [1].", True),
+        # 25% stands two sentences away (the fall in crossings): a neighbour's figure swapped in.
+        ("Het aantal succesvolle terugkeeroperaties is met 25% gestegen [1].", False),
+        ("The number of successful return operations rose by 25% [1].", False),
+    ],
+)
+def test_a_percentage_must_be_the_one_its_sentence_gives(model_check, agenda_chunks, answer, ok):
+    source = _chunk(agenda_chunks, "succesvolle terugkeeroperaties gestegen met 13%")
+    verdict = model_check.check(answer, "terugkeer stijging?", [source])
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        # One claim joining two sentences of the letter takes its year from the one that shares its words.
+        ("Het EES is op 12 oktober 2025 geleidelijk in gebruik genomen en wordt op alle grensdoorlaatposten "
+         "in Nederland gebruikt, maar is door technische problemen met de nationale ICT-systemen nog niet volledig "
+         "operationeel [1].", True),
+        ("Het EES is op 12 oktober 2024 geleidelijk in gebruik genomen en wordt op alle grensdoorlaatposten "
+         "in Nederland gebruikt, maar is door technische problemen met de nationale ICT-systemen nog niet volledig "
+         "operationeel [1].", False),
+    ],
+)
+def test_a_claim_joining_two_sentences_takes_its_year_from_either(model_check, agenda_chunks, answer, ok):
+    source = _chunk(agenda_chunks, "De gefaseerde implementatie duurt 180 dagen")
+    verdict = model_check.check(answer, "Hoe staat het met het EES?", [source])
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("follow_up, ok", [("That was 64% more than in 2024 [1].", True),
+                                           ("That was 46% more than in 2024 [1].", False)])
+def test_a_short_english_claim_is_held_by_its_sentence_s_meaning(model_check, agenda_chunks, follow_up, ok):
+    # A two-sentence window dilutes a five-word claim (similarity 0.52 against 0.82 for its sentence).
+    source = _chunk(agenda_chunks, "In 2025 kwamen vanuit Libië 72,791 migranten irregulier")
+    answer = f"In 2025, 72,791 migrants arrived irregularly in Europe from Libya [1]. {follow_up}"
+    verdict = model_check.check(answer, "How many migrants came from Libya?", [source], "en")
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "answer, ok",
+    [
+        ("Het kabinet is kritisch op het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt [1].", True),
+        # The window joins "onderschrijft ... kennismigratie" with "kritisch op het directe verband":
+        # the verb of one sentence must not be given the object of the next.
+        ("Het kabinet onderschrijft het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt [1].", False),
+    ],
+)
+def test_a_stance_is_read_in_the_sentence_about_its_object(model_check, agenda_chunks, answer, ok):
+    source = _chunk(agenda_chunks, "kritisch op het directe verband tussen arbeidsmigratie")
+    verdict = model_check.check(answer, "arbeidsmigratie tekorten kabinet?", [source])
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "entity, ok", [("Raadsconclusies", True), ("Eurojustconclusies", False)])
+def test_a_compound_of_the_source_s_words_names_nothing_new(model_check, agenda_chunks, entity, ok):
+    source = _chunk(agenda_chunks, "over het jaarverslag 2025 van de Europese Commissie")
+    answer = (f"De {entity} wijzen op de samenhang tussen naleving van de rechtsstaat, toepassing van het Handvest "
+              "en ontvangst van EU-financiering [1].")
+    verdict = model_check.check(answer, "Handvest EU-geld?", [source])
+    assert verdict.ok is ok, verdict.reason
+
