@@ -111,8 +111,9 @@ def opening(folder: Path | None) -> Iterator[None]:
     and the slower one fails ("table collections already exists"); a process whose
     first reads open a database connection while another is still migrating can wait
     past the connection pool's timeout ("pool timed out while waiting for an open
-    connection"). A file lock held over the whole first open (client, collections,
-    first read) makes the others wait and then find a finished store. The lock is
+    connection"). A file lock held over the whole first open (client, collections, and
+    reading the manifest, a few milliseconds for hundreds of letters) makes the others
+    wait and then find a finished store. The lock is
     reentrant within a thread, so the steps inside take it again freely.
 
     Args:

@@ -94,12 +94,15 @@ def claim_numbers(text: str) -> list[set[float]]:
     return out
 
 
-_PERCENT_RE = re.compile(r"(?<![\w])(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|percent\b|per\s+cent\b)", re.I)
+# "25%", "2 procent", "+64%", "10-15%", "10 tot 15 procent", "3 procentpunt", "2 percentage points".
+_PERCENT_RE = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?:\s*(?:-|–|tot|to)\s*(\d+(?:[.,]\d+)?))?\s*"
+    r"(?:%|procent|percent|per\s+cent|procentpunt|percentage\s+point)", re.I)
 
 
 def percentages_in(text: str) -> set[float]:
-    """The percentages ``text`` states ("25%", "2 procent", "+64%"), as numbers."""
-    return {float(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(text)}
+    """The percentages ``text`` states, as numbers (both ends of a range)."""
+    return {float(g.replace(",", ".")) for m in _PERCENT_RE.finditer(text) for g in m.groups() if g}
 
 
 _MONTH_RE = re.compile(
@@ -174,19 +177,24 @@ def entities_in(text: str) -> list[str]:
     return out
 
 
-def figures_held(claim: str, numbers: list[set[float]], near: str, own: str) -> bool:
+def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, related: str = "") -> bool:
     """Whether the passage holds every figure of ``claim`` (``numbers``: its :func:`claim_numbers`).
 
     ``own`` is the sentence that holds the claim, ``near`` that sentence with two on either
-    side. Dates as whole units and years must stand in ``own`` (a letter names many years);
-    other figures, months and quarters within ``near``.
+    side, ``related`` the near sentences that share the claim's words. Years must stand in
+    ``own`` or ``related`` (a letter names many years; a claim joining two sentences, "het
+    EES is op 12 oktober 2025 in gebruik genomen en wordt op alle grensdoorlaatposten
+    gebruikt", takes its year from the one that has it); other figures, months and quarters
+    within ``near``.
     """
     years = [v for v in numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
-    # A percentage the best sentence does not give, while it gives another, is that sentence's
-    # figure swapped for a neighbour's ("rose by 25%" where the sentence says 13%).
-    stated, given = percentages_in(claim), percentages_in(own)
-    if given and not stated <= given:
+    own_years = {x for x in numbers_in(own) if 1900 <= x <= 2100 and x == int(x)}
+    # When the own sentence gives a year, one of the claim's years must be it: the others may
+    # stand in related sentences ("in 2008 verlengd tot 2011 en daarna tot 2015"), but a claim
+    # whose only year is a related sentence's took that year from the wrong sentence.
+    if own_years and years and not any(v & own_years for v in years):
         return False
-    return (all(v & numbers_in(near) for v in numbers) and all(v & numbers_in(own) for v in years)
+    dated = f"{own} {related}"
+    return (all(v & numbers_in(near) for v in numbers) and all(v & numbers_in(dated) for v in years)
             and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
             and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))

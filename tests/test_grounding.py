@@ -4,6 +4,7 @@ committed set of faithful and adversarial LLM answers over real letters."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -65,8 +66,47 @@ def test_reworded_not_found_is_read_as_not_found():
         verdict = check.check(text, "budget?", [SOURCE])
         assert verdict.ok and verdict.not_found, text
     # A claim about what one source says is checked, not waved through as "not found".
-    verdict = check.check("Volgens bron 1 ziet Nederland geen mogelijkheden om Europol te versterken [1].", "Europol?", [SOURCE])
-    assert not verdict.ok and not verdict.not_found
+    for text in ("Volgens bron 1 ziet Nederland geen mogelijkheden om Europol te versterken [1].",
+                 "The letter does not support strengthening the role of Europol within its mandate [1]."):
+        verdict = check.check(text, "Europol?", [SOURCE])
+        assert not verdict.ok and not verdict.not_found, text
+
+
+# Two sentences about different years and figures, a sentence between them (a second reader's cases).
+TWO_YEARS = ("In 2024 kwamen 100 migranten irregulier aan. Dat blijkt uit cijfers van het agentschap. In 2025 "
+             "kwamen 200 migranten irregulier aan in Italië via Libië, vooral uit Egypte en Bangladesh.")
+TWO_PERCENTAGES = ("Het aantal succesvolle terugkeeroperaties is in 2025 gestegen met 13%. Het aantal irreguliere "
+                   "grensoverschrijdingen van migranten is in 2025 met 25% gedaald.")
+
+
+@pytest.mark.parametrize(
+    "source, answer, ok",
+    [
+        (TWO_YEARS, "In 2025 kwamen 200 migranten irregulier aan in Italië via Libië, vooral uit Egypte en Bangladesh [1].", True),
+        # The year of one sentence with the figures of the other.
+        (TWO_YEARS, "In 2024 kwamen 200 migranten irregulier aan in Italië via Libië, vooral uit Egypte en Bangladesh [1].", False),
+        (TWO_PERCENTAGES, "Het aantal succesvolle terugkeeroperaties is in 2025 met 13% gestegen [1].", True),
+        # The percentage of the sentence that shares fewer of the claim's words.
+        (TWO_PERCENTAGES, "Het aantal succesvolle terugkeeroperaties van irreguliere migranten is in 2025 met 25% "
+                          "gestegen [1].", False),
+    ],
+)
+def test_a_figure_is_not_taken_from_the_neighbouring_sentence(source, answer, ok):
+    verdict = GroundingCheck().check(answer, "?", [source])
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "entity, held",
+    [("Raadsconclusies", True), ("Commissievoorstel", True), ("JHA", True),
+     # Parts from anywhere in the text, or an acronym through the glossary's ordinary words.
+     ("Europolverordening", False), ("Tegenvoorstel", False), ("USA", False), ("COA", False)],
+)
+def test_which_entities_the_source_holds(entity, held):
+    text = ("De JBZ-Raad neemt conclusies aan. Europol krijgt een rol bij de uitvoering van de verordening. "
+            "Nederland is tegen het voorstel van de Commissie over de Verenigde Staten en de opvang.")
+    tokens = {t.lower() for t in re.findall(r"[\wÀ-ÿ]+", text)}
+    assert GroundingCheck._entity_in(entity, tokens, text) is held
 
 
 CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
