@@ -56,7 +56,10 @@ NEGATIVE = re.compile(
 STANCE_FOR = re.compile(
     r"\b(steunt|steunen|ondersteunt|verwelkomt|onderschrijft|kan\s+(zich\s+)?(\w+\s+)?(vinden|instemmen|steunen)|"
     r"stemt\s+in|is\s+voorstander|voorstander|is\s+positief|positief|hecht|pleit|zet\s+zich\s+in|vindt|acht|"
-    r"is\s+van\s+mening|supports?|welcomes?|backs?|endorses?|favours?|favors?|agrees?|positive|believes?|considers?)\b",
+    r"is\s+van\s+mening|supports|supported|welcomes?|backs?|endorses?|favours?|favors?|agrees?|positive|believes?|considers?|"
+    # "support" as a verb or someone's support, not "sufficient financial support" for a treaty.
+    r"(netherlands|cabinet|government|nl|it|we|they|also|fully|will|would|to|does|do|can|cannot|not|'s|its|their)"
+    r"\s+support)\b",
     re.I)
 STANCE_AGAINST = re.compile(
     r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"

@@ -203,6 +203,7 @@ RETURNS = "succesvolle terugkeeroperaties gestegen met 13%"
 LABOUR = "kritisch op het directe verband tussen arbeidsmigratie"
 CHARTER = "over het jaarverslag 2025 van de Europese Commissie"
 BREAKFAST = "ontbijtbijeenkomst van de kopgroep"
+CLAIMS = "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend"
 EES_CLAIM = ("Het EES is op 12 oktober {} geleidelijk in gebruik genomen en wordt op alle grensdoorlaatposten in "
              "Nederland gebruikt, maar is door technische problemen met de nationale ICT-systemen nog niet volledig "
              "operationeel [1].")
@@ -236,13 +237,18 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
                  "arbeidsmarkt [1].", True),
         (LABOUR, "Het kabinet onderschrijft het directe verband tussen arbeidsmigratie en tekorten op de "
                  "arbeidsmarkt [1].", False),
+        # "Support" as a noun ("sufficient financial support") takes no side; as a verb it does.
+        (CLAIMS, "Before it can enter into force it needs ratification by at least 25 countries and sufficient "
+                 "financial support [1].", True),
+        (CLAIMS, "The Netherlands will support ratification by at least 25 countries [1].", False),
         # A capitalised compound of two words the source uses names nothing new; an invented one does.
         (CHARTER, CHARTER_CLAIM.format("Raadsconclusies"), True),
         (CHARTER, CHARTER_CLAIM.format("Eurojustconclusies"), False),
     ],
     ids=["acronym", "other-acronym", "percentage", "neighbour-percentage", "neighbour-percentage-en",
          "year-of-joined-sentence", "wrong-year-of-joined-sentence", "short-english", "short-english-wrong",
-         "stance-of-its-sentence", "stance-of-the-sentence-before", "compound", "invented-compound"],
+         "stance-of-its-sentence", "stance-of-the-sentence-before", "support-as-a-noun", "support-as-a-verb",
+         "compound", "invented-compound"],
 )
 def test_claims_on_real_passages(model_check, agenda_chunks, passage, answer, ok):
     source = next(c for c in agenda_chunks if passage in c)
