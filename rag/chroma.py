@@ -129,8 +129,7 @@ def opening(folder: Path | None) -> Iterator[None]:
         return
     # With the process id: a child forked while the lock is held does not hold it.
     key = (os.getpid(), str(Path(folder).resolve()))
-    held: set[tuple[int, str]] = getattr(_held, "folders", None) or set()
-    _held.folders = held
+    held: set[tuple[int, str]] = _held.__dict__.setdefault("folders", set())
     if key in held:
         yield
         return

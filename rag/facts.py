@@ -177,6 +177,10 @@ def entities_in(text: str) -> list[str]:
     return out
 
 
+def _is_year(x: float) -> bool:
+    return 1900 <= x <= 2100 and x == int(x)
+
+
 def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, related: str = "") -> bool:
     """Whether the passage holds every figure of ``claim`` (``numbers``: its :func:`claim_numbers`).
 
@@ -187,8 +191,8 @@ def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, rel
     gebruikt", takes its year from the one that has it); other figures, months and quarters
     within ``near``.
     """
-    years = [v for v in numbers if any(1900 <= x <= 2100 and x == int(x) for x in v)]
-    own_years = {x for x in numbers_in(own) if 1900 <= x <= 2100 and x == int(x)}
+    years = [v for v in numbers if any(_is_year(x) for x in v)]
+    own_years = {x for x in numbers_in(own) if _is_year(x)}
     # When the own sentence gives a year, one of the claim's years must be it: the others may
     # stand in related sentences ("in 2008 verlengd tot 2011 en daarna tot 2015"), but a claim
     # whose only year is a related sentence's took that year from the wrong sentence.

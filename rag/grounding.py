@@ -114,6 +114,12 @@ def _windows(cited: list[tuple[int, str, list[Sentence]]]) -> list[Window]:
     return windows
 
 
+def _sentence(window: Window, cited: list[tuple[int, str, list[Sentence]]]) -> str:
+    """The sentence a window starts with."""
+    n, (a, b), _ = window
+    return next(src for m, src, _ in cited if m == n)[a:b]
+
+
 def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
                   shared: Callable[[str], int]) -> tuple[str, str, str]:
     """The window's sentences with two either side, the claim's own sentence, and the other
@@ -121,15 +127,16 @@ def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
 
     The own sentence is the window's first, or its second when that shares at least three
     words and more than the first (a claim about the second sentence of a window)."""
-    n, (a, b), _ = window
+    n, (a, _), _ = window
     src = next(src for m, src, _ in cited if m == n)
     sents = next(x for m, _, x in cited if m == n)
     k = next(j for j, x in enumerate(sents) if x.start == a)
-    near = sents[max(k - 2, 0):k + 3]
-    text = [src[x.start:x.end] for x in sents]
-    own = k + 1 if k + 1 < len(sents) and shared(text[k + 1]) >= 3 and shared(text[k + 1]) > shared(text[k]) else k
-    related = [text[j] for j in range(max(k - 2, 0), min(k + 3, len(sents))) if j != own and shared(text[j]) >= 3]
-    return src[near[0].start:near[-1].end], text[own], " ".join(related)
+    lo, hi = max(k - 2, 0), min(k + 3, len(sents))
+    text = {j: src[sents[j].start:sents[j].end] for j in range(lo, hi)}
+    words = {j: shared(t) for j, t in text.items()}
+    own = k + 1 if k + 1 < hi and words[k + 1] >= 3 and words[k + 1] > words[k] else k
+    related = [text[j] for j in range(lo, hi) if j != own and words[j] >= 3]
+    return src[sents[lo].start:sents[hi - 1].end], text[own], " ".join(related)
 
 
 @dataclass
@@ -329,19 +336,20 @@ class GroundingCheck:
         windows = _windows(cited)
         if not windows:
             return "the cited source is empty", []
-        holding = self._holding(claim, windows, cited, cache, confirms)
+        claim_words = self._content(claim)
+        english = detect_language(claim) == "en"
+        holding = self._holding(claim, claim_words, english, windows, cited, cache, confirms)
         if not holding:
             return f"{claim[:50]!r} shares too little with the cited source", []
         # Figures, dates and names must stand in the passages that hold the claim, not
         # anywhere in a long source (a letter names many years).
         # Each figure in one passage; all of them together when they fit in one.
         numbers = claim_numbers(claim)
-        claim_words = self._content(claim)
 
         def shared(sentence: str) -> int:
             return len(claim_words & self._content(sentence))
 
-        closest = self._closest(claim, claim_words, [windows[i][2] for i in holding], cache)
+        closest = self._closest(claim, claim_words, english, [windows[i][2] for i in holding], cache)
         # A percentage that sentence does not give, while it gives another, is its figure
         # swapped for a neighbour's ("rose by 25%" where it says 13%, and 25% fell elsewhere).
         given = percentages_in(closest)
@@ -364,13 +372,11 @@ class GroundingCheck:
         best = holding[0]
         return None, [(windows[best][0], windows[best][1])]
 
-    def _holding(self, claim: str, windows: list[Window], cited: list[tuple[int, str, list]], cache: dict,
-                 confirms: bool) -> list[int]:
+    def _holding(self, claim: str, claim_words: set[str], english: bool, windows: list[Window],
+                 cited: list[tuple[int, str, list]], cache: dict, confirms: bool) -> list[int]:
         """The windows (at most three, best first) that hold enough of the claim's words or meaning."""
-        claim_words = self._content(claim)
         overlaps = np.array([self._overlap(claim_words, self._content(w)) for _, _, w in windows])
         support = overlaps / (0.8 if confirms else self.min_overlap)
-        english = detect_language(claim) == "en"
         # A claim that shares a quarter of a window's words is judged by them alone: meaning
         # would let a generic "Nederland steunt het voorstel" stand on any supportive sentence.
         # Below that (a claim in other words, or another language) meaning stands in. An English
@@ -381,19 +387,17 @@ class GroundingCheck:
         if self.embed is not None and (overlaps.max() < 0.25 or english and not confirms):
             claim_vec = self._vectors([claim], cache)[0]
             sims = self._source_vectors([w for _, _, w in windows]) @ claim_vec
-            texts = {m: src for m, src, _ in cited}
-            own = [texts[n][a:b] for n, (a, b), _ in windows]
-            sims = np.maximum(sims, self._source_vectors(own) @ claim_vec)
+            sims = np.maximum(sims, self._source_vectors([_sentence(w, cited) for w in windows]) @ claim_vec)
             support = np.maximum(support, sims / self.min_similarity) if english else sims / self.min_similarity
         return [i for i in np.argsort(-support)[:3] if support[i] >= 1.0]
 
-    def _closest(self, claim: str, claim_words: set[str], passages: list[str], cache: dict) -> str:
+    def _closest(self, claim: str, claim_words: set[str], english: bool, passages: list[str], cache: dict) -> str:
         """The sentence of ``passages`` nearest the claim: where its subject is discussed. By the
         words they share; for an English claim over Dutch letters, by meaning."""
         sentences = list(dict.fromkeys(x.text for p in passages for x in split_sentences(p) if len(x.text.split()) >= 3))
         if not sentences:
             return passages[0]
-        if self.embed is not None and detect_language(claim) == "en":
+        if self.embed is not None and english:
             sims = self._source_vectors(sentences) @ self._vectors([claim], cache)[0]
             return sentences[int(np.argmax(sims))]
         return max(sentences, key=lambda t: self._overlap(claim_words, self._content(t)))
@@ -402,8 +406,8 @@ class GroundingCheck:
                           cited: list[tuple[int, str, list]], closest: str) -> str | None:
         """Why the claim's polarity, stance or view differs from the windows that hold it; None when not."""
         # Polarity and stance against the sentence that holds the claim best.
-        n_best, (start, end), window = windows[holding[0]]
-        sentence = next(src for n, src, _ in cited if n == n_best)[start:end]
+        window = windows[holding[0]][2]
+        sentence = _sentence(windows[holding[0]], cited)
         if self._flips_polarity(claim, sentence, window):
             return f"{claim[:50]!r} says the opposite of the cited source"
         # ``closest`` (the sentence sharing most of the claim's words) is where its object is
