@@ -1,6 +1,6 @@
 """Measure the LLM grounding check on the labelled answer sets.
 
-Three sets, each written by a different writer over the same passages, none of whom
+Five sets, each written by a different writer over the same passages, none of whom
 saw the check:
 
 * ``answers.jsonl`` (70 adversarial, 67 faithful): the check was developed against it;
@@ -13,6 +13,10 @@ saw the check:
   source does not state): written last, by a writer who saw neither code nor reports. First
   measured at 4 false accepts and 50% of faithful ones accepted, then at 4 and 65% after
   five rules developed on the development sets; its refusals were read after that.
+* ``heldout-3.jsonl`` (40 adversarial, 40 faithful): written in the same way by a fifth
+  writer, who saw neither code, reports nor the other sets. First measured at 2 false
+  accepts and 57.5% of faithful answers accepted, both with the code before and after the
+  rules written that stop (synonyms, a compound's head, attribution, a trend's direction).
 
 Run from the repository root::
 
@@ -33,7 +37,8 @@ LETTERS = Path("data/letters")
 CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeerprogramma-2024.pdf",
          "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
-        "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl")}
+        "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl"),
+        "held out 3": Path("eval/llm-check/heldout-3.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,6 +58,21 @@ _NOT_ENTITIES = set(
 )
 
 
+# "acht" is eight, and also the verb "achten": "Nederland acht nauwere samenwerking waardevol",
+# "het kabinet acht het van belang". Eight when a plural noun ("acht (nieuwe) lidstaten"), a
+# unit or "van" follows, or nothing does, and no one who judges stands before it.
+_JUDGE = re.compile(r"\b(?:nederland|kabinet|regering|ik|wij|we|men|nl)\s+$", re.I)
+_EIGHT = re.compile(r"\bacht\b(?=\s*(?:[.,;:)]|$|(?:van|tot|of|en|à|op|uit|procent|jaar|keer|maal|uur|miljoen|miljard|"
+                    r"duizend|honderd|(?:\w+e\s+)?\w+(?:en|s))\b))", re.I)
+
+
+def _says_number(word: str, text: str) -> bool:
+    """Does ``text`` use the number word ``word`` as a number?"""
+    if word == "acht":
+        return any(not _JUDGE.search(text[:m.start()]) for m in _EIGHT.finditer(text))
+    return re.search(rf"\b{word}\b", text, re.I) is not None
+
+
 def numbers_in(text: str) -> set[float]:
     """Every value a number in ``text`` may stand for (``72,791`` is 72791 or 72.791)."""
     values: set[float] = set()
@@ -73,7 +88,7 @@ def numbers_in(text: str) -> set[float]:
         if len(parts) == 2:
             values.add(float(f"{parts[0]}.{parts[1]}"))  # a decimal
     for word, value in _NUMBER_WORDS.items():
-        if re.search(rf"\b{word}\b", text, re.I):
+        if _says_number(word, text):
             values.add(float(value))
     return values
 
@@ -89,7 +104,7 @@ def claim_numbers(text: str) -> list[set[float]]:
     for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
         out.append(numbers_in(m.group(0)))
     for word, value in _NUMBER_WORDS.items():
-        if word not in _FREE_NUMBERS and re.search(rf"\b{word}\b", text, re.I):
+        if word not in _FREE_NUMBERS and _says_number(word, text):
             out.append({float(value)})
     return out
 

@@ -37,6 +37,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -56,6 +58,8 @@ NEGATIVE = re.compile(
 STANCE_FOR = re.compile(
     r"\b(steunt|steunen|ondersteunt|verwelkomt|onderschrijft|kan\s+(zich\s+)?(\w+\s+)?(vinden|instemmen|steunen)|"
     r"stemt\s+in|is\s+voorstander|voorstander|is\s+positief|positief|hecht|pleit|zet\s+zich\s+in|vindt|acht|"
+    r"ziet\s+(?:\w+\s+){0,4}?(?:meerwaarde|mogelijkheden|kansen|nut)|waardeert|blij|verheugd|juicht\s+\w*\s*toe|"
+    r"sees?\s+(?:\w+\s+){0,2}?(?:value|merit|opportunities)|"
     r"is\s+van\s+mening|supports|supported|welcomes?|backs?|endorses?|favours?|favors?|agrees?|positive|believes?|considers?|"
     # "support" as a verb or someone's support, not "sufficient financial support" for a treaty.
     r"(netherlands|cabinet|government|nl|it|we|they|also|fully|will|would|to|does|do|can|cannot|not|'s|its|their)"
@@ -64,6 +68,17 @@ STANCE_FOR = re.compile(
 STANCE_AGAINST = re.compile(
     r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
     r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns)\b", re.I)
+# Which way a figure or trend goes: "het eigen risico gaat omhoog" over a source that lowers it
+# says the opposite, though every other word is the source's. "Meer"/"more" are left out: they
+# mostly compare ("meer dan de helft"), not say that something grows.
+FALL = re.compile(
+    r"\b(daal\w*|dalen|gedaald|daling\w*|afname|afgenomen|neemt\s+af|nam(?:en)?\s+af|omlaag|verlag\w*|verlaagd|"
+    r"lager\w*|minder|krimp\w*|gekrompen|halver\w*|fell|falls?|fallen|falling|decreas\w*|declin\w*|drop\w*|"
+    r"down|lower\w*|reduc\w*|cuts?|less|fewer|shr[ai]nk\w*)\b", re.I)
+RISE = re.compile(
+    r"\b(stijg\w*|steeg|stegen|gestegen|toename|toegenomen|neemt\s+toe|nam(?:en)?\s+toe|omhoog|verhog\w*|"
+    r"verhoogd|hoger\w*|groei\w*|gegroeid|verdubbel\w*|rose|rises?|risen|rising|increas\w*|grew|grow\w*|"
+    r"up(?!\s+to\b)|higher|doubl\w*)\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
 HOLDER = re.compile(r"\b(kabinet|nederland|regering|minister|cabinet|netherlands|dutch|government)\b", re.I)
 
@@ -96,8 +111,47 @@ EN_NL = {
 COMPOUND_HEADS = ("raad", "commissie", "kamer", "kabinet", "parlement", "voorzitterschap")
 
 
+SYNONYMS_FILE = Path(__file__).with_name("synonyms_nl.tsv")
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Each stemmed word of ``rag/synonyms_nl.tsv`` and the stem of its group's first word."""
+    analyzer = DutchAnalyzer()
+    out: dict[str, str] = {}
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, words = line.split("\t", 1)
+        canonical = analyzer(head)[0]
+        for word in [head, *words.split("|")]:
+            for stem in analyzer(word):
+                out.setdefault(stem, canonical)
+    return out
+
+
+def _flips_direction(claim: str, passages: list[str]) -> bool:
+    """Does the claim say a thing rises where the passages that hold it (best first) say it
+    falls, or the reverse? None of them goes its way, and the best goes the other."""
+    for way, other in ((RISE, FALL), (FALL, RISE)):
+        if way.search(claim) and not other.search(claim):
+            return bool(other.search(passages[0])) and not any(way.search(p) for p in passages)
+    return False
+
+
 def _tokens(text: str) -> set[str]:
     return {t.lower() for t in re.findall(r"[\wÀ-ÿ]+", text)}
+
+
+# "Volgens de brief", "volgens het koopkrachthoofdstuk", "according to the letter": where the
+# claim says it is from, which its citation says already. Not "volgens de Commissie": who
+# says it is part of the claim.
+ATTRIBUTION = re.compile(
+    r"\b(?:volgens|according to|zoals|as stated in|as set out in|in)\s+(?:de|het|the|this|deze|dit)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:\w*brief|bron|\w*programma|memorie van toelichting|toelichting|\w*agenda|nota|"
+    r"\w*verslag|\w*fiche|\w*hoofdstuk|document|stuk|tekst|passage|letter|source|programme|program|"
+    r"(?:explanatory )?memorandum|chapter|document|text|report)\b(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*"
+    r"[\w-]+(?:\s+\d{4})?)?\s*,?", re.IGNORECASE)
 
 
 # A passage that may hold a claim: the number of its source, the span of its sentence, its text.
@@ -214,14 +268,16 @@ class GroundingCheck:
         self._kept_lock = threading.Lock()
 
     def _content(self, text: str) -> set[str]:
-        return {w for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
+        same = synonyms()
+        return {same.get(w, w) for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
 
     def _overlap(self, claim: set[str], passage: set[str]) -> float:
         if not claim:
             return 0.0
-        # Dutch compounds: a word of five letters or more matches a word it is a prefix of, or the reverse.
+        # Dutch compounds: a word of five letters or more matches a word it is a prefix of, or the
+        # reverse, or the head it ends in ("regeling" in "bedrijfsbeëindigingsregeling").
         hit = sum(1 for w in claim if w in passage or len(w) >= 5 and any(
-            len(p) >= 5 and (p.startswith(w) or w.startswith(p)) for p in passage))
+            len(p) >= 5 and (p.startswith(w) or w.startswith(p) or p.endswith(w) or w.endswith(p)) for p in passage))
         return hit / len(claim)
 
     def is_echo(self, claim: str, question: str) -> bool:
@@ -336,7 +392,7 @@ class GroundingCheck:
         windows = _windows(cited)
         if not windows:
             return "the cited source is empty", []
-        claim_words = self._content(claim)
+        claim_words = self._content(ATTRIBUTION.sub(" ", claim))
         english = detect_language(claim) == "en"
         holding = self._holding(claim, claim_words, english, windows, cited, cache, confirms)
         if not holding:
@@ -408,7 +464,7 @@ class GroundingCheck:
         # Polarity and stance against the sentence that holds the claim best.
         window = windows[holding[0]][2]
         sentence = _sentence(windows[holding[0]], cited)
-        if self._flips_polarity(claim, sentence, window):
+        if self._flips_polarity(claim, sentence, window) or _flips_direction(claim, [windows[i][2] for i in holding]):
             return f"{claim[:50]!r} says the opposite of the cited source"
         # ``closest`` (the sentence sharing most of the claim's words) is where its object is
         # discussed: a window may join "het kabinet onderschrijft X" with "het is kritisch op Y",
@@ -426,10 +482,11 @@ class GroundingCheck:
         return None
 
     def _negated(self, text: str) -> set[str]:
-        """Content words that follow a negation within a few words ("dwingen niemand te stoppen")."""
+        """Content words a negation governs: the few after it, and the verb just before it
+        ("we dwingen niemand te stoppen", "worden bezuinigingen niet uitgesloten")."""
         out: set[str] = set()
         for m in NEGATIVE.finditer(text):
-            out |= self._content(" ".join(text[m.end():].split()[:3]))
+            out |= self._content(" ".join(text[:m.start()].split()[-1:] + text[m.end():].split()[:3]))
         return out
 
     def _flips_polarity(self, claim: str, sentence: str, window: str) -> bool:

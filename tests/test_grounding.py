@@ -9,8 +9,8 @@ import re
 import pytest
 
 from rag.claims import parse_citations, split_claims
-from rag.facts import numbers_in
-from rag.grounding import GroundingCheck
+from rag.facts import claim_numbers, numbers_in
+from rag.grounding import ATTRIBUTION, GroundingCheck
 from tests.conftest import LETTERS, ROOT
 
 SET = ROOT / "eval" / "llm-check" / "answers.jsonl"
@@ -70,6 +70,41 @@ def test_reworded_not_found_is_read_as_not_found():
                  "The letter does not support strengthening the role of Europol within its mandate [1]."):
         verdict = check.check(text, "Europol?", [SOURCE])
         assert not verdict.ok and not verdict.not_found, text
+
+
+def test_where_a_claim_says_it_is_from_is_no_part_of_it():
+    for said, rest in [("Volgens de brief borduurt de verordening voort.", "borduurt de verordening voort."),
+                       ("volgens het koopkrachthoofdstuk is dat een verlaging", "is dat een verlaging"),
+                       ("According to the letter, the ATR gets a permanent status.", "the ATR gets a permanent status."),
+                       ("In de brief over het werkprogramma 2025 staat dat", "staat dat")]:
+        assert ATTRIBUTION.sub(" ", said).strip() == rest
+    # Who says it is part of the claim.
+    assert ATTRIBUTION.sub(" ", "Volgens de Commissie is dat nodig.") == "Volgens de Commissie is dat nodig."
+
+
+def test_a_claim_in_the_letters_other_words_is_held():
+    # The same facts in other Dutch words: a synonym, a compound's head, a light verb, a word order.
+    source = ("In 2025 en 2026 wordt het eigen risico bevroren. Daarna wordt het eigen risico vanaf 2027 fors "
+              "verlaagd. Uiterlijk in 2026 ligt er een brede bedrijfsbeëindigingsregeling, maar we dwingen niemand "
+              "te stoppen.")
+    check = GroundingCheck()
+    for answer, ok in [
+        ("Volgens het regeerprogramma gaat het eigen risico vanaf 2027 flink omlaag [1].", True),
+        ("Volgens het regeerprogramma gaat het eigen risico vanaf 2027 flink omhoog [1].", False),
+        ("Uiterlijk in 2026 komt er een brede regeling voor bedrijfsbeëindiging, maar geen boer wordt gedwongen "
+         "te stoppen [1].", True),
+        ("Uiterlijk in 2026 komt er een brede regeling voor bedrijfsbeëindiging, en boeren worden gedwongen te "
+         "stoppen [1].", False),
+    ]:
+        verdict = check.check(answer, "eigen risico en boeren?", [source])
+        assert verdict.ok is ok, (answer, verdict.reason)
+
+
+def test_eight_is_a_number_and_acht_a_verb():
+    assert claim_numbers("acht lidstaten steunen het voorstel") == [{8.0}]
+    assert claim_numbers("het gaat om acht.") == [{8.0}]
+    assert claim_numbers("Nederland is blij en acht nauwere samenwerking waardevol") == []
+    assert claim_numbers("het kabinet acht het van belang") == []
 
 
 # Two sentences about different years and figures, a sentence between them (a second reader's cases).
@@ -132,11 +167,11 @@ def test_committed_set_is_large_enough_and_mostly_held():
 def test_committed_set_measured_level(committed):
     # What the check achieves today (guards against regressions); the issue's target is the xfail below.
     assert not committed.false_accepts, committed.false_accepts
-    assert committed.faithful_accepted >= 0.87, committed.false_rejects
+    assert committed.faithful_accepted >= 0.93, committed.false_rejects
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: no adversarial answer passes, but 88% of faithful ones are "
+@pytest.mark.xfail(strict=True, reason="known gap: no adversarial answer passes, but 94% of faithful ones are "
                    "accepted, not 95%: Dutch paraphrase and the polarity of reworded sentences (eval/reports/llm-check.md)")
 def test_committed_set_target(committed):
     assert not committed.false_accepts and committed.faithful_accepted >= 0.95
@@ -203,6 +238,8 @@ RETURNS = "succesvolle terugkeeroperaties gestegen met 13%"
 LABOUR = "kritisch op het directe verband tussen arbeidsmigratie"
 CHARTER = "over het jaarverslag 2025 van de Europese Commissie"
 BREAKFAST = "ontbijtbijeenkomst van de kopgroep"
+SECONDARY = "Ook zijn secundaire migratiestromen met 25% gedaald"
+PARTNERS = "Nederland ziet meerwaarde in een nauwere samenwerking"
 CLAIMS = "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend"
 EES_CLAIM = ("Het EES is op 12 oktober {} geleidelijk in gebruik genomen en wordt op alle grensdoorlaatposten in "
              "Nederland gebruikt, maar is door technische problemen met de nationale ICT-systemen nog niet volledig "
@@ -244,11 +281,17 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
         # A capitalised compound of two words the source uses names nothing new; an invented one does.
         (CHARTER, CHARTER_CLAIM.format("Raadsconclusies"), True),
         (CHARTER, CHARTER_CLAIM.format("Eurojustconclusies"), False),
+        # A fall told in other words is held; told as a rise it says the opposite.
+        (SECONDARY, "De secundaire migratiestromen zijn met 25% afgenomen ten opzichte van het jaar ervoor [1].", True),
+        (SECONDARY, "De secundaire migratiestromen zijn met 25% toegenomen ten opzichte van het jaar ervoor [1].", False),
+        # "acht ... waardevol" is a verb and a judgement the source gives as "ziet meerwaarde in".
+        (PARTNERS, "Nederland acht nauwere samenwerking met Libië en Libanon op het gebied van migratie waardevol [1].", True),
+        (PARTNERS, "Nederland ziet meerwaarde in een nauwere samenwerking met acht landen op het gebied van migratie [1].", False),
     ],
     ids=["acronym", "other-acronym", "percentage", "neighbour-percentage", "neighbour-percentage-en",
          "year-of-joined-sentence", "wrong-year-of-joined-sentence", "short-english", "short-english-wrong",
          "stance-of-its-sentence", "stance-of-the-sentence-before", "support-as-a-noun", "support-as-a-verb",
-         "compound", "invented-compound"],
+         "compound", "invented-compound", "fall-in-other-words", "fall-told-as-rise", "acht-as-verb", "acht-as-number"],
 )
 def test_claims_on_real_passages(model_check, agenda_chunks, passage, answer, ok):
     source = next(c for c in agenda_chunks if passage in c)
