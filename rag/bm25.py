@@ -36,13 +36,13 @@ class DutchAnalyzer:
         self.stemmer = Stemmer.Stemmer("dutch")
         self.stopwords = set(STOPWORDS_DUTCH)
 
+    def words(self, text: str) -> list[str]:
+        """The words that are stemmed: lower-cased, split at hyphens, stop words dropped."""
+        return [part for w in WORD_RE.findall(text.lower()) for part in w.split("-")
+                if len(part) > 1 and part not in self.stopwords]
+
     def __call__(self, text: str) -> list[str]:
-        words = []
-        for w in WORD_RE.findall(text.lower()):
-            for part in w.split("-"):
-                if len(part) > 1 and part not in self.stopwords:
-                    words.append(part)
-        return self.stemmer.stemWords(words)
+        return self.stemmer.stemWords(self.words(text))
 
 
 class KeywordSnapshot:

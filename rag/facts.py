@@ -161,9 +161,18 @@ _SEASONS = {"voorjaar": "spring", "lente": "spring", "spring": "spring", "zomer"
             "najaar": "autumn", "herfst": "autumn", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 
 
+# "Fall" is a season only as one ("in the fall", "fall 2025"), not the verb ("should fall within its scope").
+_FALL_SEASON = re.compile(r"\b(?:in|the|this|next|last|late|early|by|until)\s+fall\b|\bfall\s+(?:of\s+)?(?:19|20)\d\d\b", re.I)
+
+
 def seasons_in(text: str) -> set[str]:
     """Seasons named in ``text``, in English (``najaar`` is ``autumn``)."""
-    return {_SEASONS[m.group(1).lower()] for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I)}
+    out = set()
+    for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I):
+        if m.group(1).lower() == "fall" and not _FALL_SEASON.search(text):
+            continue
+        out.add(_SEASONS[m.group(1).lower()])
+    return out
 
 
 def quarters_in(text: str) -> set[int]:
@@ -192,7 +201,7 @@ def entities_in(text: str) -> list[str]:
     return out
 
 
-def _is_year(x: float) -> bool:
+def is_year(x: float) -> bool:
     return 1900 <= x <= 2100 and x == int(x)
 
 
@@ -206,8 +215,8 @@ def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, rel
     gebruikt", takes its year from the one that has it); other figures, months and quarters
     within ``near``.
     """
-    years = [v for v in numbers if any(_is_year(x) for x in v)]
-    own_years = {x for x in numbers_in(own) if _is_year(x)}
+    years = [v for v in numbers if any(is_year(x) for x in v)]
+    own_years = {x for x in numbers_in(own) if is_year(x)}
     # When the own sentence gives a year, one of the claim's years must be it: the others may
     # stand in related sentences ("in 2008 verlengd tot 2011 en daarna tot 2015"), but a claim
     # whose only year is a related sentence's took that year from the wrong sentence.

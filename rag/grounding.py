@@ -32,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -43,7 +44,8 @@ from pathlib import Path
 import numpy as np
 
 from rag.claims import CITATION, split_claims
-from rag.facts import claim_numbers, entities_in, figures_held, months_in, percentages_in, quarters_in, seasons_in
+from rag.facts import (claim_numbers, entities_in, figures_held, is_year, months_in, numbers_in, percentages_in, quarters_in,
+                       seasons_in)
 from rag.language import detect_language
 from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
@@ -52,8 +54,10 @@ from rag.bm25 import DutchAnalyzer
 # Source-sentence vectors kept across checks: ~25 MB at EmbeddingGemma's 768 dimensions.
 KEPT_VECTORS = 8192
 
+# "Niet uitsluitend X, maar breder" and "not only X but also Y" add to X, they do not deny it.
 NEGATIVE = re.compile(
-    r"\b(niet|geen|nooit|noch|niemand|niets|nergens|zonder|geenszins|onvoldoende|not|no|never|none|nobody|"
+    r"\b(niet(?!(?:\s+\w+)?\s+(?:alleen|uitsluitend|enkel|slechts)\b)|geen|nooit|noch|niemand|niets|nergens|zonder|geenszins|"
+    r"onvoldoende|not(?!(?:\s+\w+)?\s+(?:only|solely|just|merely|exclusively)\b)|no|never|none|nobody|"
     r"nothing|neither|nor|cannot|without|insufficient|insufficiently)\b|n't\b", re.I)
 STANCE_FOR = re.compile(
     r"\b(steunt|steunen|ondersteunt|verwelkomt|onderschrijft|kan\s+(zich\s+)?(\w+\s+)?(vinden|instemmen|steunen)|"
@@ -130,6 +134,46 @@ def synonyms() -> dict[str, str]:
     return out
 
 
+class Words(frozenset):
+    """A text's content words (stemmed, synonyms as one), each with the words it was written as:
+    the stemmer cuts "migratie" to "migreer", which "migratiestromen" no longer starts with."""
+
+    def __new__(cls, raw: dict[str, set[str]]) -> Words:
+        words = super().__new__(cls, raw)
+        words.raw = raw
+        return words
+
+
+def _alike(a: str, b: str, least: int = 5) -> bool:
+    """Do two words of five letters or more name the same thing? One a prefix of the other or the
+    head it ends in (Dutch compounds: "regeling" in "bedrijfsbeëindigingsregeling"), or the two
+    sharing nearly all of the shorter one ("social", "sociaal"; "halveer", "halver")."""
+    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+        return True
+    n = len(os.path.commonprefix([a, b]))
+    return n >= least and n >= 0.8 * min(len(a), len(b))
+
+
+# "Niet uitsluitend", "not only", "breder dan alleen": more than X. A bare "uitsluitend", "only":
+# X and nothing else.
+_NOT_ONLY = re.compile(r"\b(?:niet|not)(?:\s+\w+)?\s+(?:alleen|uitsluitend|enkel|slechts|only|solely|just|merely|"
+                       r"exclusively)\b|\b(?:breder|ruimer|meer|verder|broader|wider|more)(?:\s+\w+){0,2}\s+(?:dan|than)\s+"
+                       r"(?:alleen|uitsluitend|enkel|slechts|only|just|solely|merely)\b|\bbeyond\s+(?:just|only|merely)\b", re.I)
+_ONLY = re.compile(r"\b(?:alleen|uitsluitend|enkel|slechts|only|solely|merely|exclusively)\b", re.I)
+
+
+def _flips_scope(claim: str, passages: list[str]) -> bool:
+    """Does the claim say "only X" where the passages holding it say "not only X", or the reverse?"""
+    def scope(text: str) -> int:
+        if _NOT_ONLY.search(text):
+            return -1
+        return 1 if _ONLY.search(text) else 0
+
+    said = scope(claim)
+    scopes = {scope(p) for p in passages}
+    return said != 0 and -said in scopes and said not in scopes
+
+
 def _flips_direction(claim: str, passages: list[str]) -> bool:
     """Does the claim say a thing rises where the passages that hold it (best first) say it
     falls, or the reverse? None of them goes its way, and the best goes the other."""
@@ -144,14 +188,19 @@ def _tokens(text: str) -> set[str]:
 
 
 # "Volgens de brief", "volgens het koopkrachthoofdstuk", "according to the letter": where the
-# claim says it is from, which its citation says already. Not "volgens de Commissie": who
-# says it is part of the claim.
+# claim says it is from, which its citation says already. "Volgens de nieuwe Schengenbarometer",
+# "uit onderzoek van Sira blijkt dat" likewise: whose words they are is not what is claimed
+# (a name in it is still checked as an entity).
 ATTRIBUTION = re.compile(
-    r"\b(?:volgens|according to|zoals|as stated in|as set out in|in)\s+(?:de|het|the|this|deze|dit)\s+"
+    r"\b(?:in)\s+(?:de|het|the|this|deze|dit)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:\w*brief|bron|\w*programma|memorie van toelichting|toelichting|\w*agenda|nota|"
     r"\w*verslag|\w*fiche|\w*hoofdstuk|document|stuk|tekst|passage|letter|source|programme|program|"
     r"(?:explanatory )?memorandum|chapter|document|text|report)\b(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*"
-    r"[\w-]+(?:\s+\d{4})?)?\s*,?", re.IGNORECASE)
+    r"[\w-]+(?:\s+\d{4})?)?\s*,?|"
+    r"\b(?:volgens|according to|as stated in|as set out in)\s+(?:de|het|the|this|deze|dit|een|an?)\s+"
+    r"(?:[\w-]+e\s+)?[\w-]+(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*[\w-]+(?:\s+\d{4})?)?\s*,?|"
+    r"\buit\s+(?:[\w-]+\s+){1,4}?(?:blijkt|bleek|komt\s+naar\s+voren|kwam\s+naar\s+voren)(?:\s+dat)?",
+    re.IGNORECASE)
 
 
 # A passage that may hold a claim: the number of its source, the span of its sentence, its text.
@@ -175,9 +224,11 @@ def _sentence(window: Window, cited: list[tuple[int, str, list[Sentence]]]) -> s
 
 
 def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
-                  shared: Callable[[str], int]) -> tuple[str, str, str]:
+                  shared: Callable[[str], int], numbers: Sequence[set[float]] = ()) -> tuple[str, str, str]:
     """The window's sentences with two either side, the claim's own sentence, and the other
-    near sentences that share at least three of the claim's words (``shared`` counts them).
+    near sentences that share at least three of the claim's words (``shared`` counts them)
+    or give one of its years beside another of its figures (``numbers``: "Het totaal lag fors
+    hoger dan in 2024 (+64%)" for "Dat is 64% meer dan in 2024, waardoor ...").
 
     The own sentence is the window's first, or its second when that shares at least three
     words and more than the first (a claim about the second sentence of a window)."""
@@ -189,7 +240,14 @@ def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
     text = {j: src[sents[j].start:sents[j].end] for j in range(lo, hi)}
     words = {j: shared(t) for j, t in text.items()}
     own = k + 1 if k + 1 < hi and words[k + 1] >= 3 and words[k + 1] > words[k] else k
-    related = [text[j] for j in range(lo, hi) if j != own and words[j] >= 3]
+    years = [v for v in numbers if any(is_year(x) for x in v)]
+    others = [v for v in numbers if not any(is_year(x) for x in v)]
+
+    def year_and_figure(t: str) -> bool:
+        given = numbers_in(t)
+        return any(v & given for v in years) and any(v & given for v in others)
+
+    related = [text[j] for j in range(lo, hi) if j != own and (words[j] >= 3 or year_and_figure(text[j]))]
     return src[sents[lo].start:sents[hi - 1].end], text[own], " ".join(related)
 
 
@@ -213,9 +271,10 @@ NOT_FOUND_PHRASES = re.compile(
     r"\b(staat|staan|wordt|worden) (dat |dit )?niet (vermeld|genoemd|in de)|\bnot in the (sources|letters|passages)|"
     # One source ("de bron noemt geen aantallen"), said plainly with a verb of saying: "volgens
     # bron 1 wil het kabinet geen X" and "the letter does not support X" are claims to check.
-    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (zegt|noemt|geeft|vermeldt|bevat|says|gives|mentions|"
-    r"states|contains) (er |hier )?(niet|geen|niets|no|nothing)\b|"
-    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (does not|doesn't) (say|give|mention|state|contain)\b",
+    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (zegt|noemt|geeft|vermeldt|bevat|specificeert|says|"
+    r"gives|mentions|states|contains|names|lists|specifies) (er |hier )?(niet|geen|niets|no|nothing)\b|"
+    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (does not|doesn't) (say|give|mention|state|contain|"
+    r"name|list|specify|identify)\b",
     re.I)
 
 
@@ -267,17 +326,22 @@ class GroundingCheck:
         self._kept: OrderedDict[str, np.ndarray] = OrderedDict()
         self._kept_lock = threading.Lock()
 
-    def _content(self, text: str) -> set[str]:
+    def _content(self, text: str) -> Words:
         same = synonyms()
-        return {same.get(w, w) for w in self.analyzer(text) if len(w) > 2 and not w.isdigit()}
+        words = self.analyzer.words(text)
+        raw: dict[str, set[str]] = {}
+        for word, stem in zip(words, self.analyzer.stemmer.stemWords(words)):
+            if len(stem) > 2 and not stem.isdigit():
+                raw.setdefault(same.get(stem, stem), set()).add(word)
+        return Words(raw)
 
     def _overlap(self, claim: set[str], passage: set[str]) -> float:
         if not claim:
             return 0.0
-        # Dutch compounds: a word of five letters or more matches a word it is a prefix of, or the
-        # reverse, or the head it ends in ("regeling" in "bedrijfsbeëindigingsregeling").
+        raw_claim, raw_passage = getattr(claim, "raw", {}), getattr(passage, "raw", {})
         hit = sum(1 for w in claim if w in passage or len(w) >= 5 and any(
-            len(p) >= 5 and (p.startswith(w) or w.startswith(p) or p.endswith(w) or w.endswith(p)) for p in passage))
+            _alike(w, p) or any(_alike(a, b, 6) for a in raw_claim.get(w, ()) for b in raw_passage.get(p, ()))
+            for p in passage if len(p) >= 5))
         return hit / len(claim)
 
     def is_echo(self, claim: str, question: str) -> bool:
@@ -411,7 +475,7 @@ class GroundingCheck:
         given = percentages_in(closest)
         if given and not percentages_in(claim) <= given:
             return f"a number in {claim[:50]!r} is not in the cited source", []
-        together = [i for i in holding if figures_held(claim, numbers, *_near_and_own(windows[i], cited, shared))]
+        together = [i for i in holding if figures_held(claim, numbers, *_near_and_own(windows[i], cited, shared, numbers))]
         if not together and (numbers or months_in(claim) or quarters_in(claim) or seasons_in(claim)):
             what = "number" if numbers else "date"
             return f"a {what} in {claim[:50]!r} is not in the cited source", []
@@ -464,7 +528,8 @@ class GroundingCheck:
         # Polarity and stance against the sentence that holds the claim best.
         window = windows[holding[0]][2]
         sentence = _sentence(windows[holding[0]], cited)
-        if self._flips_polarity(claim, sentence, window) or _flips_direction(claim, [windows[i][2] for i in holding]):
+        if (self._flips_polarity(claim, sentence, window) or _flips_direction(claim, [windows[i][2] for i in holding])
+                or _flips_scope(claim, [windows[i][2] for i in holding])):
             return f"{claim[:50]!r} says the opposite of the cited source"
         # ``closest`` (the sentence sharing most of the claim's words) is where its object is
         # discussed: a window may join "het kabinet onderschrijft X" with "het is kritisch op Y",
