@@ -21,7 +21,6 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -155,9 +154,6 @@ class Question:
         numbers: Numbers written in the question (they are no answer to it).
         councils: Canonical names of councils the question names.
         months: ``(month, year)`` pairs the question names (year may be None).
-        counted: What a count question counts ("hoeveel adviezen", "how many homes"):
-            its words, stemmed, English ones with their Dutch equivalents. A number is
-            an answer only beside one of them.
     """
 
     text: str
@@ -167,7 +163,6 @@ class Question:
     numbers: set[str] = field(default_factory=set)
     councils: list[str] = field(default_factory=list)
     months: list[tuple[int, int | None]] = field(default_factory=list)
-    counted: list[str] = field(default_factory=list)
 
     @property
     def checkable(self) -> bool:
@@ -220,69 +215,7 @@ def analyse(question: str) -> Question:
         word = m.group(1).lower()
         month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
         months.append((month, int(m.group(2)) if m.group(2) else None))
-    counted = _counted(text) if answer_type == "number" else []
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted)
-
-
-# "hoeveel adviezen", "aantal leden", "how many homes", "the number of boards": the words
-# after these say what is counted. Not a measure ("hoeveel procent", "hoe vaak", "how much").
-_COUNT_WORD = re.compile(r"\b(?:hoeveel|aantal|how many|number of)\s+((?:[\w'-]+\.?\s*){1,5})", re.I)
-# Words before the counted thing that are not it, and the measures that count no thing.
-_BEFORE_COUNTED = set("de het een the a an extra nieuwe nieuw new totaal total ongeveer circa".split())
-_MEASURES = set("""procent percent procentpunt procentpunten keer maal times geld euro eur money jaar jaren year years
-""".split())
-# Where the counted thing ends: a verb, a preposition or a question word.
-_AFTER_COUNTED = set("""van der of the is zijn was waren are were heeft hebben had has have do does did wordt worden werd
-    will would can could kan kunnen moet moeten must should zal zullen er there nu now in op at per voor for
-    bij by met with tot to uit from naar door over onder under sinds since dat that die which who wie""".split())
-_STEMMER = None
-
-
-def _stem(word: str) -> str:
-    global _STEMMER
-    if _STEMMER is None:
-        import Stemmer  # PyStemmer, as rag.bm25 uses
-
-        _STEMMER = Stemmer.Stemmer("dutch")
-    return _STEMMER.stemWord(word.lower().strip(".'-"))
-
-
-def _counted(text: str) -> list[str]:
-    """The stemmed words of what a count question counts (up to three), or [] when it counts no thing."""
-    m = _COUNT_WORD.search(text)
-    if not m:
-        return []
-    words = re.findall(r"[\w-]+", m.group(1).lower())
-    while words and words[0] in _BEFORE_COUNTED:
-        words.pop(0)
-    if not words or words[0] in _MEASURES:
-        return []
-    # "files and dossiers": both are counted.
-    words = [w for w in itertools.takewhile(lambda w: w not in _AFTER_COUNTED and not w.isdigit(), words)
-             if w not in ("en", "and", "or")][:3]
-    out: list[str] = []
-    for w in words:
-        out.append(_stem(w))
-        out.extend(_stem(d) for d in dutch_words(w))
-    return [w for w in dict.fromkeys(out) if len(w) >= 3]
-
-
-def _names_counted(sentence: str, question: Question, near: int = 6) -> bool:
-    """Does a number of ``sentence`` stand within ``near`` words of what ``question`` counts?"""
-    words = re.findall(r"[\w.,%-]+", sentence)
-    stems = [_stem(w) for w in words]
-
-    def counted_at(i: int) -> bool:
-        s = stems[i]
-        return any(s == c or (len(c) >= 5 and s.startswith(c)) or (len(s) >= 5 and c.startswith(s)) for c in question.counted)
-
-    for i, w in enumerate(words):
-        norm = re.sub(r"[.,]", "", w).lower()
-        if not (norm[:1].isdigit() or norm in NUMBER_WORDS) or norm in question.numbers or norm in ("een", "one"):
-            continue
-        if any(counted_at(j) for j in range(max(0, i - near), min(len(words), i + near + 1))):
-            return True
-    return False
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months)
 
 
 def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
@@ -315,8 +248,6 @@ def _has_amount(sentence: str, question: Question) -> bool:
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    if question.counted and not _names_counted(sentence, question):
-        return False
     return _new_numbers(sentence, question, years=False)
 
 
