@@ -1,6 +1,6 @@
 """Measure the LLM grounding check on the labelled answer sets.
 
-Five sets, each written by a different writer over the same passages, none of whom
+Six sets, each written by a different writer over the same passages, none of whom
 saw the check:
 
 * ``answers.jsonl`` (70 adversarial, 67 faithful): the check was developed against it;
@@ -18,6 +18,11 @@ saw the check:
   accepts and 57.5% of faithful answers accepted, both with the code before and after the
   rules written that stop (synonyms, a compound's head, attribution, a trend's direction).
   Its refusals were read after that, so it is development data now.
+* ``heldout-4.jsonl`` (40 adversarial, 40 faithful): a sixth writer, the same brief. First
+  measured at 8 false accepts and 70% accepted with the code before that stop, and at 9 and
+  80% with its rules; the one new false accept (a claim saying nothing, held through
+  "programma" as the tail of "werkprogramma") and a second reader's cases then removed the
+  tail match and tightened other rules: 8 and 80%.
 
 Run from the repository root::
 
@@ -39,7 +44,7 @@ CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeer
          "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
         "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl"),
-        "held out 3": Path("eval/llm-check/heldout-3.jsonl")}
+        "held out 3": Path("eval/llm-check/heldout-3.jsonl"), "held out 4": Path("eval/llm-check/heldout-4.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,8 +60,8 @@ _NOT_ENTITIES = set(
 
 # "acht" is eight, and also the verb "achten": "Nederland acht nauwere samenwerking waardevol",
 # "het kabinet acht het van belang". Eight when a plural noun ("acht (nieuwe) lidstaten"), a
-# unit or "van" follows, or nothing does, and no one who judges stands before it.
-_JUDGE = re.compile(r"\b(?:nederland|kabinet|regering|ik|wij|we|men|nl)\s+$", re.I)
+# unit or "van" follows, or nothing does; the verb otherwise. (A verb before a plural, "acht
+# innovatieve oplossingen belangrijk", is read as eight: a figure to find, the safe side.)
 _EIGHT = re.compile(r"\bacht\b(?=\s*(?:[.,;:)]|$|(?:van|tot|of|en|à|op|uit|procent|jaar|keer|maal|uur|miljoen|miljard|"
                     r"duizend|honderd|(?:\w+e\s+)?\w+(?:en|s))\b))", re.I)
 
@@ -69,8 +69,16 @@ _EIGHT = re.compile(r"\bacht\b(?=\s*(?:[.,;:)]|$|(?:van|tot|of|en|à|op|uit|proc
 def _says_number(word: str, text: str) -> bool:
     """Does ``text`` use the number word ``word`` as a number?"""
     if word == "acht":
-        return any(not _JUDGE.search(text[:m.start()]) for m in _EIGHT.finditer(text))
+        return _EIGHT.search(text) is not None
     return re.search(rf"\b{word}\b", text, re.I) is not None
+
+
+def year_beside_figure(claim: str, near: int = 6) -> bool:
+    """Does the claim give a year within ``near`` words of another figure ("64% meer dan in 2024")?"""
+    words = claim.split()
+    years = [i for i, w in enumerate(words) if re.fullmatch(r"\W*(?:19|20)\d\d\W*", w)]
+    figures = [i for i, w in enumerate(words) if re.search(r"\d", w) and i not in years]
+    return any(abs(i - j) <= near for i in years for j in figures)
 
 
 def numbers_in(text: str) -> set[float]:
@@ -162,7 +170,8 @@ _SEASONS = {"voorjaar": "spring", "lente": "spring", "spring": "spring", "zomer"
 
 
 # "Fall" is a season only as one ("in the fall", "fall 2025"), not the verb ("should fall within its scope").
-_FALL_SEASON = re.compile(r"\b(?:in|the|this|next|last|late|early|by|until)\s+fall\b|\bfall\s+(?:of\s+)?(?:19|20)\d\d\b", re.I)
+_FALL_SEASON = re.compile(r"\b(?:in|the|this|next|last|late|early|by|until|after|before|around|during|since|"
+                          r"coming|upcoming)\s+fall\b|\bfall\s+(?:of\s+)?(?:19|20)\d\d\b", re.I)
 
 
 def seasons_in(text: str) -> set[str]:

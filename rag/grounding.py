@@ -45,7 +45,7 @@ import numpy as np
 
 from rag.claims import CITATION, split_claims
 from rag.facts import (claim_numbers, entities_in, figures_held, is_year, months_in, numbers_in, percentages_in, quarters_in,
-                       seasons_in)
+                       seasons_in, year_beside_figure)
 from rag.language import detect_language
 from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
@@ -73,16 +73,16 @@ STANCE_AGAINST = re.compile(
     r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
     r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns)\b", re.I)
 # Which way a figure or trend goes: "het eigen risico gaat omhoog" over a source that lowers it
-# says the opposite, though every other word is the source's. "Meer"/"more" are left out: they
-# mostly compare ("meer dan de helft"), not say that something grows.
+# says the opposite, though every other word is the source's. Comparatives ("hoger dan",
+# "minder", "more") are left out: they compare ("in 2024 lag het lager dan in 2025"), or are
+# names ("hoger onderwijs").
 FALL = re.compile(
-    r"\b(daal\w*|dalen|gedaald|daling\w*|afname|afgenomen|neemt\s+af|nam(?:en)?\s+af|omlaag|verlag\w*|verlaagd|"
-    r"lager\w*|minder|krimp\w*|gekrompen|halver\w*|fell|falls?|fallen|falling|decreas\w*|declin\w*|drop\w*|"
-    r"down|lower\w*|reduc\w*|cuts?|less|fewer|shr[ai]nk\w*)\b", re.I)
+    r"\b(daal\w*|dalen|gedaald|daling\w*|afname|afnam\w*|afgenomen|neemt\s+af|nam(?:en)?\s+af|omlaag|verlag\w*|"
+    r"verlaagd|krimp\w*|gekrompen|halver\w*|fell|falls?|fallen|falling|decreas\w*|declin\w*|drop\w*|"
+    r"reduc\w*|shr[ai]nk\w*)\b", re.I)
 RISE = re.compile(
-    r"\b(stijg\w*|steeg|stegen|gestegen|toename|toegenomen|neemt\s+toe|nam(?:en)?\s+toe|omhoog|verhog\w*|"
-    r"verhoogd|hoger\w*|groei\w*|gegroeid|verdubbel\w*|rose|rises?|risen|rising|increas\w*|grew|grow\w*|"
-    r"up(?!\s+to\b)|higher|doubl\w*)\b", re.I)
+    r"\b(stijg\w*|steeg|stegen|gestegen|toename|toenam\w*|toegenomen|neemt\s+toe|nam(?:en)?\s+toe|omhoog|verhog\w*|"
+    r"verhoogd|groei\w*|gegroeid|verdubbel\w*|rose|rises?|risen|rising|increas\w*|grew|grow\w*|doubl\w*)\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
 HOLDER = re.compile(r"\b(kabinet|nederland|regering|minister|cabinet|netherlands|dutch|government)\b", re.I)
 
@@ -145,10 +145,10 @@ class Words(frozenset):
 
 
 def _alike(a: str, b: str, least: int = 5) -> bool:
-    """Do two words of five letters or more name the same thing? One a prefix of the other or the
-    head it ends in (Dutch compounds: "regeling" in "bedrijfsbeëindigingsregeling"), or the two
-    sharing nearly all of the shorter one ("social", "sociaal"; "halveer", "halver")."""
-    if a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a):
+    """Do two words of five letters or more name the same thing? One a prefix of the other, or
+    the two sharing nearly all of the shorter one ("social", "sociaal"; "halveer", "halver").
+    Not the head a word ends in: "veilig" in "onveilig", "voorstel" in "tegenvoorstel"."""
+    if a.startswith(b) or b.startswith(a):
         return True
     n = len(os.path.commonprefix([a, b]))
     return n >= least and n >= 0.8 * min(len(a), len(b))
@@ -174,12 +174,14 @@ def _flips_scope(claim: str, passages: list[str]) -> bool:
     return said != 0 and -said in scopes and said not in scopes
 
 
-def _flips_direction(claim: str, passages: list[str]) -> bool:
-    """Does the claim say a thing rises where the passages that hold it (best first) say it
-    falls, or the reverse? None of them goes its way, and the best goes the other."""
+def _flips_direction(claim: str, closest: str, own: str) -> bool:
+    """Does the claim say a thing rises where the sentence sharing most of its words says it
+    falls (or the reverse), and the own sentence of the passage holding it best does not go
+    the claim's way either ("Nederland verwelkomt die daling" is held by "verwelkomt de daling",
+    though "verwelkomt de stijging van het aantal terugkeeroperaties" shares more words)?"""
     for way, other in ((RISE, FALL), (FALL, RISE)):
         if way.search(claim) and not other.search(claim):
-            return bool(other.search(passages[0])) and not any(way.search(p) for p in passages)
+            return bool(other.search(closest)) and not way.search(closest) and not way.search(own)
     return False
 
 
@@ -192,13 +194,15 @@ def _tokens(text: str) -> set[str]:
 # "uit onderzoek van Sira blijkt dat" likewise: whose words they are is not what is claimed
 # (a name in it is still checked as an entity).
 ATTRIBUTION = re.compile(
-    r"\b(?:in)\s+(?:de|het|the|this|deze|dit)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:\w*brief|bron|\w*programma|memorie van toelichting|toelichting|\w*agenda|nota|"
-    r"\w*verslag|\w*fiche|\w*hoofdstuk|document|stuk|tekst|passage|letter|source|programme|program|"
-    r"(?:explanatory )?memorandum|chapter|document|text|report)\b(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*"
+    r"\b(?:volgens|according to|as stated in|as set out in|in)\s+(?:de|het|the|this|deze|dit)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:brief|kamerbrief|bron|regeerprogramma|memorie van toelichting|toelichting|"
+    r"geannoteerde agenda|agenda|nota|verslag|fiche|bnc-fiche|hoofdstuk|\w+hoofdstuk|document|stuk|tekst|passage|"
+    r"letter|source|programme|memorandum|chapter|text|report)\b(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*"
     r"[\w-]+(?:\s+\d{4})?)?\s*,?|"
-    r"\b(?:volgens|according to|as stated in|as set out in)\s+(?:de|het|the|this|deze|dit|een|an?)\s+"
-    r"(?:[\w-]+e\s+)?[\w-]+(?:\s+(?:van|bij|over|of|on)\s+(?:de|het|the)?\s*[\w-]+(?:\s+\d{4})?)?\s*,?|"
+    # "volgens de (nieuwe) Schengenbarometer": the adjective a known one, so that "volgens de
+    # oppositie ziet ..." does not lose its verb.
+    r"\b(?:volgens|according to)\s+(?:de|het|the|een|an?)\s+(?:(?:nieuwe|vorige|laatste|eerste|recente|huidige|new|"
+    r"latest|recent|current|[a-z]+(?:ische|iele|ale|ese))\s+)?[\w-]+\s*,?|"
     r"\buit\s+(?:[\w-]+\s+){1,4}?(?:blijkt|bleek|komt\s+naar\s+voren|kwam\s+naar\s+voren)(?:\s+dat)?",
     re.IGNORECASE)
 
@@ -224,11 +228,13 @@ def _sentence(window: Window, cited: list[tuple[int, str, list[Sentence]]]) -> s
 
 
 def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
-                  shared: Callable[[str], int], numbers: Sequence[set[float]] = ()) -> tuple[str, str, str]:
+                  shared: Callable[[str], int], numbers: Sequence[set[float]] = (),
+                  together: bool = False) -> tuple[str, str, str]:
     """The window's sentences with two either side, the claim's own sentence, and the other
     near sentences that share at least three of the claim's words (``shared`` counts them)
-    or give one of its years beside another of its figures (``numbers``: "Het totaal lag fors
-    hoger dan in 2024 (+64%)" for "Dat is 64% meer dan in 2024, waardoor ...").
+    or give one of its years beside another of its figures (``numbers``, when the claim has
+    them ``together``: "Het totaal lag fors hoger dan in 2024 (+64%)" for "Dat is 64% meer dan
+    in 2024, waardoor ...").
 
     The own sentence is the window's first, or its second when that shares at least three
     words and more than the first (a claim about the second sentence of a window)."""
@@ -246,6 +252,10 @@ def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
     def year_and_figure(t: str) -> bool:
         given = numbers_in(t)
         return any(v & given for v in years) and any(v & given for v in others)
+
+    # Only for a claim that puts them together too ("64% meer dan in 2024"), not one that
+    # gives the year to another fact ("Libië was in 2024 het belangrijkste transitland (+64%)").
+    years = years if together else []
 
     related = [text[j] for j in range(lo, hi) if j != own and (words[j] >= 3 or year_and_figure(text[j]))]
     return src[sents[lo].start:sents[hi - 1].end], text[own], " ".join(related)
@@ -475,7 +485,9 @@ class GroundingCheck:
         given = percentages_in(closest)
         if given and not percentages_in(claim) <= given:
             return f"a number in {claim[:50]!r} is not in the cited source", []
-        together = [i for i in holding if figures_held(claim, numbers, *_near_and_own(windows[i], cited, shared, numbers))]
+        paired = year_beside_figure(claim)
+        together = [i for i in holding
+                    if figures_held(claim, numbers, *_near_and_own(windows[i], cited, shared, numbers, paired))]
         if not together and (numbers or months_in(claim) or quarters_in(claim) or seasons_in(claim)):
             what = "number" if numbers else "date"
             return f"a {what} in {claim[:50]!r} is not in the cited source", []
@@ -528,7 +540,7 @@ class GroundingCheck:
         # Polarity and stance against the sentence that holds the claim best.
         window = windows[holding[0]][2]
         sentence = _sentence(windows[holding[0]], cited)
-        if (self._flips_polarity(claim, sentence, window) or _flips_direction(claim, [windows[i][2] for i in holding])
+        if (self._flips_polarity(claim, sentence, window) or _flips_direction(claim, closest, sentence)
                 or _flips_scope(claim, [windows[i][2] for i in holding])):
             return f"{claim[:50]!r} says the opposite of the cited source"
         # ``closest`` (the sentence sharing most of the claim's words) is where its object is
@@ -546,12 +558,15 @@ class GroundingCheck:
             return f"{claim[:50]!r} gives a view the cited source does not attribute to it"
         return None
 
-    def _negated(self, text: str) -> set[str]:
-        """Content words a negation governs: the few after it, and the verb just before it
-        ("we dwingen niemand te stoppen", "worden bezuinigingen niet uitgesloten")."""
+    def _negated(self, text: str, verb: bool = False) -> set[str]:
+        """Content words a negation governs: the few after it, and with ``verb`` the word just
+        before it ("we dwingen niemand te stoppen"). Only the source's negations take that
+        verb: a claim's would make "introduceert geen aanbevelingen" the same denial as the
+        source's "introduceert geen wetgevende voorstellen"."""
         out: set[str] = set()
         for m in NEGATIVE.finditer(text):
-            out |= self._content(" ".join(text[:m.start()].split()[-1:] + text[m.end():].split()[:3]))
+            before = text[:m.start()].split()[-1:] if verb else []
+            out |= self._content(" ".join(before + text[m.end():].split()[:3]))
         return out
 
     def _flips_polarity(self, claim: str, sentence: str, window: str) -> bool:
@@ -566,10 +581,10 @@ class GroundingCheck:
         sentence = window
         if claim_neg:
             # What the claim denies must be denied in the source too.
-            return not (self._negated(sentence) & self._negated(claim)) and bool(
+            return not (self._negated(sentence, verb=True) & self._negated(claim)) and bool(
                 self._negated(claim) & self._content(sentence))
-        # What the source denies must not be affirmed by the claim.
-        return bool(self._negated(sentence) & self._content(claim))
+        # What the source denies ("het kabinet verwacht niet dat ...") must not be affirmed by the claim.
+        return bool(self._negated(sentence, verb=True) & self._content(claim))
 
     @staticmethod
     def _entity_in(entity: str, tokens: set[str], text: str) -> bool:
