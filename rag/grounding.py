@@ -246,16 +246,16 @@ def _near_and_own(window: Window, cited: list[tuple[int, str, list[Sentence]]],
     text = {j: src[sents[j].start:sents[j].end] for j in range(lo, hi)}
     words = {j: shared(t) for j, t in text.items()}
     own = k + 1 if k + 1 < hi and words[k + 1] >= 3 and words[k + 1] > words[k] else k
-    years = [v for v in numbers if any(is_year(x) for x in v)]
-    others = [v for v in numbers if not any(is_year(x) for x in v)]
-
-    def year_and_figure(t: str) -> bool:
-        given = numbers_in(t)
-        return any(v & given for v in years) and any(v & given for v in others)
-
     # Only for a claim that puts them together too ("64% meer dan in 2024"), not one that
     # gives the year to another fact ("Libië was in 2024 het belangrijkste transitland (+64%)").
-    years = years if together else []
+    years = [v for v in numbers if any(is_year(x) for x in v)] if together else []
+    others = [v for v in numbers if v not in years]
+
+    def year_and_figure(t: str) -> bool:
+        if not years:
+            return False
+        given = numbers_in(t)
+        return any(v & given for v in years) and any(v & given for v in others)
 
     related = [text[j] for j in range(lo, hi) if j != own and (words[j] >= 3 or year_and_figure(text[j]))]
     return src[sents[lo].start:sents[hi - 1].end], text[own], " ".join(related)
@@ -581,8 +581,8 @@ class GroundingCheck:
         sentence = window
         if claim_neg:
             # What the claim denies must be denied in the source too.
-            return not (self._negated(sentence, verb=True) & self._negated(claim)) and bool(
-                self._negated(claim) & self._content(sentence))
+            denied = self._negated(claim)
+            return not (self._negated(sentence, verb=True) & denied) and bool(denied & self._content(sentence))
         # What the source denies ("het kabinet verwacht niet dat ...") must not be affirmed by the claim.
         return bool(self._negated(sentence, verb=True) & self._content(claim))
 
