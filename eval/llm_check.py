@@ -1,6 +1,6 @@
 """Measure the LLM grounding check on the labelled answer sets.
 
-Six sets, each written by a different writer over the same passages, none of whom
+Seven sets, each written by a different writer over the same passages, none of whom
 saw the check:
 
 * ``answers.jsonl`` (70 adversarial, 67 faithful): the check was developed against it;
@@ -23,6 +23,10 @@ saw the check:
   80% with its rules; the one new false accept (a claim saying nothing, held through
   "programma" as the tail of "werkprogramma") and a second reader's cases then removed the
   tail match and tightened other rules: 8 and 80%.
+* ``heldout-5.jsonl`` (40 adversarial, 40 faithful): a seventh writer, the same brief. First
+  measured at 7 false accepts and 72.5% accepted, both with the code before and after that
+  stop's first rules (a figure between the same words, "het laatste kwartaal", a measure
+  kept where the source undoes it, "is against").
 
 Run from the repository root::
 
@@ -44,7 +48,8 @@ CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeer
          "llm03_kst-36450-3_memorie-van-toelichting.pdf", "llm06_kst-29515-496_kamerbrief-werkprogramma-ATR-2025.pdf"]
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
         "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl"),
-        "held out 3": Path("eval/llm-check/heldout-3.jsonl"), "held out 4": Path("eval/llm-check/heldout-4.jsonl")}
+        "held out 3": Path("eval/llm-check/heldout-3.jsonl"), "held out 4": Path("eval/llm-check/heldout-4.jsonl"),
+        "held out 5": Path("eval/llm-check/heldout-5.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
+
 from rag.question import MONTHS_EN, MONTHS_NL
 
 _NUMBER_WORDS = {
@@ -41,9 +43,13 @@ _MONTHS = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(na
 _MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                 "okt": 10, "oct": 10, "nov": 11, "dec": 12})
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
-             "1e": 1, "2e": 2, "3e": 3, "4e": 4}
-_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|first|second|third|fourth|1e|2e|3e|4e)\s+(kwartaal|quarter)\b|"
+             "1e": 1, "2e": 2, "3e": 3, "4e": 4, "laatste": 4, "last": 4, "final": 4}
+_QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|laatste|first|second|third|fourth|last|final|1e|2e|3e|4e)\s+"
+                      r"(kwartaal|quarter)\b|"
                       r"\bQ([1-4])\b", re.I)
+
+# Words around a figure that say nothing of what it counts.
+_GRAMMAR = set(STOPWORDS_DUTCH) | set(STOPWORDS_EN) | {"per", "circa", "ongeveer", "about", "around", "than", "dan"}
 
 # Capitalised for grammar, not because they name something.
 _NOT_ENTITIES = set(
@@ -235,3 +241,34 @@ def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, rel
     return (all(v & numbers_in(near) for v in numbers) and all(v & numbers_in(dated) for v in years)
             and months_in(claim) <= months_in(near) and quarters_in(claim) <= quarters_in(near)
             and date_units(claim) <= date_units(near) and seasons_in(claim) <= seasons_in(own))
+
+
+_SLOT_TOKENS = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+")
+_CITATION_MARK = re.compile(r"\[[\d,\s–-]+\]")
+
+
+def _slots(text: str) -> list[tuple[tuple[str, str, bool], set[float]]]:
+    """Each figure of ``text`` with the words on either side of it and whether it is a
+    percentage: ``(("minstens", "landen", False), {25.0})``. Only figures with a content word
+    beside them: "van 2024 is" and "van 25% is" share no more than grammar."""
+    tokens = [t.lower() for t in _SLOT_TOKENS.findall(_CITATION_MARK.sub(" ", text))]
+    out = []
+    for i, t in enumerate(tokens):
+        if not t[0].isdigit() or i == 0 or i == len(tokens) - 1:
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        if before[0].isdigit() or after[0].isdigit() or {before, after} <= _GRAMMAR:
+            continue
+        out.append(((before, after, t.endswith("%")), numbers_in(t.rstrip("%"))))
+    return out
+
+
+def swapped_figure(claim: str, source: str) -> bool:
+    """Whether ``source`` gives one of ``claim``'s figures another value between the same two
+    words, and never this one: "ratificatie door minstens 35 landen" where it says "minstens
+    25 landen" (and 35 signed). A figure found elsewhere in the source is not enough when the
+    very words around it carry another."""
+    given: dict[tuple[str, str, bool], set[float]] = {}
+    for slot, values in _slots(source):
+        given.setdefault(slot, set()).update(values)
+    return any(slot in given and not values & given[slot] for slot, values in _slots(claim))

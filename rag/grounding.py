@@ -45,7 +45,7 @@ import numpy as np
 
 from rag.claims import CITATION, split_claims
 from rag.facts import (claim_numbers, entities_in, figures_held, is_year, months_in, numbers_in, percentages_in, quarters_in,
-                       seasons_in, year_beside_figure)
+                       seasons_in, swapped_figure, year_beside_figure)
 from rag.language import detect_language
 from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
@@ -71,7 +71,8 @@ STANCE_FOR = re.compile(
     re.I)
 STANCE_AGAINST = re.compile(
     r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
-    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns)\b", re.I)
+    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns|"
+    r"(?:is|are|was|were|remains?|stands?)\s+(?:\w+\s+)?against)\b", re.I)
 # Which way a figure or trend goes: "het eigen risico gaat omhoog" over a source that lowers it
 # says the opposite, though every other word is the source's. Comparatives ("hoger dan",
 # "minder", "more") are left out: they compare ("in 2024 lag het lager dan in 2025"), or are
@@ -83,6 +84,18 @@ FALL = re.compile(
 RISE = re.compile(
     r"\b(stijg\w*|steeg|stegen|gestegen|toename|toenam\w*|toegenomen|neemt\s+toe|nam(?:en)?\s+toe|omhoog|verhog\w*|"
     r"verhoogd|groei\w*|gegroeid|verdubbel\w*|rose|rises?|risen|rising|increas\w*|grew|grow\w*|doubl\w*)\b", re.I)
+# Whether a measure goes on or is undone: "de verhoging wordt doorgezet" over a source where
+# it "wordt teruggedraaid" says the opposite, in the source's own words. ("handhaven" is left
+# out: it is to enforce as often as to keep.)
+UNDO = re.compile(
+    r"\b(teruggedraaid|terugdraai\w*|draai(?:t|en)\s+\w*\s*terug|geschrapt|schrap\w*|afgeschaft|afschaff\w*|"
+    r"schaf(?:t|fen)\s+\w*\s*af|ingetrokken|intrekk\w*|stopgezet|stopt|stoppen|gestopt|beëindig\w*|"
+    r"revers\w*|scrap\w*|abolish\w*|withdr[ae]w\w*|cancel\w*|discontinu\w*|rolled\s+back|undone|stops?|stopped)\b",
+    re.I)
+KEEP = re.compile(
+    r"\b(doorgezet|doorzet\w*|zet\w*\s+\w*\s*door|gaat\s+door|gaan\s+door|doorgaan|gehandhaafd|behouden|behoudt|"
+    r"voortgezet|voortzet\w*|blijft\s+(?:\w+\s+)?(?:bestaan|gelden|ongewijzigd|in\s+stand|staan)|"
+    r"continu(?:e|es|ed|ing)|maintain\w*|retain\w*|kept|upheld|remains?\s+in\s+(?:place|force))\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
 HOLDER = re.compile(r"\b(kabinet|nederland|regering|minister|cabinet|netherlands|dutch|government)\b", re.I)
 
@@ -176,13 +189,11 @@ def _flips_scope(claim: str, passages: list[str]) -> bool:
 
 def _flips_direction(claim: str, closest: str, own: str) -> bool:
     """Does the claim say a thing rises where the sentence sharing most of its words says it
-    falls (or the reverse), and the own sentence of the passage holding it best does not go
+    falls (or the reverse, or goes on where it is undone), and the own sentence of the passage holding it best does not go
     the claim's way either ("Nederland verwelkomt die daling" is held by "verwelkomt de daling",
     though "verwelkomt de stijging van het aantal terugkeeroperaties" shares more words)?"""
-    for way, other in ((RISE, FALL), (FALL, RISE)):
-        if way.search(claim) and not other.search(claim):
-            return bool(other.search(closest)) and not way.search(closest) and not way.search(own)
-    return False
+    return any(way.search(claim) and not other.search(claim) and other.search(closest) and not way.search(closest)
+               and not way.search(own) for way, other in ((RISE, FALL), (FALL, RISE), (KEEP, UNDO), (UNDO, KEEP)))
 
 
 def _tokens(text: str) -> set[str]:
@@ -494,6 +505,8 @@ class GroundingCheck:
         if together:
             holding = together + [i for i in holding if i not in together]
         whole = " ".join(src for _, src, _ in cited)
+        if numbers and swapped_figure(claim, whole):
+            return f"a number in {claim[:50]!r} is not the cited source's", []
         tokens = _tokens(whole)
         for entity in entities_in(claim):
             if not self._entity_in(entity, tokens, whole):

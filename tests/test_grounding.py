@@ -272,6 +272,8 @@ PARTNERS = "Nederland ziet meerwaarde in een nauwere samenwerking"
 DETENTION = "niet uitsluitend wordt benaderd vanuit de drugscriminaliteit"
 NO_BILLS = "De Commissie introduceert geen wetgevende voorstellen"
 CLAIMS = "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend"
+EUROPOL = "De Commissie heeft aangekondigd om in het"
+LINK = "Zo is Nederland voorstander van een"
 EES_CLAIM = ("Het EES is op 12 oktober {} geleidelijk in gebruik genomen en wordt op alle grensdoorlaatposten in "
              "Nederland gebruikt, maar is door technische problemen met de nationale ICT-systemen nog niet volledig "
              "operationeel [1].")
@@ -335,15 +337,50 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
         (LIBYA, "Libië was in 2024 het belangrijkste transitland vanuit Noord-Afrika naar Europa (+64%) [1].", False),
         (NO_BILLS, "De Commissie introduceert geen aanbevelingen om het bestaande EU-acquis beter te benutten [1].", False),
         (RETURNS, "Het aantal succesvolle terugkeeroperaties is met 13% gedaald [1].", False),
+        # A figure the source gives between the same words, but another one: 35 signed, 25 must ratify.
+        (CLAIMS, "Het verdrag treedt pas in werking na ratificatie door minstens 25 landen [1].", True),
+        (CLAIMS, "Het verdrag treedt pas in werking na ratificatie door minstens 35 landen [1].", False),
+        # "Het laatste kwartaal" is the fourth, not the second the letter gives.
+        (EUROPOL, "De Commissie wil in het tweede kwartaal van 2026 een voorstel ter versterking van Europol "
+                  "publiceren [1].", True),
+        (EUROPOL, "De Commissie wil in het laatste kwartaal van 2026 een voorstel ter versterking van Europol "
+                  "publiceren [1].", False),
+        # "Is against" takes the other side of "voorstander van".
+        (LINK, "The Netherlands supports linking the receipt of EU funds to respect for the rule of law [1].", True),
+        (LINK, "The Netherlands is against linking the receipt of EU funds to respect for the rule of law [1].", False),
     ],
     ids=["acronym", "other-acronym", "percentage", "neighbour-percentage", "neighbour-percentage-en",
          "year-of-joined-sentence", "wrong-year-of-joined-sentence", "short-english", "short-english-wrong",
          "stance-of-its-sentence", "stance-of-the-sentence-before", "support-as-a-noun", "support-as-a-verb",
          "compound", "invented-compound", "fall-in-other-words", "fall-told-as-rise", "acht-as-verb", "acht-as-number",
          "year-beside-figure", "wrong-year-beside-figure", "not-only", "only-en", "only-nl",
-         "year-given-to-another-fact", "other-object-denied", "rise-told-as-fall"],
+         "year-given-to-another-fact", "other-object-denied", "rise-told-as-fall", "same-words-figure",
+         "figure-of-the-words-beside", "quarter", "last-quarter", "in-favour", "against"],
 )
 def test_claims_on_real_passages(model_check, agenda_chunks, passage, answer, ok):
     source = next(c for c in agenda_chunks if passage in c)
+    verdict = model_check.check(answer, "?", [source])
+    assert verdict.ok is ok, verdict.reason
+
+
+@pytest.fixture(scope="module")
+def programme_chunks() -> list[str]:
+    from rag.chunk import chunk_letter
+    from rag.parse import parse_file
+
+    return [c.text for c in chunk_letter(parse_file(LETTERS / CITED[1]))]
+
+
+CO2 = "De verhoging van het tarief van de CO2-heffing industrie wordt teruggedraaid"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("answer, ok", [
+    ("De verhoging van het tarief van de CO2-heffing industrie wordt teruggedraaid, voor een gelijker speelveld [1].", True),
+    ("De verhoging van het tarief van de CO2-heffing industrie wordt doorgezet, voor een gelijker speelveld [1].", False),
+    ("The increase in the industry CO2 levy rate is maintained to level the playing field [1].", False),
+], ids=["undone", "kept-where-undone", "kept-where-undone-en"])
+def test_a_measure_kept_where_the_source_undoes_it(model_check, programme_chunks, answer, ok):
+    source = next(c for c in programme_chunks if CO2 in c)
     verdict = model_check.check(answer, "?", [source])
     assert verdict.ok is ok, verdict.reason
