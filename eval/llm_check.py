@@ -26,7 +26,9 @@ saw the check:
 * ``heldout-5.jsonl`` (40 adversarial, 40 faithful): a seventh writer, the same brief. First
   measured at 7 false accepts and 72.5% accepted, both with the code before and after that
   stop's first rules (a figure between the same words, "het laatste kwartaal", a measure
-  kept where the source undoes it, "is against").
+  kept where the source undoes it, "is against"). Its failures were then read: a not-found
+  said of a named document ("de MvT noemt geen ..."), "concerns" as a verb, two stances in one
+  claim and "zet ... door" took it to 5 and 87.5%, so it is development data now.
 
 Run from the repository root::
 

@@ -60,7 +60,7 @@ _NOT_ENTITIES = set(
     north south east west northern southern eastern western counter core central general national
     international january february march april may june july august september october november december
     coordinator commissioner president presidency chair chairman director secretary representative envoy
-    agency authority office committee""".split()
+    agency authority office committee mvt nvw""".split()
 )
 
 

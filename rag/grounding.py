@@ -71,7 +71,10 @@ STANCE_FOR = re.compile(
     re.I)
 STANCE_AGAINST = re.compile(
     r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
-    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|concerns|"
+    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned\s+(?:about|that|by|over|with)|"
+    # "concerns" as worry, not as "it only concerns proposals for regulations"
+    r"(?:has|have|had|raises?|raised|expresse[sd]|express|voices?|voiced|its|their|serious|some|with|about)\s+"
+    r"(?:\w+\s+)?concerns|"
     r"(?:is|are|was|were|remains?|stands?)\s+(?:\w+\s+)?against)\b", re.I)
 # Which way a figure or trend goes: "het eigen risico gaat omhoog" over a source that lowers it
 # says the opposite, though every other word is the source's. Comparatives ("hoger dan",
@@ -93,7 +96,9 @@ UNDO = re.compile(
     r"revers\w*|scrap\w*|abolish\w*|withdr[ae]w\w*|cancel\w*|discontinu\w*|rolled\s+back|undone|stops?|stopped)\b",
     re.I)
 KEEP = re.compile(
-    r"\b(doorgezet|doorzet\w*|zet\w*\s+\w*\s*door|gaat\s+door|gaan\s+door|doorgaan|gehandhaafd|behouden|behoudt|"
+    # "zet de verhoging van het tarief door": the particle, not "door" as a preposition.
+    r"\b(doorgezet|doorzet\w*|zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+door(?=\s*(?:[.,;:\[]|$|\s+(?:om|en|maar|omdat|zodat)\b))|"
+    r"gaat\s+door|gaan\s+door|doorgaan|gehandhaafd|behouden|behoudt|"
     r"voortgezet|voortzet\w*|blijft\s+(?:\w+\s+)?(?:bestaan|gelden|ongewijzigd|in\s+stand|staan)|"
     r"continu(?:e|es|ed|ing)|maintain\w*|retain\w*|kept|upheld|remains?\s+in\s+(?:place|force))\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
@@ -282,6 +287,11 @@ class Verdict:
     not_found: bool = False
 
 
+# What a cited document is called ("de MvT noemt geen voorzitter", "the cover letter does not
+# mention a budget"): a not-found said of one document.
+DOCUMENT_WORDS = (r"brief|kamerbrief|aanbiedingsbrief|agenda|mvt|memorie van toelichting|toelichting|regeerprogramma|"
+                  r"programma|werkprogramma|nota|stuk|document|tekst|letter|programme|program|memorandum|text|report|"
+                  r"verslag|fiche")
 NOT_FOUND_PHRASES = re.compile(
     r"geen (duidelijk )?antwoord gevonden|niet gevonden|(staat|staan|is) (hier )?niet(s)? in de (bronnen|brieven|stukken)|"
     r"(bronnen|brieven|stukken) (zeggen|vermelden|noemen|bevatten|geven) (hier )?(niets|geen)|"
@@ -292,10 +302,11 @@ NOT_FOUND_PHRASES = re.compile(
     r"\b(staat|staan|wordt|worden) (dat |dit )?niet (vermeld|genoemd|in de)|\bnot in the (sources|letters|passages)|"
     # One source ("de bron noemt geen aantallen"), said plainly with a verb of saying: "volgens
     # bron 1 wil het kabinet geen X" and "the letter does not support X" are claims to check.
-    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (zegt|noemt|geeft|vermeldt|bevat|specificeert|says|"
-    r"gives|mentions|states|contains|names|lists|specifies) (er |hier )?(niet|geen|niets|no|nothing)\b|"
-    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (does not|doesn't) (say|give|mention|state|contain|"
-    r"name|list|specify|identify)\b",
+    r"\b(de|het|the|this|deze|die|dit) (?:[\w-]+ ){0,2}?(bron|source|passage|fragment|" + DOCUMENT_WORDS + r") "
+    r"(zegt|noemt|geeft|vermeldt|bevat|specificeert|says|gives|mentions|states|contains|names|lists|specifies) "
+    r"(er |hier )?(niet|geen|niets|no|nothing)\b|"
+    r"\b(de|het|the|this|deze|die|dit) (?:[\w-]+ ){0,2}?(bron|source|passage|fragment|" + DOCUMENT_WORDS + r") "
+    r"(does not|doesn't) (say|give|mention|state|contain|name|list|specify|identify)\b",
     re.I)
 
 
@@ -559,6 +570,8 @@ class GroundingCheck:
         # ``closest`` (the sentence sharing most of the claim's words) is where its object is
         # discussed: a window may join "het kabinet onderschrijft X" with "het is kritisch op Y",
         # and a claim that it endorses Y takes its verb from the one and its object from the other.
+        if self._clause_takes_other_side(claim, [windows[i][2] for i in holding]):
+            return f"{claim[:50]!r} takes a position the cited source does not state"
         for stance, other in ((STANCE_FOR, STANCE_AGAINST), (STANCE_AGAINST, STANCE_FOR)):
             if stance.search(claim) and not other.search(claim):
                 agreeing = [i for i in holding if stance.search(windows[i][2])]
@@ -570,6 +583,25 @@ class GroundingCheck:
                 for i in holding):
             return f"{claim[:50]!r} gives a view the cited source does not attribute to it"
         return None
+
+    def _clause_takes_other_side(self, claim: str, passages: list[str]) -> bool:
+        """With two stances in one claim ("onderschrijft X en onderschrijft ook Y"), each is
+        judged by the sentence nearest what it is about: "Y" may be what the source is critical
+        of, though "X" is what it endorses."""
+        marks = sorted({m.start() for pattern in (STANCE_FOR, STANCE_AGAINST) for m in pattern.finditer(claim)})
+        if len(marks) < 2:
+            return False
+        sentences = list(dict.fromkeys(x.text for p in passages for x in split_sentences(p)))
+        for start, end in zip(marks, marks[1:] + [len(claim)]):
+            clause = claim[start:end]
+            words = self._content(clause)
+            nearest = max(sentences, key=lambda t: len(words & self._content(t)), default="")
+            if len(words & self._content(nearest)) < 3:
+                continue
+            for stance, other in ((STANCE_FOR, STANCE_AGAINST), (STANCE_AGAINST, STANCE_FOR)):
+                if stance.match(clause) and other.search(nearest) and not stance.search(nearest):
+                    return True
+        return False
 
     def _negated(self, text: str, verb: bool = False) -> set[str]:
         """Content words a negation governs: the few after it, and with ``verb`` the word just

@@ -9,8 +9,8 @@ import re
 import pytest
 
 from rag.claims import parse_citations, split_claims
-from rag.facts import claim_numbers, numbers_in, seasons_in
-from rag.grounding import ATTRIBUTION, GroundingCheck
+from rag.facts import claim_numbers, entities_in, numbers_in, seasons_in
+from rag.grounding import ATTRIBUTION, STANCE_AGAINST, GroundingCheck
 from tests.conftest import LETTERS, ROOT
 
 SET = ROOT / "eval" / "llm-check" / "answers.jsonl"
@@ -348,6 +348,14 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
         # "Is against" takes the other side of "voorstander van".
         (LINK, "The Netherlands supports linking the receipt of EU funds to respect for the rule of law [1].", True),
         (LINK, "The Netherlands is against linking the receipt of EU funds to respect for the rule of law [1].", False),
+        # Two stances in one claim: each is judged by the sentence about its own object.
+        (LABOUR, "Het kabinet onderschrijft dat kennismigratie nodig blijft voor het concurrentievermogen van de Unie, "
+                 "maar is kritisch op het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt [1].", True),
+        (LABOUR, "Het kabinet onderschrijft dat kennismigratie nodig blijft voor het concurrentievermogen van de Unie en "
+                 "onderschrijft ook het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt [1].", False),
+        # A not-found said of one document by its name, then what it does say.
+        (EUROPOL, "De geannoteerde agenda noemt geen bedrag voor het Europol-voorstel. Wel heeft de "
+                  "Commissie aangekondigd in het tweede kwartaal van 2026 een voorstel te publiceren [1].", True),
     ],
     ids=["acronym", "other-acronym", "percentage", "neighbour-percentage", "neighbour-percentage-en",
          "year-of-joined-sentence", "wrong-year-of-joined-sentence", "short-english", "short-english-wrong",
@@ -355,7 +363,8 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
          "compound", "invented-compound", "fall-in-other-words", "fall-told-as-rise", "acht-as-verb", "acht-as-number",
          "year-beside-figure", "wrong-year-beside-figure", "not-only", "only-en", "only-nl",
          "year-given-to-another-fact", "other-object-denied", "rise-told-as-fall", "same-words-figure",
-         "figure-of-the-words-beside", "quarter", "last-quarter", "in-favour", "against"],
+         "figure-of-the-words-beside", "quarter", "last-quarter", "in-favour", "against", "two-stances",
+         "second-stance-flipped", "not-found-in-named-document"],
 )
 def test_claims_on_real_passages(model_check, agenda_chunks, passage, answer, ok):
     source = next(c for c in agenda_chunks if passage in c)
@@ -379,8 +388,32 @@ CO2 = "De verhoging van het tarief van de CO2-heffing industrie wordt teruggedra
     ("De verhoging van het tarief van de CO2-heffing industrie wordt teruggedraaid, voor een gelijker speelveld [1].", True),
     ("De verhoging van het tarief van de CO2-heffing industrie wordt doorgezet, voor een gelijker speelveld [1].", False),
     ("The increase in the industry CO2 levy rate is maintained to level the playing field [1].", False),
-], ids=["undone", "kept-where-undone", "kept-where-undone-en"])
+    # "zet ... door" with the whole object between verb and particle
+    ("Het kabinet zet de verhoging van het tarief van de CO2-heffing industrie door om een gelijker speelveld te "
+     "creëren [1].", False),
+], ids=["undone", "kept-where-undone", "kept-where-undone-en", "separable-verb"])
 def test_a_measure_kept_where_the_source_undoes_it(model_check, programme_chunks, answer, ok):
     source = next(c for c in programme_chunks if CO2 in c)
     verdict = model_check.check(answer, "?", [source])
     assert verdict.ok is ok, verdict.reason
+
+
+def test_concerns_as_a_worry_not_as_a_subject():
+    assert not STANCE_AGAINST.search("It only concerns proposals for regulations and directives")
+    assert STANCE_AGAINST.search("The cabinet has serious concerns about the proposal")
+    assert STANCE_AGAINST.search("The Netherlands is concerned about the proposal")
+
+
+def test_a_document_that_names_nothing_is_a_not_found():
+    check = GroundingCheck()
+    for answer in ("The cover letter does not mention a budget for ATR.", "De MvT noemt geen voorzitter.",
+                   "Het regeerprogramma noemt geen aantal studenten."):
+        verdict = check.check(answer, "?", ["Het werkprogramma 2025 beschrijft de taakopdracht."])
+        assert verdict.ok and verdict.not_found, answer
+    # A claim about what a letter supports is checked, not read as "not found".
+    assert not check.check("The letter does not support the proposal.", "?", ["x"]).not_found
+
+
+def test_a_document_kind_names_no_fact():
+    assert entities_in("Nee, de MvT stelt dat de ervaren regeldruk niet kwantificeerbaar is.") == []
+    assert entities_in("De NvW wijzigt het voorstel voor Europol.") == ["Europol"]
