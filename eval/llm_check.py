@@ -1,6 +1,6 @@
 """Measure the LLM grounding check on the labelled answer sets.
 
-Seven sets, each written by a different writer over the same passages, none of whom
+Eight sets, each written by a different writer over the same passages, none of whom
 saw the check:
 
 * ``answers.jsonl`` (70 adversarial, 67 faithful): the check was developed against it;
@@ -28,7 +28,13 @@ saw the check:
   stop's first rules (a figure between the same words, "het laatste kwartaal", a measure
   kept where the source undoes it, "is against"). Its failures were then read: a not-found
   said of a named document ("de MvT noemt geen ..."), "concerns" as a verb, two stances in one
-  claim and "zet ... door" took it to 5 and 87.5%, so it is development data now.
+  claim and "zet ... door" took it to 5 and 87.5%, so it is development data now (85% after
+  a second reader's review made "MvT" count only where the source names the memorie van
+  toelichting).
+* ``heldout-6.jsonl`` (40 adversarial, 40 faithful): an eighth writer, the same brief. First
+  measured at 5 false accepts and 77.5% accepted with the code before that stop, and at 5
+  and 80% with its rules; its failures and the second reader's cases were then read (4 and
+  82.5%), so it is development data now.
 
 Run from the repository root::
 
@@ -51,7 +57,7 @@ CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeer
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
         "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl"),
         "held out 3": Path("eval/llm-check/heldout-3.jsonl"), "held out 4": Path("eval/llm-check/heldout-4.jsonl"),
-        "held out 5": Path("eval/llm-check/heldout-5.jsonl")}
+        "held out 5": Path("eval/llm-check/heldout-5.jsonl"), "held out 6": Path("eval/llm-check/heldout-6.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

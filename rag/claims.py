@@ -28,6 +28,8 @@ class Claim:
 
     text: str
     cites: list[int]
+    # Its citations are those of the sentence after it (it carried none of its own).
+    borrowed: bool = False
 
 
 def parse_citations(marker: str) -> list[int]:
@@ -61,7 +63,7 @@ def split_claims(text: str) -> tuple[list[Claim], list[str]]:
             pending.append(sent)
             continue
         for p in pending:
-            claims.append(Claim(p.strip(" .,;"), cites))
+            claims.append(Claim(p.strip(" .,;"), cites, borrowed=True))
         pending = []
         # A sentence may cite twice ("A [1] en B [2]."): each part is its own claim.
         last = 0

@@ -60,7 +60,7 @@ _NOT_ENTITIES = set(
     north south east west northern southern eastern western counter core central general national
     international january february march april may june july august september october november december
     coordinator commissioner president presidency chair chairman director secretary representative envoy
-    agency authority office committee mvt nvw""".split()
+    agency authority office committee""".split()
 )
 
 
@@ -249,15 +249,16 @@ _CITATION_MARK = re.compile(r"\[[\d,\s–-]+\]")
 
 def _slots(text: str) -> list[tuple[tuple[str, str, bool], set[float]]]:
     """Each figure of ``text`` with the words on either side of it and whether it is a
-    percentage: ``(("minstens", "landen", False), {25.0})``. Only figures with a content word
-    beside them: "van 2024 is" and "van 25% is" share no more than grammar."""
+    percentage: ``(("minstens", "landen", False), {25.0})``. Only figures between two content
+    words: "een korting van 1,2 miljard" and "een eigen risico van 165 euro" say nothing by
+    "van", and the letter may give the same slot another figure for another year."""
     tokens = [t.lower() for t in _SLOT_TOKENS.findall(_CITATION_MARK.sub(" ", text))]
     out = []
     for i, t in enumerate(tokens):
         if not t[0].isdigit() or i == 0 or i == len(tokens) - 1:
             continue
         before, after = tokens[i - 1], tokens[i + 1]
-        if before[0].isdigit() or after[0].isdigit() or {before, after} <= _GRAMMAR:
+        if before[0].isdigit() or after[0].isdigit() or before in _GRAMMAR or after in _GRAMMAR:
             continue
         out.append(((before, after, t.endswith("%")), numbers_in(t.rstrip("%"))))
     return out

@@ -61,7 +61,7 @@ NEGATIVE = re.compile(
     r"nothing|neither|nor|cannot|without|insufficient|insufficiently)\b|n't\b", re.I)
 STANCE_FOR = re.compile(
     r"\b(steunt|steunen|ondersteunt|verwelkomt|onderschrijft|kan\s+(zich\s+)?(\w+\s+)?(vinden|instemmen|steunen)|"
-    r"stemt\s+in|is\s+voorstander|voorstander|is\s+positief|positief|hecht|pleit|zet\s+zich\s+in|vindt|acht|"
+    r"stemt\s+in|(?<!geen\s)voorstander|is\s+positief|positief|(?<!not\s)in\s+favou?r|hecht|pleit|zet\s+zich\s+in|vindt(?!\s+plaats)|acht|"
     r"ziet\s+(?:\w+\s+){0,4}?(?:meerwaarde|mogelijkheden|kansen|nut)|waardeert|blij|verheugd|juicht\s+\w*\s*toe|"
     r"sees?\s+(?:\w+\s+){0,2}?(?:value|merit|opportunities)|"
     r"is\s+van\s+mening|supports|supported|welcomes?|backs?|endorses?|favours?|favors?|agrees?|positive|believes?|considers?|"
@@ -70,12 +70,13 @@ STANCE_FOR = re.compile(
     r"\s+support)\b",
     re.I)
 STANCE_AGAINST = re.compile(
-    r"\b(is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
-    r"zorgen|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned\s+(?:about|that|by|over|with)|"
+    r"\b(geen\s+voorstander|not\s+in\s+favou?r|is\s+kritisch|kritisch|verzet\s+zich|wijst\s+\w*\s*af|is\s+tegen|terughoudend|maakt\s+zich\s+zorgen|"
+    r"zorgen(?!\s+(?:voor|dat|ervoor|we|wij|ze)\b)|bezorgd|opposes?|is\s+critical|critical|rejects?|reluctant|concerned|"
     # "concerns" as worry, not as "it only concerns proposals for regulations"
-    r"(?:has|have|had|raises?|raised|expresse[sd]|express|voices?|voiced|its|their|serious|some|with|about)\s+"
-    r"(?:\w+\s+)?concerns|"
-    r"(?:is|are|was|were|remains?|stands?)\s+(?:\w+\s+)?against)\b", re.I)
+    r"(?<!\bit\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bthis\s)(?<!\bonly\s)(?<!\balso\s)concerns|"
+    # "the Netherlands is against X", not "set against the background of", "directed against"
+    r"(?:netherlands|cabinet|government|nl|it|we|they)\s+(?:is|are|was|were|remains?)\s+"
+    r"(?:firmly\s+|strongly\s+|still\s+|also\s+)?against)\b", re.I)
 # Which way a figure or trend goes: "het eigen risico gaat omhoog" over a source that lowers it
 # says the opposite, though every other word is the source's. Comparatives ("hoger dan",
 # "minder", "more") are left out: they compare ("in 2024 lag het lager dan in 2025"), or are
@@ -99,7 +100,8 @@ KEEP = re.compile(
     # "zet de verhoging van het tarief door": the particle, not "door" as a preposition.
     r"\b(doorgezet|doorzet\w*|zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+door(?=\s*(?:[.,;:\[]|$|\s+(?:om|en|maar|omdat|zodat)\b))|"
     r"gaat\s+door|gaan\s+door|doorgaan|gehandhaafd|behouden|behoudt|"
-    r"voortgezet|voortzet\w*|blijft\s+(?:\w+\s+)?(?:bestaan|gelden|ongewijzigd|in\s+stand|staan)|"
+    r"voortgezet|voortzet\w*|zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+voort\b|"
+    r"blijf[t]?(?:\s+[\w-]+){0,6}?\s+(?:bestaan|gelden|ongewijzigd|in\s+stand|staan)|"
     r"continu(?:e|es|ed|ing)|maintain\w*|retain\w*|kept|upheld|remains?\s+in\s+(?:place|force))\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
 HOLDER = re.compile(r"\b(kabinet|nederland|regering|minister|cabinet|netherlands|dutch|government)\b", re.I)
@@ -130,6 +132,8 @@ EN_NL = {
 
 
 # Institutions that head compounds naming their own documents and acts ("Raadsconclusies").
+# A document's acronym names it, not a fact: it is there when the source names the document.
+DOCUMENT_ACRONYMS = {"mvt": "memorie van toelichting", "nvw": "nota van wijziging"}
 COMPOUND_HEADS = ("raad", "commissie", "kamer", "kabinet", "parlement", "voorzitterschap")
 
 
@@ -192,13 +196,41 @@ def _flips_scope(claim: str, passages: list[str]) -> bool:
     return said != 0 and -said in scopes and said not in scopes
 
 
+# Undoing a cut keeps a thing: "het terugdraaien van de afschaffing van de mkb-winstvrijstelling".
+_CUT = re.compile(r"\b(verlaging|afschaffing|bezuiniging\w*|korting|beëindiging|schrapping|versobering|abolition|cuts?|"
+                  r"reduction)\b", re.I)
+
+
+def _ways(text: str, keep: re.Pattern, undo: re.Pattern) -> set[str]:
+    """Which of a measure's two ways ``text`` goes: "keep", "undo" or both. A cut undone keeps;
+    a way beside a negation is not read."""
+    out: set[str] = set()
+    for way, pattern in (("keep", keep), ("undo", undo)):
+        found = list(pattern.finditer(text))
+        # "het terugdraaien van de afschaffing": the cut is what is undone, not a way of its own
+        if way == "undo" and any(not _CUT.fullmatch(m.group(0)) for m in found):
+            found = [m for m in found if not _CUT.fullmatch(m.group(0))]
+        for m in found:
+            if NEGATIVE.search(" ".join(text[:m.start()].split()[-3:]) + " " + re.split(r"[,.;:]", text[m.end():])[0]):
+                continue  # "niet te behouden", "dwingen niemand te stoppen", "behouden hun opvang niet"
+            turned = way == "undo" and bool(_CUT.search(" ".join(text[:m.start()].split()[-4:] + text[m.end():].split()[:4])))
+            out.add("keep" if turned else way)
+    return out
+
+
 def _flips_direction(claim: str, closest: str, own: str) -> bool:
     """Does the claim say a thing rises where the sentence sharing most of its words says it
     falls (or the reverse, or goes on where it is undone), and the own sentence of the passage holding it best does not go
     the claim's way either ("Nederland verwelkomt die daling" is held by "verwelkomt de daling",
     though "verwelkomt de stijging van het aantal terugkeeroperaties" shares more words)?"""
-    return any(way.search(claim) and not other.search(claim) and other.search(closest) and not way.search(closest)
-               and not way.search(own) for way, other in ((RISE, FALL), (FALL, RISE), (KEEP, UNDO), (UNDO, KEEP)))
+    if any(way.search(claim) and not other.search(claim) and other.search(closest) and not way.search(closest)
+           and not way.search(own) for way, other in ((RISE, FALL), (FALL, RISE))):
+        return True
+    said = _ways(claim, KEEP, UNDO)
+    if len(said) != 1:
+        return False
+    there, where = _ways(closest, KEEP, UNDO), _ways(own, KEEP, UNDO)
+    return bool(there) and not there & said and not where & said
 
 
 def _tokens(text: str) -> set[str]:
@@ -287,26 +319,43 @@ class Verdict:
     not_found: bool = False
 
 
-# What a cited document is called ("de MvT noemt geen voorzitter", "the cover letter does not
-# mention a budget"): a not-found said of one document.
-DOCUMENT_WORDS = (r"brief|kamerbrief|aanbiedingsbrief|agenda|mvt|memorie van toelichting|toelichting|regeerprogramma|"
-                  r"programma|werkprogramma|nota|stuk|document|tekst|letter|programme|program|memorandum|text|report|"
-                  r"verslag|fiche")
+# A not-found said of one document by its name ("De MvT noemt geen voorzitter.", "The cover
+# letter does not mention a budget."): only as a sentence of its own, without a citation and
+# with nothing after its object, for "het programma geeft geen voorrang aan X [1]" and "de brief
+# noemt geen bedrag, maar het college krijgt 2,5 miljoen" are claims.
+DOCUMENT_WORDS = (r"(?:geannoteerde |cover |covering )?(?:brief|kamerbrief|aanbiedingsbrief|agenda|mvt|memorie van toelichting|"
+                  r"regeerprogramma|programma|werkprogramma|stuk|document|tekst|letter|programme|program|fiche)")
+DOCUMENT_NOT_FOUND = re.compile(
+    r"^(?:(?:de|het|the|this|deze|dit)\s+)?" + DOCUMENT_WORDS + r"\s+(?:(?:noemt|vermeldt|specificeert|bevat|mentions|names|"
+    r"specifies|lists|contains)\s+(?:er\s+|hier\s+)?(?:geen|niets|no|nothing)|(?:does not|doesn't)\s+(?:mention|name|list|"
+    r"specify|give|state|say))\b(?P<object>[^,;:]*)$|"
+    r"^(?P<thing>[^,;:]*)\b(?:staat|staan|wordt|worden)\s+(?:niet|nergens)\s+(?:genoemd\s+|vermeld\s+)?in\s+(?:de|het|deze|dit)\s+"
+    + DOCUMENT_WORDS + r"$", re.I)
+
+
+def _document_not_found(sentence: str) -> bool:
+    """"De MvT noemt geen voorzitter of andere namen." (see ``DOCUMENT_NOT_FOUND``)."""
+    if CITATION.search(sentence):
+        return False
+    m = DOCUMENT_NOT_FOUND.search(sentence.strip().rstrip(".!").strip())
+    if not m:
+        return False
+    rest = m.group("object") or m.group("thing") or ""
+    return len(rest.split()) <= 10 and not re.search(r"\b(maar|but|and|terwijl|while|want|omdat|because)\b", rest, re.I)
 NOT_FOUND_PHRASES = re.compile(
     r"geen (duidelijk )?antwoord gevonden|niet gevonden|(staat|staan|is) (hier )?niet(s)? in de (bronnen|brieven|stukken)|"
     r"(bronnen|brieven|stukken) (zeggen|vermelden|noemen|bevatten|geven) (hier )?(niets|geen)|"
     r"not (found|mentioned|stated|covered)|(sources|letters|documents) do not (say|mention|state|contain|cover)|"
     r"no (clear )?answer|no information|geen informatie|niet vermeld|(does|do) not answer|"
-    r"(bronnen|brieven|stukken|passages|teksten|sources|letters|passages|documents)\b.{0,80}\b"
+    r"\b(bronnen|brieven|stukken|passages|teksten|sources|letters|passages|documents)\b.{0,80}\b"
     r"(niet|niets|geen|not|nothing|don't|doesn't)\b|"
     r"\b(staat|staan|wordt|worden) (dat |dit )?niet (vermeld|genoemd|in de)|\bnot in the (sources|letters|passages)|"
     # One source ("de bron noemt geen aantallen"), said plainly with a verb of saying: "volgens
     # bron 1 wil het kabinet geen X" and "the letter does not support X" are claims to check.
-    r"\b(de|het|the|this|deze|die|dit) (?:[\w-]+ ){0,2}?(bron|source|passage|fragment|" + DOCUMENT_WORDS + r") "
-    r"(zegt|noemt|geeft|vermeldt|bevat|specificeert|says|gives|mentions|states|contains|names|lists|specifies) "
-    r"(er |hier )?(niet|geen|niets|no|nothing)\b|"
-    r"\b(de|het|the|this|deze|die|dit) (?:[\w-]+ ){0,2}?(bron|source|passage|fragment|" + DOCUMENT_WORDS + r") "
-    r"(does not|doesn't) (say|give|mention|state|contain|name|list|specify|identify)\b",
+    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (zegt|noemt|geeft|vermeldt|bevat|specificeert|says|"
+    r"gives|mentions|states|contains|names|lists|specifies) (er |hier )?(niet|geen|niets|no|nothing)\b|"
+    r"\b(de|the|this|deze|die) (bron|source|passage|fragment) (does not|doesn't) (say|give|mention|state|contain|"
+    r"name|list|specify|identify)\b",
     re.I)
 
 
@@ -430,14 +479,18 @@ class GroundingCheck:
         answer = answer.strip()
         if not answer:
             return Verdict(False, "empty answer")
-        if not CITATION.search(answer) and all(NOT_FOUND_PHRASES.search(x.text) for x in split_sentences(answer)):
+        if not CITATION.search(answer) and all(NOT_FOUND_PHRASES.search(x.text) or _document_not_found(x.text)
+                                               for x in split_sentences(answer)):
             return Verdict(True, "not found", not_found=True)
         claims, uncited = split_claims(answer)
         # "The letters give no budget; they do say X [1]": the not-found part is no claim.
-        says_not_found = any(NOT_FOUND_PHRASES.search(c.text) for c in claims) or any(
-            NOT_FOUND_PHRASES.search(x) for x in uncited)
-        claims = [c for c in claims if not NOT_FOUND_PHRASES.search(c.text)]
-        uncited = [s for s in uncited if len(self._content(s)) >= 3 and not NOT_FOUND_PHRASES.search(s)]
+        def not_found(sentence: str, cited: bool = False) -> bool:
+            # A sentence that cites a source itself is a claim about it, not a not-found.
+            return bool(NOT_FOUND_PHRASES.search(sentence)) or not cited and _document_not_found(sentence)
+
+        says_not_found = any(not_found(c.text, not c.borrowed) for c in claims) or any(not_found(x) for x in uncited)
+        claims = [c for c in claims if not not_found(c.text, not c.borrowed)]
+        uncited = [s for s in uncited if len(self._content(s)) >= 3 and not not_found(s)]
         if uncited:
             return Verdict(False, f"a claim without a citation: {uncited[0][:60]!r}")
         if not claims:
@@ -636,6 +689,8 @@ class GroundingCheck:
         low = entity.lower()
         if low in tokens or low in text.lower():
             return True
+        if low in DOCUMENT_ACRONYMS:
+            return DOCUMENT_ACRONYMS[low] in text.lower()
         translations = ([EN_NL[low]] if low in EN_NL else []) + dutch_words(low)
         if len(low) <= 3 or entity.isupper() and len(low) <= 5:
             # An acronym counts only whole, or as the letters' own acronym for it (JHA is JBZ, GDP
