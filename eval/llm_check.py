@@ -1,6 +1,6 @@
 """Measure the LLM grounding check on the labelled answer sets.
 
-Eight sets, each written by a different writer over the same passages, none of whom
+Nine sets, each written by a different writer over the same passages, none of whom
 saw the check:
 
 * ``answers.jsonl`` (70 adversarial, 67 faithful): the check was developed against it;
@@ -35,6 +35,10 @@ saw the check:
   measured at 5 false accepts and 77.5% accepted with the code before that stop, and at 5
   and 80% with its rules; its failures and the second reader's cases were then read (4 and
   82.5%), so it is development data now.
+* ``heldout-7.jsonl`` (40 adversarial, 40 faithful): a ninth writer, the same brief. First
+  measured at 6 false accepts and 75% accepted with the code before that stop, and at 6 and
+  77.5% with all its rules above; its failures were then read (a measure kept beside a second
+  matter, "noemt niet welke", "wordt in de passage niet genoemd", "Noord-Afrikaanse"): 5 and 85%.
 
 Run from the repository root::
 
@@ -57,7 +61,8 @@ CITED = ["kst-32317-995_geannoteerde-agenda-jbz-raad-2026-03.txt", "llm13_regeer
 SETS = {"development": Path("eval/llm-check/answers.jsonl"), "development 2": Path("eval/llm-check/answers-2.jsonl"),
         "held out": Path("eval/llm-check/heldout.jsonl"), "held out 2": Path("eval/llm-check/heldout-2.jsonl"),
         "held out 3": Path("eval/llm-check/heldout-3.jsonl"), "held out 4": Path("eval/llm-check/heldout-4.jsonl"),
-        "held out 5": Path("eval/llm-check/heldout-5.jsonl"), "held out 6": Path("eval/llm-check/heldout-6.jsonl")}
+        "held out 5": Path("eval/llm-check/heldout-5.jsonl"), "held out 6": Path("eval/llm-check/heldout-6.jsonl"),
+        "held out 7": Path("eval/llm-check/heldout-7.jsonl")}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -229,8 +229,10 @@ def _flips_direction(claim: str, closest: str, own: str) -> bool:
     said = _ways(claim, KEEP, UNDO)
     if len(said) != 1:
         return False
-    there, where = _ways(closest, KEEP, UNDO), _ways(own, KEEP, UNDO)
-    return bool(there) and not there & said and not where & said
+    # Either sentence may be where the measure stands: the claim may add a second matter
+    # ("...blijft in stand; wel worden er geen nieuwe koppen ingevoerd") that shares more words.
+    there = _ways(closest, KEEP, UNDO) | _ways(own, KEEP, UNDO)
+    return bool(there) and not there & said
 
 
 def _tokens(text: str) -> set[str]:
@@ -328,7 +330,10 @@ DOCUMENT_WORDS = (r"(?:geannoteerde |cover |covering )?(?:brief|kamerbrief|aanbi
 DOCUMENT_NOT_FOUND = re.compile(
     r"^(?:(?:de|het|the|this|deze|dit)\s+)?" + DOCUMENT_WORDS + r"\s+(?:(?:noemt|vermeldt|specificeert|bevat|mentions|names|"
     r"specifies|lists|contains)\s+(?:er\s+|hier\s+)?(?:geen|niets|no|nothing)|(?:does not|doesn't)\s+(?:mention|name|list|"
-    r"specify|give|state|say))\b(?P<object>[^,;:]*)$|"
+    r"specify|give|state|say)|(?:noemt|vermeldt|zegt)\s+niet\s+(?=(?:welke|wie|wat|hoeveel|wanneer|waar|hoe)\b)|"
+    r"(?:does not|doesn't)\s+say\s+(?=(?:which|who|what|how|when|where)\b))\b(?P<object>[^,;:]*)$|"
+    r"^(?P<what>[^,;:]*)\b(?:wordt|worden|staat|staan)\s+in\s+(?:de|het|deze|dit)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:bron|passage|fragment|tekst|" + DOCUMENT_WORDS + r")\s+niet\s+(?:genoemd|vermeld|gegeven)$|"
     r"^(?P<thing>[^,;:]*)\b(?:staat|staan|wordt|worden)\s+(?:niet|nergens)\s+(?:genoemd\s+|vermeld\s+)?in\s+(?:de|het|deze|dit)\s+"
     + DOCUMENT_WORDS + r"$", re.I)
 
@@ -340,7 +345,7 @@ def _document_not_found(sentence: str) -> bool:
     m = DOCUMENT_NOT_FOUND.search(sentence.strip().rstrip(".!").strip())
     if not m:
         return False
-    rest = m.group("object") or m.group("thing") or ""
+    rest = m.group("object") or m.group("thing") or m.group("what") or ""
     return len(rest.split()) <= 10 and not re.search(r"\b(maar|but|and|terwijl|while|want|omdat|because)\b", rest, re.I)
 NOT_FOUND_PHRASES = re.compile(
     r"geen (duidelijk )?antwoord gevonden|niet gevonden|(staat|staan|is) (hier )?niet(s)? in de (bronnen|brieven|stukken)|"
@@ -705,6 +710,9 @@ class GroundingCheck:
             tail = low[len(head):].removeprefix("s")
             if low.startswith(head) and len(tail) >= 5 and head in tokens and any(t.startswith(tail) for t in tokens):
                 return True
+        # "Noord-Afrikaanse" where it writes "Noord-Afrika", "Europese" where "Europa"
+        wanted += [w[:-4] for w in wanted if w.endswith("aanse") and len(w) > 8]
+        wanted += [w[:-3] + "a" for w in wanted if w.endswith("ese") and len(w) > 6]
         for w in wanted:
             stem = w[: max(5, len(w) - 3)]
             if stem in text.lower() or any(t.startswith(stem) for t in tokens):

@@ -348,6 +348,11 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
         # "Is against" takes the other side of "voorstander van".
         (LINK, "The Netherlands supports linking the receipt of EU funds to respect for the rule of law [1].", True),
         (LINK, "The Netherlands is against linking the receipt of EU funds to respect for the rule of law [1].", False),
+        # A place's adjective names the place the letter names, and no other.
+        (LIBYA, "Dat was 64% meer dan in 2024, waarmee Libië het belangrijkste Noord-Afrikaanse transitland richting "
+                "Europa was [1].", True),
+        (LIBYA, "Dat was 64% meer dan in 2024, waarmee Libië het belangrijkste transitland richting de Italiaanse "
+                "kust was [1].", False),
         # Two stances in one claim: each is judged by the sentence about its own object.
         (LABOUR, "Het kabinet onderschrijft dat kennismigratie nodig blijft voor het concurrentievermogen van de Unie, "
                  "maar is kritisch op het directe verband tussen arbeidsmigratie en tekorten op de arbeidsmarkt [1].", True),
@@ -363,7 +368,8 @@ CHARTER_CLAIM = ("De {} wijzen op de samenhang tussen naleving van de rechtsstaa
          "compound", "invented-compound", "fall-in-other-words", "fall-told-as-rise", "acht-as-verb", "acht-as-number",
          "year-beside-figure", "wrong-year-beside-figure", "not-only", "only-en", "only-nl",
          "year-given-to-another-fact", "other-object-denied", "rise-told-as-fall", "same-words-figure",
-         "figure-of-the-words-beside", "quarter", "last-quarter", "in-favour", "against", "two-stances",
+         "figure-of-the-words-beside", "quarter", "last-quarter", "in-favour", "against", "place-adjective",
+         "other-place-adjective", "two-stances",
          "second-stance-flipped", "not-found-in-named-document"],
 )
 def test_claims_on_real_passages(model_check, agenda_chunks, passage, answer, ok):
@@ -391,7 +397,10 @@ CO2 = "De verhoging van het tarief van de CO2-heffing industrie wordt teruggedra
     # "zet ... door" with the whole object between verb and particle
     ("Het kabinet zet de verhoging van het tarief van de CO2-heffing industrie door om een gelijker speelveld te "
      "creëren [1].", False),
-], ids=["undone", "kept-where-undone", "kept-where-undone-en", "separable-verb"])
+    # a second matter in the claim shares more words with the next sentence
+    ("De verhoging van het tarief van de CO2-heffing industrie blijft in stand; wel worden er geen nieuwe nationale "
+     "koppen op Europees beleid ingevoerd [1].", False),
+], ids=["undone", "kept-where-undone", "kept-where-undone-en", "separable-verb", "kept-beside-a-second-matter"])
 def test_a_measure_kept_where_the_source_undoes_it(model_check, programme_chunks, answer, ok):
     source = next(c for c in programme_chunks if CO2 in c)
     verdict = model_check.check(answer, "?", [source])
@@ -434,14 +443,17 @@ def test_a_document_that_names_nothing_is_a_not_found():
     for answer in ("The cover letter does not mention a budget for ATR.", "De MvT noemt geen voorzitter.",
                    "Het regeerprogramma noemt geen aantal studenten.",
                    "Een openingsdatum voor Lelystad Airport staat niet in het regeerprogramma.",
-                   "De MvT noemt geen voorzitter. Wel beschrijft het werkprogramma 2025 de taakopdracht [1]."):
+                   "De MvT noemt geen voorzitter. Wel beschrijft het werkprogramma 2025 de taakopdracht [1].",
+                   "De geannoteerde agenda noemt niet welke landen het verdrag hebben ondertekend.",
+                   "Het totale jaarbudget van ATR wordt in de aangehaalde passage niet genoemd."):
         verdict = check.check(answer, "?", source)
         assert verdict.ok and verdict.not_found, answer
     # A claim about what a letter supports or gives, one with more after it, and one that
     # cites a source itself are checked, not read as "not found".
     for answer in ("The letter does not support the proposal.", "Het programma geeft geen voorrang aan scholen [1].",
                    "De brief noemt geen bedrag, maar het college krijgt 2,5 miljoen.",
-                   "De MvT noemt geen extra budget voor het adviescollege [1]."):
+                   "De MvT noemt geen extra budget voor het adviescollege [1].",
+                   "De brief noemt niet dat het kabinet het voorstel steunt."):
         assert not check.check(answer, "?", source).not_found, answer
 
 
