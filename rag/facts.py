@@ -18,6 +18,7 @@ import re
 
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
+from rag.claims import CITATION
 from rag.question import MONTHS_EN, MONTHS_NL
 
 _NUMBER_WORDS = {
@@ -244,7 +245,6 @@ def figures_held(claim: str, numbers: list[set[float]], near: str, own: str, rel
 
 
 _SLOT_TOKENS = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+")
-_CITATION_MARK = re.compile(r"\[[\d,\s–-]+\]")
 
 
 def _slots(text: str) -> list[tuple[tuple[str, str, bool], set[float]]]:
@@ -252,7 +252,7 @@ def _slots(text: str) -> list[tuple[tuple[str, str, bool], set[float]]]:
     percentage: ``(("minstens", "landen", False), {25.0})``. Only figures between two content
     words: "een korting van 1,2 miljard" and "een eigen risico van 165 euro" say nothing by
     "van", and the letter may give the same slot another figure for another year."""
-    tokens = [t.lower() for t in _SLOT_TOKENS.findall(_CITATION_MARK.sub(" ", text))]
+    tokens = [t.lower() for t in _SLOT_TOKENS.findall(CITATION.sub(" ", text))]
     out = []
     for i, t in enumerate(tokens):
         if not t[0].isdigit() or i == 0 or i == len(tokens) - 1:

@@ -98,9 +98,9 @@ UNDO = re.compile(
     re.I)
 KEEP = re.compile(
     # "zet de verhoging van het tarief door": the particle, not "door" as a preposition.
-    r"\b(doorgezet|doorzet\w*|zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+door(?=\s*(?:[.,;:\[]|$|\s+(?:om|en|maar|omdat|zodat)\b))|"
+    r"\b(doorgezet|doorzet\w*|voortgezet|voortzet\w*|"
+    r"zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+(?:door(?=\s*(?:[.,;:\[]|$|\s+(?:om|en|maar|omdat|zodat)\b))|voort\b)|"
     r"gaat\s+door|gaan\s+door|doorgaan|gehandhaafd|behouden|behoudt|"
-    r"voortgezet|voortzet\w*|zet(?:ten)?(?:\s+[\w-]+){0,12}?\s+voort\b|"
     r"blijf[t]?(?:\s+[\w-]+){0,6}?\s+(?:bestaan|gelden|ongewijzigd|in\s+stand|staan)|"
     r"continu(?:e|es|ed|ing)|maintain\w*|retain\w*|kept|upheld|remains?\s+in\s+(?:place|force))\b", re.I)
 # Who holds a view: a claim that the cabinet takes a side needs a source where it does.
@@ -201,11 +201,11 @@ _CUT = re.compile(r"\b(verlaging|afschaffing|bezuiniging\w*|korting|beëindiging
                   r"reduction)\b", re.I)
 
 
-def _ways(text: str, keep: re.Pattern, undo: re.Pattern) -> set[str]:
+def _ways(text: str) -> set[str]:
     """Which of a measure's two ways ``text`` goes: "keep", "undo" or both. A cut undone keeps;
     a way beside a negation is not read."""
     out: set[str] = set()
-    for way, pattern in (("keep", keep), ("undo", undo)):
+    for way, pattern in (("keep", KEEP), ("undo", UNDO)):
         found = list(pattern.finditer(text))
         # "het terugdraaien van de afschaffing": the cut is what is undone, not a way of its own
         if way == "undo" and any(not _CUT.fullmatch(m.group(0)) for m in found):
@@ -226,12 +226,12 @@ def _flips_direction(claim: str, closest: str, own: str) -> bool:
     if any(way.search(claim) and not other.search(claim) and other.search(closest) and not way.search(closest)
            and not way.search(own) for way, other in ((RISE, FALL), (FALL, RISE))):
         return True
-    said = _ways(claim, KEEP, UNDO)
+    said = _ways(claim)
     if len(said) != 1:
         return False
     # Either sentence may be where the measure stands: the claim may add a second matter
     # ("...blijft in stand; wel worden er geen nieuwe koppen ingevoerd") that shares more words.
-    there = _ways(closest, KEEP, UNDO) | _ways(own, KEEP, UNDO)
+    there = _ways(closest) | _ways(own)
     return bool(there) and not there & said
 
 
@@ -338,9 +338,13 @@ DOCUMENT_NOT_FOUND = re.compile(
     + DOCUMENT_WORDS + r"$", re.I)
 
 
-def _document_not_found(sentence: str) -> bool:
-    """"De MvT noemt geen voorzitter of andere namen." (see ``DOCUMENT_NOT_FOUND``)."""
-    if CITATION.search(sentence):
+def _says_not_found(sentence: str, cites: bool = False) -> bool:
+    """Does ``sentence`` say the sources do not give what was asked? A sentence that ``cites``
+    a source itself may say so only in the general phrases (``NOT_FOUND_PHRASES``); said of one
+    document by its name (``DOCUMENT_NOT_FOUND``) it is a claim about that document."""
+    if NOT_FOUND_PHRASES.search(sentence):
+        return True
+    if cites:
         return False
     m = DOCUMENT_NOT_FOUND.search(sentence.strip().rstrip(".!").strip())
     if not m:
@@ -484,18 +488,14 @@ class GroundingCheck:
         answer = answer.strip()
         if not answer:
             return Verdict(False, "empty answer")
-        if not CITATION.search(answer) and all(NOT_FOUND_PHRASES.search(x.text) or _document_not_found(x.text)
-                                               for x in split_sentences(answer)):
+        if not CITATION.search(answer) and all(_says_not_found(x.text) for x in split_sentences(answer)):
             return Verdict(True, "not found", not_found=True)
         claims, uncited = split_claims(answer)
         # "The letters give no budget; they do say X [1]": the not-found part is no claim.
-        def not_found(sentence: str, cited: bool = False) -> bool:
-            # A sentence that cites a source itself is a claim about it, not a not-found.
-            return bool(NOT_FOUND_PHRASES.search(sentence)) or not cited and _document_not_found(sentence)
-
-        says_not_found = any(not_found(c.text, not c.borrowed) for c in claims) or any(not_found(x) for x in uncited)
-        claims = [c for c in claims if not not_found(c.text, not c.borrowed)]
-        uncited = [s for s in uncited if len(self._content(s)) >= 3 and not not_found(s)]
+        said = [_says_not_found(c.text, cites=not c.borrowed) for c in claims]
+        says_not_found = any(said) or any(_says_not_found(x) for x in uncited)
+        claims = [c for c, nf in zip(claims, said) if not nf]
+        uncited = [s for s in uncited if len(self._content(s)) >= 3 and not _says_not_found(s)]
         if uncited:
             return Verdict(False, f"a claim without a citation: {uncited[0][:60]!r}")
         if not claims:
@@ -649,12 +649,12 @@ class GroundingCheck:
         marks = sorted({m.start() for pattern in (STANCE_FOR, STANCE_AGAINST) for m in pattern.finditer(claim)})
         if len(marks) < 2:
             return False
-        sentences = list(dict.fromkeys(x.text for p in passages for x in split_sentences(p)))
+        sentences = {t: self._content(t) for p in passages for t in (x.text for x in split_sentences(p))}
         for start, end in zip(marks, marks[1:] + [len(claim)]):
             clause = claim[start:end]
             words = self._content(clause)
-            nearest = max(sentences, key=lambda t: len(words & self._content(t)), default="")
-            if len(words & self._content(nearest)) < 3:
+            nearest = max(sentences, key=lambda t: len(words & sentences[t]), default="")
+            if len(words & sentences.get(nearest, set())) < 3:
                 continue
             for stance, other in ((STANCE_FOR, STANCE_AGAINST), (STANCE_AGAINST, STANCE_FOR)):
                 if stance.match(clause) and other.search(nearest) and not stance.search(nearest):
