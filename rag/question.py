@@ -154,6 +154,8 @@ class Question:
         numbers: Numbers written in the question (they are no answer to it).
         councils: Canonical names of councils the question names.
         months: ``(month, year)`` pairs the question names (year may be None).
+        counted: For a count ("hoeveel Brusselse voorstellen", "how many homes"): the
+            words naming what is counted, as asked (empty when it is a unit or unnamed).
     """
 
     text: str
@@ -163,6 +165,7 @@ class Question:
     numbers: set[str] = field(default_factory=set)
     councils: list[str] = field(default_factory=list)
     months: list[tuple[int, int | None]] = field(default_factory=list)
+    counted: list[str] = field(default_factory=list)
 
     @property
     def checkable(self) -> bool:
@@ -215,7 +218,54 @@ def analyse(question: str) -> Question:
         word = m.group(1).lower()
         month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
         months.append((month, int(m.group(2)) if m.group(2) else None))
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months)
+    counted = _counted(text, language) if answer_type == "number" else []
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted)
+
+
+# What a count counts: the noun after "hoeveel", "aantal", "how many", "number of".
+_COUNT_OF = re.compile(r"\b(hoeveel|aantal|how many|number of)\s+(.*)", re.I)
+# Words after the count word that are no part of what is counted.
+_NOT_COUNTED = {
+    "is", "zijn", "was", "waren", "het", "de", "een", "er", "keer", "maal", "procent", "percent", "procentpunt",
+    "jaar", "jaren", "maanden", "weken", "dagen", "uur", "uren", "minuten", "years", "months", "weeks", "days",
+    "hours", "times", "have", "has", "are", "were", "did", "does", "do", "will", "the", "of", "in", "per", "van",
+    "op", "aan", "met", "voor", "bij", "over", "die", "dat", "wordt", "worden", "heeft", "hebben", "gaat", "gaan",
+}
+# Counted words too general to check: an answer may name the same people by what they are.
+_GENERAL_COUNTED = {"mensen", "personen", "people", "persons", "individuals", "stuks", "items", "things", "zaken"}
+
+
+def _counted(text: str, language: str) -> list[str]:
+    """The words naming what a count question counts: Dutch modifiers ending in -e and
+    the noun after them ("Brusselse voorstellen"; a short word such as "NL" is skipped),
+    or up to two English words before a grammar word ("advisory boards"). Empty for a
+    unit ("hoeveel procent", "hoeveel weken") or a word too general to check ("hoeveel
+    mensen").
+
+    Example:
+        >>> _counted("hoeveel ontheemde Oekr. vangt NL op?", "nl")
+        ['ontheemde', 'oekr']
+    """
+    m = _COUNT_OF.search(text)
+    if not m:
+        return []
+    rest = re.findall(r"[\wà-ÿ]+", m.group(2).lower())
+    if rest and rest[0] in ("het", "is") and "aantal" in rest[:3]:
+        return _counted(" ".join(rest[rest.index("aantal"):]), language)  # "hoeveel is het aantal X"
+    out: list[str] = []
+    for word in rest[:4]:
+        if word in _NOT_COUNTED or word.isdigit():
+            break
+        if language == "nl" and len(word) <= 3:
+            continue  # "aantal NL uitreizigers": who has them, not what is counted
+        out.append(word)
+        if language == "nl" and not word.endswith("e"):
+            break
+        if language == "en" and len(out) == 2:
+            break
+    if any(w in _GENERAL_COUNTED for w in out):
+        return []
+    return out
 
 
 def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
@@ -248,7 +298,41 @@ def _has_amount(sentence: str, question: Question) -> bool:
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    return _new_numbers(sentence, question, years=False)
+    if _PERCENT_RE.search(question.text) and not _PERCENT_RE.search(sentence):
+        return False  # "hoeveel procent" is answered by a share, not by any number
+    return _new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
+
+
+def _names_counted(sentence: str, question: Question) -> bool:
+    """Does ``sentence`` name what the question counts, as the same word, the same stem,
+    or either end of a compound ("leden" in "Kamerleden", "Oekr." in "Oekraïners")? True
+    when the question names nothing countable, or, in English, nothing the glossary can
+    put into Dutch."""
+    if not question.counted:
+        return True
+    analyzer = _analyzer()
+    words = list(question.counted)
+    if question.language == "en":
+        dutch = [d for w in words for d in dutch_words(w)]
+        if not dutch:
+            return True
+        words += dutch
+    wanted = [(w, stem) for w in words for stem in analyzer(w)]
+    for word in analyzer.words(sentence):
+        token = analyzer.stemmer.stemWord(word)
+        for asked, stem in wanted:
+            if token == stem or word == asked or (len(asked) >= 4 and word.endswith(asked)) \
+                    or (len(stem) >= 4 and (token.startswith(stem) or token.endswith(stem))) \
+                    or (len(token) >= 5 and stem.startswith(token)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from rag.bm25 import DutchAnalyzer  # stemming for the count check only; bm25s loads with it
+
+    return DutchAnalyzer()
 
 
 def _has_countries(sentence: str, question: Question) -> bool:

@@ -126,6 +126,22 @@ def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
     assert a.answer == said[a.reason] and a.related
 
 
+@pytest.mark.parametrize("question", [
+    # The ATR letters count dossiers (354 in 2018, ruim 700 in 2023), never advice given in 2024.
+    "Hoeveel adviezen heeft het toetsingscollege in 2024 in totaal afgegeven?",
+    # The decision list treats the customs staff in Rotterdam, and counts no jobs.
+    "Hoeveel arbeidsplaatsen bij de controle van goederen in de Rotterdamse haven verdwijnen er precies volgens het bericht?",
+])
+def test_a_count_of_something_no_letter_counts_is_refused(answerer, question):
+    a = answerer.ask(question)
+    assert a.answer_type == "number" and not a.answered and a.related
+
+
+def test_a_count_of_what_the_letter_counts_is_answered(answerer):
+    a = answerer.ask("aantal dossiers atr 2018 vs 2023")
+    assert a.answered and a.answer_type == "number" and "354" in a.answer and "700" in a.answer
+
+
 def test_question_for_a_fact_the_letter_gives_is_answered_with_it(answerer):
     a = answerer.ask("hoeveel migranten kwamen in 2025 irregulier vanuit libie naar europa?")
     assert a.answered and a.answer_type == "number" and "72,791" in a.answer

@@ -72,6 +72,38 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     assert has_fact(screening, "De screening is geregeld in artikel 1348 van de verordening.")
 
 
+@pytest.mark.parametrize("question, counted", [
+    ("Hoeveel Brusselse voorstellen heeft het college in 2024 beoordeeld?", ["brusselse", "voorstellen"]),
+    ("aantal nl uitreizigers overgeplaatst naar irak", ["uitreizigers"]),
+    ("Hoeveel is het aantal irreguliere grensoverschrijdingen gedaald?", ["irreguliere", "grensoverschrijdingen"]),
+    ("How many homes per year does the cabinet want to build?", ["homes"]),
+    # A unit, or a word any answer may put otherwise, is not checked.
+    ("Met hoeveel procent is het aantal terugkeeroperaties gestegen?", []),
+    ("binnen hoeveel weken moet ATR adviseren?", []),
+    ("Hoeveel mensen zijn zelfstandig vertrokken?", []),
+])
+def test_what_a_count_counts(question, counted):
+    assert analyse(question).counted == counted
+
+
+def test_a_count_must_count_what_was_asked():
+    advice = analyse("Hoeveel adviezen heeft het toetsingscollege in 2024 afgegeven?")
+    assert not has_fact(advice, "Het aantal aangeboden dossiers groeit van 354 in 2018 tot ruim 700 in 2023.")
+    assert has_fact(advice, "In 2024 bracht het college 131 adviezen uit.")
+    # Either end of a compound, and an abbreviation, name it too.
+    assert has_fact(analyse("samenstelling adviescollege aantal leden"), "Er zijn 150 Kamerleden.")
+    displaced = analyse("hoeveel ontheemde Oekr. vangt NL op?")
+    assert has_fact(displaced, "Nederland vangt ruim 120.000 Oekraïners op.")
+    assert not has_fact(displaced, "Het Pact treedt op 12 juni in werking.")
+    # English through the glossary.
+    homes = analyse("How many homes per year does the cabinet want to build?")
+    assert has_fact(homes, "Samen willen we 100.000 woningen per jaar bouwen.")
+    assert not has_fact(homes, "Er zijn 12 wetten aangenomen.")
+    # A share is asked for with "procent": any other number is no answer.
+    share = analyse("hoeveel procent van de adviespunten wordt opgevolgd?")
+    assert not has_fact(share, "ATR gaf 120 adviezen.") and has_fact(share, "Circa 75% van de adviespunten wordt opgevolgd.")
+
+
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
     q = analyse("Klopt het dat de korting vanaf 2026 25% bedraagt?")
     assert q.answer_type == "yes_no" and q.checkable
