@@ -106,6 +106,38 @@ DUTCH_ACTOR = re.compile(
     re.IGNORECASE)
 
 
+# What members of parliament asked or read, as a reply to them reports it ("De leden van de
+# VVD-fractie lezen dat ...", "Deze leden vragen of ...", "Kan de regering uitleggen ...?"):
+# the question restated, not the answer to it, which follows.
+MEMBERS_SAY = re.compile(
+    r"^\s*(de|deze|die) leden( van de [\w-]+fractie| van de fracties? van [^.]{0,80}?)?\s+"
+    r"(vragen|vroegen|lezen|lazen|vernemen|willen|wilden|constateren|merken|zijn|hebben|vinden|verzoeken|"
+    r"achten|stellen|begrijpen|missen|maken|onderschrijven|delen|hechten|menen|wijzen|zouden|ontvangen|"
+    r"constateerden|kunnen|steunen|betreuren|waarderen|juichen|twijfelen|informeren)\b", re.I)
+_ABOUT_MEMBERS = re.compile(r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps?|parties|party|"
+                            r"parliamentary groups?|members of parliament)\b", re.I)
+
+
+_ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?[:.]?\s+(?=[A-Z0-9À-Þ])")
+
+
+def reports_members(sentence: str) -> bool:
+    """Does ``sentence`` report what members asked or read, or ask a question itself?
+
+    Example:
+        >>> reports_members("De leden van de CDA-fractie lezen dat het college drie leden heeft.")
+        True
+        >>> reports_members("Antwoord Circa 75% van de adviespunten wordt opgevolgd.")
+        False
+    """
+    return sentence.rstrip().endswith("?") or bool(MEMBERS_SAY.search(sentence))
+
+
+def asks_about_members(q: Question) -> bool:
+    """Whether the question is about what members or parties said (then their words are the answer)."""
+    return bool(_ABOUT_MEMBERS.search(q.text))
+
+
 def wants_position(q: Question) -> bool:
     """Does ``q`` ask what someone thinks or wants (a position, a stance, support)?"""
     return q.answer_type == "position" or bool(POSITION_QUESTION.search(q.text))
@@ -276,6 +308,7 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
     its features in :data:`~rag.answer_model.SENTENCE_FEATURES` order; those relative to
     the other candidates are left 0 for :func:`score_sentences`."""
     chunk = hit.chunk
+    about_members = asks_about_members(q)
     heading_on_topic = topic.coverage(chunk.heading) > 0
     share = topic.coverage(searchable_text(chunk))
     footnotes_at = chunk.text.find("\n\nVoetnoten:")
@@ -286,8 +319,14 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         if footnotes_at >= 0 and start >= footnotes_at:
             continue
         text = chunk.text[start:end]
+        label = _ANSWER_LABEL.match(text)
+        if label:  # "Antwoord Circa 75% ...": the reply's label is no part of what it says
+            start += label.end()
+            text = chunk.text[start:end]
         n_words = len(text.split())
         if n_words < 4 or INSTRUCTION.search(text):  # never quote a planted order as an answer
+            continue
+        if not about_members and reports_members(text):
             continue
         sim = float(vec @ qvec) if vec is not None else 0.0
         if sim > best_sim:

@@ -142,6 +142,22 @@ def test_a_count_of_what_the_letter_counts_is_answered(answerer):
     assert a.answered and a.answer_type == "number" and "354" in a.answer and "700" in a.answer
 
 
+@pytest.mark.parametrize("question, fact, doc", [
+    # The reply to the members (kst-36450-6) restates the bill before it answers; the bill's
+    # own explanation (kst-36450-3) says it.
+    ("welke doelgroepen adviseerd het adviescolege over", "bedrijven, burgers en professionals", "kst-36450-3"),
+    ("Why was the board's size set at three to five members?", "slagvaardig", "kst-36450-6"),
+])
+def test_what_members_asked_is_not_quoted_as_the_answer(answerer, question, fact, doc):
+    a = answerer.ask(question)
+    assert a.answered and fact in a.answer and a.citations[0].chunk.doc_id == doc
+    assert "leden van de" not in a.answer and "Deze leden" not in a.answer and "?" not in a.answer
+    assert not a.answer.startswith("Antwoord")
+    # Asked what a party asked, their question is the answer.
+    b = answerer.ask("Wat vroeg de SGP-fractie over het aantal leden van het adviescollege?")
+    assert b.answer.startswith("De leden van de SGP-fractie vragen")
+
+
 def test_question_for_a_fact_the_letter_gives_is_answered_with_it(answerer):
     a = answerer.ask("hoeveel migranten kwamen in 2025 irregulier vanuit libie naar europa?")
     assert a.answered and a.answer_type == "number" and "72,791" in a.answer

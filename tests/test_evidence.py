@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import asks_dutch_position, takes_stance
+from rag.evidence import asks_about_members, asks_dutch_position, reports_members, takes_stance
 from rag.question import analyse
 
 
@@ -68,3 +68,30 @@ def test_a_sentence_that_takes_no_dutch_stand(sentence):
 ])
 def test_which_questions_ask_for_the_dutch_position(question, asks):
     assert asks_dutch_position(analyse(question)) is asks
+
+
+@pytest.mark.parametrize("sentence, reports", [
+    # data/letters/kst-36450-6, the reply to the members' questions on the ATR bill
+    ("De leden van de CDA-fractie lezen in de toelichting dat het Adviescollege zich nu richt op de doelgroepen "
+     "bedrijven, burgers en professionals.", True),
+    ("Deze leden vragen of dit klopt.", True),
+    ("De leden van de fracties van VVD en NSC willen weten hoe het college wordt samengesteld.", True),
+    ("Kan de regering uitleggen wat het nut is van het Adviescollege als het ministerie adviezen naast zich neer kan "
+     "leggen?", True),
+    # The reply, and members as the subject of what the government says.
+    ("Circa 75% van de adviespunten wordt opgevolgd.", False),
+    ("De leden van de Staten-Generaal kunnen dus ook vragen stellen over de wijze waarop het advies is verwerkt.", False),
+    ("Het college bestaat uit ten minste drie en ten hoogste vijf leden.", False),
+])
+def test_a_sentence_that_reports_what_members_asked(sentence, reports):
+    assert reports_members(sentence) is reports
+
+
+@pytest.mark.parametrize("question, about", [
+    ("Wat vroeg de SGP-fractie over de omvang van het college?", True),
+    ("Which parties asked about the size of the board?", True),
+    ("Why was the board's size set at three to five members?", False),
+    ("samenstelling adviescollege aantal leden", False),
+])
+def test_which_questions_are_about_what_members_said(question, about):
+    assert asks_about_members(analyse(question)) is about
