@@ -47,7 +47,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
         r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
-        r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€", re.I)),
+        r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|\bamount(s|ed)? to\b|€", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke datum\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
@@ -62,8 +62,9 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
         r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|legal basis)\b", re.I)),
     ("person", re.compile(
-        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
-        r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho chairs\b", re.I)),
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|\bhoe (heet|heten)\b|"
+        r"\bwie (staat|stond) aan het hoofd\b|^\s*who (is|was|will be|are|were) (the|its|their)\b|"
+        r"\bwho (currently |now )?(chairs|heads|leads)\b", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -71,7 +72,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"\breden\b|\breason\b", re.I)),
 ]
 _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("amount", re.compile(r"\b(kosten|budget|begroting|bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
+    # "jaarbudget", "subsidiebedrag": the compound names an amount too.
+    ("amount", re.compile(r"\b(kosten|\w*budget|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
     ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
@@ -132,6 +134,7 @@ _MONEY_RE = re.compile(
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} ({_MONTH})\b|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b", re.I)
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
 # An article, written out: "artikel 79", "art. 218 VWEU", "Article 5(1)", "artikelen 5 en 6".
 _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
@@ -269,8 +272,10 @@ def _counted(text: str, language: str) -> list[str]:
 
 
 def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
-    """Does ``sentence`` state a number the question did not (article and page numbers aside)?"""
+    """Does ``sentence`` state a number the question did not (article and page numbers aside,
+    and the day of a date: "op 26 maart" counts nothing)?"""
     cleaned = _ARTICLE_NUMBER.sub(" ", sentence)
+    cleaned = _DAY_OF_MONTH.sub(" ", cleaned)
     cleaned = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", cleaned)
     cleaned = re.sub(r"(?<=[a-zà-ÿ.,;:)])\d{1,2}\b", " ", cleaned)  # footnote markers glued to a word
     for m in _NUMBER_RE.finditer(cleaned):

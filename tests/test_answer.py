@@ -129,12 +129,20 @@ def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
 @pytest.mark.parametrize("question", [
     # The ATR letters count dossiers (354 in 2018, ruim 700 in 2023), never advice given in 2024.
     "Hoeveel adviezen heeft het toetsingscollege in 2024 in totaal afgegeven?",
+    # The decision list of the e-mail procedure names the parties for, and dates it: no count against.
+    "hoeveel fracties stemden tegen het voorstel van Karabulut in de e-mailprocedure?",
     # The decision list treats the customs staff in Rotterdam, and counts no jobs.
     "Hoeveel arbeidsplaatsen bij de controle van goederen in de Rotterdamse haven verdwijnen er precies volgens het bericht?",
 ])
 def test_a_count_of_something_no_letter_counts_is_refused(answerer, question):
     a = answerer.ask(question)
     assert a.answer_type == "number" and not a.answered and a.related
+
+
+def test_a_name_the_letter_does_not_give_is_refused(answerer):
+    # The agenda says the EU counter-terrorism coordinator will brief the Council, not who that is.
+    a = answerer.ask("Hoe heet de EU-contraterrorismecoördinator die de Raad bijpraat over Syrië?")
+    assert a.answer_type == "person" and not a.answered and a.related
 
 
 def test_a_count_of_what_the_letter_counts_is_answered(answerer):

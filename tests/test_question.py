@@ -22,6 +22,11 @@ from rag.question import analyse, has_fact
         ("Which Member States oppose the general approach?", "countries"),
         ("speciaal gezant oekraiense ontheemden naam", "person"),
         ("Who is the current chair of the ATR?", "person"),
+        ("hoe heet de eu contraterrorisme coordinator", "person"),
+        ("Wie staat aan het hoofd van de CTIVD?", "person"),
+        ("Who currently chairs the ATR?", "person"),
+        ("totaal jaarbudget ATR", "amount"),
+        ("What do the cumulative costs of the GDPR amount to?", "amount"),
         ("Waarom wil het kabinet het aantal leden vergroten?", "reason"),
         ("nl positie toekomst europol", "position"),
         ("Klopt het dat NL zijn bijdrage aan EuroPris verhoogt?", "yes_no"),
@@ -99,6 +104,10 @@ def test_a_count_must_count_what_was_asked():
     homes = analyse("How many homes per year does the cabinet want to build?")
     assert has_fact(homes, "Samen willen we 100.000 woningen per jaar bouwen.")
     assert not has_fact(homes, "Er zijn 12 wetten aangenomen.")
+    # The day of a date counts nothing; a number word does.
+    parties = analyse("hoeveel fracties stemden tegen het voorstel?")
+    assert not has_fact(parties, "In de e-mailprocedure van 26 maart 2015 hebben de volgende fracties ingestemd: SP, GL.")
+    assert has_fact(parties, "Vier fracties stemden tegen.")
     # A share is asked for with "procent": any other number is no answer.
     share = analyse("hoeveel procent van de adviespunten wordt opgevolgd?")
     assert not has_fact(share, "ATR gaf 120 adviezen.") and has_fact(share, "Circa 75% van de adviespunten wordt opgevolgd.")
