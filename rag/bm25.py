@@ -18,6 +18,7 @@ import json
 import os
 import shutil
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import bm25s
@@ -43,6 +44,26 @@ class DutchAnalyzer:
 
     def __call__(self, text: str) -> list[str]:
         return self.stemmer.stemWords(self.words(text))
+
+
+SYNONYMS_FILE = Path(__file__).with_name("synonyms_nl.tsv")
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, str]:
+    """Each stemmed word of ``rag/synonyms_nl.tsv`` and the stem of its group's first word
+    (the grounding check and the count check read words of one group as one)."""
+    analyzer = DutchAnalyzer()
+    out: dict[str, str] = {}
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, words = line.split("\t", 1)
+        canonical = analyzer(head)[0]
+        for word in [head, *words.split("|")]:
+            for stem in analyzer(word):
+                out.setdefault(stem, canonical)
+    return out
 
 
 class KeywordSnapshot:

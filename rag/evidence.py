@@ -107,22 +107,35 @@ DUTCH_ACTOR = re.compile(
 
 
 # What members of parliament asked or read, as a reply to them reports it ("De leden van de
-# VVD-fractie lezen dat ...", "Deze leden vragen of ...", "Kan de regering uitleggen ...?"):
-# the question restated, not the answer to it, which follows.
+# VVD-fractie lezen dat ...", "Tot slot vragen deze leden ...", "3.2 Kerntaken De leden van de
+# CDA-fractie ..."): the question restated, not the answer to it, which follows. Bare "de
+# leden" only with a verb of asking or judging: a college's members are appointed and serve.
+_ASKING = (r"vragen|vroegen|vraagt|lezen|lazen|vernemen|willen|wilden|constateren|constateerden|merken|vinden|"
+           r"verzoeken|achten|begrijpen|missen|onderschrijven|delen|hechten|menen|wijzen|betreuren|waarderen|juichen|"
+           r"twijfelen|benadrukken|denken|zien|danken|verwijzen|pleiten|herhalen|maken zich|zijn benieuwd|"
+           r"hebben (?:met|kennis|vragen|zorgen|behoefte)|zijn (?:\w+ )?van mening")
+# Not after a preposition: "Ik deel niet de mening van de leden van de CDA-fractie", "zoals
+# voorgesteld door de leden van de NSC-fractie" is the government speaking.
+_NOT_AFTER = "".join(f"(?<!\\b{w} )" for w in ("van", "door", "aan", "met", "voor", "bij", "naar", "op", "als"))
 MEMBERS_SAY = re.compile(
-    r"^\s*(de|deze|die) leden( van de [\w-]+fractie| van de fracties? van [^.]{0,80}?)?\s+"
-    r"(vragen|vroegen|lezen|lazen|vernemen|willen|wilden|constateren|merken|zijn|hebben|vinden|verzoeken|"
-    r"achten|stellen|begrijpen|missen|maken|onderschrijven|delen|hechten|menen|wijzen|zouden|ontvangen|"
-    r"constateerden|kunnen|steunen|betreuren|waarderen|juichen|twijfelen|informeren)\b", re.I)
-_ABOUT_MEMBERS = re.compile(r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps?|parties|party|"
-                            r"parliamentary groups?|members of parliament)\b", re.I)
+    rf"{_NOT_AFTER}\b(?:de|deze|die) leden van de (?:[\w-]+-fractie|fracties? van)\b|"
+    rf"\b(?:de|deze|die) leden\s+(?:{_ASKING})\b|"
+    rf"\b(?:{_ASKING}|zouden)\s+(?:de|deze) leden\b|"
+    r"\b(?:volgens|suggestie van|vraag van|vragen van|zorgen van|wens van|opmerking van) deze leden\b", re.I)
+# A question in a document that answers questions, or one put to the government anywhere.
+REPLY_KINDS = {"nota naar aanleiding van het verslag", "verslag schriftelijk overleg", "verslag"}
+_TO_GOVERNMENT = re.compile(r"\b(de regering|het kabinet|de minister|de staatssecretaris|kunt u|bent u|wilt u|"
+                            r"heeft u|is u)\b", re.I)
+_ABOUT_MEMBERS = re.compile(
+    r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps|parties|party|parliamentary groups?|"
+    r"members of parliament|vvd|pvv|nsc|bbb|cda|d66|gl|groenlinks|pvda|sp|sgp|christenunie|cu|pvdd|denk|ja21|fvd|"
+    r"volt|50plus|bij1)\b", re.I)
+_ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?[:.]?\s+(?=[A-Za-z0-9À-ÿ])")
 
 
-_ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?[:.]?\s+(?=[A-Z0-9À-Þ])")
-
-
-def reports_members(sentence: str) -> bool:
-    """Does ``sentence`` report what members asked or read, or ask a question itself?
+def reports_members(sentence: str, kind: str | None = None) -> bool:
+    """Does ``sentence`` report what members asked or read, or ask the government a question
+    (or any question, in a document of ``kind`` that answers questions)?
 
     Example:
         >>> reports_members("De leden van de CDA-fractie lezen dat het college drie leden heeft.")
@@ -130,7 +143,9 @@ def reports_members(sentence: str) -> bool:
         >>> reports_members("Antwoord Circa 75% van de adviespunten wordt opgevolgd.")
         False
     """
-    return sentence.rstrip().endswith("?") or bool(MEMBERS_SAY.search(sentence))
+    if MEMBERS_SAY.search(sentence):
+        return True
+    return sentence.rstrip().endswith("?") and (kind in REPLY_KINDS or bool(_TO_GOVERNMENT.search(sentence)))
 
 
 def asks_about_members(q: Question) -> bool:
@@ -326,7 +341,7 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         n_words = len(text.split())
         if n_words < 4 or INSTRUCTION.search(text):  # never quote a planted order as an answer
             continue
-        if not about_members and reports_members(text):
+        if not about_members and reports_members(text, chunk.kind):
             continue
         sim = float(vec @ qvec) if vec is not None else 0.0
         if sim > best_sim:

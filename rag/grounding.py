@@ -38,8 +38,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
@@ -49,7 +47,7 @@ from rag.facts import (claim_numbers, entities_in, figures_held, is_year, months
 from rag.language import detect_language
 from rag.question import dutch_words
 from rag.sentences import Sentence, split_sentences
-from rag.bm25 import DutchAnalyzer
+from rag.bm25 import DutchAnalyzer, synonyms
 
 # Source-sentence vectors kept across checks: ~25 MB at EmbeddingGemma's 768 dimensions.
 KEPT_VECTORS = 8192
@@ -135,25 +133,6 @@ EN_NL = {
 # A document's acronym names it, not a fact: it is there when the source names the document.
 DOCUMENT_ACRONYMS = {"mvt": "memorie van toelichting", "nvw": "nota van wijziging"}
 COMPOUND_HEADS = ("raad", "commissie", "kamer", "kabinet", "parlement", "voorzitterschap")
-
-
-SYNONYMS_FILE = Path(__file__).with_name("synonyms_nl.tsv")
-
-
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, str]:
-    """Each stemmed word of ``rag/synonyms_nl.tsv`` and the stem of its group's first word."""
-    analyzer = DutchAnalyzer()
-    out: dict[str, str] = {}
-    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, words = line.split("\t", 1)
-        canonical = analyzer(head)[0]
-        for word in [head, *words.split("|")]:
-            for stem in analyzer(word):
-                out.setdefault(stem, canonical)
-    return out
 
 
 class Words(frozenset):

@@ -47,7 +47,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
         r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
-        r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|\bamount(s|ed)? to\b|€", re.I)),
+        r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
+        r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke datum\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
@@ -62,9 +63,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
         r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|legal basis)\b", re.I)),
     ("person", re.compile(
-        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|\bhoe (heet|heten)\b|"
-        r"\bwie (staat|stond) aan het hoofd\b|^\s*who (is|was|will be|are|were) (the|its|their)\b|"
-        r"\bwho (currently |now )?(chairs|heads|leads)\b", re.I)),
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
+        r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
+        r"directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
+        r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -134,7 +136,17 @@ _MONEY_RE = re.compile(
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}} ({_MONTH})\b|\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b", re.I)
+_SMALL_NUMBER = r"(\d+|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|honderd|one|two|three|four|five|ten|hundred)"
+# A share written out: "de helft", "twee derde", "een kwart", "één op de zeven", "one in five".
+_SHARE_IN_WORDS = re.compile(
+    rf"\b(helft|half)\b|\b(een|één|eén|twee|drie|vier|one|two|three) (derde|vierde|vijfde|kwart|thirds?|quarters?|fifths?)\b|"
+    rf"\b{_SMALL_NUMBER} (op de|in|out of) {_SMALL_NUMBER}\b", re.I)
+_MONTH_ABBR = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+# Numbers that count nothing: the day of a date ("op 26 maart", "5-6 maart", "8 en 9 dec."),
+# "ten" (Dutch "ten minste", "ten aanzien") and the ordinal "derde" ("derde landen").
+_NOT_A_COUNT = re.compile(
+    rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
+    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b", re.I)
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
 # An article, written out: "artikel 79", "art. 218 VWEU", "Article 5(1)", "artikelen 5 en 6".
 _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
@@ -234,16 +246,24 @@ _NOT_COUNTED = {
     "hours", "times", "have", "has", "are", "were", "did", "does", "do", "will", "the", "of", "in", "per", "van",
     "op", "aan", "met", "voor", "bij", "over", "die", "dat", "wordt", "worden", "heeft", "hebben", "gaat", "gaan",
 }
-# Counted words too general to check: an answer may name the same people by what they are.
-_GENERAL_COUNTED = {"mensen", "personen", "people", "persons", "individuals", "stuks", "items", "things", "zaken"}
+# Counted words too general to check: an answer may name the same people by what they are,
+# and time or money by its unit.
+_GENERAL_COUNTED = {"mensen", "personen", "people", "persons", "individuals", "stuks", "items", "things", "zaken",
+                    "tijd", "geld", "middelen", "budget", "time", "money", "funds", "funding",
+                    # a change is told as a share or a figure of what changes ("55% lager")
+                    "reductie", "daling", "stijging", "groei", "toename", "afname", "verlaging", "verhoging",
+                    "besparing", "vermindering", "reduction", "increase", "decrease", "growth", "cut"}
+# Words that say how the count is taken, not what is counted: "hoeveel extra woningen".
+_COUNT_MODIFIERS = {"meer", "minder", "extra", "nieuwe", "totaal", "andere", "overige", "verschillende", "more",
+                    "fewer", "additional", "new", "other", "different", "total"}
 
 
 def _counted(text: str, language: str) -> list[str]:
     """The words naming what a count question counts: Dutch modifiers ending in -e and
-    the noun after them ("Brusselse voorstellen"; a short word such as "NL" is skipped),
-    or up to two English words before a grammar word ("advisory boards"). Empty for a
-    unit ("hoeveel procent", "hoeveel weken") or a word too general to check ("hoeveel
-    mensen").
+    the noun after them ("Brusselse voorstellen"; a short word such as "NL", and "extra"
+    or "meer", are skipped), or up to three English words before a grammar word or a verb
+    ("advisory boards"). Empty for a unit ("hoeveel procent", "hoeveel weken") or a word
+    too general to check ("hoeveel mensen", "hoeveel tijd").
 
     Example:
         >>> _counted("hoeveel ontheemde Oekr. vangt NL op?", "nl")
@@ -256,15 +276,15 @@ def _counted(text: str, language: str) -> list[str]:
     if rest and rest[0] in ("het", "is") and "aantal" in rest[:3]:
         return _counted(" ".join(rest[rest.index("aantal"):]), language)  # "hoeveel is het aantal X"
     out: list[str] = []
-    for word in rest[:4]:
-        if word in _NOT_COUNTED or word.isdigit():
-            break
-        if language == "nl" and len(word) <= 3:
-            continue  # "aantal NL uitreizigers": who has them, not what is counted
+    for word in rest[:5]:
+        if word in _NOT_COUNTED or word.isdigit() or (language == "en" and out and word.endswith("ed")):
+            break  # "how many countries signed": a verb ends what is counted
+        if (language == "nl" and len(word) <= 3) or word in _COUNT_MODIFIERS:
+            continue  # "aantal NL uitreizigers", "hoeveel extra geld": not what is counted
         out.append(word)
         if language == "nl" and not word.endswith("e"):
             break
-        if language == "en" and len(out) == 2:
+        if language == "en" and len(out) == 3:
             break
     if any(w in _GENERAL_COUNTED for w in out):
         return []
@@ -273,9 +293,9 @@ def _counted(text: str, language: str) -> list[str]:
 
 def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
     """Does ``sentence`` state a number the question did not (article and page numbers aside,
-    and the day of a date: "op 26 maart" counts nothing)?"""
+    and what counts nothing: :data:`_NOT_A_COUNT`)?"""
     cleaned = _ARTICLE_NUMBER.sub(" ", sentence)
-    cleaned = _DAY_OF_MONTH.sub(" ", cleaned)
+    cleaned = _NOT_A_COUNT.sub(" ", cleaned)
     cleaned = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", cleaned)
     cleaned = re.sub(r"(?<=[a-zà-ÿ.,;:)])\d{1,2}\b", " ", cleaned)  # footnote markers glued to a word
     for m in _NUMBER_RE.finditer(cleaned):
@@ -303,14 +323,16 @@ def _has_amount(sentence: str, question: Question) -> bool:
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    if _PERCENT_RE.search(question.text) and not _PERCENT_RE.search(sentence):
-        return False  # "hoeveel procent" is answered by a share, not by any number
+    if _PERCENT_RE.search(question.text):
+        # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
+        return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
     return _new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
 
 
 def _names_counted(sentence: str, question: Question) -> bool:
-    """Does ``sentence`` name what the question counts, as the same word, the same stem,
-    or either end of a compound ("leden" in "Kamerleden", "Oekr." in "Oekraïners")? True
+    """Does ``sentence`` name what the question counts, as the same word, the same stem, a
+    synonym (``rag/synonyms_nl.tsv``: "huizen", "woningen"), or either end of a compound
+    ("leden" in "Kamerleden", "Oekr." in "Oekraïners", "woningen" for "nieuwbouwwoningen")? True
     when the question names nothing countable, or, in English, nothing the glossary can
     put into Dutch."""
     if not question.counted:
@@ -318,17 +340,24 @@ def _names_counted(sentence: str, question: Question) -> bool:
     analyzer = _analyzer()
     words = list(question.counted)
     if question.language == "en":
-        dutch = [d for w in words for d in dutch_words(w)]
+        # The head noun says what is counted ("nuclear power plants"); its modifiers only
+        # when the glossary does not know the head.
+        dutch = dutch_words(words[-1]) or [d for w in words for d in dutch_words(w)]
         if not dutch:
             return True
         words += dutch
+    same = synonyms()
     wanted = [(w, stem) for w in words for stem in analyzer(w)]
+    groups = {same[stem] for _, stem in wanted if stem in same}
     for word in analyzer.words(sentence):
         token = analyzer.stemmer.stemWord(word)
+        if same.get(token) in groups:
+            return True
         for asked, stem in wanted:
             if token == stem or word == asked or (len(asked) >= 4 and word.endswith(asked)) \
+                    or (len(word) >= 5 and asked.endswith(word)) \
                     or (len(stem) >= 4 and (token.startswith(stem) or token.endswith(stem))) \
-                    or (len(token) >= 5 and stem.startswith(token)):
+                    or (len(token) >= 5 and (stem.startswith(token) or stem.endswith(token))):
                 return True
     return False
 
@@ -338,6 +367,12 @@ def _analyzer():
     from rag.bm25 import DutchAnalyzer  # stemming for the count check only; bm25s loads with it
 
     return DutchAnalyzer()
+
+
+def synonyms() -> dict[str, str]:
+    from rag.bm25 import synonyms  # as _analyzer
+
+    return synonyms()
 
 
 def _has_countries(sentence: str, question: Question) -> bool:

@@ -78,18 +78,33 @@ def test_which_questions_ask_for_the_dutch_position(question, asks):
     ("De leden van de fracties van VVD en NSC willen weten hoe het college wordt samengesteld.", True),
     ("Kan de regering uitleggen wat het nut is van het Adviescollege als het ministerie adviezen naast zich neer kan "
      "leggen?", True),
-    # The reply, and members as the subject of what the government says.
+    ("Tot slot vragen de leden van de VVD-fractie waarom het college geen eigen budget krijgt.", True),
+    ("3.2 Kerntaken De leden van de VVD-fractie lezen dat het college drie taken krijgt.", True),
+    ("Deze leden zijn echter van mening dat een mkb-toets niets zegt over de kwaliteit.", True),
+    # The reply, members as the subject of what the government says, and a college's members.
     ("Circa 75% van de adviespunten wordt opgevolgd.", False),
     ("De leden van de Staten-Generaal kunnen dus ook vragen stellen over de wijze waarop het advies is verwerkt.", False),
+    ("Ik deel niet de mening van de leden van de CDA-fractie dat de MKB-toets vaak nog niet goed wordt uitgevoerd.", False),
+    ("Een nulmeting zoals voorgesteld door de leden van de NSC-fractie zou weinig meerwaarde bieden.", False),
     ("Het college bestaat uit ten minste drie en ten hoogste vijf leden.", False),
+    ("De leden kunnen eenmaal worden herbenoemd.", False),
 ])
 def test_a_sentence_that_reports_what_members_asked(sentence, reports):
     assert reports_members(sentence) is reports
 
 
+def test_a_question_is_no_answer_where_questions_are_answered():
+    # data/letters/kst-36450-3 (the MvT) defines by asking; the reply to the members asks back.
+    defining = "Bij ervaren regeldruk gaat het om de vraag: hoe wordt de regeldruk beleefd door de doelgroep?"
+    assert not reports_members(defining, "memorie van toelichting")
+    assert reports_members(defining, "nota naar aanleiding van het verslag")
+    assert reports_members("Kan de regering uitleggen wat het nut is van het Adviescollege?", "memorie van toelichting")
+
+
 @pytest.mark.parametrize("question, about", [
     ("Wat vroeg de SGP-fractie over de omvang van het college?", True),
     ("Which parties asked about the size of the board?", True),
+    ("Wat vroeg de VVD over het mandaat?", True),
     ("Why was the board's size set at three to five members?", False),
     ("samenstelling adviescollege aantal leden", False),
 ])

@@ -23,10 +23,13 @@ from rag.question import analyse, has_fact
         ("speciaal gezant oekraiense ontheemden naam", "person"),
         ("Who is the current chair of the ATR?", "person"),
         ("hoe heet de eu contraterrorisme coordinator", "person"),
-        ("Wie staat aan het hoofd van de CTIVD?", "person"),
         ("Who currently chairs the ATR?", "person"),
         ("totaal jaarbudget ATR", "amount"),
         ("What do the cumulative costs of the GDPR amount to?", "amount"),
+        # A law has a name too, and an office can head a body; "amount to" is money only beside money.
+        ("Hoe heet de wet die het ATR permanent instelt?", "other"),
+        ("Wie staat aan het hoofd van de kopgroep terrorismebestrijding?", "other"),
+        ("What does the number of advisory bodies amount to?", "other"),
         ("Waarom wil het kabinet het aantal leden vergroten?", "reason"),
         ("nl positie toekomst europol", "position"),
         ("Klopt het dat NL zijn bijdrage aan EuroPris verhoogt?", "yes_no"),
@@ -86,6 +89,10 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     ("Met hoeveel procent is het aantal terugkeeroperaties gestegen?", []),
     ("binnen hoeveel weken moet ATR adviseren?", []),
     ("Hoeveel mensen zijn zelfstandig vertrokken?", []),
+    ("hoeveel extra geld gaat naar de ouderenzorg", []),
+    ("hoeveel CO2-reductie in 2030 tov 1990", []),
+    ("hoeveel meer dossiers krijgt ATR in 2023", ["dossiers"]),
+    ("how many countries signed the treaty", ["countries"]),
 ])
 def test_what_a_count_counts(question, counted):
     assert analyse(question).counted == counted
@@ -108,9 +115,25 @@ def test_a_count_must_count_what_was_asked():
     parties = analyse("hoeveel fracties stemden tegen het voorstel?")
     assert not has_fact(parties, "In de e-mailprocedure van 26 maart 2015 hebben de volgende fracties ingestemd: SP, GL.")
     assert has_fact(parties, "Vier fracties stemden tegen.")
-    # A share is asked for with "procent": any other number is no answer.
+    # A synonym (rag/synonyms_nl.tsv) or the head of a compound names it too.
+    assert has_fact(analyse("Hoeveel huizen wil het kabinet per jaar bouwen?"), "Samen willen we 100.000 woningen per jaar bouwen.")
+    assert has_fact(analyse("hoeveel speerpunten heeft de migratiestrategie"), "De Commissie formuleert vijf prioriteiten.")
+    assert has_fact(analyse("hoeveel nieuwbouwwoningen per jaar"), "Het doel is 100.000 woningen per jaar.")
+    assert has_fact(analyse("hoeveel zorgmedewerkers tekort in 2033"), "Er is een tekort van bijna 200.000 medewerkers in zorg.")
+    # In English the head noun counts, through the glossary: "power" is no plant.
+    plants = analyse("How many nuclear power plants will be built?")
+    assert not has_fact(plants, "Er zijn drie toetsprioriteiten, waaronder het doenvermogen.")
+    assert has_fact(plants, "Het kabinet wil twee extra kerncentrales bouwen.")
+    # A date, "ten" and "derde" count nothing.
+    assert not has_fact(analyse("hoeveel ministers gaan naar de JBZ-Raad"), "De JBZ-Raad van 5-6 maart wordt door ministers bijgewoond.")
+    assert not has_fact(analyse("Hoeveel veilige derde landen staan op de EU-lijst?"),
+                        "Op de Raad van 8 en 9 dec. jl. is gesproken ten aanzien van veilige derde landen.")
+    # A share is asked for with "procent": any other number is no answer, a share in words is.
     share = analyse("hoeveel procent van de adviespunten wordt opgevolgd?")
     assert not has_fact(share, "ATR gaf 120 adviezen.") and has_fact(share, "Circa 75% van de adviespunten wordt opgevolgd.")
+    assert has_fact(share, "De helft van de adviespunten wordt opgevolgd.")
+    assert has_fact(share, "Eén op de zeven adviespunten wordt opgevolgd.")
+    assert not has_fact(share, "De minister wijst op de noodzaak van opvolging in 2024.")
 
 
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
