@@ -48,7 +48,7 @@ from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
                           asks_dutch_position, over_time, score_sentences, select, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch
+from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_status
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -66,10 +66,12 @@ FACT_MISSING = {
 FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
            "person": "naam", "article": "artikel",
-           "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag"},
+           "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
+           "status": "besluit of stand van zaken hierover"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "person": "name", "article": "article",
-           "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question"},
+           "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
+           "status": "decision or state of play on it"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
@@ -382,6 +384,10 @@ class Answerer:
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
+        if not any(tells_status(q, x.hit.chunk.text) for x in picked):
+            # "Is de motie al aangenomen?" over the motion's text: on the topic, silent on the act.
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
+            return self._not_found(q, hits, scored, "fact_missing", message)
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
         lead = None
         if asks_dutch_position(q):

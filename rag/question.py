@@ -171,6 +171,9 @@ class Question:
         months: ``(month, year)`` pairs the question names (year may be None).
         counted: For a count ("hoeveel Brusselse voorstellen", "how many homes"): the
             words naming what is counted, as asked (empty when it is a unit or unnamed).
+        status: For a yes/no question whether something was decided or done ("Is de motie
+            al aangenomen?", "Has NL ratified ...?"): the kinds of act asked about
+            (keys of :data:`STATUS_ACTS`).
     """
 
     text: str
@@ -181,6 +184,7 @@ class Question:
     councils: list[str] = field(default_factory=list)
     months: list[tuple[int, int | None]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
 
     @property
     def checkable(self) -> bool:
@@ -234,7 +238,69 @@ def analyse(question: str) -> Question:
         month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
         months.append((month, int(m.group(2)) if m.group(2) else None))
     counted = _counted(text, language) if answer_type == "number" else []
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted)
+    status = _status_asked(text) if yes_no else []
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status)
+
+
+# Acts whose having happened a yes/no question can ask about, each with the words that ask
+# (a participle or verb, in Dutch or English) and the words a letter tells it with, either
+# way ("aangenomen" or "verworpen"). A letter that has none of the latter does not say.
+STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "aannemen": (("aangenomen", "adopted", "passed"),
+                 ("aangenomen", "aanneemt", "aannemen", "aanvaard", "verworpen", "verwerpt", "verwerpen", "goedgekeurd",
+                  "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "adopted", "adoption", "passed",
+                  "rejected", "vote", "voted")),
+    "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "getekend", "signed"),
+                     ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "getekend",
+                      "signed", "signature")),
+    "ratificeren": (("geratificeerd", "ratificeert", "ratificeren", "bekrachtigd", "ratified"),
+                    ("geratificeerd", "ratificeert", "ratificeren", "ratificatie", "bekrachtigd", "bekrachtiging",
+                     "ratified", "ratification")),
+    "terughalen": (("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriated"),
+                   ("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriëring",
+                    "repatriated", "repatriation", "overgebracht", "overbrengen")),
+    "instemmen": (("ingestemd", "agreed", "approved"),
+                  ("ingestemd", "instemmen", "instemming", "stemt in", "akkoord", "goedgekeurd", "goedkeuring",
+                   "afgewezen", "agreed", "approved", "rejected")),
+    "besluiten": (("besloten", "decided"),
+                  ("besloten", "besluit", "beslist", "beslissing", "besluitvorming", "ingestemd", "decided", "decision")),
+    "stemmen": (("gestemd", "voted"), ("gestemd", "stemming", "stemmen", "aangenomen", "verworpen", "voted", "vote")),
+    "toezeggen": (("toegezegd", "promised", "pledged"), ("toegezegd", "toezegging", "toezeggen", "promised", "pledged")),
+}
+
+
+def _like(word: str, known: str) -> bool:
+    """The same word, or one typed a little off ("aangenoomen", "gestemt"): the same first
+    six letters, both at least seven long."""
+    return word == known or (len(word) >= 7 and len(known) >= 7 and word[:6] == known[:6])
+
+
+def _status_asked(text: str) -> list[str]:
+    """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
+    low = text.lower()
+    words = re.findall(r"[\wà-ÿ]+", low)
+    return [act for act, (asking, _) in STATUS_ACTS.items()
+            if any((" " in a and a in low) or any(_like(w, a) for w in words) for a in asking)]
+
+
+def tells_status(question: Question, text: str) -> bool:
+    """Does ``text`` tell whether the act ``question`` asks about happened (in any words of
+    that act, either way)? True when the question asks about no such act.
+
+    Example:
+        >>> q = analyse("Is de motie Ceder al aangenomen?")
+        >>> tells_status(q, "De motie is met 80 stemmen verworpen."), tells_status(q, "De motie verzoekt de regering ...")
+        (True, False)
+    """
+    if not question.status:
+        return True
+    low = text.lower()
+    words = set(re.findall(r"[\wà-ÿ]+", low))
+    for act in question.status:
+        for said in STATUS_ACTS[act][1]:
+            if (" " in said and said in low) or any(_like(w, said) for w in words):
+                return True
+    return False
 
 
 # What a count counts: the noun after "hoeveel", "aantal", "how many", "number of".

@@ -145,6 +145,23 @@ def test_a_name_the_letter_does_not_give_is_refused(answerer):
     assert a.answer_type == "person" and not a.answered and a.related
 
 
+@pytest.mark.parametrize("question", [
+    # The motion is indexed (its text), but no letter says how the Kamer voted on it.
+    "Is de motie Ceder over Gaza en Rafah door de Tweede Kamer aangenomen?",
+    # The agenda treats Libya at length, and no agreement signed.
+    "Heeft Libië al een migratieovereenkomst met de EU ondertekend?",
+])
+def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(answerer, question):
+    a = answerer.ask(question)
+    assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["status"]) and a.related
+
+
+def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
+    a = answerer.ask("Heeft de ministerraad al besloten dat het operationele agressietribunaal in Nederland komt?")
+    assert a.answered and "ministerraad" in a.answer
+
+
 def test_a_count_of_what_the_letter_counts_is_answered(answerer):
     a = answerer.ask("aantal dossiers atr 2018 vs 2023")
     assert a.answered and a.answer_type == "number" and "354" in a.answer and "700" in a.answer

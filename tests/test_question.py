@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import analyse, has_fact
+from rag.question import analyse, has_fact, tells_status
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,29 @@ def test_councils_and_months_are_read():
     q = analyse("Wat besprak de Landbouw- en Visserijraad in maart 2026?")
     assert q.councils == ["Landbouw- en Visserijraad"] and q.months == [(3, 2026)]
     assert analyse("IO roadmap wnr door JBZ vastgesteld?").councils == ["JBZ-Raad"]
+
+
+@pytest.mark.parametrize("question, status", [
+    ("Is de motie Ceder over Gaza door de Tweede Kamer aangenomen?", ["aannemen"]),
+    ("is de motie ceder over gaza aangenoomen", ["aannemen"]),
+    ("Heeft Libië al een migratieovereenkomst met de EU ondertekend?", ["ondertekenen"]),
+    ("Has the Netherlands ratified the Hague Convention on adults?", ["ratificeren"]),
+    ("Heeft NL toegezegd de kinderen uit de kampen terug te halen?", ["terughalen", "toezeggen"]),
+    ("is er al gestemt over de comptabiliteitswet 2016", ["stemmen"]),
+    # Not about an act done: the norm is reached, the figure is right.
+    ("Gaat NL de 2%-norm halen?", []),
+    ("Klopt het dat de korting 25% bedraagt?", []),
+])
+def test_which_yes_no_questions_ask_whether_an_act_happened(question, status):
+    assert analyse(question).status == status
+
+
+def test_a_letter_tells_an_act_either_way_or_not_at_all():
+    motion = analyse("Is de motie Ceder al aangenomen?")
+    assert tells_status(motion, "De motie is met 80 stemmen verworpen.")
+    assert tells_status(motion, "De motie is aangenomen.")
+    assert not tells_status(motion, "De Kamer verzoekt de regering Israël op te roepen tot toelating van hulp.")
+    signed = analyse("Has the Netherlands signed the convention?")
+    assert tells_status(signed, "Nederland heeft het verdrag op 13 mei 2025 ondertekend.")
+    # A question about no act: any text will do.
+    assert tells_status(analyse("Zijn de adviezen van ATR bindend?"), "Het college adviseert.")
