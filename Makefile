@@ -46,6 +46,7 @@ eval: setup
 	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
 	$(VENV)/bin/rag eval eval/unseen/set-1.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-1
 	$(VENV)/bin/rag eval eval/unseen/set-2.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-2
+	$(VENV)/bin/rag eval eval/unseen/set-3.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-3
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup

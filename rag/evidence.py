@@ -143,7 +143,7 @@ def reports_members(sentence: str, kind: str | None = None) -> bool:
         >>> reports_members("Antwoord Circa 75% van de adviespunten wordt opgevolgd.")
         False
     """
-    if MEMBERS_SAY.search(sentence):
+    if "leden" in sentence.lower() and MEMBERS_SAY.search(sentence):  # the cheap test first: most sentences have no members
         return True
     return sentence.rstrip().endswith("?") and (kind in REPLY_KINDS or bool(_TO_GOVERNMENT.search(sentence)))
 

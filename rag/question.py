@@ -238,49 +238,76 @@ def analyse(question: str) -> Question:
         month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
         months.append((month, int(m.group(2)) if m.group(2) else None))
     counted = _counted(text, language) if answer_type == "number" else []
-    status = _status_asked(text) if yes_no else []
+    # Also a terse "motie ceder aangenomen?": no question word, a question mark.
+    status = _status_asked(text) if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)) else []
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status)
 
 
 # Acts whose having happened a yes/no question can ask about, each with the words that ask
-# (a participle or verb, in Dutch or English) and the words a letter tells it with, either
-# way ("aangenomen" or "verworpen"). A letter that has none of the latter does not say.
+# (a participle or verb, in Dutch or English) and the words or phrases a letter tells it with,
+# either way or as still pending ("aangenomen", "verworpen", "aangehouden", "aan te nemen").
+# A letter that has none of the latter does not say. Not "besloten": a decision is told as
+# the policy itself ("we draaien de verhoging terug").
 STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "aannemen": (("aangenomen", "adopted", "passed"),
-                 ("aangenomen", "aanneemt", "aannemen", "aanvaard", "verworpen", "verwerpt", "verwerpen", "goedgekeurd",
-                  "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "adopted", "adoption", "passed",
-                  "rejected", "vote", "voted")),
-    "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "getekend", "signed"),
-                     ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "getekend",
-                      "signed", "signature")),
-    "ratificeren": (("geratificeerd", "ratificeert", "ratificeren", "bekrachtigd", "ratified"),
+    "aannemen": (("aangenomen", "verworpen", "vastgesteld", "adopted", "adopt", "rejected", "reject"),
+                 ("aangenomen", "aanneemt", "aannemen", "aan te nemen", "aanvaard", "verworpen", "verwerpt", "verwerpen",
+                  "goedgekeurd", "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "vastgesteld",
+                  "vast te stellen", "bekrachtigd", "bekrachtiging", "aangehouden", "meerderheid", "plenaire behandeling",
+                  "voor behandeling", "in behandeling", "wordt behandeld", "adopted", "adoption",
+                  "rejected", "voted")),
+    "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "signed", "sign"),
+                     ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "te ondertekenen",
+                      "getekend", "signed", "signature")),
+    "ratificeren": (("geratificeerd", "ratificeert", "ratificeren", "ratified", "ratify"),
                     ("geratificeerd", "ratificeert", "ratificeren", "ratificatie", "bekrachtigd", "bekrachtiging",
-                     "ratified", "ratification")),
-    "terughalen": (("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriated"),
+                     "goedkeuring", "goedkeuringsprocedure", "goedkeuringswet", "ondertekend", "ratified", "ratification")),
+    "terughalen": (("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriated",
+                    "repatriate"),
                    ("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriëring",
                     "repatriated", "repatriation", "overgebracht", "overbrengen")),
-    "instemmen": (("ingestemd", "agreed", "approved"),
-                  ("ingestemd", "instemmen", "instemming", "stemt in", "akkoord", "goedgekeurd", "goedkeuring",
-                   "afgewezen", "agreed", "approved", "rejected")),
-    "besluiten": (("besloten", "decided"),
-                  ("besloten", "besluit", "beslist", "beslissing", "besluitvorming", "ingestemd", "decided", "decision")),
-    "stemmen": (("gestemd", "voted"), ("gestemd", "stemming", "stemmen", "aangenomen", "verworpen", "voted", "vote")),
-    "toezeggen": (("toegezegd", "promised", "pledged"), ("toegezegd", "toezegging", "toezeggen", "promised", "pledged")),
+    "instemmen": (("ingestemd", "goedgekeurd", "akkoord gegaan", "agreed", "agree", "approved", "approve"),
+                  ("ingestemd", "instemmen", "in te stemmen", "instemming", "stemt in", "stemde in", "akkoord gegaan",
+                   "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
+                   "agreed", "approved", "rejected")),
+    "stemmen": (("gestemd", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
+    "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
+                  ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
+                   "promised", "pledged")),
 }
+# Words of those lists in another sense: "voor kennisgeving aangenomen" (taken note of),
+# "aangenomen dat" (assumed), a "besloten" (closed) meeting.
+_OTHER_SENSE = re.compile(r"\bvoor kennisgeving aangenomen\b|\baangenomen\s+(dat|wordt|mag)\b|"
+                          r"\bbesloten\s+(of|vergadering|gesprek|deel|overleg|bijeenkomst|karakter|zitting)\b|"
+                          r"\b(of|en)\s+besloten\b", re.I)
 
 
 def _like(word: str, known: str) -> bool:
-    """The same word, or one typed a little off ("aangenoomen", "gestemt"): the same first
-    six letters, both at least seven long."""
-    return word == known or (len(word) >= 7 and len(known) >= 7 and word[:6] == known[:6])
+    """The same word, or, for a long one, a word typed one letter off ("aangenoomen")."""
+    if word == known:
+        return True
+    if len(known) < 10 or abs(len(word) - len(known)) > 1:
+        return False
+    i = 0
+    while i < min(len(word), len(known)) and word[i] == known[i]:
+        i += 1
+    return word[i + 1:] == known[i + 1:] or word[i + 1:] == known[i:] or word[i:] == known[i + 1:]
+
+
+def _mentions(text: str, words: tuple[str, ...], typos: bool) -> bool:
+    low = _OTHER_SENSE.sub(" ", text.lower())
+    tokens = set(re.findall(r"[\wà-ÿ]+", low))
+    for w in words:
+        if " " in w:
+            if re.search(rf"\b{re.escape(w)}\b", low):
+                return True
+        elif w in tokens or (typos and any(_like(t, w) for t in tokens)):
+            return True
+    return False
 
 
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
-    low = text.lower()
-    words = re.findall(r"[\wà-ÿ]+", low)
-    return [act for act, (asking, _) in STATUS_ACTS.items()
-            if any((" " in a and a in low) or any(_like(w, a) for w in words) for a in asking)]
+    return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
 
 
 def tells_status(question: Question, text: str) -> bool:
@@ -294,13 +321,7 @@ def tells_status(question: Question, text: str) -> bool:
     """
     if not question.status:
         return True
-    low = text.lower()
-    words = set(re.findall(r"[\wà-ÿ]+", low))
-    for act in question.status:
-        for said in STATUS_ACTS[act][1]:
-            if (" " in said and said in low) or any(_like(w, said) for w in words):
-                return True
-    return False
+    return any(_mentions(text, STATUS_ACTS[act][1], typos=False) for act in question.status)
 
 
 # What a count counts: the noun after "hoeveel", "aantal", "how many", "number of".

@@ -158,8 +158,8 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
 
 
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
-    a = answerer.ask("Heeft de ministerraad al besloten dat het operationele agressietribunaal in Nederland komt?")
-    assert a.answered and "ministerraad" in a.answer
+    a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
+    assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer
 
 
 def test_a_count_of_what_the_letter_counts_is_answered(answerer):

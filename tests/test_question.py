@@ -155,10 +155,17 @@ def test_councils_and_months_are_read():
     ("Heeft Libië al een migratieovereenkomst met de EU ondertekend?", ["ondertekenen"]),
     ("Has the Netherlands ratified the Hague Convention on adults?", ["ratificeren"]),
     ("Heeft NL toegezegd de kinderen uit de kampen terug te halen?", ["terughalen", "toezeggen"]),
-    ("is er al gestemt over de comptabiliteitswet 2016", ["stemmen"]),
-    # Not about an act done: the norm is reached, the figure is right.
+    ("is er al gestemd over de comptabiliteitswet 2016", ["stemmen"]),
+    ("motie ceder aangenomen?", ["aannemen"]),
+    ("Did the Netherlands ratify the convention?", ["ratificeren"]),
+    # Not about an act done, or the word in another sense: reached, right, closed, assumed,
+    # established, "ondertussen" (no typo of "ondertekend").
     ("Gaat NL de 2%-norm halen?", []),
     ("Klopt het dat de korting 25% bedraagt?", []),
+    ("Is de technische briefing besloten of openbaar?", []),
+    ("Wordt aangenomen dat de regeldruk daalt door de Instellingswet?", []),
+    ("Is het ATR al bij wet ingesteld?", []),
+    ("Is ondertussen het EES volledig operationeel?", []),
 ])
 def test_which_yes_no_questions_ask_whether_an_act_happened(question, status):
     assert analyse(question).status == status
@@ -169,6 +176,11 @@ def test_a_letter_tells_an_act_either_way_or_not_at_all():
     assert tells_status(motion, "De motie is met 80 stemmen verworpen.")
     assert tells_status(motion, "De motie is aangenomen.")
     assert not tells_status(motion, "De Kamer verzoekt de regering Israël op te roepen tot toelating van hulp.")
+    # Taken note of, likely: other senses and other words.
+    assert not tells_status(motion, "Besluit: Voor kennisgeving aangenomen.")
+    assert not tells_status(motion, "Het is aannemelijk dat de regeldruk daalt.")
+    # Still pending is a state of play too.
+    assert tells_status(analyse("Is de Instellingswet ATR al aangenomen?"), "De Instellingswet ligt voor behandeling bij de Tweede Kamer.")
     signed = analyse("Has the Netherlands signed the convention?")
     assert tells_status(signed, "Nederland heeft het verdrag op 13 mei 2025 ondertekend.")
     # A question about no act: any text will do.
