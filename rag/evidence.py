@@ -130,7 +130,8 @@ _ABOUT_MEMBERS = re.compile(
     r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps|parties|party|parliamentary groups?|"
     r"members of parliament|vvd|pvv|nsc|bbb|cda|d66|gl|groenlinks|pvda|sp|sgp|christenunie|cu|pvdd|denk|ja21|fvd|"
     r"volt|50plus|bij1)\b", re.I)
-_ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?[:.]?\s+(?=[A-Za-z0-9À-ÿ])")
+# "Antwoord Circa ...", "Antwoord 3: de ...", not "Antwoord van de regering ...".
+_ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?(?:[:.]\s+(?=\w)|\s+(?=[A-Z0-9À-Þ]))")
 
 
 def reports_members(sentence: str, kind: str | None = None) -> bool:
@@ -143,7 +144,7 @@ def reports_members(sentence: str, kind: str | None = None) -> bool:
         >>> reports_members("Antwoord Circa 75% van de adviespunten wordt opgevolgd.")
         False
     """
-    if "leden" in sentence.lower() and MEMBERS_SAY.search(sentence):  # the cheap test first: most sentences have no members
+    if "leden" in sentence.lower() and MEMBERS_SAY.search(sentence):  # the cheap test first
         return True
     return sentence.rstrip().endswith("?") and (kind in REPLY_KINDS or bool(_TO_GOVERNMENT.search(sentence)))
 

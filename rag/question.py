@@ -433,7 +433,7 @@ def _names_counted(sentence: str, question: Question) -> bool:
         if not dutch:
             return True
         words += dutch
-    same = synonyms()
+    same = _synonyms()
     wanted = [(w, stem) for w in words for stem in analyzer(w)]
     groups = {same[stem] for _, stem in wanted if stem in same}
     for word in analyzer.words(sentence):
@@ -456,8 +456,8 @@ def _analyzer():
     return DutchAnalyzer()
 
 
-def synonyms() -> dict[str, str]:
-    from rag.bm25 import synonyms  # as _analyzer
+def _synonyms() -> dict[str, str]:
+    from rag.bm25 import synonyms  # as _analyzer: the table is read with the Dutch stemmer
 
     return synonyms()
 
