@@ -294,12 +294,13 @@ def score_sentences(q: Question, top: list[Hit], qvec: np.ndarray, topic: TopicT
     if not top:
         return []
     position = wants_position(q)
+    about_members = asks_about_members(q)
     top_score = top[0].score or 1.0
     rows: list[ScoredSentence] = []
     raw: list[list[float]] = []
     for rank, hit in enumerate(top, start=1):
         spans = vectors.get(hit.chunk.id) or [(x.start, x.end, None) for x in split_sentences(hit.chunk.text)]
-        for row, feats in _chunk_candidates(q, rank, hit, spans, qvec, topic, position, top_score):
+        for row, feats in _chunk_candidates(q, rank, hit, spans, qvec, topic, position, about_members, top_score):
             rows.append(row)
             raw.append(feats)
     if not rows:
@@ -318,13 +319,12 @@ def score_sentences(q: Question, top: list[Hit], qvec: np.ndarray, topic: TopicT
 
 
 def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, int, np.ndarray | None]],
-                      qvec: np.ndarray, topic: TopicTerms, position: bool,
+                      qvec: np.ndarray, topic: TopicTerms, position: bool, about_members: bool,
                       top_score: float) -> list[tuple[ScoredSentence, list[float]]]:
     """The candidate sentences of one chunk (not its footnotes, not short ones), each with
     its features in :data:`~rag.answer_model.SENTENCE_FEATURES` order; those relative to
     the other candidates are left 0 for :func:`score_sentences`."""
     chunk = hit.chunk
-    about_members = asks_about_members(q)
     heading_on_topic = topic.coverage(chunk.heading) > 0
     share = topic.coverage(searchable_text(chunk))
     footnotes_at = chunk.text.find("\n\nVoetnoten:")

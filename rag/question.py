@@ -285,12 +285,9 @@ def _like(word: str, known: str) -> bool:
     """The same word, or, for a long one, a word typed one letter off ("aangenoomen")."""
     if word == known:
         return True
-    if len(known) < 10 or abs(len(word) - len(known)) > 1:
-        return False
-    i = 0
-    while i < min(len(word), len(known)) and word[i] == known[i]:
-        i += 1
-    return word[i + 1:] == known[i + 1:] or word[i + 1:] == known[i:] or word[i:] == known[i + 1:]
+    from rapidfuzz.distance import Levenshtein  # as the query expander's typo correction
+
+    return len(known) >= 10 and Levenshtein.distance(word, known, score_cutoff=1) <= 1
 
 
 def _mentions(text: str, words: tuple[str, ...], typos: bool) -> bool:
