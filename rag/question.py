@@ -46,24 +46,27 @@ NUMBER_WORDS = (
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
-        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
+        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\b|"
+        r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
+        r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
+        r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
-        r"\b(op|per) welke datum\b|\bwelke datum\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
+        r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
         r"\bdatum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|how (large|high|often|long)|"
         r"welk (deel|aandeel)|what (share|proportion|percentage))\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere )?(lidstaten|landen|ms|member states|countries|states|eu-landen)\b", re.I)),
+        r"\b(welke|which|what) (andere |other )?(lidstaten|landen|staten|ms|member states|countries|states|eu-landen)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|grondslag|legal basis)\b", re.I)),
     ("person", re.compile(
-        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|"
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt)\b|"
         r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b", re.I)),
@@ -131,8 +134,17 @@ _DATE_RE = re.compile(
     rf"\b(19|20)\d\d\b|\bQ[1-4]\b|\b(eerste|tweede|derde|vierde|1e|2e|3e|4e) kwartaal\b|\bkwartaal\b|"
     rf"\b(dit|volgend|komend|vorig) jaar\b|\b(voorjaar|najaar|zomer|winter|eind|begin|medio) (van )?(dit jaar|\d{{4}})\b|"
     rf"\b\d{{1,2}}[-/]\d{{1,2}}[-/]\d{{2,4}}\b|\b(maandag|dinsdag|woensdag|donderdag|vrijdag)\b", re.I)
+# A decision list names each letter it handles by type, sender and date ("Zaak: Brief regering -
+# minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016 Toekomst SNS Bank"): that
+# date is the letter's, no answer to when the round table or the briefing is.
+_LETTER_DATE = re.compile(rf"(?<= - )\d{{1,2}} ({_MONTH})( \d{{4}})?(?= [A-Z(]| [-–]|\s*$)")
+_ABOUT_A_LETTER = re.compile(r"\b(\w*(brief|brieven|notitie|nota|fiche|stuk|stukken)|letters?|verzoek|petitie|request)\b", re.I)
 _MONEY_RE = re.compile(
     r"€\s?\d|\b\d[\d.,]*\s?(euro|eur|mln|miljoen|miljard|mld|bn|million|billion|k€)\b|\beuro\b.*\d|\bEUR\b", re.I)
+_PERCENT_FIGURE = re.compile(r"\b\d[\d.,]*\s?(%|procent\b|percent\b|procentpunt\w*)", re.I)
+_CHANGE_ASKED = re.compile(
+    r"\b(gedaald|gestegen|gegroeid|toegenomen|afgenomen|verminderd|verhoogd|verlaagd|gekrompen|daling|stijging|groei|"
+    r"toename|afname|fell|fallen|rose|risen|increased|decreased|dropped|grown|grew|declined|shrunk)\b", re.I)
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -143,10 +155,12 @@ _SHARE_IN_WORDS = re.compile(
     rf"\b{_SMALL_NUMBER} (op de|in|out of) {_SMALL_NUMBER}\b", re.I)
 _MONTH_ABBR = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 # Numbers that count nothing: the day of a date ("op 26 maart", "5-6 maart", "8 en 9 dec."),
-# "ten" (Dutch "ten minste", "ten aanzien") and the ordinal "derde" ("derde landen").
+# "ten" (Dutch "ten minste", "ten aanzien"), the ordinal "derde" ("derde landen") and the
+# number of an item in a list ("2. nationale koppen ... schrappen", "5. Vereenvoudigen") and
+# a reference number ("DGBI-O / 89581779": a count that large is written 1.200.000).
 _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
-    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b", re.I)
+    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
 # An article, written out: "artikel 79", "art. 218 VWEU", "Article 5(1)", "artikelen 5 en 6".
 _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
@@ -172,8 +186,9 @@ class Question:
         counted: For a count ("hoeveel Brusselse voorstellen", "how many homes"): the
             words naming what is counted, as asked (empty when it is a unit or unnamed).
         status: For a yes/no question whether something was decided or done ("Is de motie
-            al aangenomen?", "Has NL ratified ...?"): the kinds of act asked about
-            (keys of :data:`STATUS_ACTS`).
+            al aangenomen?", "Has NL ratified ...?"), and for a date or count of such an act
+            ("wanneer is de wet aangenomen", "how many countries ratified"): the kinds of
+            act asked about (keys of :data:`STATUS_ACTS`).
     """
 
     text: str
@@ -239,7 +254,8 @@ def analyse(question: str) -> Question:
         months.append((month, int(m.group(2)) if m.group(2) else None))
     counted = _counted(text, language) if answer_type == "number" else []
     # Also a terse "motie ceder aangenomen?": no question word, a question mark.
-    status = _status_asked(text) if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)) else []
+    status = _status_asked(text) if (yes_no or answer_type in ("date", "number", "countries")
+                                     or (text.endswith("?") and not _QUESTION_WORD.search(text))) else []
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status)
 
 
@@ -249,16 +265,16 @@ def analyse(question: str) -> Question:
 # A letter that has none of the latter does not say. Not "besloten": a decision is told as
 # the policy itself ("we draaien de verhoging terug").
 STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "aannemen": (("aangenomen", "verworpen", "vastgesteld", "adopted", "adopt", "rejected", "reject"),
+    "aannemen": (("aangenomen", "verworpen", "vastgesteld", "adopted", "adopt", "rejected", "reject", "passed"),
                  ("aangenomen", "aanneemt", "aannemen", "aan te nemen", "aanvaard", "verworpen", "verwerpt", "verwerpen",
                   "goedgekeurd", "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "vastgesteld",
                   "vast te stellen", "bekrachtigd", "bekrachtiging", "aangehouden", "meerderheid", "plenaire behandeling",
                   "voor behandeling", "in behandeling", "wordt behandeld", "adopted", "adoption",
                   "rejected", "voted")),
-    "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "signed", "sign"),
+    "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "getekend", "tekende", "tekenden", "signed", "sign"),
                      ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "te ondertekenen",
                       "getekend", "signed", "signature")),
-    "ratificeren": (("geratificeerd", "ratificeert", "ratificeren", "ratified", "ratify"),
+    "ratificeren": (("geratificeerd", "ratificeert", "ratificeren", "ratificatie", "ratified", "ratify", "ratification"),
                     ("geratificeerd", "ratificeert", "ratificeren", "ratificatie", "bekrachtigd", "bekrachtiging",
                      "goedkeuring", "goedkeuringsprocedure", "goedkeuringswet", "ondertekend", "ratified", "ratification")),
     "terughalen": (("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriated",
@@ -270,6 +286,14 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
                    "agreed", "approved", "rejected")),
     "stemmen": (("gestemd", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
+    "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "published", "publish", "publication"),
+                   ("gepubliceerd", "publiceert", "publiceren", "publicatie", "verschenen", "verschijnt", "published",
+                    "publication")),
+    "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
+                 ("ingediend", "indient", "indienen", "indiening", "dient in", "in te dienen", "wordt gestuurd",
+                  "worden gestuurd", "submitted", "tabled")),
+    "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
+                  ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "verzending", "sent")),
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
                   ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
                    "promised", "pledged")),
@@ -305,6 +329,22 @@ def _mentions(text: str, words: tuple[str, ...], typos: bool) -> bool:
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
     return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
+
+
+# Words of STATUS_ACTS that tell an act pending or a step on the way to it: a date or a
+# figure beside them is of that step ("plenaire behandeling in de week van 3 december"),
+# and a signature is no ratification.
+_ON_THE_WAY = {"in te dienen", "wordt gestuurd", "worden gestuurd", "aan te nemen", "vast te stellen", "aangehouden", "meerderheid", "plenaire behandeling",
+               "voor behandeling", "in behandeling", "wordt behandeld", "te ondertekenen", "stemming", "gestemd",
+               "goedkeuringsprocedure", "goedkeuringswet", "in te stemmen", "ontvangt uw kamer", "zal uw kamer"}
+_DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY and not (act == "ratificeren" and w == "ondertekend"))
+               for act, (_, told) in STATUS_ACTS.items()}
+
+
+def _tells_act_done(sentence: str, question: Question) -> bool:
+    """For a date or count of an act: does ``sentence`` tell the act done (the date beside
+    "plenaire behandeling" is not the day a bill was passed)?"""
+    return not question.status or any(_mentions(sentence, _DONE_WORDS[act], typos=False) for act in question.status)
 
 
 def tells_status(question: Question, text: str) -> bool:
@@ -394,6 +434,13 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 
 
 def _has_date(sentence: str, question: Question) -> bool:
+    if _ABOUT_A_LETTER.search(question.text):
+        if _LETTER_DATE.search(sentence):
+            return True  # the date a letter was sent, as its registry line gives it
+    else:
+        sentence = _LETTER_DATE.sub(" ", sentence)
+    if not _tells_act_done(sentence, question):
+        return False
     for m in _DATE_RE.finditer(sentence):
         if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
                 and not re.search(_MONTH, m.group(0), re.I):
@@ -410,7 +457,32 @@ def _has_number(sentence: str, question: Question) -> bool:
     if _PERCENT_RE.search(question.text):
         # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
-    return _new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
+    if question.counted and not _CHANGE_ASKED.search(question.text):
+        # "aantal succesvolle terugkeeroperaties": a count of things, which "met 13% gestegen" is
+        # not; "hoeveel is het aantal ... gedaald" asks for the change, which a share tells.
+        sentence = _PERCENT_FIGURE.sub(" ", sentence)
+    return (_new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
+            and _tells_act_done(sentence, question) and _in_unit(sentence, question))
+
+
+# Units a count may ask in ("hoeveel weken", "aantal dagen", "how many years"): the figure must
+# be in that unit ("binnen vier weken"), not any number of the passage.
+_UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "week|weken|weeks?",
+          "dagen": "dag|dagen|werkdagen|days?", "days": "dag|dagen|werkdagen|days?",
+          "maanden": "maand|maanden|months?", "months": "maand|maanden|months?",
+          "jaar": "jaar|jaren|years?", "jaren": "jaar|jaren|years?", "years": "jaar|jaren|years?",
+          "uur": "uur|uren|hours?", "uren": "uur|uren|hours?", "hours": "uur|uren|hours?",
+          "keer": "keer|maal|times", "maal": "keer|maal|times", "times": "keer|maal|times"}
+_UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+
+
+def _in_unit(sentence: str, question: Question) -> bool:
+    """For "hoeveel weken" and the like: does ``sentence`` give a figure in that unit?"""
+    m = _UNIT_ASKED.search(question.text)
+    if not m:
+        return True
+    number = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
+    return bool(re.search(rf"\b{number}\s+(?:\w+\s+)?(?:{_UNITS[m.group(1).lower()]})\b", sentence, re.I))
 
 
 def _names_counted(sentence: str, question: Question) -> bool:
@@ -460,6 +532,8 @@ def _synonyms() -> dict[str, str]:
 
 
 def _has_countries(sentence: str, question: Question) -> bool:
+    if not _tells_act_done(sentence, question):
+        return False  # "welke landen hebben ... ondertekend": not the countries of another step
     named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)} - {"Nederland", "Netherlands"}
     named -= {c for c in named if c.lower() in question.text.lower()}
     return bool(named)

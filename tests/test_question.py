@@ -43,6 +43,14 @@ from rag.question import analyse, has_fact, tells_status
         ("Wat regelt artikel 5 van de Kaderwet?", "other"),
         ("Welke artikel 7-procedure loopt er tegen Hongarije?", "other"),
         ("What art is shown in the new building?", "other"),
+        # What a day, a loan, a cost, an office holder, a legal ground or other states are asked as.
+        ("Op welke dag is de motie over Rafah ingediend?", "date"),
+        ("How large is the bilateral loan DNB gives the IMF?", "amount"),
+        ("Hoe groot is de begroting van het ATR voor 2025?", "amount"),
+        ("Wat gaan de ICT en huisvesting van het nieuwe college kosten?", "amount"),
+        ("Wie vervult de functie van EU-contraterrorismecoördinator?", "person"),
+        ("grondslag instellingsbesluit ATR kaderwet", "article"),
+        ("Welke andere staten hebben het advocatenverdrag ondertekend?", "countries"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -185,3 +193,54 @@ def test_a_letter_tells_an_act_either_way_or_not_at_all():
     assert tells_status(signed, "Nederland heeft het verdrag op 13 mei 2025 ondertekend.")
     # A question about no act: any text will do.
     assert tells_status(analyse("Zijn de adviezen van ATR bindend?"), "Het college adviseert.")
+
+
+def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
+    # The date beside the plenary debate is no date the bill was passed (kst-36450 letters).
+    passed = analyse("wanneer is de instellingswet atr door de tweede kamer aangenomen")
+    assert passed.status == ["aannemen"]
+    assert not has_fact(passed, "Nu de plenaire behandeling van het wetsvoorstel in de Tweede Kamer ingepland staat "
+                                "in de week van 3 december 2024, is het niet mogelijk de inwerkingtreding aan te laten sluiten.")
+    roadmap = analyse("wanneer is de routekaart voor revised VIS aangenomen?")
+    assert has_fact(roadmap, "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA.")
+    # A signature is no ratification (kst-32317-995), in Dutch or English.
+    signed = "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend."
+    assert not has_fact(analyse("How many countries have ratified the Claims Commission treaty?"), signed)
+    assert not has_fact(analyse("aantal ratificaties verdrag claimscommissie"), signed)
+    assert has_fact(analyse("How many countries signed the Claims Commission treaty?"), signed)
+    # Countries named for another reason do not list who signed.
+    other_states = analyse("Welke andere staten hebben het advocatenverdrag al ondertekend?")
+    assert not has_fact(other_states, "de kopgroep (bestaande uit België, Denemarken, Duitsland, Finland, Frankrijk)")
+    assert has_fact(other_states, "Duitsland en Frankrijk hebben het verdrag op 16 mei ondertekend.")
+    # Published: the date of another document's publication does not serve, its own does.
+    published = analyse("datum publicatie besluit verlenging ATR in Staatscourant?")
+    assert not has_fact(published, "Het instellingsbesluit vervalt met ingang van 1 december 2024.")
+    assert has_fact(published, "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
+
+
+def test_numbers_that_count_nothing_asked():
+    # An item's number in a list (llm13, llm11) and a reference number.
+    heads = analyse("hoeveel nationale koppen wil het kabinet schrappen")
+    assert not has_fact(heads, "2. nationale koppen in de bestaande regelgeving waar mogelijk te schrappen")
+    assert has_fact(heads, "Het kabinet schrapt 12 nationale koppen.")
+    budget = analyse("Hoe groot is het budget van het ATR voor 2025?")
+    assert not has_fact(budget, "DGBI-O / 89581779 - Inzake de taakopdracht heeft ATR het voornemen: 5. Vereenvoudigen "
+                                "instrumentarium voor verduurzaming")
+    # A count of operations is no share of them; a change in them may be (kst-32317-995).
+    operations = analyse("aantal succesvolle terugkeeroperaties EU 2025")
+    rise = "Ook is het aantal succesvolle terugkeeroperaties gestegen met 13%."
+    assert not has_fact(operations, rise)
+    assert has_fact(analyse("hoeveel is het aantal succesvolle terugkeeroperaties gestegen?"), rise)
+    # A count in weeks is answered in weeks (kst-36450-3).
+    weeks = analyse("binnen hoeveel weken adviseert het college?")
+    assert not has_fact(weeks, "In 2017 is het ATR ingesteld, voor 5 jaar.")
+    assert has_fact(weeks, "ACTAL deed dit vier weken voor besluitvorming.")
+    assert has_fact(analyse("hoeveel keer was de implementatie strenger"), "In ruim vier jaar was 16 keer sprake van strengere implementatie.")
+
+
+def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
+    line = ("Agendapunt: Voorstel Aukje de Vries (VVD) voor een rondetafelgesprek over het tegengaan van "
+            "terrorismefinanciering Zaak: Stafnotitie - griffier, R.F. Berck - 22 september 2016")
+    assert not has_fact(analyse("rondetafelgesprek terrorismefinanciering datum"), line)
+    assert has_fact(analyse("van wanneer is de stafnotitie over het rondetafelgesprek?"), line)
+    assert has_fact(analyse("rondetafelgesprek terrorismefinanciering datum"), "Het rondetafelgesprek is op 12 januari 2017.")
