@@ -46,7 +46,8 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
-                          asks_dutch_position, over_time, score_sentences, select, stance_sentence, with_stance)
+                          asks_dutch_position, holds_stance, over_time, score_sentences, select, stance_holder,
+                          stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_status
 from rag.retrieve import Filters, Hit, Retriever
@@ -67,11 +68,11 @@ FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
            "person": "naam", "article": "artikel",
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
-           "status": "besluit of stand van zaken hierover"},
+           "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
-           "status": "decision or state of play on it"},
+           "status": "decision or state of play on it", "holder": "position of {holder}"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
@@ -388,10 +389,18 @@ class Answerer:
             # "Is de motie al aangenomen?" over the motion's text: on the topic, silent on the act.
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
             return self._not_found(q, hits, scored, "fact_missing", message)
+        holder = stance_holder(q)
+        if holder:
+            # "Steunt de VNG ...?": only a sentence in which the VNG takes a side answers it.
+            said = next((x for x in picked + [x for x in scored if x.hit_rank <= 2] if holds_stance(x.text, holder)), None)
+            if said is None:
+                who = FACT_NAMES[q.language]["holder"].format(holder=" ".join(holder[0]))
+                return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
+            picked = with_stance(picked, said, self.settings)
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
         lead = None
         if asks_dutch_position(q):
-            lead = stance_sentence(picked, scored)
+            lead = stance_sentence(picked, scored, q.text)
             if lead is None:
                 # The passage is on the topic at best: the Netherlands takes no stand in it.
                 on_topic = ev.share >= 0.5

@@ -29,7 +29,7 @@ from rag.bm25 import DutchAnalyzer
 from rag.documents import searchable_text
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
-from rag.question import POLARITY, Question, has_fact
+from rag.question import POLARITY, Question, dutch_words, has_fact
 from rag.retrieve import Hit
 from rag.sentences import split_sentences
 
@@ -42,7 +42,8 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
 )
 POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
-    r"kijkt .* aan|houding|mening|position|stance|view|think|support|welcome)\b",
+    r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord gaan|position|stance|view|think|support|welcome|"
+    r"agree (?:to|with))\b",
     re.IGNORECASE,
 )
 POSITION_CUE = re.compile(
@@ -170,6 +171,88 @@ OTHER_ASK = re.compile(
 def asks_dutch_position(q: Question) -> bool:
     """Does ``q`` ask what the Netherlands or the cabinet thinks or wants (and nothing else)?"""
     return wants_position(q) and bool(DUTCH_ACTOR.search(q.text)) and not OTHER_ASK.search(q.text)
+
+
+# A question whether someone other than the Netherlands takes a side ("Steunt de VNG ...?",
+# "Staan de gemeentekoepels achter ...?", "Klopt het dat de Commissie kritisch blijft?", "Do
+# other member states support ...?"): who it is stands between the verb and the side taken.
+_STANCE_ASKED = re.compile(
+    r"\b(?:steun\w*|ondersteun\w*|onderschrij\w*|verwelkom\w*|achter|voorstander|tegenstander|positief|negatief|"
+    r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|agree\w*|"
+    r"critical)\b", re.I)
+_FIRST_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",
+                "verwelkomen", "deelt", "delen", "staat", "staan", "is", "zijn", "heeft", "hebben", "blijft", "blijven",
+                "wil", "willen", "do", "does", "did", "will", "would", "are", "has", "have"}
+_STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",
+                 "verwelkomen", "deelt", "delen"}
+_ADVERBS = {"zich", "er", "al", "nog", "ook", "nu", "wel", "echt", "nog", "steeds", "still", "also", "now", "already",
+            "really", "fully", "generally"}
+_HOLDER_ENDS = {"die", "which", "who", "er", "van", "dat", "het", "een", "de", "zich", "om", "over", "voor", "achter", "tegen", "met", "bij", "in",
+                "op", "aan", "al", "nog", "ook", "nu", "wel", "niet", "is", "zijn", "blijft", "blijven", "wil", "wordt",
+                "heeft", "hebben", "kan", "zal", "gaat", "of", "the", "to", "with", "still", "also", "now", "already",
+                "in", "on", "for", "that"}
+_HOLDER_SKIP = {"de", "het", "een", "the", "a", "an", "andere", "overige", "other", "some", "most", "alle", "all"}
+_NOT_A_HOLDER = {"er", "u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he", "she", "you", "dit", "dat",
+                 "this", "that", "we", "wij", "ik", "there"}
+_STEMMER = DutchAnalyzer().stemmer
+
+
+def stance_holder(q: Question) -> list[list[str]]:
+    """Who a yes/no question asks takes a side, when it is not the Netherlands or the
+    cabinet: ways of naming them, each a list of Dutch words a sentence must all hold ("cda
+    fractie"; "lidstaten" or "staten" for "other member states"); [] for any other question.
+
+    Example:
+        >>> stance_holder(analyse("Steunt de VNG dat het ATR gemeenten adviseert?"))
+        [['vng']]
+        >>> stance_holder(analyse("Steunt het kabinet een sanctie-instrument?"))
+        []
+    """
+    if not (q.yes_no or q.text.rstrip().endswith("?")) or not _STANCE_ASKED.search(q.text):
+        return []
+    words = re.findall(r"[\wà-ÿ]+", q.text.lower())
+    if words[:3] == ["klopt", "het", "dat"]:
+        rest = words[3:]
+    elif words and words[0] in _FIRST_VERBS:
+        rest = words[1:]
+    else:
+        return []
+    while rest and rest[0] in _HOLDER_SKIP:
+        rest = rest[1:]
+    holder: list[str] = []
+    end = len(rest)
+    of = False  # in "de beroepsorganisatie van Nederlandse advocaten": only the head says who
+    for i, w in enumerate(rest):
+        if (w in _HOLDER_ENDS and not (of and w not in _ADVERBS)) or _STANCE_ASKED.fullmatch(w) or w in _FIRST_VERBS:
+            if w in ("van", "of") and holder and not of:
+                of = True
+                continue
+            end = i
+            break
+        if w not in _HOLDER_SKIP and not of:
+            holder.append(w)
+    # The side is taken by the first verb ("Steunt de VNG dat ...") or right after who takes
+    # it ("Staan de koepels (er) achter", "Do member states support"), not in a clause about
+    # someone else ("Blijven de mensen die het college ondersteunen ...", "Have the rules been endorsed").
+    after = [w for w in rest[end:] if w not in _ADVERBS][:1]
+    if words[0] not in _STANCE_VERBS and not (after and _STANCE_ASKED.fullmatch(after[0])):
+        return []
+    if not holder or holder[0] in _NOT_A_HOLDER or DUTCH_ACTOR.search(" ".join(holder)):
+        return []
+    if q.language == "en":
+        return [[d] for d in dutch_words(" ".join(holder)) or dutch_words(holder[-1])]  # none: the glossary does not know it
+    # Adjectives before the noun say nothing of who ("de Europese Commissie").
+    return [[w for i, w in enumerate(holder) if not (w.endswith("e") and len(w) > 3 and i < len(holder) - 1)]]
+
+
+def holds_stance(sentence: str, holder: list[list[str]]) -> bool:
+    """Does ``sentence`` name the holder one way (:func:`stance_holder`; each word as itself or
+    by stem, "CDA-fractie" holds "cda" and "fractie") and take a side?"""
+    if not _STANCE_WORD.search(sentence):
+        return False
+    words = re.findall(r"[\wà-ÿ]+", sentence.lower())
+    stems = set(words) | set(_STEMMER.stemWords(words))
+    return any(all(w in stems or _STEMMER.stemWord(w) in stems for w in way) for way in holder)
 
 
 @dataclass
@@ -396,15 +479,24 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
     return picked
 
 
-def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence]) -> ScoredSentence | None:
+def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
+                    question: str = "") -> ScoredSentence | None:
     """The sentence of the quoted chunk (``picked[0]``'s) that states the Dutch position
-    (:func:`takes_stance`): the first of ``picked`` that does, else the chunk's most likely
-    candidate that does; None when none of its sentences does."""
+    (:func:`takes_stance`): one that takes the side the question names ("Kan NL instemmen
+    ...?" and "Nederland kan hiermee instemmen."), else the first of ``picked`` that states
+    one, else the chunk's most likely candidate that does; None when none of its sentences does."""
     home = picked[0].hit.chunk.id
+    asked = set(_STEMMER.stemWords([m.group(0).lower() for m in _STANCE_WORD.finditer(question)]))
 
     def stances(sentences: list[ScoredSentence]) -> Iterator[ScoredSentence]:
         return (x for x in sentences if x.hit.chunk.id == home and takes_stance(x.text))
 
+    if asked:
+        same = (x for x in stances(picked + scored)
+                if asked & set(_STEMMER.stemWords([m.group(0).lower() for m in _STANCE_WORD.finditer(x.text)])))
+        found = next(same, None)
+        if found is not None:
+            return found
     return next(stances(picked), None) or next(stances(scored), None)
 
 

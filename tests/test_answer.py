@@ -157,6 +157,31 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
     assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["status"]) and a.related
 
 
+@pytest.mark.parametrize("question, holder", [
+    # The ATR letters name the VNG as a user of its advice, never as for or against it.
+    ("Steunt de VNG dat het ATR gemeenten adviseert over hun regels?", "vng"),
+    ("Zijn de lidstaten positief over de visumstrategie?", "lidstaten"),
+])
+def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, holder):
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing" and a.related
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["holder"].format(holder=holder))
+    b = answerer.ask("Klopt het dat de Commissie kritisch blijft over de binnengrenscontroles?")
+    assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
+
+
+def test_a_yes_no_question_about_the_dutch_side_leads_with_the_side_asked(answerer):
+    # The item states two Dutch positions; the question asks about agreeing to the roadmap.
+    a = answerer.ask("Kan Nederland instemmen met de roadmap voor het revised VIS?")
+    assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")
+
+
+def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):
+    a = answerer.ask("Wanneer heeft de Eerste Kamer de Instellingswet ATR aangenomen?")
+    assert a.answer_type == "date" and not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["date"])
+
+
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
     a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
     assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer

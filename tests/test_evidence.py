@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import asks_about_members, asks_dutch_position, reports_members, takes_stance
+from rag.evidence import asks_about_members, asks_dutch_position, holds_stance, reports_members, stance_holder, takes_stance
 from rag.question import analyse
 
 
@@ -110,3 +110,31 @@ def test_a_question_is_no_answer_where_questions_are_answered():
 ])
 def test_which_questions_are_about_what_members_said(question, about):
     assert asks_about_members(analyse(question)) is about
+
+
+@pytest.mark.parametrize("question, holder", [
+    ("Steunt de VNG dat het ATR gemeenten adviseert?", [["vng"]]),
+    ("Staan de gemeentekoepels achter de sobere opvang?", [["gemeentekoepels"]]),
+    ("Heeft de beroepsorganisatie van advocaten zich achter het verdrag geschaard?", [["beroepsorganisatie"]]),
+    ("steunt de cda fractie een permanent college", [["cda", "fractie"]]),
+    ("Klopt het dat de Europese Commissie kritisch blijft over binnengrenscontroles?", [["commissie"]]),
+    ("Do other member states support the Dutch non-paper?", [["staten"], ["lidstaten"]]),
+    # The Netherlands, a passive, a clause about someone else, no side asked: not someone else's view.
+    ("Steunt het kabinet een sanctie-instrument?", []),
+    ("Does the Netherlands support postponing the EES?", []),
+    ("Have the new rules on safe countries been endorsed by the Council?", []),
+    ("Blijven de mensen die het college ondersteunen ook voor de opvolger werken?", []),
+    ("Is er steun voor het voorstel?", []),
+    ("Wat vindt de VNG van het ATR?", []),
+])
+def test_who_a_question_asks_takes_a_side(question, holder):
+    assert stance_holder(analyse(question)) == holder
+
+
+def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
+    assert holds_stance("De leden van de CDA-fractie steunen het voorstel.", [["cda", "fractie"]])
+    assert not holds_stance("De leden van de VVD-fractie steunen het voorstel.", [["cda", "fractie"]])
+    # Named, but taking no side (kst-36450-3).
+    assert not holds_stance("Ook heeft ATR adviezen uitgebracht die de VNG kan gebruiken voor modelverordeningen.", [["vng"]])
+    assert holds_stance("Daarnaast blijft de Commissie kritisch ten aanzien van de binnengrenscontroles.", [["commissie"]])
+    assert holds_stance("Een meerderheid van de lidstaten steunt de inzet.", [["staten"], ["lidstaten"]])
