@@ -49,7 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, stance_holder,
                           stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_status
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_act,
+                          tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -389,6 +390,14 @@ class Answerer:
             # "Is de motie al aangenomen?" over the motion's text: on the topic, silent on the act.
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
             return self._not_found(q, hits, scored, "fact_missing", message)
+        lead = None
+        if q.yes_no and q.status:
+            # Lead with the sentence that tells the act asked about, where the item has one.
+            home = [x for x in scored if x.hit.chunk.id == picked[0].hit.chunk.id]
+            near = [x for x in scored if x.hit_rank <= 2 and x.hit.chunk.item_title == picked[0].hit.chunk.item_title]
+            lead = next((x for x in picked + home + near if tells_act(q, x.text)), None)
+            if lead is not None:
+                picked = with_stance(picked, lead, self.settings)
         holder = stance_holder(q)
         if holder:
             # "Steunt de VNG ...?": only a sentence in which the VNG takes a side answers it.
@@ -396,9 +405,10 @@ class Answerer:
             if said is None:
                 who = FACT_NAMES[q.language]["holder"].format(holder=" ".join(holder[0]))
                 return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            picked = with_stance(picked, said, self.settings)
+            picked, lead = with_stance(picked, said, self.settings), said
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
-        lead = None
+        if lead is not None and not any(x is lead for x in picked):
+            lead = None  # an earlier letter's answer took its place
         if asks_dutch_position(q):
             lead = stance_sentence(picked, scored, q.text)
             if lead is None:

@@ -9,7 +9,7 @@ answerability model judges; :func:`select` picks the sentences to quote, and
 
 Example:
     >>> from rag.evidence import TopicTerms
-    >>> from rag.bm25 import DutchAnalyzer
+    >>> from rag.bm25 import DutchAnalyzer, synonyms
     >>> topic = TopicTerms("Wat vindt het kabinet van terugkeerhubs?", DutchAnalyzer())
     >>> topic.coverage("Het kabinet steunt de verkenning van terugkeerhubs.")
     1.0
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rag.answer_model import AnswerModel, LogisticModel
-from rag.bm25 import DutchAnalyzer
+from rag.bm25 import DutchAnalyzer, synonyms
 from rag.documents import searchable_text
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
@@ -42,7 +42,8 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
 )
 POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
-    r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord gaan|position|stance|view|think|support|welcome|"
+    r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"
+    r"position|stance|view|think|support|welcome|"
     r"agree (?:to|with))\b",
     re.IGNORECASE,
 )
@@ -195,6 +196,8 @@ _HOLDER_SKIP = {"de", "het", "een", "the", "a", "an", "andere", "overige", "othe
 _NOT_A_HOLDER = {"er", "u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he", "she", "you", "dit", "dat",
                  "this", "that", "we", "wij", "ik", "there"}
 _STEMMER = DutchAnalyzer().stemmer
+# "NL akkoord met de roadmap?", "gaat akkoord": agreeing, not an agreement reached.
+_AGREE = re.compile(r"\bakkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))\b", re.I)
 
 
 def stance_holder(q: Question) -> list[list[str]]:
@@ -479,6 +482,15 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
     return picked
 
 
+def _sides(text: str) -> set[str]:
+    """The sides ``text`` takes or asks about, as stems of one synonym group ("steunt",
+    "kan instemmen" and a terse "NL akkoord ...?" are one side)."""
+    same = synonyms()
+    words = [m.group(0).lower() for m in _STANCE_WORD.finditer(text)]
+    words += ["instemmen"] * len(_AGREE.findall(text))
+    return {same.get(stem, stem) for stem in _STEMMER.stemWords(words)}
+
+
 def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
                     question: str = "") -> ScoredSentence | None:
     """The sentence of the quoted chunk (``picked[0]``'s) that states the Dutch position
@@ -486,15 +498,13 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
     ...?" and "Nederland kan hiermee instemmen."), else the first of ``picked`` that states
     one, else the chunk's most likely candidate that does; None when none of its sentences does."""
     home = picked[0].hit.chunk.id
-    asked = set(_STEMMER.stemWords([m.group(0).lower() for m in _STANCE_WORD.finditer(question)]))
+    asked = _sides(question)
 
     def stances(sentences: list[ScoredSentence]) -> Iterator[ScoredSentence]:
         return (x for x in sentences if x.hit.chunk.id == home and takes_stance(x.text))
 
     if asked:
-        same = (x for x in stances(picked + scored)
-                if asked & set(_STEMMER.stemWords([m.group(0).lower() for m in _STANCE_WORD.finditer(x.text)])))
-        found = next(same, None)
+        found = next((x for x in stances(picked + scored) if asked & _sides(x.text)), None)
         if found is not None:
             return found
     return next(stances(picked), None) or next(stances(scored), None)

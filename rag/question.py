@@ -341,6 +341,18 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY and not (act =
                for act, (_, told) in STATUS_ACTS.items()}
 
 
+# The words that tell the act itself, done or pending: what a yes/no answer leads with ("Has NL
+# ratified ...?" -> "Op dit moment wordt gewerkt aan de nationale goedkeuringsprocedure", not
+# the sentence on its signature).
+_OWN_WORDS = {act: tuple(w for w in told if not (act == "ratificeren" and w == "ondertekend"))
+              for act, (_, told) in STATUS_ACTS.items()}
+
+
+def tells_act(question: Question, sentence: str) -> bool:
+    """Does ``sentence`` tell the act ``question`` asks about, done or pending? False when it asks about none."""
+    return any(_mentions(sentence, _OWN_WORDS[act], typos=False) for act in question.status)
+
+
 def _tells_act_done(sentence: str, question: Question) -> bool:
     """For a date or count of an act: does ``sentence`` tell the act done (the date beside
     "plenaire behandeling" is not the day a bill was passed)?"""

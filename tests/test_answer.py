@@ -170,10 +170,19 @@ def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(a
     assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
 
 
-def test_a_yes_no_question_about_the_dutch_side_leads_with_the_side_asked(answerer):
+@pytest.mark.parametrize("question", ["Kan Nederland instemmen met de roadmap voor het revised VIS?",
+                                      "nl akkoord met roadmap revised vis?"])
+def test_a_question_about_the_dutch_side_leads_with_the_side_asked(answerer, question):
     # The item states two Dutch positions; the question asks about agreeing to the roadmap.
-    a = answerer.ask("Kan Nederland instemmen met de roadmap voor het revised VIS?")
+    a = answerer.ask(question)
     assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")
+
+
+def test_whether_an_act_happened_leads_with_the_sentence_that_tells_it(answerer):
+    # The item tells the signature in one chunk and the ratification under way in the next.
+    a = answerer.ask("Heeft NL het advocatenverdrag van de Raad van Europa al geratificeerd?")
+    assert a.answered and a.answer.startswith("Op dit moment wordt gewerkt aan de voorbereiding van de nationale "
+                                              "goedkeuringsprocedure voor het Verdrag.")
 
 
 def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):
