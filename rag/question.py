@@ -167,7 +167,13 @@ _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re
 _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
     r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
-    r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b")
+    r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b|"
+    # A full name without initials, as the person's office or party follows it: "Dennis Botman, de
+    # nieuwe hoge vertegenwoordiger van het IMF", "Aukje de Vries (VVD)".
+    r"\b[A-Z][a-zà-ÿ]+(?:\s(?:van|de|der|den|ter|ten)){0,2}\s[A-Z][a-zà-ÿ]+(?=,\s(?:de|het|die)\s(?:[\w-]+\s){0,3}?"
+    r"(?:[\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|directeur|griffier|rapporteur|"
+    r"ambassadeur|president|premier|woordvoerder|secretaris|vertegenwoordiger|hoofd|leider)\b|"
+    r"\s\((?:VVD|PVV|NSC|BBB|CDA|D66|GL|GroenLinks|PvdA|SP|SGP|CU|ChristenUnie|PvdD|DENK|JA21|FvD|Volt|50PLUS|BIJ1)\))")
 
 
 @dataclass

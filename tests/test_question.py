@@ -244,3 +244,15 @@ def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
     assert not has_fact(analyse("rondetafelgesprek terrorismefinanciering datum"), line)
     assert has_fact(analyse("van wanneer is de stafnotitie over het rondetafelgesprek?"), line)
     assert has_fact(analyse("rondetafelgesprek terrorismefinanciering datum"), "Het rondetafelgesprek is op 12 januari 2017.")
+
+
+def test_a_full_name_is_a_name_where_an_office_or_party_follows_it():
+    imf = analyse("naam nieuwe hoge vertegenwoordiger IMF Griekenland")
+    # ok02 (decision list of the finance committee, 26 October 2016).
+    assert has_fact(imf, "Agendapunt: Voorstel om een gesprek te organiseren met Dennis Botman, de nieuwe hoge "
+                         "vertegenwoordiger van het Internationaal Monetair Fonds (IMF) in Griekenland")
+    assert has_fact(analyse("naam indiener voorstel rondetafelgesprek"),
+                    "Agendapunt: Voorstel Aukje de Vries (VVD) voor een rondetafelgesprek over terrorismefinanciering")
+    # Two capitals are no name by themselves, nor before another kind of apposition.
+    assert not has_fact(imf, "De Raad van State, de hoogste adviseur van de regering, heeft geadviseerd.")
+    assert not has_fact(imf, "Het Internationaal Monetair Fonds steunt Griekenland.")
