@@ -46,7 +46,8 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
-                          asks_dutch_position, holds_stance, over_time, score_sentences, select, stance_holder,
+                          asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
+                          stance_holder,
                           stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_act,
@@ -401,7 +402,7 @@ class Answerer:
         holder = stance_holder(q)
         if holder:
             # "Steunt de VNG ...?": only a sentence in which the VNG takes a side answers it.
-            said = next((x for x in picked + [x for x in scored if x.hit_rank <= 2] if holds_stance(x.text, holder)), None)
+            said = next((x for x in picked + scored if holds_stance(x.text, holder, sentence_before(x))), None)
             if said is None:
                 who = FACT_NAMES[q.language]["holder"].format(holder=" ".join(holder[0]))
                 return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))

@@ -195,7 +195,20 @@ _HOLDER_ENDS = {"die", "which", "who", "er", "van", "dat", "het", "een", "de", "
 _HOLDER_SKIP = {"de", "het", "een", "the", "a", "an", "andere", "overige", "other", "some", "most", "alle", "all"}
 _NOT_A_HOLDER = {"er", "u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he", "she", "you", "dit", "dat",
                  "this", "that", "we", "wij", "ik", "there"}
+_DUTCH_HOLDERS = {"regering", "kabinet", "minister", "ministers", "staatssecretaris", "premier", "minister-president",
+                  "bewindspersoon", "bewindspersonen", "government", "cabinet", "nederland", "nl", "netherlands",
+                  "ministry", "ministerie"}
+_MEMBERS = {"leden", "lid", "members", "member"}
+_ADJECTIVE_ENDINGS = ("se", "ische", "ale", "ele", "ige", "lijke", "bare", "ende", "ieve", "ere", "nieuwe", "oude", "grote",
+                      "hoge", "eerste", "tweede", "derde", "andere", "overige", "vele", "meeste")
 _STEMMER = DutchAnalyzer().stemmer
+# Judgement by someone else than the Netherlands: the Dutch stance words, and how advisers
+# and others object or agree ("De Afdeling ... heeft een aantal bezwaren").
+# The Netherlands taking the side itself, between the holder and the word of judgement (not "MKB-Nederland").
+_DUTCH_BETWEEN = re.compile(r"(?<![-\w])(?:nederland|nl|kabinet|regering|minister|staatssecretaris|ik|wij|we)(?![-\w])")
+_BACK_REFERENCES = {"zij", "ze", "hij", "deze", "leden", "it", "they"}
+_SIDE_WORD = re.compile(_STANCE_WORD.pattern + r"|\b(?:bezwaren|kritiek|adviseert|adviseren|eens|oneens|support\w*|"
+                        r"oppose\w*|welcome\w*|critical)\b", re.IGNORECASE)
 # "NL akkoord met de roadmap?", "gaat akkoord": agreeing, not an agreement reached.
 _AGREE = re.compile(r"\bakkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))\b", re.I)
 
@@ -213,7 +226,7 @@ def stance_holder(q: Question) -> list[list[str]]:
     """
     if not (q.yes_no or q.text.rstrip().endswith("?")) or not _STANCE_ASKED.search(q.text):
         return []
-    words = re.findall(r"[\wà-ÿ]+", q.text.lower())
+    words = re.findall(r"[\wà-ÿ]+(?:-[\wà-ÿ]+)*", q.text.lower())
     if words[:3] == ["klopt", "het", "dat"]:
         rest = words[3:]
     elif words and words[0] in _FIRST_VERBS:
@@ -222,40 +235,108 @@ def stance_holder(q: Question) -> list[list[str]]:
         return []
     while rest and rest[0] in _HOLDER_SKIP:
         rest = rest[1:]
-    holder: list[str] = []
+    # Who: adjectives, the noun, and what follows "van"/"of" ("de leden van de SGP-fractie", "de
+    # Raad van State", "the government of Poland"); the noun ends it ("Steunt de Europese
+    # Commissie terugkeerhubs?").
+    head: list[str] = []
+    of: list[str] = []
+    in_of = False
     end = len(rest)
-    of = False  # in "de beroepsorganisatie van Nederlandse advocaten": only the head says who
     for i, w in enumerate(rest):
-        if (w in _HOLDER_ENDS and not (of and w not in _ADVERBS)) or _STANCE_ASKED.fullmatch(w) or w in _FIRST_VERBS:
-            if w in ("van", "of") and holder and not of:
-                of = True
-                continue
+        if w in ("van", "of") and head and not in_of:
+            in_of = True
+            continue
+        if in_of and w in _HOLDER_SKIP:
+            continue
+        if _STANCE_ASKED.fullmatch(w) or w in _FIRST_VERBS or w in _ADVERBS or w in _HOLDER_ENDS:
             end = i
             break
-        if w not in _HOLDER_SKIP and not of:
-            holder.append(w)
+        if w not in _HOLDER_SKIP:
+            (of if in_of else head).append(w)
+            if in_of and q.language != "en" and not _adjective(w):
+                end = i + 1
+                break  # "van de SGP-fractie": its noun ends it, not the object after it
+    if q.language != "en":
+        # The first noun says who: not the adjectives before it, nor an object the question runs
+        # on into ("Steunt de Europese Commissie terugkeerhubs?"); "cda" of "de cda fractie".
+        head = next(([w] for w in head if not _adjective(w)), head[-1:])
     # The side is taken by the first verb ("Steunt de VNG dat ...") or right after who takes
     # it ("Staan de koepels (er) achter", "Do member states support"), not in a clause about
     # someone else ("Blijven de mensen die het college ondersteunen ...", "Have the rules been endorsed").
     after = [w for w in rest[end:] if w not in _ADVERBS][:1]
-    if words[0] not in _STANCE_VERBS and not (after and _STANCE_ASKED.fullmatch(after[0])):
+    claim = words[0] == "klopt"  # "Klopt het dat de leden van de CDA-fractie het voorstel steunen?": the verb comes last
+    if words[0] not in _STANCE_VERBS and not (after and _STANCE_ASKED.fullmatch(after[0])) \
+            and not (claim and any(_STANCE_ASKED.fullmatch(w) for w in rest[end:])):
         return []
-    if not holder or holder[0] in _NOT_A_HOLDER or DUTCH_ACTOR.search(" ".join(holder)):
+    if not head or head[0] in _NOT_A_HOLDER:
         return []
+    noun = head[-1]
+    if noun in _DUTCH_HOLDERS or DUTCH_ACTOR.fullmatch(" ".join(head)):
+        if not of or noun not in ("regering", "government", "minister", "ministers"):
+            return []  # the Netherlands' own side: the position rules answer it
+        head, of = of, []  # "de regering van Polen": Poland's
+    if noun in _MEMBERS and of:
+        head, of = of, []  # "de leden van de SGP-fractie": the party's
+    who = [part for w in head + [w for w in of if not _adjective(w)] for part in w.split("-")]
     if q.language == "en":
-        return [[d] for d in dutch_words(" ".join(holder)) or dutch_words(holder[-1])]  # none: the glossary does not know it
-    # Adjectives before the noun say nothing of who ("de Europese Commissie").
-    return [[w for i, w in enumerate(holder) if not (w.endswith("e") and len(w) > 3 and i < len(holder) - 1)]]
+        dutch = dutch_words(" ".join(head)) or dutch_words(head[-1])
+        if dutch:
+            return [[d] + [w for w in who if w not in head] for d in dutch]
+        # An acronym the glossary does not know is a name in any language ("Does the VNG support ...?").
+        return [who] if re.search(rf"\b{re.escape(head[-1].upper())}\b", q.text) else []
+    return [who]
 
 
-def holds_stance(sentence: str, holder: list[list[str]]) -> bool:
-    """Does ``sentence`` name the holder one way (:func:`stance_holder`; each word as itself or
-    by stem, "CDA-fractie" holds "cda" and "fractie") and take a side?"""
-    if not _STANCE_WORD.search(sentence):
+def _adjective(word: str) -> bool:
+    """A Dutch adjective before its noun ("Europese", "nationale", "andere"), by its ending."""
+    return word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 3
+
+
+def holds_stance(sentence: str, holder: list[list[str]], before: str = "") -> bool:
+    """Does the holder (:func:`stance_holder`) take a side in ``sentence``: named one way (each
+    word as itself or by stem; "CDA-fractie" holds "cda" and "fractie"), or named in ``before``
+    (the sentence before) and referred to ("deze leden", "zij"), then, within ten words and
+    with no Dutch actor between, a word of judgement ("Daarnaast blijft de Commissie kritisch",
+    not "acht het kabinet het van belang dat de Commissie ...")?
+
+    Example:
+        >>> holds_stance("Daarom steunen zij de permanente instelling.", [["cda", "fractie"]],
+        ...              before="De leden van de CDA-fractie hebben kennisgenomen van het wetsvoorstel.")
+        True
+    """
+    tokens = [(m.start(), m.group(0)) for m in re.finditer(r"[\wà-ÿ]+", sentence.lower())]
+    sides = [sum(1 for start, _ in tokens if start < m.start()) for m in _SIDE_WORD.finditer(sentence)]
+    if not sides:
         return False
-    words = re.findall(r"[\wà-ÿ]+", sentence.lower())
-    stems = set(words) | set(_STEMMER.stemWords(words))
-    return any(all(w in stems or _STEMMER.stemWord(w) in stems for w in way) for way in holder)
+    for way in holder:
+        at = _named(tokens, way)
+        if at is None and before and _named([(0, t) for t in re.findall(r"[\wà-ÿ]+", before.lower())], way) is not None:
+            at = [i for i, (_, t) in enumerate(tokens) if t in _BACK_REFERENCES]
+        for side in sides:
+            named = [i for i in at or [] if i < side <= i + 10]
+            if not named:
+                continue
+            between = sentence.lower()[tokens[max(named)][0]:tokens[side][0] if side < len(tokens) else None]
+            if not _DUTCH_BETWEEN.search(between):
+                return True
+    return False
+
+
+def sentence_before(x: ScoredSentence) -> str:
+    """The sentence before ``x`` in its chunk ("" for the first), for what ``x`` refers back to."""
+    text = x.hit.chunk.text[:x.start].rstrip()
+    cut = max(text.rfind(". ", 0, len(text) - 1), text.rfind("\n"))
+    return text[cut + 1:].strip()
+
+
+def _named(tokens: list[tuple[int, str]], way: list[str]) -> list[int] | None:
+    """Where ``tokens`` name the holder by all words of ``way`` (as themselves or by stem); None if not all are there."""
+    stems = [_STEMMER.stemWord(t) for _, t in tokens]
+    wanted = [(w, _STEMMER.stemWord(w)) for w in way]
+    at = [i for i, (_, t) in enumerate(tokens) if any(t == w or stems[i] == st for w, st in wanted)]
+    if not all(any(tokens[i][1] == w or stems[i] == st for i in at) for w, st in wanted):
+        return None
+    return at
 
 
 @dataclass

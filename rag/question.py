@@ -46,7 +46,7 @@ NUMBER_WORDS = (
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
-        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\b|"
+        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
         r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
@@ -64,9 +64,9 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|grondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
     ("person", re.compile(
-        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt)\b|"
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b", re.I)),
@@ -138,12 +138,18 @@ _DATE_RE = re.compile(
 # minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016 Toekomst SNS Bank"): that
 # date is the letter's, no answer to when the round table or the briefing is.
 _LETTER_DATE = re.compile(rf"(?<= - )\d{{1,2}} ({_MONTH})( \d{{4}})?(?= [A-Z(]| [-–]|\s*$)")
-_ABOUT_A_LETTER = re.compile(r"\b(\w*(brief|brieven|notitie|nota|fiche|stuk|stukken)|letters?|verzoek|petitie|request)\b", re.I)
+_ABOUT_A_LETTER = re.compile(r"\b(\w*(brief|brieven|notitie|nota|fiche|stuk|stukken|rapport|rapportage|antwoorden|verslag)|"
+                             r"letters?|verzoek|petitie|request|report)\b", re.I)
 _MONEY_RE = re.compile(
     r"€\s?\d|\b\d[\d.,]*\s?(euro|eur|mln|miljoen|miljard|mld|bn|million|billion|k€)\b|\beuro\b.*\d|\bEUR\b", re.I)
-_PERCENT_FIGURE = re.compile(r"\b\d[\d.,]*\s?(%|procent\b|percent\b|procentpunt\w*)", re.I)
+_PERCENT_FIGURE = re.compile(r"\b(\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + r")\s?(%|procent\b|percent\b|procentpunt\w*)", re.I)
+# A sentence that tells a change ("is gestegen met 13%", "een daling van 25%"): its share is of the change.
+_CHANGE_TOLD = re.compile(
+    r"\b(gedaald|gestegen|gegroeid|toegenomen|afgenomen|verminderd|verhoogd|verlaagd|daling|stijging|groei|toename|"
+    r"afname|daalt|daalde|stijgt|steeg|groeit|groeide|rose|fell|increased|decreased|grew|declined)\b", re.I)
 _CHANGE_ASKED = re.compile(
-    r"\b(gedaald|gestegen|gegroeid|toegenomen|afgenomen|verminderd|verhoogd|verlaagd|gekrompen|daling|stijging|groei|"
+    r"\bhoeveel (meer|minder)\b|\bhow (many|much) (more|fewer|less)\b|"
+    r"\b(gedaald|gestegen|gegroeid|toegenomen|afgenomen|verminderd|verhoogd|verlaagd|gekrompen|daling|stijging|groei|daalde|steeg|"
     r"toename|afname|fell|fallen|rose|risen|increased|decreased|dropped|grown|grew|declined|shrunk)\b", re.I)
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
@@ -259,9 +265,12 @@ def analyse(question: str) -> Question:
         month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
         months.append((month, int(m.group(2)) if m.group(2) else None))
     counted = _counted(text, language) if answer_type == "number" else []
-    # Also a terse "motie ceder aangenomen?": no question word, a question mark.
-    status = _status_asked(text) if (yes_no or answer_type in ("date", "number", "countries")
-                                     or (text.endswith("?") and not _QUESTION_WORD.search(text))) else []
+    status: list[str] = []
+    if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
+        status = _status_asked(text)
+    elif answer_type in ("date", "number", "countries"):
+        # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
+        status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status)
 
 
@@ -275,8 +284,8 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                  ("aangenomen", "aanneemt", "aannemen", "aan te nemen", "aanvaard", "verworpen", "verwerpt", "verwerpen",
                   "goedgekeurd", "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "vastgesteld",
                   "vast te stellen", "bekrachtigd", "bekrachtiging", "aangehouden", "meerderheid", "plenaire behandeling",
-                  "voor behandeling", "in behandeling", "wordt behandeld", "adopted", "adoption",
-                  "rejected", "voted")),
+                  "voor behandeling", "in behandeling", "wordt behandeld", "akkoord bereikt", "oriëntatie bereikt",
+                  "overeenstemming bereikt", "ingestemd", "adopted", "adoption", "approved", "rejected", "voted")),
     "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "getekend", "tekende", "tekenden", "signed", "sign"),
                      ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "te ondertekenen",
                       "getekend", "signed", "signature")),
@@ -290,16 +299,17 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "instemmen": (("ingestemd", "goedgekeurd", "akkoord gegaan", "agreed", "agree", "approved", "approve"),
                   ("ingestemd", "instemmen", "in te stemmen", "instemming", "stemt in", "stemde in", "akkoord gegaan",
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
-                   "agreed", "approved", "rejected")),
+                   "vastgesteld", "aangenomen", "aanvaard", "bekrachtigd", "agreed", "approved", "adopted", "rejected")),
     "stemmen": (("gestemd", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
     "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "published", "publish", "publication"),
-                   ("gepubliceerd", "publiceert", "publiceren", "publicatie", "verschenen", "verschijnt", "published",
-                    "publication")),
+                   ("gepubliceerd", "publiceert", "publiceren", "publiceerde", "publiceerden", "publicatie", "verschenen",
+                    "verschijnt", "verscheen", "published", "publication")),
     "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
-                 ("ingediend", "indient", "indienen", "indiening", "dient in", "in te dienen", "wordt gestuurd",
-                  "worden gestuurd", "submitted", "tabled")),
+                 ("ingediend", "indient", "indienen", "indiening", "dient in", "diende in", "dienden in", "in te dienen",
+                  "aangeboden", "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
     "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
-                  ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "verzending", "sent")),
+                  ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "toegezonden", "stuurde", "stuurden", "zond",
+                   "zonden", "te sturen", "aangeboden", "aanbieding", "verzending", "sent")),
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
                   ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
                    "promised", "pledged")),
@@ -332,19 +342,28 @@ def _mentions(text: str, words: tuple[str, ...], typos: bool) -> bool:
     return False
 
 
+_SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwijl|tenzij|voordat|since|because|if|after|"
+                          r"once|unless|before)\s+", re.I)
+
+
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
     return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
 
 
-# Words of STATUS_ACTS that tell an act pending or a step on the way to it: a date or a
-# figure beside them is of that step ("plenaire behandeling in de week van 3 december"),
-# and a signature is no ratification.
-_ON_THE_WAY = {"in te dienen", "wordt gestuurd", "worden gestuurd", "aan te nemen", "vast te stellen", "aangehouden", "meerderheid", "plenaire behandeling",
-               "voor behandeling", "in behandeling", "wordt behandeld", "te ondertekenen", "stemming", "gestemd",
-               "goedkeuringsprocedure", "goedkeuringswet", "in te stemmen", "ontvangt uw kamer", "zal uw kamer"}
-_DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY and not (act == "ratificeren" and w == "ondertekend"))
-               for act, (_, told) in STATUS_ACTS.items()}
+# Words of STATUS_ACTS that tell an act pending or a step on the way to it, per act: a date or
+# a figure beside them is of that step ("plenaire behandeling in de week van 3 december" is
+# no day the bill was passed), and a signature is no ratification.
+_ON_THE_WAY = {
+    "aannemen": {"aan te nemen", "vast te stellen", "aangehouden", "meerderheid", "plenaire behandeling",
+                 "voor behandeling", "in behandeling", "wordt behandeld", "stemming", "gestemd"},
+    "ondertekenen": {"te ondertekenen"},
+    "ratificeren": {"goedkeuringsprocedure", "goedkeuringswet", "ondertekend"},
+    "instemmen": {"in te stemmen"},
+    "indienen": {"in te dienen", "wordt gestuurd", "worden gestuurd"},
+    "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
+}
+_DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
 # The words that tell the act itself, done or pending: what a yes/no answer leads with ("Has NL
@@ -467,17 +486,22 @@ def _has_date(sentence: str, question: Question) -> bool:
     return False
 
 
+# A budget told as a share of the economy: "2% van het bbp".
+_SHARE_OF_GDP = re.compile(r"\d[\d,.]*\s?(%|procent)\s+(van\s+(het\s+)?)?(bbp|bnp|bni|gdp|gni)\b", re.I)
+
+
 def _has_amount(sentence: str, question: Question) -> bool:
-    return bool(_MONEY_RE.search(sentence)) and _new_numbers(sentence, question, years=False)
+    return bool(_MONEY_RE.search(sentence) or _SHARE_OF_GDP.search(sentence)) and _new_numbers(sentence, question, years=False)
 
 
 def _has_number(sentence: str, question: Question) -> bool:
     if _PERCENT_RE.search(question.text):
         # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
-    if question.counted and not _CHANGE_ASKED.search(question.text):
+    if question.counted and _CHANGE_TOLD.search(sentence) and not _CHANGE_ASKED.search(question.text):
         # "aantal succesvolle terugkeeroperaties": a count of things, which "met 13% gestegen" is
-        # not; "hoeveel is het aantal ... gedaald" asks for the change, which a share tells.
+        # not ("75% van de adviespunten" is); "hoeveel is het aantal ... gedaald" asks for the
+        # change, which a share tells.
         sentence = _PERCENT_FIGURE.sub(" ", sentence)
     return (_new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
             and _tells_act_done(sentence, question) and _in_unit(sentence, question))
@@ -500,7 +524,10 @@ def _in_unit(sentence: str, question: Question) -> bool:
     if not m:
         return True
     number = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
-    return bool(re.search(rf"\b{number}\s+(?:\w+\s+)?(?:{_UNITS[m.group(1).lower()]})\b", sentence, re.I))
+    unit = _UNITS[m.group(1).lower()]
+    if re.search(rf"\b{number}\s+(?:\w+\s+)?(?:{unit})\b", sentence, re.I):
+        return True
+    return "keer" in unit and bool(re.search(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)(maal|keer)\b", sentence, re.I))
 
 
 def _names_counted(sentence: str, question: Question) -> bool:

@@ -170,6 +170,15 @@ def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(a
     assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
 
 
+def test_someone_elses_side_is_quoted_where_they_take_it(answerer):
+    # kst-36450-6: the CDA's support is told in the sentence after the one that names the party.
+    a = answerer.ask("steunt de cda fractie het permanent maken van het adviescollege toetsing regeldruk")
+    assert a.answered and a.answer.startswith("Het terugdringen en voorkomen van regeldruk heeft voor deze leden")
+    b = answerer.ask("Is de Raad van State kritisch over het wetsvoorstel instellingswet ATR?")
+    assert b.answered and b.answer.startswith("De Afdeling advisering van de Raad van State heeft een aantal bezwaren")
+    assert b.citations[0].chunk.doc_id.startswith("llm08")
+
+
 @pytest.mark.parametrize("question", ["Kan Nederland instemmen met de roadmap voor het revised VIS?",
                                       "nl akkoord met roadmap revised vis?"])
 def test_a_question_about_the_dutch_side_leads_with_the_side_asked(answerer, question):

@@ -115,12 +115,22 @@ def test_which_questions_are_about_what_members_said(question, about):
 @pytest.mark.parametrize("question, holder", [
     ("Steunt de VNG dat het ATR gemeenten adviseert?", [["vng"]]),
     ("Staan de gemeentekoepels achter de sobere opvang?", [["gemeentekoepels"]]),
-    ("Heeft de beroepsorganisatie van advocaten zich achter het verdrag geschaard?", [["beroepsorganisatie"]]),
-    ("steunt de cda fractie een permanent college", [["cda", "fractie"]]),
+    ("Heeft de beroepsorganisatie van advocaten zich achter het verdrag geschaard?", [["beroepsorganisatie", "advocaten"]]),
+    ("steunt de cda fractie een permanent college", [["cda"]]),
+    # Whose members, which council; the noun ends who, not the object after it.
+    ("Steunen de leden van de SGP-fractie het wetsvoorstel?", [["sgp", "fractie"]]),
+    ("Klopt het dat de leden van de CDA-fractie het voorstel steunen?", [["cda", "fractie"]]),
+    ("Is de Raad van State kritisch over het wetsvoorstel?", [["raad", "state"]]),
+    ("Steunt de Europese Commissie terugkeerhubs?", [["commissie"]]),
+    ("Is de Afdeling advisering kritisch over ervaren regeldruk?", [["afdeling"]]),
+    ("Does the VNG support the bill?", [["vng"]]),
     ("Klopt het dat de Europese Commissie kritisch blijft over binnengrenscontroles?", [["commissie"]]),
     ("Do other member states support the Dutch non-paper?", [["staten"], ["lidstaten"]]),
     # The Netherlands, a passive, a clause about someone else, no side asked: not someone else's view.
     ("Steunt het kabinet een sanctie-instrument?", []),
+    ("Steunt de regering het voorstel?", []),
+    ("Is de staatssecretaris positief over de pilot?", []),
+    ("Does the government support the visa strategy?", []),
     ("Does the Netherlands support postponing the EES?", []),
     ("Have the new rules on safe countries been endorsed by the Council?", []),
     ("Blijven de mensen die het college ondersteunen ook voor de opvolger werken?", []),
@@ -138,3 +148,12 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     assert not holds_stance("Ook heeft ATR adviezen uitgebracht die de VNG kan gebruiken voor modelverordeningen.", [["vng"]])
     assert holds_stance("Daarnaast blijft de Commissie kritisch ten aanzien van de binnengrenscontroles.", [["commissie"]])
     assert holds_stance("Een meerderheid van de lidstaten steunt de inzet.", [["staten"], ["lidstaten"]])
+    # Named in the sentence before and referred back to (kst-36450-6).
+    assert holds_stance("Het terugdringen en voorkomen van regeldruk heeft voor deze leden hoge prioriteit en daarom steunen zij "
+                        "de permanente instelling van het Adviescollege toetsing regeldruk.", [["cda", "fractie"]],
+                        before="De leden van de CDA-fractie hebben met interesse kennisgenomen van het wetsvoorstel.")
+    # The side must follow who takes it, with no Dutch actor between; objections count (llm08).
+    assert not holds_stance("De Commissie stelt dit voor, en het kabinet steunt dat.", [["commissie"]])
+    assert holds_stance("De Afdeling advisering van de Raad van State heeft een aantal bezwaren bij het voorstel.",
+                        [["raad", "state"]])
+    assert holds_stance("VNO-NCW en MKB-Nederland maken zich zorgen over nationale koppen.", [["vno", "ncw"]])

@@ -218,6 +218,19 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     assert has_fact(published, "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
 
 
+def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
+    # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
+    assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
+                    "Noot: Over de Comptabiliteitswet 2016 is gestemd op dinsdag 11 oktober 2016.")
+    assert has_fact(analyse("wanneer is de migratiestrategie gepubliceerd"),
+                    "Op 29 januari jl. publiceerde de Commissie de vijfjaarlijkse strategie voor asiel- en migratiebeheer.")
+    assert has_fact(analyse("When was the IO roadmap approved by the JHA Council?"),
+                    "Deze routekaart maakt onderdeel uit van de IO roadmap die de JBZ-Raad in maart 2025 heeft vastgesteld.")
+    # An act in a side clause is not what the date is of (llm12).
+    extended = analyse("Tot wanneer loopt het ATR nu de instellingswet niet op tijd is aangenomen?")
+    assert extended.status == [] and has_fact(extended, "In artikel 12 wordt ‘1 december 2024’ vervangen door ‘1 december 2026’.")
+
+
 def test_numbers_that_count_nothing_asked():
     # An item's number in a list (llm13, llm11) and a reference number.
     heads = analyse("hoeveel nationale koppen wil het kabinet schrappen")
@@ -231,6 +244,9 @@ def test_numbers_that_count_nothing_asked():
     rise = "Ook is het aantal succesvolle terugkeeroperaties gestegen met 13%."
     assert not has_fact(operations, rise)
     assert has_fact(analyse("hoeveel is het aantal succesvolle terugkeeroperaties gestegen?"), rise)
+    # A share of what is counted does answer (kst-36450-3).
+    assert has_fact(analyse("Hoeveel adviespunten van ATR worden opgevolgd?"),
+                    "Gebleken is dat circa 75% van de adviespunten wordt opgevolgd.")
     # A count in weeks is answered in weeks (kst-36450-3).
     weeks = analyse("binnen hoeveel weken adviseert het college?")
     assert not has_fact(weeks, "In 2017 is het ATR ingesteld, voor 5 jaar.")
