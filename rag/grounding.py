@@ -368,6 +368,9 @@ def _planted_claim(claim: str, source: str) -> bool:
     return False
 
 
+# "Nederland staat (volledig) achter de oriëntatie" says what "Nederland kan de oriëntatie
+# steunen" says: the phrase is read as the verb of the synonym table's "steunen" group.
+_STANDS_BEHIND = re.compile(r"\b(?:staat|staan|stond|stonden)\b((?:\s+(?!achter\b)[\wà-ÿ-]+){0,4}?)\s+achter\b", re.I)
 class GroundingCheck:
     """Checks a generated answer against the sources it was given.
 
@@ -397,7 +400,7 @@ class GroundingCheck:
 
     def _content(self, text: str) -> Words:
         same = synonyms()
-        words = self.analyzer.words(text)
+        words = self.analyzer.words(_STANDS_BEHIND.sub(r"steunt\1", text))
         raw: dict[str, set[str]] = {}
         for word, stem in zip(words, self.analyzer.stemmer.stemWords(words)):
             if len(stem) > 2 and not stem.isdigit():
