@@ -57,7 +57,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
         r"\bdatum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
-        r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|how (large|high|often|long)|"
+        r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (deel|aandeel)|what (share|proportion|percentage))\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(lidstaten|landen|staten|ms|member states|countries|states|eu-landen)\b", re.I)),
@@ -81,6 +81,8 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("amount", re.compile(r"\b(kosten|\w*budget|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
     ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
+    # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
+    ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
 ]
 _QUESTION_WORD = re.compile(
@@ -515,7 +517,7 @@ _UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "w
           "jaar": "jaar|jaren|years?", "jaren": "jaar|jaren|years?", "years": "jaar|jaren|years?",
           "uur": "uur|uren|hours?", "uren": "uur|uren|hours?", "hours": "uur|uren|hours?",
           "keer": "keer|maal|times", "maal": "keer|maal|times", "times": "keer|maal|times"}
-_UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b", re.I)
+_UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b|\b(hoe ?vaak|how often)\b", re.I)
 
 
 def _in_unit(sentence: str, question: Question) -> bool:
@@ -524,7 +526,7 @@ def _in_unit(sentence: str, question: Question) -> bool:
     if not m:
         return True
     number = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
-    unit = _UNITS[m.group(1).lower()]
+    unit = _UNITS[(m.group(1) or "keer").lower()]  # "hoe vaak": a number of times
     if re.search(rf"\b{number}\s+(?:\w+\s+)?(?:{unit})\b", sentence, re.I):
         return True
     return "keer" in unit and bool(re.search(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)(maal|keer)\b", sentence, re.I))

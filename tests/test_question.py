@@ -51,6 +51,10 @@ from rag.question import analyse, has_fact, tells_status
         ("Wie vervult de functie van EU-contraterrorismecoördinator?", "person"),
         ("grondslag instellingsbesluit ATR kaderwet", "article"),
         ("Welke andere staten hebben het advocatenverdrag ondertekend?", "countries"),
+        # A terse question that opens with them lists countries; "hoevaak" is typed as said.
+        ("landen lid RegWatchEurope", "countries"),
+        ("eu lijst veilige landen", "other"),
+        ("hoevaak strenger geimplementeerd dan eu vereist", "number"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -252,6 +256,11 @@ def test_numbers_that_count_nothing_asked():
     assert not has_fact(weeks, "In 2017 is het ATR ingesteld, voor 5 jaar.")
     assert has_fact(weeks, "ACTAL deed dit vier weken voor besluitvorming.")
     assert has_fact(analyse("hoeveel keer was de implementatie strenger"), "In ruim vier jaar was 16 keer sprake van strengere implementatie.")
+    # "Hoe vaak" asks for a number of times, not any figure (kst-36450-3).
+    often = analyse("hoe vaak is preconsultatie bij ATR gebruikt?")
+    assert not has_fact(often, "Het ATR is in 2017 ingesteld en heeft 3 leden.")
+    assert has_fact(often, "Er is 40 keer gebruikgemaakt van preconsultatie.")
+    assert has_fact(often, "Er is tweemaal gebruikgemaakt van preconsultatie.")
 
 
 def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
