@@ -542,6 +542,8 @@ def _names_counted(sentence: str, question: Question) -> bool:
         return True
     analyzer = _analyzer()
     words = list(question.counted)
+    if "staten" in words:
+        words.append("landen")  # states are countries; not in the synonym table, where "staat" is also a verb
     if question.language == "en":
         # The head noun says what is counted ("nuclear power plants"); its modifiers only
         # when the glossary does not know the head.

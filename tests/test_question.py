@@ -212,6 +212,7 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     assert not has_fact(analyse("How many countries have ratified the Claims Commission treaty?"), signed)
     assert not has_fact(analyse("aantal ratificaties verdrag claimscommissie"), signed)
     assert has_fact(analyse("How many countries signed the Claims Commission treaty?"), signed)
+    assert has_fact(analyse("aantal staten dat het verdrag claimscommissie tekende"), signed)  # states are countries
     # Countries named for another reason do not list who signed.
     other_states = analyse("Welke andere staten hebben het advocatenverdrag al ondertekend?")
     assert not has_fact(other_states, "de kopgroep (bestaande uit België, Denemarken, Duitsland, Finland, Frankrijk)")
