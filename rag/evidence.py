@@ -29,7 +29,7 @@ from rag.bm25 import DutchAnalyzer, synonyms
 from rag.documents import searchable_text
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
-from rag.question import POLARITY, Question, dutch_words, has_fact
+from rag.question import COUNTRIES, POLARITY, Question, dutch_words, has_fact
 from rag.retrieve import Hit
 from rag.sentences import split_sentences
 
@@ -199,6 +199,7 @@ _DUTCH_HOLDERS = {"regering", "kabinet", "minister", "ministers", "staatssecreta
                   "bewindspersoon", "bewindspersonen", "government", "cabinet", "nederland", "nl", "netherlands",
                   "ministry", "ministerie"}
 _MEMBERS = {"leden", "lid", "members", "member"}
+_COUNTRY_NAMES = set(COUNTRIES) - {"Nederland", "Netherlands"}
 _ADJECTIVE_ENDINGS = ("se", "ische", "ale", "ele", "ige", "lijke", "bare", "ende", "ieve", "ere", "nieuwe", "oude", "grote",
                       "hoge", "eerste", "tweede", "derde", "andere", "overige", "vele", "meeste")
 _STEMMER = DutchAnalyzer().stemmer
@@ -206,7 +207,9 @@ _STEMMER = DutchAnalyzer().stemmer
 # and others object or agree ("De Afdeling ... heeft een aantal bezwaren").
 # The Netherlands taking the side itself, between the holder and the word of judgement (not "MKB-Nederland").
 _DUTCH_BETWEEN = re.compile(r"(?<![-\w])(?:nederland|nl|kabinet|regering|minister|staatssecretaris|ik|wij|we)(?![-\w])")
-_BACK_REFERENCES = {"zij", "ze", "hij", "deze", "leden", "it", "they"}
+_BACK_REFERENCES = {"zij", "ze", "hij", "it", "they"}
+_PARTIES = {"vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
+            "denk", "ja21", "fvd", "volt", "50plus", "bij1"}
 _SIDE_WORD = re.compile(_STANCE_WORD.pattern + r"|\b(?:bezwaren|kritiek|adviseert|adviseren|eens|oneens|support\w*|"
                         r"oppose\w*|welcome\w*|critical)\b", re.IGNORECASE)
 # "NL akkoord met de roadmap?", "gaat akkoord": agreeing, not an agreement reached.
@@ -219,6 +222,7 @@ def stance_holder(q: Question) -> list[list[str]]:
     fractie"; "lidstaten" or "staten" for "other member states"); [] for any other question.
 
     Example:
+        >>> from rag.question import analyse
         >>> stance_holder(analyse("Steunt de VNG dat het ATR gemeenten adviseert?"))
         [['vng']]
         >>> stance_holder(analyse("Steunt het kabinet een sanctie-instrument?"))
@@ -256,10 +260,19 @@ def stance_holder(q: Question) -> list[list[str]]:
             if in_of and q.language != "en" and not _adjective(w):
                 end = i + 1
                 break  # "van de SGP-fractie": its noun ends it, not the object after it
+    nationality = [w for w in head[:-1] if w.endswith(("se", "sche")) and w not in ("nederlandse", "europese")]
     if q.language != "en":
-        # The first noun says who: not the adjectives before it, nor an object the question runs
-        # on into ("Steunt de Europese Commissie terugkeerhubs?"); "cda" of "de cda fractie".
-        head = next(([w] for w in head if not _adjective(w)), head[-1:])
+        # A name in capitals is whole ("Algemene Rekenkamer", "Eerste Kamer", "Europees Parlement");
+        # otherwise the first noun says who: not the adjectives before it, nor an object the
+        # question runs on into ("Steunt de Europese Commissie terugkeerhubs?"); "cda" of "de cda fractie".
+        capitals = {w.lower() for w in re.findall(r"\b[A-ZÀ-Þ][\wà-ÿ-]*", q.text)}
+        name = []
+        for w in head:
+            if w not in capitals:
+                break
+            name.append(w)
+        name = [w for w in name if not (w.endswith(("se", "sche")) and len(name) > 1)]
+        head = name if len(name) > 1 else next(([w] for w in head if not _adjective(w)), head[-1:])
     # The side is taken by the first verb ("Steunt de VNG dat ...") or right after who takes
     # it ("Staan de koepels (er) achter", "Do member states support"), not in a clause about
     # someone else ("Blijven de mensen die het college ondersteunen ...", "Have the rules been endorsed").
@@ -272,9 +285,12 @@ def stance_holder(q: Question) -> list[list[str]]:
         return []
     noun = head[-1]
     if noun in _DUTCH_HOLDERS or DUTCH_ACTOR.fullmatch(" ".join(head)):
-        if not of or noun not in ("regering", "government", "minister", "ministers"):
-            return []  # the Netherlands' own side: the position rules answer it
-        head, of = of, []  # "de regering van Polen": Poland's
+        if nationality:
+            return [[w] for w in nationality]  # "de Duitse regering": Germany's
+        country = [w for w in of if w.capitalize() in _COUNTRY_NAMES]
+        if not country or noun not in ("regering", "government", "minister", "ministers"):
+            return []  # the Netherlands' own side, or its minister of something: the position rules answer it
+        head, of = country, []  # "de regering van Polen": Poland's
     if noun in _MEMBERS and of:
         head, of = of, []  # "de leden van de SGP-fractie": the party's
     who = [part for w in head + [w for w in of if not _adjective(w)] for part in w.split("-")]
@@ -311,13 +327,19 @@ def holds_stance(sentence: str, holder: list[list[str]], before: str = "") -> bo
     for way in holder:
         at = _named(tokens, way)
         if at is None and before and _named([(0, t) for t in re.findall(r"[\wà-ÿ]+", before.lower())], way) is not None:
-            at = [i for i, (_, t) in enumerate(tokens) if t in _BACK_REFERENCES]
+            # "zij", "deze leden": members only for a party.
+            back = _BACK_REFERENCES | ({"leden"} if "fractie" in way or way[0] in _PARTIES else set())
+            at = [i for i, (_, t) in enumerate(tokens) if t in back]
         for side in sides:
+            # "Daarom steunen zij", "Dit wil de Commissie versterken": who right after the verb.
+            if any(side < i <= side + 2 for i in at or []):
+                return True
             named = [i for i in at or [] if i < side <= i + 10]
             if not named:
                 continue
             between = sentence.lower()[tokens[max(named)][0]:tokens[side][0] if side < len(tokens) else None]
-            if not _DUTCH_BETWEEN.search(between):
+            # Not another's side in a clause of its own ("De leden ... constateren dat ATR pleit").
+            if not _DUTCH_BETWEEN.search(between) and not re.search(r"\b(dat|die|omdat|that)\b", between):
                 return True
     return False
 

@@ -111,30 +111,10 @@ def numbers_in(text: str) -> set[float]:
 _SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\s+\d{1,2}(\s*(en|and|,)\s*\d{1,2})*\b", re.I)
 
 
-# A count the claim itself makes of the list it gives: "drie bewindspersonen schuiven aan: de
-# minister van JenV, de minister van AenM en de staatssecretaris" (the items must be held).
-_COUNTED_LIST = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|two|three|four|five|six|seven|[2-7])\b((?:\s+[\wà-ÿ-]+){1,4}?)\s*:"
-                           r"\s*([^.\[]+)", re.I)
-
-
-def _own_count(m: re.Match[str]) -> str:
-    *first, last = [x for x in m.group(3).strip().split(",") if x.strip()] or [""]
-    # The last item joins by "en"/"and": before an article ("... en de staatssecretaris"), or the last one.
-    joined = re.split(r"\s+(?:en|and|of|or)\s+(?=(?:de|het|een|the|a|an)\s)", last)
-    if len(joined) == 1:
-        joined = re.split(r"\s+(?:en|and)\s+(?!.*\s(?:en|and)\s)", last)
-    count = len(first) + len(joined)
-    word = m.group(1).lower()
-    value = int(word) if word.isdigit() else _NUMBER_WORDS[word]
-    return f" {m.group(2)}: {m.group(3)}" if count == value else m.group(0)
-
-
 def claim_numbers(text: str) -> list[set[float]]:
-    """Each number the claim states, as the set of values it may stand for ("bron 1" is no
-    figure, nor "drie" before a list of three)."""
+    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure)."""
     out = []
     text = _SOURCE_REFERENCE.sub(" ", text)
-    text = _COUNTED_LIST.sub(_own_count, text)
     cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
     for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
         out.append(numbers_in(m.group(0)))

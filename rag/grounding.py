@@ -528,6 +528,7 @@ class GroundingCheck:
         windows = _windows(cited)
         if not windows:
             return "the cited source is empty", []
+        claim = _STANDS_BEHIND.sub(r"steunt\1", claim)  # before the stance checks too
         claim_words = self._content(ATTRIBUTION.sub(" ", claim))
         english = detect_language(claim) == "en"
         holding = self._holding(claim, claim_words, english, windows, cited, cache, confirms)

@@ -308,7 +308,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "verschijnt", "verscheen", "published", "publication")),
     "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
                  ("ingediend", "indient", "indienen", "indiening", "dient in", "diende in", "dienden in", "in te dienen",
-                  "aangeboden", "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
+                  "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
     "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
                   ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "toegezonden", "stuurde", "stuurden", "zond",
                    "zonden", "te sturen", "aangeboden", "aanbieding", "verzending", "sent")),
@@ -345,7 +345,8 @@ def _mentions(text: str, words: tuple[str, ...], typos: bool) -> bool:
 
 
 _SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwijl|tenzij|voordat|since|because|if|after|"
-                          r"once|unless|before)\s+", re.I)
+                          r"once|unless|before)\s+(?=(?:de|het|een|er|zij|hij|ze|we|wij|men|nl|nederland|the|it|they|"
+                          r"this|that|dit|dat|die|deze)\b)", re.I)  # a conjunction before a subject, not "als wet"
 
 
 def _status_asked(text: str) -> list[str]:

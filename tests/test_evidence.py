@@ -124,6 +124,12 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Steunt de Europese Commissie terugkeerhubs?", [["commissie"]]),
     ("Is de Afdeling advisering kritisch over ervaren regeldruk?", [["afdeling"]]),
     ("Does the VNG support the bill?", [["vng"]]),
+    # A name in capitals is whole; a foreign government is its country's; a Dutch minister of something is Dutch.
+    ("Is de Algemene Rekenkamer kritisch over de investeringsagenda?", [["algemene", "rekenkamer"]]),
+    ("Steunt de Eerste Kamer de instellingswet?", [["eerste", "kamer"]]),
+    ("Steunt de Duitse regering terugkeerhubs?", [["duitse"]]),
+    ("Is de regering van Polen positief over het plan?", [["polen"]]),
+    ("Steunt de minister van Justitie en Veiligheid de terugkeerverordening?", []),
     ("Klopt het dat de Europese Commissie kritisch blijft over binnengrenscontroles?", [["commissie"]]),
     ("Do other member states support the Dutch non-paper?", [["staten"], ["lidstaten"]]),
     # The Netherlands, a passive, a clause about someone else, no side asked: not someone else's view.
@@ -157,3 +163,7 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     assert holds_stance("De Afdeling advisering van de Raad van State heeft een aantal bezwaren bij het voorstel.",
                         [["raad", "state"]])
     assert holds_stance("VNO-NCW en MKB-Nederland maken zich zorgen over nationale koppen.", [["vno", "ncw"]])
+    # Who right after the verb; not another's side in a clause of its own (kst-36450-6, kst-32317-995).
+    assert holds_stance("Dit wil de Commissie versterken door een uniforme lijst.", [["commissie"]])
+    assert not holds_stance("De leden van de SGP-fractie constateren dat ATR pleit voor werkbaarheid.", [["sgp", "fractie"]])
+    assert not holds_stance("Deze leden vinden dat een logische gedachte.", [["atr"]], before="ATR adviseert over regeldruk.")

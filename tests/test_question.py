@@ -234,6 +234,8 @@ def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # An act in a side clause is not what the date is of (llm12).
     extended = analyse("Tot wanneer loopt het ATR nu de instellingswet niet op tijd is aangenomen?")
     assert extended.status == [] and has_fact(extended, "In artikel 12 wordt ‘1 december 2024’ vervangen door ‘1 december 2026’.")
+    # "als wet" is no side clause.
+    assert analyse("Wanneer is de Instellingswet ATR als wet aangenomen?").status == ["aannemen"]
 
 
 def test_numbers_that_count_nothing_asked():
