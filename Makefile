@@ -48,6 +48,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-2.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-2
 	$(VENV)/bin/rag eval eval/unseen/set-3.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-3
 	$(VENV)/bin/rag eval eval/unseen/set-4.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-4
+	$(VENV)/bin/rag eval eval/unseen/set-5.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-5
+	$(VENV)/bin/rag eval eval/unseen/set-6.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-6
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
