@@ -47,8 +47,7 @@ from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
-                          stance_holder,
-                          stance_sentence, with_stance)
+                          stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_act,
                           tells_status)

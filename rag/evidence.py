@@ -9,7 +9,7 @@ answerability model judges; :func:`select` picks the sentences to quote, and
 
 Example:
     >>> from rag.evidence import TopicTerms
-    >>> from rag.bm25 import DutchAnalyzer, synonyms
+    >>> from rag.bm25 import DutchAnalyzer
     >>> topic = TopicTerms("Wat vindt het kabinet van terugkeerhubs?", DutchAnalyzer())
     >>> topic.coverage("Het kabinet steunt de verkenning van terugkeerhubs.")
     1.0
@@ -128,10 +128,11 @@ MEMBERS_SAY = re.compile(
 REPLY_KINDS = {"nota naar aanleiding van het verslag", "verslag schriftelijk overleg", "verslag"}
 _TO_GOVERNMENT = re.compile(r"\b(de regering|het kabinet|de minister|de staatssecretaris|kunt u|bent u|wilt u|"
                             r"heeft u|is u)\b", re.I)
+PARTIES = ("vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
+           "denk", "ja21", "fvd", "volt", "50plus", "bij1")
 _ABOUT_MEMBERS = re.compile(
     r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps|parties|party|parliamentary groups?|"
-    r"members of parliament|vvd|pvv|nsc|bbb|cda|d66|gl|groenlinks|pvda|sp|sgp|christenunie|cu|pvdd|denk|ja21|fvd|"
-    r"volt|50plus|bij1)\b", re.I)
+    rf"members of parliament|{'|'.join(PARTIES)})\b", re.I)
 # "Antwoord Circa ...", "Antwoord 3: de ...", not "Antwoord van de regering ...".
 _ANSWER_LABEL = re.compile(r"^(Antwoord|Answer)(\s+(op\s+)?(vraag\s+)?\d+)?(?:[:.]\s+(?=\w)|\s+(?=[A-Z0-9À-Þ]))")
 
@@ -186,15 +187,15 @@ _FIRST_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrij
                 "wil", "willen", "do", "does", "did", "will", "would", "are", "has", "have"}
 _STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",
                  "verwelkomen", "deelt", "delen"}
-_ADVERBS = {"zich", "er", "al", "nog", "ook", "nu", "wel", "echt", "nog", "steeds", "still", "also", "now", "already",
+_ADVERBS = {"zich", "er", "al", "nog", "ook", "nu", "wel", "echt", "steeds", "still", "also", "now", "already",
             "really", "fully", "generally"}
-_HOLDER_ENDS = {"die", "which", "who", "er", "van", "dat", "het", "een", "de", "zich", "om", "over", "voor", "achter", "tegen", "met", "bij", "in",
-                "op", "aan", "al", "nog", "ook", "nu", "wel", "niet", "is", "zijn", "blijft", "blijven", "wil", "wordt",
-                "heeft", "hebben", "kan", "zal", "gaat", "of", "the", "to", "with", "still", "also", "now", "already",
-                "in", "on", "for", "that"}
+# Words that end who takes the side (besides the verbs and adverbs above).
+_HOLDER_ENDS = {"die", "which", "who", "van", "dat", "het", "een", "de", "om", "over", "voor", "achter", "tegen", "met",
+                "bij", "in", "op", "aan", "niet", "wordt", "kan", "zal", "gaat", "of", "the", "to", "with", "on", "for",
+                "that"}
 _HOLDER_SKIP = {"de", "het", "een", "the", "a", "an", "andere", "overige", "other", "some", "most", "alle", "all"}
-_NOT_A_HOLDER = {"er", "u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he", "she", "you", "dit", "dat",
-                 "this", "that", "we", "wij", "ik", "there"}
+_NOT_A_HOLDER = {"u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he", "she", "you", "dit", "this", "we", "wij",
+                 "ik", "there"}
 _DUTCH_HOLDERS = {"regering", "kabinet", "minister", "ministers", "staatssecretaris", "premier", "minister-president",
                   "bewindspersoon", "bewindspersonen", "government", "cabinet", "nederland", "nl", "netherlands",
                   "ministry", "ministerie"}
@@ -203,13 +204,11 @@ _COUNTRY_NAMES = set(COUNTRIES) - {"Nederland", "Netherlands"}
 _ADJECTIVE_ENDINGS = ("se", "ische", "ale", "ele", "ige", "lijke", "bare", "ende", "ieve", "ere", "nieuwe", "oude", "grote",
                       "hoge", "eerste", "tweede", "derde", "andere", "overige", "vele", "meeste")
 _STEMMER = DutchAnalyzer().stemmer
-# Judgement by someone else than the Netherlands: the Dutch stance words, and how advisers
-# and others object or agree ("De Afdeling ... heeft een aantal bezwaren").
 # The Netherlands taking the side itself, between the holder and the word of judgement (not "MKB-Nederland").
 _DUTCH_BETWEEN = re.compile(r"(?<![-\w])(?:nederland|nl|kabinet|regering|minister|staatssecretaris|ik|wij|we)(?![-\w])")
 _BACK_REFERENCES = {"zij", "ze", "hij", "it", "they"}
-_PARTIES = {"vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
-            "denk", "ja21", "fvd", "volt", "50plus", "bij1"}
+# Judgement by someone else than the Netherlands: the Dutch stance words, and how advisers
+# and others object or agree ("De Afdeling ... heeft een aantal bezwaren").
 _SIDE_WORD = re.compile(_STANCE_WORD.pattern + r"|\b(?:bezwaren|kritiek|adviseert|adviseren|eens|oneens|support\w*|"
                         r"oppose\w*|welcome\w*|critical)\b", re.IGNORECASE)
 # "NL akkoord met de roadmap?", "gaat akkoord": agreeing, not an agreement reached.
@@ -328,7 +327,7 @@ def holds_stance(sentence: str, holder: list[list[str]], before: str = "") -> bo
         at = _named(tokens, way)
         if at is None and before and _named([(0, t) for t in re.findall(r"[\wà-ÿ]+", before.lower())], way) is not None:
             # "zij", "deze leden": members only for a party.
-            back = _BACK_REFERENCES | ({"leden"} if "fractie" in way or way[0] in _PARTIES else set())
+            back = _BACK_REFERENCES | ({"leden"} if "fractie" in way or way[0] in PARTIES else set())
             at = [i for i, (_, t) in enumerate(tokens) if t in back]
         for side in sides:
             # "Daarom steunen zij", "Dit wil de Commissie versterken": who right after the verb.

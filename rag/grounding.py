@@ -371,6 +371,8 @@ def _planted_claim(claim: str, source: str) -> bool:
 # "Nederland staat (volledig) achter de oriëntatie" says what "Nederland kan de oriëntatie
 # steunen" says: the phrase is read as the verb of the synonym table's "steunen" group.
 _STANDS_BEHIND = re.compile(r"\b(?:staat|staan|stond|stonden)\b((?:\s+(?!achter\b)[\wà-ÿ-]+){0,4}?)\s+achter\b", re.I)
+
+
 class GroundingCheck:
     """Checks a generated answer against the sources it was given.
 

@@ -287,7 +287,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   "goedgekeurd", "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "vastgesteld",
                   "vast te stellen", "bekrachtigd", "bekrachtiging", "aangehouden", "meerderheid", "plenaire behandeling",
                   "voor behandeling", "in behandeling", "wordt behandeld", "akkoord bereikt", "oriëntatie bereikt",
-                  "overeenstemming bereikt", "ingestemd", "adopted", "adoption", "approved", "rejected", "voted")),
+                  "overeenstemming bereikt", "adopted", "adoption", "approved", "rejected", "voted")),
     "ondertekenen": (("ondertekend", "ondertekent", "ondertekenen", "getekend", "tekende", "tekenden", "signed", "sign"),
                      ("ondertekend", "ondertekent", "ondertekenen", "ondertekening", "ondertekenden", "te ondertekenen",
                       "getekend", "signed", "signature")),
@@ -354,14 +354,16 @@ def _status_asked(text: str) -> list[str]:
     return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
 
 
+# Words of STATUS_ACTS that tell another act: a signature is no ratification.
+_ANOTHER_ACT = {"ratificeren": {"ondertekend"}}
 # Words of STATUS_ACTS that tell an act pending or a step on the way to it, per act: a date or
 # a figure beside them is of that step ("plenaire behandeling in de week van 3 december" is
-# no day the bill was passed), and a signature is no ratification.
+# no day the bill was passed).
 _ON_THE_WAY = {
     "aannemen": {"aan te nemen", "vast te stellen", "aangehouden", "meerderheid", "plenaire behandeling",
                  "voor behandeling", "in behandeling", "wordt behandeld", "stemming", "gestemd"},
     "ondertekenen": {"te ondertekenen"},
-    "ratificeren": {"goedkeuringsprocedure", "goedkeuringswet", "ondertekend"},
+    "ratificeren": {"goedkeuringsprocedure", "goedkeuringswet"} | _ANOTHER_ACT["ratificeren"],
     "instemmen": {"in te stemmen"},
     "indienen": {"in te dienen", "wordt gestuurd", "worden gestuurd"},
     "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
@@ -372,8 +374,7 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) 
 # The words that tell the act itself, done or pending: what a yes/no answer leads with ("Has NL
 # ratified ...?" -> "Op dit moment wordt gewerkt aan de nationale goedkeuringsprocedure", not
 # the sentence on its signature).
-_OWN_WORDS = {act: tuple(w for w in told if not (act == "ratificeren" and w == "ondertekend"))
-              for act, (_, told) in STATUS_ACTS.items()}
+_OWN_WORDS = {act: tuple(w for w in told if w not in _ANOTHER_ACT.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
 def tells_act(question: Question, sentence: str) -> bool:
@@ -518,6 +519,7 @@ _UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "w
           "jaar": "jaar|jaren|years?", "jaren": "jaar|jaren|years?", "years": "jaar|jaren|years?",
           "uur": "uur|uren|hours?", "uren": "uur|uren|hours?", "hours": "uur|uren|hours?",
           "keer": "keer|maal|times", "maal": "keer|maal|times", "times": "keer|maal|times"}
+_A_NUMBER = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
 _UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b|\b(hoe ?vaak|how often)\b", re.I)
 
 
@@ -526,9 +528,8 @@ def _in_unit(sentence: str, question: Question) -> bool:
     m = _UNIT_ASKED.search(question.text)
     if not m:
         return True
-    number = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
     unit = _UNITS[(m.group(1) or "keer").lower()]  # "hoe vaak": a number of times
-    if re.search(rf"\b{number}\s+(?:\w+\s+)?(?:{unit})\b", sentence, re.I):
+    if re.search(rf"\b{_A_NUMBER}\s+(?:\w+\s+)?(?:{unit})\b", sentence, re.I):
         return True
     return "keer" in unit and bool(re.search(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)(maal|keer)\b", sentence, re.I))
 
