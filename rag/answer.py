@@ -49,8 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
                           stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, tells_act,
-                          tells_status)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, names_actor,
+                          tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -69,11 +69,18 @@ FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
            "person": "naam", "article": "artikel",
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
-           "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}"},
+           "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
+           "status_of": "besluit of stand van zaken van {actor} hierover"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
-           "status": "decision or state of play on it", "holder": "position of {holder}"},
+           "status": "decision or state of play on it", "holder": "position of {holder}",
+           "status_of": "decision or state of play of {actor} on it"},
+}
+ACTOR_NAMES = {
+    "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement"},
+    "en": {"Eerste Kamer": "the Senate", "Tweede Kamer": "the House of Representatives",
+           "Europees Parlement": "the European Parliament"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
@@ -395,7 +402,15 @@ class Answerer:
             # Lead with the sentence that tells the act asked about, where the item has one.
             home = [x for x in scored if x.hit.chunk.id == picked[0].hit.chunk.id]
             near = [x for x in scored if x.hit_rank <= 2 and x.hit.chunk.item_title == picked[0].hit.chunk.item_title]
-            lead = next((x for x in picked + home + near if tells_act(q, x.text)), None)
+            acts = [x for x in picked + home + near if tells_act(q, x.text)]
+            if q.actors:
+                # "Al door de EK aangenomen?" is not answered by the bill lying with the Tweede Kamer.
+                acts = [x for x in acts if names_actor(q, f"{sentence_before(x)} {x.text}")]
+                if not acts:
+                    actors = " of ".join(ACTOR_NAMES[q.language][a] for a in q.actors)
+                    who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
+                    return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
+            lead = acts[0] if acts else None
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
         holder = stance_holder(q)

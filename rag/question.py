@@ -203,6 +203,8 @@ class Question:
             al aangenomen?", "Has NL ratified ...?"), and for a date or count of such an act
             ("wanneer is de wet aangenomen", "how many countries ratified"): the kinds of
             act asked about (keys of :data:`STATUS_ACTS`).
+        actors: For such an act, the parliaments the question says did it ("door de EK
+            aangenomen", "Has the Senate passed"): keys of :data:`ACTORS`.
     """
 
     text: str
@@ -214,6 +216,7 @@ class Question:
     months: list[tuple[int, int | None]] = field(default_factory=list)
     counted: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
 
     @property
     def checkable(self) -> bool:
@@ -273,7 +276,8 @@ def analyse(question: str) -> Question:
     elif answer_type in ("date", "number", "countries"):
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status)
+    actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors)
 
 
 # Acts whose having happened a yes/no question can ask about, each with the words that ask
@@ -377,6 +381,33 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) 
 _OWN_WORDS = {act: tuple(w for w in told if w not in _ANOTHER_ACT.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
+# The parliaments whose act a question can ask about. The letters write the Tweede Kamer,
+# to which most of them go, as "uw Kamer" or "de Kamer" as well.
+ACTORS: dict[str, re.Pattern[str]] = {
+    "Eerste Kamer": re.compile(r"\b(eerste kamer|ek|senaat|senate)\b", re.I),
+    "Tweede Kamer": re.compile(r"\b(tweede kamer|tk|house of representatives|lower house)\b", re.I),
+    "Europees Parlement": re.compile(r"\b(europe\w* parl\w*|ep)\b", re.I),
+}
+_A_CHAMBER = re.compile(r"(?<!eerste )\bkamer\b", re.I)
+
+
+def names_actor(question: Question, text: str) -> bool:
+    """Does ``text`` name a parliament the question asks about as doing the act? True when it
+    names none: "ligt voor behandeling bij de Tweede Kamer" tells nothing the Eerste Kamer did.
+
+    Example:
+        >>> q = analyse("Is de Instellingswet ATR al door de EK aangenomen?")
+        >>> names_actor(q, "De wet ligt voor behandeling bij de Tweede Kamer."), names_actor(q, "De Eerste Kamer stemde in.")
+        (False, True)
+    """
+    if not question.actors:
+        return True
+    for actor in question.actors:
+        if ACTORS[actor].search(text) or (actor == "Tweede Kamer" and _A_CHAMBER.search(text)):
+            return True
+    return False
+
+
 def tells_act(question: Question, sentence: str) -> bool:
     """Does ``sentence`` tell the act ``question`` asks about, done or pending? False when it asks about none."""
     return any(_mentions(sentence, _OWN_WORDS[act], typos=False) for act in question.status)
@@ -385,7 +416,8 @@ def tells_act(question: Question, sentence: str) -> bool:
 def _tells_act_done(sentence: str, question: Question) -> bool:
     """For a date or count of an act: does ``sentence`` tell the act done (the date beside
     "plenaire behandeling" is not the day a bill was passed)?"""
-    return not question.status or any(_mentions(sentence, _DONE_WORDS[act], typos=False) for act in question.status)
+    return not question.status or (any(_mentions(sentence, _DONE_WORDS[act], typos=False) for act in question.status)
+                                   and names_actor(question, sentence))
 
 
 def tells_status(question: Question, text: str) -> bool:

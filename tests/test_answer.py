@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rag.answer import FACT_MISSING, FACT_NAMES, NOT_FOUND, Answerer
+from rag.answer import ACTOR_NAMES, FACT_MISSING, FACT_NAMES, NOT_FOUND, Answerer
 from rag.retrieve import Filters
 
 pytestmark = pytest.mark.slow
@@ -192,6 +192,21 @@ def test_whether_an_act_happened_leads_with_the_sentence_that_tells_it(answerer)
     a = answerer.ask("Heeft NL het advocatenverdrag van de Raad van Europa al geratificeerd?")
     assert a.answered and a.answer.startswith("Op dit moment wordt gewerkt aan de voorbereiding van de nationale "
                                               "goedkeuringsprocedure voor het Verdrag.")
+
+
+@pytest.mark.parametrize("question, language, actor", [
+    ("Is de Instellingswet ATR al door de EK aangenomen?", "nl", "Eerste Kamer"),
+    ("Has the Senate already passed the ATR Establishment Act?", "en", "Eerste Kamer"),
+])
+def test_whether_one_parliament_acted_is_not_answered_by_another(answerer, question, language, actor):
+    # The letters tell the bill lying with the Tweede Kamer, nothing the Eerste Kamer did.
+    a = answerer.ask(question)
+    assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing" and a.related
+    who = FACT_NAMES[language]["status_of"].format(actor=ACTOR_NAMES[language][actor])
+    assert a.answer == FACT_MISSING[language].format(fact=who)
+    # Asked of the Tweede Kamer, the same passage answers.
+    b = answerer.ask("Heeft de Tweede Kamer de Instellingswet ATR al aangenomen?")
+    assert b.answered and b.answer.startswith("Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer")
 
 
 def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):

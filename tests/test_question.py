@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import analyse, has_fact, tells_status
+from rag.question import analyse, has_fact, names_actor, tells_status
 
 
 @pytest.mark.parametrize(
@@ -221,6 +221,34 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     published = analyse("datum publicatie besluit verlenging ATR in Staatscourant?")
     assert not has_fact(published, "Het instellingsbesluit vervalt met ingang van 1 december 2024.")
     assert has_fact(published, "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
+
+
+@pytest.mark.parametrize("question, actors", [
+    ("instellingswet atr al aangenomen door eerste kamer?", ["Eerste Kamer"]),
+    ("Has the Senate already passed the ATR Establishment Act?", ["Eerste Kamer"]),
+    ("heeft het europees parlment al ingestemd met de verordening?", ["Europees Parlement"]),  # misspelt
+    ("Wanneer heeft de TK de motie aangenomen?", ["Tweede Kamer"]),
+    ("Is de Instellingswet ATR al aangenomen?", []),
+    ("Wat vindt de Eerste Kamer van het ATR?", []),  # no act asked, so no actor of one
+])
+def test_which_parliament_an_act_is_asked_of(question, actors):
+    assert analyse(question).actors == actors
+
+
+def test_an_act_of_one_parliament_is_not_told_by_another():
+    # kst-29515-496: the bill lies with the Tweede Kamer; that says nothing the Eerste Kamer did.
+    pending = "Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer (verwachte behandeling op 6 februari 2025)."
+    senate = analyse("Is de Instellingswet ATR al door de EK aangenomen?")
+    assert not names_actor(senate, pending) and names_actor(senate, "De Eerste Kamer heeft het wetsvoorstel aangenomen.")
+    # "uw Kamer" and "de Kamer" are the Tweede Kamer, to which the letters go; "Eerste en Tweede Kamer" names neither alone.
+    house = analyse("Heeft de Tweede Kamer de motie aangenomen?")
+    assert names_actor(house, "De motie is door uw Kamer aangenomen.") and names_actor(house, pending)
+    assert not names_actor(house, "De Eerste Kamer heeft de wet aangenomen.")
+    assert names_actor(analyse("Is de wet al aangenomen?"), "De Eerste Kamer heeft de wet aangenomen.")
+    # The date of the other chamber's vote is no date of this one's.
+    when = analyse("wanneer heeft de eerste kamer de instellingswet atr aangenomen")
+    assert not has_fact(when, "De Tweede Kamer heeft het wetsvoorstel op 11 februari 2025 aangenomen.")
+    assert has_fact(when, "De Eerste Kamer heeft het wetsvoorstel op 1 juli 2025 aangenomen.")
 
 
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
