@@ -51,16 +51,19 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
+        # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
+        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budget|\w*bedrag|\w*begroting|subsidie|bijdrage)\b|"
+        r"\b(what|which) (\w+ ){0,2}(wage|fee|price|tariff)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|tarief|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
-        r"\bdatum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
+        r"\b\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
-        r"welk (deel|aandeel)|what (share|proportion|percentage))\b|%", re.I)),
+        r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage))\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere |other )?(lidstaten|landen|staten|ms|member states|countries|states|eu-landen)\b", re.I)),
+        r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
@@ -69,7 +72,11 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
-        r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b", re.I)),
+        r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
+        # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
+        # that is answered by the ministry, "de minister van JenV").
+        r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
+        r"ambassadeur|woordvoerder|chair|chairman|chairperson|director|ambassador|spokesperson)\b", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -84,6 +91,8 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
+    # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
+    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|topman|chair)\b", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -93,11 +102,13 @@ _YES_NO_NL = re.compile(
     r"^\s*(is|zijn|was|waren|heeft|hebben|had|wordt|worden|werd|kan|kunnen|zal|zullen|wil|willen|moet|moeten|"
     r"mag|mogen|gaat|gaan|klopt|steunt|steunen|komt|komen|krijgt|krijgen|blijft|geldt|gelden|valt|ligt|staat|"
     r"beoordeelt|stemt|doet|neemt|maakt|vindt|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
-    r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven)\b|"
-    r"\bklopt het\b|\bis het (zo|waar) dat\b", re.I)
+    r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven|staan|past|"
+    r"passen|werden|zou|zouden|kon|konden|wilde|wilden|moest|moesten|mocht|mochten|kreeg|kregen|stond|stonden|ging|"
+    r"gingen|bleef|bleven|lag|lagen|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden)\b|"
+    r"\bklopt het\b|\bis het (zo|waar) dat\b|\b(ja ?/ ?nee|ja of nee|ja nee)\s*\??\s*$", re.I)
 _YES_NO_EN = re.compile(
     r"^\s*(is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|may|must)\b|"
-    r"\bis it (true|correct) that\b", re.I)
+    r"\bis it (true|correct) that\b|\b(yes ?/ ?no|yes or no)\s*\??\s*$", re.I)
 
 # A council (or other meeting) a question can name: canonical name -> the ways it is written.
 COUNCILS: dict[str, list[str]] = {
@@ -174,7 +185,9 @@ _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamers
 _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
 _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
-    r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
+    r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|"
+    # A decision list's "surname initials": "Brenninkmeijer A.F.M.", "Bijleveld-Schouten A.Th.B.".
+    r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
     r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b|"
     # A full name without initials, as the person's office or party follows it: "Dennis Botman, de
     # nieuwe hoge vertegenwoordiger van het IMF", "Aukje de Vries (VVD)".
@@ -263,6 +276,8 @@ def analyse(question: str) -> Question:
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
+        if answer_type == "other" and text.endswith("?") and not _QUESTION_WORD.search(text) and _status_asked(text):
+            answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
     for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):

@@ -55,6 +55,22 @@ from rag.question import analyse, has_fact, names_actor, tells_status
         ("landen lid RegWatchEurope", "countries"),
         ("eu lijst veilige landen", "other"),
         ("hoevaak strenger geimplementeerd dan eu vereist", "number"),
+        # A compound of "datum", a share or wage asked by "what", a budget by "wat is", member states
+        # of something, an office asked by "which" or named first in a terse question.
+        ("einddatum gefaseerde invoering EES", "date"),
+        ("What minimum share of GDP does the cabinet want to enshrine in law for defence spending?", "number"),
+        ("wat is het totale jaarbudget van het atr in 2025?", "amount"),
+        ("What hourly wage rate does the Standard Cost Model prescribe?", "amount"),
+        ("Welke RvE-lidstaten hebben naast NL het advocatenverdrag ondertekend?", "countries"),
+        ("Met welke nieuwe topman van het IMF in Athene wil de commissie praten?", "person"),
+        ("griffier procedurevergadering commissie BZK april 2009", "person"),
+        ("Welke minister is verantwoordelijk voor het ATR?", "other"),
+        # Yes/no in a past tense, as "ja/nee", or terse with the act and a question mark; a count is no yes/no.
+        ("Kreeg het verzoek genoeg steun in de commissie?", "yes_no"),
+        ("Staan de gemeentekoepels achter het plan?", "yes_no"),
+        ("atr adviezen bindend ja/nee", "yes_no"),
+        ("motie Ceder Gaza aangenomen?", "yes_no"),
+        ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
     ],
 )
 def test_answer_type(question, answer_type):
