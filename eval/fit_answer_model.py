@@ -165,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store", type=Path, required=True, help="store of the set's corpus")
     ap.add_argument("--negatives", type=Path, help="an eval set on other letters: its train questions become off-topic negatives")
     ap.add_argument("--n-negatives", type=int, default=60)
+    ap.add_argument("--train-set", type=Path, action="append", default=[],
+                    help="another labelled set on the same letters, all of it added to train (repeatable)")
+    ap.add_argument("--dev-set", type=Path, action="append", default=[],
+                    help="another labelled set on the same letters, all of it added to dev (repeatable)")
     ap.add_argument("--model-file", type=Path, default=MODEL_FILE)
     ap.add_argument("--out", type=Path, help="Markdown report")
     ap.add_argument("--drop", action="append", default=[], choices=SENTENCE_FEATURES, metavar="FEATURE",
@@ -176,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     answerer = Answerer(retriever, model=_placeholder())
     cases = load_cases(args.set)
     data = {split: collect(answerer, select_split(cases, split)) for split in ("train", "dev", "test")}
+    for split, extra in (("train", args.train_set), ("dev", args.dev_set)):
+        for path in extra:
+            data[split] += collect(answerer, load_cases(path))
     if args.negatives:
         negatives = [c for c in select_split(load_cases(args.negatives), "train")][: args.n_negatives]
         data["train"] += collect(answerer, negatives, negative_only=True)
@@ -235,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         "answerable": answerer.model.answerable.to_dict(),
         **{k: float(v) for k, v in thresholds.items()},
         "fitted": {"set": str(args.set), "on": "train", "chosen_on": "dev", "c_sentence": c_sentence,
+                   "train_sets": [str(p) for p in args.train_set], "dev_sets": [str(p) for p in args.dev_set],
                    "c_answerable": c_answer, "sentences": int(len(y)), "sentence_positives": int(y.sum()),
                    "questions": int(len(ya)), "answerable_positives": int(ya.sum())},
     }
@@ -242,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = [
         f"# Answer model ({family})", "",
-        f"Fitted on the **train** split of `{args.set}`; C and thresholds chosen on **dev**; **test** is the result.",
+        f"Fitted on the **train** split of `{args.set}`"
+        + "".join(f" and all of `{p}`" for p in args.train_set) + "; C and thresholds chosen on **dev**"
+        + "".join(f" (with all of `{p}`)" for p in args.dev_set) + f"; **test** (of `{args.set}`) is the result.",
         "", f"Sentence model: {len(y)} sentences ({int(y.sum())} hold an expected fact), C = {c_sentence}; "
         f"its most likely sentence holds a fact for {train_top1:.3f} of train, {dev_top1:.3f} of dev questions.",
         f"Answerability model: {len(ya)} questions ({int(ya.sum())} answerable), C = {c_answer}.",
