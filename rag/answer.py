@@ -78,9 +78,10 @@ FACT_NAMES = {
            "status_of": "decision or state of play of {actor} on it"},
 }
 ACTOR_NAMES = {
-    "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement"},
+    "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement",
+           "Nederland": "Nederland"},
     "en": {"Eerste Kamer": "the Senate", "Tweede Kamer": "the House of Representatives",
-           "Europees Parlement": "the European Parliament"},
+           "Europees Parlement": "the European Parliament", "Nederland": "the Netherlands"},
 }
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",

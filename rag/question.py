@@ -402,6 +402,8 @@ ACTORS: dict[str, re.Pattern[str]] = {
     "Eerste Kamer": re.compile(r"\b(eerste kamer|ek|senaat|senate)\b", re.I),
     "Tweede Kamer": re.compile(r"\b(tweede kamer|tk|house of representatives|lower house)\b", re.I),
     "Europees Parlement": re.compile(r"\b(europe\w* parl\w*|ep)\b", re.I),
+    # The cabinet writes of itself as the Netherlands, "het kabinet", "wij" or "nationale" (procedure).
+    "Nederland": re.compile(r"\b(nederland|nl|netherlands|dutch|kabinet|cabinet|regering|wij|we|ons land|nationale)\b", re.I),
 }
 _A_CHAMBER = re.compile(r"(?<!eerste )\bkamer\b", re.I)
 

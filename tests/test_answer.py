@@ -197,9 +197,11 @@ def test_whether_an_act_happened_leads_with_the_sentence_that_tells_it(answerer)
 @pytest.mark.parametrize("question, language, actor", [
     ("Is de Instellingswet ATR al door de EK aangenomen?", "nl", "Eerste Kamer"),
     ("Has the Senate already passed the ATR Establishment Act?", "en", "Eerste Kamer"),
+    # kst-32317-995 tells 35 countries signing the Claims Commission convention, not whether NL did.
+    ("Heeft Nederland het oprichtingsverdrag van de Claims Commissie voor Oekraïne al ondertekend?", "nl", "Nederland"),
 ])
 def test_whether_one_parliament_acted_is_not_answered_by_another(answerer, question, language, actor):
-    # The letters tell the bill lying with the Tweede Kamer, nothing the Eerste Kamer did.
+    # The letters tell the bill lying with the Tweede Kamer, nothing the Eerste Kamer did; others signing, not NL.
     a = answerer.ask(question)
     assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing" and a.related
     who = FACT_NAMES[language]["status_of"].format(actor=ACTOR_NAMES[language][actor])

@@ -246,6 +246,7 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     ("Wanneer heeft de TK de motie aangenomen?", ["Tweede Kamer"]),
     ("Is de Instellingswet ATR al aangenomen?", []),
     ("Wat vindt de Eerste Kamer van het ATR?", []),  # no act asked, so no actor of one
+    ("Has the Netherlands itself signed the Claims Commission convention?", ["Nederland"]),
 ])
 def test_which_parliament_an_act_is_asked_of(question, actors):
     assert analyse(question).actors == actors
@@ -261,6 +262,10 @@ def test_an_act_of_one_parliament_is_not_told_by_another():
     assert names_actor(house, "De motie is door uw Kamer aangenomen.") and names_actor(house, pending)
     assert not names_actor(house, "De Eerste Kamer heeft de wet aangenomen.")
     assert names_actor(analyse("Is de wet al aangenomen?"), "De Eerste Kamer heeft de wet aangenomen.")
+    # What 35 countries did is not what the Netherlands did; the cabinet's "nationale" procedure is Dutch.
+    dutch = analyse("Heeft Nederland het verdrag al geratificeerd?")
+    assert not names_actor(dutch, "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend.")
+    assert names_actor(dutch, "Op dit moment wordt gewerkt aan de voorbereiding van de nationale goedkeuringsprocedure.")
     # The date of the other chamber's vote is no date of this one's.
     when = analyse("wanneer heeft de eerste kamer de instellingswet atr aangenomen")
     assert not has_fact(when, "De Tweede Kamer heeft het wetsvoorstel op 11 februari 2025 aangenomen.")
