@@ -180,7 +180,11 @@ _MONTH_ABBR = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
     r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
-_ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.)\s*\d[\w.]*", re.I)
+# A number that labels a thing rather than counts ("artikel 79", "actie 11 van het actieplan", "fase 2").
+_ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.|"
+                             r"actie|maatregel|aanbeveling|hoofdstuk|paragraaf|punt|stap|fase|categorie|pijler|agendapunt|"
+                             r"tabel|figuur|action|measure|recommendation|chapter|section|step|phase|annex|table|figure)"
+                             r"\s*\d[\w.]*", re.I)
 # An article, written out: "artikel 79", "art. 218 VWEU", "Article 5(1)", "artikelen 5 en 6".
 _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re.I)
 _PERSON_RE = re.compile(
@@ -547,7 +551,16 @@ def _has_amount(sentence: str, question: Question) -> bool:
     return bool(_MONEY_RE.search(sentence) or _SHARE_OF_GDP.search(sentence)) and _new_numbers(sentence, question, years=False)
 
 
+# "Met hoeveel procent wil het kabinet de regeldruk verlagen?" asks for the change, which a level
+# it changes to ("de renteaftrekbeperking naar 25%") is not.
+_PERCENT_CHANGE_ASKED = re.compile(r"\b(met|by) (hoeveel|what|how many|how much) (procent|percentage|percent)\b|"
+                                   r"\bby how much\b", re.I)
+_LEVEL_PERCENT = re.compile(r"\b(naar|tot|to)\s+(?:ca\.\s|circa\s|about\s)?" + _PERCENT_FIGURE.pattern, re.I)
+
+
 def _has_number(sentence: str, question: Question) -> bool:
+    if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
+        sentence = _LEVEL_PERCENT.sub(" ", sentence)
     if _PERCENT_RE.search(question.text):
         # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))

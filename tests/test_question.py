@@ -313,6 +313,16 @@ def test_numbers_that_count_nothing_asked():
     assert not has_fact(often, "Het ATR is in 2017 ingesteld en heeft 3 leden.")
     assert has_fact(often, "Er is 40 keer gebruikgemaakt van preconsultatie.")
     assert has_fact(often, "Er is tweemaal gebruikgemaakt van preconsultatie.")
+    # A number that labels an item counts nothing (kst-32317-995: "actie 11 van het actieplan").
+    actions = analyse("hoeveel acties bevat het eu-actieplan tegen drugshandel 2026-2030")
+    assert not has_fact(actions, "Met actie 11 van het actieplan wordt voor het eerst expliciet ingezet op een EU-brede aanpak.")
+    assert has_fact(actions, "Het actieplan bevat 40 acties.")
+    # "Met hoeveel procent ... verlagen" asks the change, not a level something goes to (llm13).
+    cut = analyse("met hoeveel procent wil het kabinet de regeldruk voor ondernemers verlagen?")
+    assert not has_fact(cut, "de verlaging van de renteaftrekbeperking vpb naar 25%, het terugdraaien van de CO2-heffing")
+    assert has_fact(cut, "Het kabinet wil de regeldruk met 25% verlagen.")
+    assert has_fact(cut, "Het tarief daalt van 30% naar 25%.")  # from and to: the change is told
+    assert has_fact(analyse("hoeveel procent van de adviespunten wordt opgevolgd?"), "Circa 75% van de adviespunten wordt opgevolgd.")
 
 
 def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
