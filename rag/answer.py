@@ -67,11 +67,13 @@ FACT_MISSING = {
 }
 FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
+           "parties": "namen van fracties",
            "person": "naam", "article": "artikel",
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
+           "parties": "names of parties",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",

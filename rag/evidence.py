@@ -29,7 +29,7 @@ from rag.bm25 import DutchAnalyzer, synonyms
 from rag.documents import searchable_text
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
-from rag.question import COUNTRIES, POLARITY, Question, dutch_words, has_fact
+from rag.question import COUNTRIES, PARTIES, POLARITY, Question, dutch_words, has_fact
 from rag.retrieve import Hit
 from rag.sentences import split_sentences
 
@@ -128,8 +128,6 @@ MEMBERS_SAY = re.compile(
 REPLY_KINDS = {"nota naar aanleiding van het verslag", "verslag schriftelijk overleg", "verslag"}
 _TO_GOVERNMENT = re.compile(r"\b(de regering|het kabinet|de minister|de staatssecretaris|kunt u|bent u|wilt u|"
                             r"heeft u|is u)\b", re.I)
-PARTIES = ("vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
-           "denk", "ja21", "fvd", "volt", "50plus", "bij1")
 _ABOUT_MEMBERS = re.compile(
     r"\b(fracties?|[\w-]+fractie|kamerleden|kamerlid|partij|partijen|mps|parties|party|parliamentary groups?|"
     rf"members of parliament|{'|'.join(PARTIES)})\b", re.I)

@@ -64,6 +64,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage))\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
+    # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
+    ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties|partijen|parties|groups)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
@@ -90,6 +92,7 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
+    ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
     ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|topman|chair)\b", re.I)),
@@ -141,6 +144,10 @@ COUNTRIES = (
     "Tunisia Libya Egypt Jordan Lebanon Syria Iraq"
 ).split()
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
+# The parties in the Tweede Kamer, lower-case; a letter writes them in capitals ("VVD", "GroenLinks").
+PARTIES = ("vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
+           "denk", "ja21", "fvd", "volt", "50plus", "bij1")
+_PARTY_RE = re.compile(r"(?<![\w-])(" + "|".join(PARTIES) + r")(?![\w])", re.I)
 
 _DATE_RE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH})( \d{{4}}|,? \d{{4}})\b|\b({_MONTH}) (jl|a\.s|aanstaande|dit jaar)\b|"
@@ -208,7 +215,7 @@ class Question:
     Attributes:
         text: The question as asked.
         language: ``nl`` or ``en``.
-        answer_type: ``date``, ``amount``, ``number``, ``countries``, ``person``,
+        answer_type: ``date``, ``amount``, ``number``, ``countries``, ``parties``, ``person``,
             ``article`` (a legal basis), ``reason``, ``position``, ``yes_no`` or ``other``.
         yes_no: Whether it asks for a yes or a no (it may still ask for a type of fact).
         numbers: Numbers written in the question (they are no answer to it).
@@ -292,7 +299,7 @@ def analyse(question: str) -> Question:
     status: list[str] = []
     if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
         status = _status_asked(text)
-    elif answer_type in ("date", "number", "countries"):
+    elif answer_type in ("date", "number", "countries", "parties"):
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
@@ -652,6 +659,15 @@ def _has_countries(sentence: str, question: Question) -> bool:
     return bool(named)
 
 
+def _has_parties(sentence: str, question: Question) -> bool:
+    """A party the question does not name, written as a letter writes it (capitals: not "denk", "volt")."""
+    if not _tells_act_done(sentence, question):
+        return False  # "welke fracties hebben ingestemd": not the parties of another step
+    asked = {m.group(0).lower() for m in _PARTY_RE.finditer(question.text)}
+    return any(m.group(0)[0].isupper() or m.group(0)[0].isdigit() for m in _PARTY_RE.finditer(sentence)
+               if m.group(0).lower() not in asked)
+
+
 def _has_person(sentence: str, question: Question) -> bool:
     return any(m.group(0).split()[-1].lower() not in question.text.lower() for m in _PERSON_RE.finditer(sentence))
 
@@ -675,6 +691,7 @@ FACT_CHECKS = {
     "amount": _has_amount,
     "number": _has_number,
     "countries": _has_countries,
+    "parties": _has_parties,
     "person": _has_person,
     "article": _has_article,
 }

@@ -71,6 +71,10 @@ from rag.question import analyse, has_fact, names_actor, tells_status
         ("atr adviezen bindend ja/nee", "yes_no"),
         ("motie Ceder Gaza aangenomen?", "yes_no"),
         ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
+        # Parties asked for by name.
+        ("Welke fracties stemden tegen het verzoek Karabulut (SP)?", "parties"),
+        ("Which parliamentary groups backed Karabulut's request?", "parties"),
+        ("fracties tegen motie ceder", "parties"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -285,6 +289,14 @@ def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     assert extended.status == [] and has_fact(extended, "In artikel 12 wordt ‘1 december 2024’ vervangen door ‘1 december 2026’.")
     # "als wet" is no side clause.
     assert analyse("Wanneer is de Instellingswet ATR als wet aangenomen?").status == ["aannemen"]
+
+
+def test_parties_asked_are_named_in_capitals_and_not_the_one_asked_about():
+    # ok03: the request is Karabulut's (SP); a party that is not hers answers, as a letter writes it.
+    q = analyse("Welke fracties stemden tegen het verzoek Karabulut (SP)?")
+    assert not has_fact(q, "Verzoek van het lid Karabulut (SP) om de minister-president uit te nodigen.")
+    assert has_fact(q, "De leden van de fracties van de VVD en het CDA steunen het verzoek niet.")
+    assert not has_fact(analyse("Welke partijen steunen het plan?"), "Ik denk dat volt een eenheid is.")
 
 
 def test_numbers_that_count_nothing_asked():
