@@ -410,7 +410,7 @@ class Answerer:
                 # "Al door de EK aangenomen?" is not answered by the bill lying with the Tweede Kamer.
                 acts = [x for x in acts if names_actor(q, f"{sentence_before(x)} {x.text}")]
                 if not acts:
-                    actors = " of ".join(ACTOR_NAMES[q.language][a] for a in q.actors)
+                    actors = {"nl": " of ", "en": " or "}[q.language].join(ACTOR_NAMES[q.language][a] for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
             lead = acts[0] if acts else None

@@ -52,16 +52,16 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
-        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budget|\w*bedrag|\w*begroting|subsidie|bijdrage)\b|"
-        r"\b(what|which) (\w+ ){0,2}(wage|fee|price|tariff)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|tarief|prijs)\b|"
+        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budget|\w*bedrag|\w*begroting)\b|"
+        r"\b(what|which) (\w+ ){0,2}(wage|fee|price)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
-        r"\b\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
+        r"\b(?!peil)\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
-        r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage))\b|%", re.I)),
+        r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
@@ -95,7 +95,7 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
-    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|topman|chair)\b", re.I)),
+    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder)\b(?!')", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -106,12 +106,18 @@ _YES_NO_NL = re.compile(
     r"mag|mogen|gaat|gaan|klopt|steunt|steunen|komt|komen|krijgt|krijgen|blijft|geldt|gelden|valt|ligt|staat|"
     r"beoordeelt|stemt|doet|neemt|maakt|vindt|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
     r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven|staan|past|"
-    r"passen|werden|zou|zouden|kon|konden|wilde|wilden|moest|moesten|mocht|mochten|kreeg|kregen|stond|stonden|ging|"
-    r"gingen|bleef|bleven|lag|lagen|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden)\b|"
-    r"\bklopt het\b|\bis het (zo|waar) dat\b|\b(ja ?/ ?nee|ja of nee|ja nee)\s*\??\s*$", re.I)
+    r"werden|zou|zouden|kon|konden|wilde|wilden|moest|moesten|mocht|mochten|kreeg|kregen|stond|stonden|ging|"
+    r"gingen|bleef|bleven|lag|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden)\b|"
+    r"\bklopt het\b|\bis het (zo|waar) dat\b", re.I)
 _YES_NO_EN = re.compile(
     r"^\s*(is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|may|must)\b|"
-    r"\bis it (true|correct) that\b|\b(yes ?/ ?no|yes or no)\s*\??\s*$", re.I)
+    r"\bis it (true|correct) that\b", re.I)
+# "atr adviezen bindend ja/nee", "Ja/nee: is het ...?", in either language.
+_YES_OR_NO = re.compile(r"\b(ja ?/ ?nee|ja of nee|ja nee|yes ?/ ?no|yes or no)\s*\??\s*$|^\s*(ja ?/ ?nee|yes ?/ ?no)\b", re.I)
+# "Zou je kunnen nagaan wanneer ...?", "Can you tell me how many ...?": a request for the fact, no yes/no.
+_ASKS_TO_FIND = re.compile(r"\b(nagaan|aangeven|zeggen|vertellen|uitzoeken|opzoeken|checken|tell( me| us)?|find out|"
+                           r"let (me|us) know|say)\b.*?\b(wanneer|wnr|hoeveel|welke?|wie|waarom|hoe|wat|when|how|which|who|"
+                           r"why|what)\b", re.I)
 
 # A council (or other meeting) a question can name: canonical name -> the ways it is written.
 COUNCILS: dict[str, list[str]] = {
@@ -198,7 +204,7 @@ _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
     r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|"
     # A decision list's "surname initials": "Brenninkmeijer A.F.M.", "Bijleveld-Schouten A.Th.B.".
-    r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
+    r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s(?!N\.V\.|B\.V\.|V\.O\.F\.|C\.V\.)[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
     r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b|"
     # A full name without initials, as the person's office or party follows it: "Dennis Botman, de
     # nieuwe hoge vertegenwoordiger van het IMF", "Aukje de Vries (VVD)".
@@ -259,12 +265,21 @@ class Question:
 
 
 def _is_yes_no(text: str, language: str) -> bool:
+    if _YES_OR_NO.search(text):
+        return True
+    if _ASKS_TO_FIND.search(text):
+        return False
     if (_YES_NO_EN if language == "en" else _YES_NO_NL).search(text):
         return True
     # "Ziet de regering ...?", "Blijft NL ...?": a finite verb first, then its subject.
     words = text.lower().split()
     return (language == "nl" and text.endswith("?") and len(words) > 2 and re.fullmatch(r"[a-z]+(t|en)", words[0]) is not None
             and words[1] in _VERB_FIRST_SUBJECT and not _QUESTION_WORD.match(words[0]))
+
+
+# A terse question that ends in the act's participle: "motie Ceder aangenomen?", "wet al gestemd?"
+# (not "Publicaties ATR 2025?", nor "Motie ingediend door?", which asks who).
+_TERSE_ACT = re.compile(r"\b(ge|aan|in|onder|ver|toe|be|over|goed)\w+(d|t|en)\s*\?\s*$|\b\w+ed\s*\?\s*$", re.I)
 
 
 def _numbers(text: str) -> set[str]:
@@ -287,7 +302,7 @@ def analyse(question: str) -> Question:
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
-        if answer_type == "other" and text.endswith("?") and not _QUESTION_WORD.search(text) and _status_asked(text):
+        if answer_type == "other" and _TERSE_ACT.search(text) and not _QUESTION_WORD.search(text) and _status_asked(text):
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
@@ -407,31 +422,56 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) 
 _OWN_WORDS = {act: tuple(w for w in told if w not in _ANOTHER_ACT.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
-# The parliaments whose act a question can ask about. The letters write the Tweede Kamer,
-# to which most of them go, as "uw Kamer" or "de Kamer" as well.
-ACTORS: dict[str, re.Pattern[str]] = {
-    "Eerste Kamer": re.compile(r"\b(eerste kamer|ek|senaat|senate)\b", re.I),
-    "Tweede Kamer": re.compile(r"\b(tweede kamer|tk|house of representatives|lower house)\b", re.I),
-    "Europees Parlement": re.compile(r"\b(europe\w* parl\w*|ep)\b", re.I),
-    # The cabinet writes of itself as the Netherlands, "het kabinet", "wij" or "nationale" (procedure).
-    "Nederland": re.compile(r"\b(nederland|nl|netherlands|dutch|kabinet|cabinet|regering|wij|we|ons land|nationale)\b", re.I),
+# Who may be asked to have done an act: how a question names them, and how a sentence does.
+# A question names the one acting right after its verb ("Heeft de EK ...", "Has the Senate ...",
+# "Wanneer heeft NL ..."), as the agent ("door de EK aangenomen") or first in a terse question
+# ("EK wet aangenomen?"); not as a receiver ("naar de EK gestuurd") or a place ("in Nederland").
+_ACTOR_ASKED = {
+    "Eerste Kamer": r"eerste kamer|eerste-kamer|1e kamer|ek|senaat|senate",
+    "Tweede Kamer": r"tweede kamer|tweede-kamer|2e kamer|tk|house of representatives|lower house",
+    "Europees Parlement": r"europe\w* parl\w*|europarlement|ep",
+    "Nederland": r"nederland|nl|the netherlands|netherlands|het kabinet|the cabinet|de regering|the government|ons land|wij|we",
 }
-_A_CHAMBER = re.compile(r"(?<!eerste )\bkamer\b", re.I)
+_AS_SUBJECT = (r"^\s*(?:(?:klopt het|is het (?:zo|waar)|is it true) dat\s+|(?:sinds |tot )?(?:wanneer|wnr|when)\s+)?"
+               r"(?:(?:heeft|hebben|had|hadden|is|zijn|was|waren|has|have|did|does|do|will)\s+)?(?:de |het |the )?(?:{names})\b|"
+               r"\b(?:door|by) (?:de |het |the )?(?:{names})\b|\bof (?:de |het )(?:{names})\b")  # "Weten we of de EK ..."
+ACTORS: dict[str, re.Pattern[str]] = {
+    name: re.compile(_AS_SUBJECT.format(names=names), re.I) for name, names in _ACTOR_ASKED.items()}
+# How a sentence names them. The letters go to the Tweede Kamer ("uw Kamer", "de Kamer"); a
+# decision list of its committees names it not at all: it is the one acting unless another is named.
+_ACTOR_TOLD = {
+    # Not "de Eerste en Tweede Kamer": both are named so as receivers ("wordt toegestuurd aan", "adviseert").
+    "Eerste Kamer": re.compile(r"\b(eerste kamer|senaat|beide kamers|staten-generaal|door de eerste en tweede kamer)\b", re.I),
+    "Tweede Kamer": re.compile(r"\b(tweede kamer|tk|uw kamer|beide kamers|staten-generaal)\b|"
+                               r"\bde kamer\b(?! van koophandel)", re.I),
+    "Europees Parlement": re.compile(r"\b(europe\w* parl\w*|europarlement|ep|het parlement|raad en (het )?parlement|"
+                                     r"parlement en (de )?raad)\b", re.I),
+    # The cabinet writes of itself as the Netherlands, "het kabinet", "wij" or its national procedure.
+    "Nederland": re.compile(r"\b(nederland|nl|netherlands|ons land|wij|we|koninkrijk der nederlanden|"
+                            r"(het|dit) kabinet|de regering|nederlandse (regering|ambassadeur|delegatie|vertegenwoordiger)|"
+                            r"nationale (goedkeurings|ratificatie|implementatie|wetgevings)\w*)\b", re.I),
+}
+PARLIAMENTS = ("Eerste Kamer", "Tweede Kamer", "Europees Parlement")
 
 
-def names_actor(question: Question, text: str) -> bool:
-    """Does ``text`` name a parliament the question asks about as doing the act? True when it
-    names none: "ligt voor behandeling bij de Tweede Kamer" tells nothing the Eerste Kamer did.
+def names_actor(question: Question, text: str, parliaments_only: bool = False) -> bool:
+    """Does ``text`` name one the question asks to have done the act (:data:`ACTORS`)? True
+    when it asks about none: "ligt voor behandeling bij de Tweede Kamer" tells nothing the
+    Eerste Kamer did. ``parliaments_only`` leaves the Netherlands out (a date or count of the
+    cabinet's act is told in the passive: "wordt in 2025 bij de Tweede Kamer ingediend").
 
     Example:
         >>> q = analyse("Is de Instellingswet ATR al door de EK aangenomen?")
         >>> names_actor(q, "De wet ligt voor behandeling bij de Tweede Kamer."), names_actor(q, "De Eerste Kamer stemde in.")
         (False, True)
     """
-    if not question.actors:
+    actors = [a for a in question.actors if a in PARLIAMENTS] if parliaments_only else question.actors
+    if not actors:
         return True
-    for actor in question.actors:
-        if ACTORS[actor].search(text) or (actor == "Tweede Kamer" and _A_CHAMBER.search(text)):
+    for actor in actors:
+        if _ACTOR_TOLD[actor].search(text):
+            return True
+        if actor == "Tweede Kamer" and not any(_ACTOR_TOLD[a].search(text) for a in ("Eerste Kamer", "Europees Parlement")):
             return True
     return False
 
@@ -445,7 +485,7 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     """For a date or count of an act: does ``sentence`` tell the act done (the date beside
     "plenaire behandeling" is not the day a bill was passed)?"""
     return not question.status or (any(_mentions(sentence, _DONE_WORDS[act], typos=False) for act in question.status)
-                                   and names_actor(question, sentence))
+                                   and names_actor(question, sentence, parliaments_only=True))
 
 
 def tells_status(question: Question, text: str) -> bool:

@@ -71,6 +71,19 @@ from rag.question import analyse, has_fact, names_actor, tells_status
         ("atr adviezen bindend ja/nee", "yes_no"),
         ("motie Ceder Gaza aangenomen?", "yes_no"),
         ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
+        # Not: a reference date, "share" as a verb, a contribution or a tax rate, a noun that is a verb
+        # form, a request to look up a fact, a title with "Chair"; "ja/nee" in either language.
+        ("Hoeveel Oekraïners verbleven op peildatum 1 januari in Nederland?", "number"),
+        ("Which member states share the Dutch position on Europol?", "countries"),
+        ("Wat is de bijdrage van het ATR aan de vermindering van regeldruk?", "other"),
+        ("Welk tarief overdrachtsbelasting geldt voor beleggers?", "other"),
+        ("Passen voor Oekraïners: tot wanneer geldig?", "date"),
+        ("Zou je kunnen nagaan wanneer het instellingsbesluit ATR vervalt?", "date"),
+        ("Chair's conclusions JHA council", "other"),
+        ("Publicaties ATR 2025?", "other"),
+        ("Motie Ceder ingediend door?", "other"),
+        ("ATR advice binding yes/no", "yes_no"),
+        ("Ja/nee: is het ATR-advies bindend?", "yes_no"),
         # Parties asked for by name.
         ("Welke fracties stemden tegen het verzoek Karabulut (SP)?", "parties"),
         ("Which parliamentary groups backed Karabulut's request?", "parties"),
@@ -251,6 +264,15 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     ("Is de Instellingswet ATR al aangenomen?", []),
     ("Wat vindt de Eerste Kamer van het ATR?", []),  # no act asked, so no actor of one
     ("Has the Netherlands itself signed the Claims Commission convention?", ["Nederland"]),
+    ("Weten we of de Eerste Kamer de wet al heeft aangenomen?", ["Eerste Kamer"]),
+    # Only the one acting: not a foreign government, a proposer, a receiver, a place or an adjective.
+    ("Heeft de Duitse regering het advocatenverdrag al ondertekend?", []),
+    ("Heeft de Raad het voorstel van Nederland aangenomen?", []),
+    ("Is het document naar de EK gestuurd?", []),
+    ("Is de wet in Nederland gepubliceerd?", []),
+    ("Is de nationale implementatiewet al aangenomen?", []),
+    ("Hoeveel landen hebben naast Nederland het verdrag ondertekend?", []),
+    ("Has the American Senate ratified the treaty?", []),
 ])
 def test_which_parliament_an_act_is_asked_of(question, actors):
     assert analyse(question).actors == actors
@@ -270,6 +292,13 @@ def test_an_act_of_one_parliament_is_not_told_by_another():
     dutch = analyse("Heeft Nederland het verdrag al geratificeerd?")
     assert not names_actor(dutch, "Vertegenwoordigers van 35 landen en de EU hebben dit verdrag ondertekend.")
     assert names_actor(dutch, "Op dit moment wordt gewerkt aan de voorbereiding van de nationale goedkeuringsprocedure.")
+    assert not names_actor(dutch, "De Oekraïense regering heeft het verdrag ondertekend.")
+    # A committee's decision list names no chamber: the Tweede Kamer acts unless another is named (ok02).
+    vote = analyse("Heeft de TK gestemd over de Comptabiliteitswet 2016?")
+    assert names_actor(vote, "Noot: Over de Comptabiliteitswet 2016 is gestemd op dinsdag 11 oktober 2016.")
+    # A date of the cabinet's act is told in the passive (kst-36450): the cabinet need not be named.
+    filed = analyse("Wanneer heeft het kabinet het wetsvoorstel ingediend?")
+    assert filed.actors == ["Nederland"] and has_fact(filed, "Het wetsvoorstel is op 16 oktober 2023 bij de Tweede Kamer ingediend.")
     # The date of the other chamber's vote is no date of this one's.
     when = analyse("wanneer heeft de eerste kamer de instellingswet atr aangenomen")
     assert not has_fact(when, "De Tweede Kamer heeft het wetsvoorstel op 11 februari 2025 aangenomen.")
@@ -297,6 +326,13 @@ def test_parties_asked_are_named_in_capitals_and_not_the_one_asked_about():
     assert not has_fact(q, "Verzoek van het lid Karabulut (SP) om de minister-president uit te nodigen.")
     assert has_fact(q, "De leden van de fracties van de VVD en het CDA steunen het verzoek niet.")
     assert not has_fact(analyse("Welke partijen steunen het plan?"), "Ik denk dat volt een eenheid is.")
+
+
+def test_a_decision_lists_surname_with_initials_is_a_person_and_a_company_is_not():
+    # ok01: "Nationale ombudsman, Brenninkmeijer A.F.M. - 18 maart 2009".
+    who = analyse("Wie bood namens de Nationale ombudsman het jaarverslag aan?")
+    assert has_fact(who, "Nationale ombudsman - Nationale ombudsman, Brenninkmeijer A.F.M. - 18 maart 2009 Aanbieding")
+    assert not has_fact(analyse("Wie is de directeur van Gasunie?"), "De directie van Gasunie N.V. heeft besloten.")
 
 
 def test_numbers_that_count_nothing_asked():
