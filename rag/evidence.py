@@ -41,9 +41,9 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
     onze welk""".split()
 )
 POSITION_QUESTION = re.compile(
-    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|staat .* tegenover|"
+    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrijft|onderschreven|staat .* tegenover|"
     r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"
-    r"position|stance|view|think|support|welcome|"
+    r"position|stance|view|think|support|welcome|endorse[sd]?|"
     r"agree (?:to|with))\b",
     re.IGNORECASE,
 )

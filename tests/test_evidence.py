@@ -65,6 +65,9 @@ def test_a_sentence_that_takes_no_dutch_stand(sentence):
     ("Wat vindt de regering van Polen van het migratiepact?", False),
     ("What does the Commission think of the Dutch proposal?", False),
     ("Hoeveel migranten kwamen in 2025 vanuit Libië?", False),
+    # Endorsing is taking a side.
+    ("Klopt het dat NL het Syria CT Actionplan al heeft onderschreven?", True),
+    ("Has the Netherlands endorsed the action plan?", True),
 ])
 def test_which_questions_ask_for_the_dutch_position(question, asks):
     assert asks_dutch_position(analyse(question)) is asks
