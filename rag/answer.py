@@ -44,7 +44,7 @@ from rag.agenda_reply import AgendaReply, answer_question
 from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
-from rag.documents import SOURCE_FIELDS, Chunk
+from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
                           stance_holder, stance_sentence, with_stance)
@@ -383,6 +383,13 @@ class Answerer:
             return self._not_found(q, hits, [], "not_in_letters", missing)
         if not scored:
             return self._not_found(q, hits, scored, "no_passage")
+        if q.status and q.answer_type in FACT_CHECKS:
+            # "Hoeveel landen hebben het verdrag voor de Claims Commissie ondertekend?": the figure of
+            # another treaty's signing ("het advocatenverdrag ... zeventien lidstaten") does not answer it.
+            topic = self.topic(q)
+            for x in scored:
+                if x.has_fact and not _on_object(topic, x):
+                    x.has_fact = False
         ev = self.evidence(q, scored)
         floor = self.model.min_answerable_english if q.language == "en" else self.model.min_answerable
         if self.answer_probability(ev) < floor:
@@ -526,6 +533,17 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
                     answer_type="agenda", reason=None if said.answered else "fact_missing")
     answer.hits = [Hit(c.chunk, 1.0) for c in cited] or [Hit(agenda.first_chunk, 1.0)]
     return answer
+
+
+def _on_object(topic: TopicTerms, x: ScoredSentence) -> bool:
+    """Is ``x`` about what the question is about: does it, or one of the two sentences before
+    it ("dit verdrag", "de volgende stap"), hold the rarest of the question's words that its chunk holds?"""
+    text = searchable_text(x.hit.chunk)
+    in_chunk = [t for t in topic.terms if topic.mentions(t, text)]
+    if not in_chunk:
+        return True
+    rarest = max(in_chunk, key=lambda t: topic.weights[t])
+    return topic.mentions(rarest, f"{sentence_before(x, 2)} {x.text}")
 
 
 def _fact_kind(q: Question) -> str:

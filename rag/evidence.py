@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -341,11 +342,16 @@ def holds_stance(sentence: str, holder: list[list[str]], before: str = "") -> bo
     return False
 
 
-def sentence_before(x: ScoredSentence) -> str:
-    """The sentence before ``x`` in its chunk ("" for the first), for what ``x`` refers back to."""
-    text = x.hit.chunk.text[:x.start].rstrip()
-    cut = max(text.rfind(". ", 0, len(text) - 1), text.rfind("\n"))
-    return text[cut + 1:].strip()
+def sentence_before(x: ScoredSentence, n: int = 1) -> str:
+    """The ``n`` sentences before ``x`` in its chunk ("" for the first), for what ``x`` refers back to."""
+    before = [(start, end) for start, end in _sentence_spans(x.hit.chunk.text) if end <= x.start][-n:]
+    return x.hit.chunk.text[before[0][0]:before[-1][1]] if before else ""
+
+
+@lru_cache(maxsize=512)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # As the sentences were split for scoring: "16 december jl. werd gehouden" is one sentence.
+    return tuple((s.start, s.end) for s in split_sentences(text))
 
 
 def _named(tokens: list[tuple[int, str]], way: list[str]) -> list[int] | None:
@@ -453,13 +459,19 @@ class TopicTerms:
             return 0.0
         tokens = set(self.analyzer(text))
         total = sum(self.weights.values())
-        hit = 0.0
-        for term in self.terms:
-            if term in tokens or any(
-                (len(term) >= 5 and tok.startswith(term)) or (len(tok) >= 5 and term.startswith(tok)) for tok in tokens
-            ):
-                hit += self.weights[term]
+        hit = sum(self.weights[term] for term in self.terms if _term_in(term, tokens))
         return hit / total if total else 0.0
+
+    def mentions(self, term: str, text: str) -> bool:
+        """Does ``text`` mention the topic term ``term``: itself, a compound it starts or ends
+        ("migratiestrategie" in "strategie"), or a word it starts?"""
+        tokens = set(self.analyzer(text))
+        return _term_in(term, tokens) or any(len(tok) >= 6 and term.endswith(tok) for tok in tokens)
+
+
+def _term_in(term: str, tokens: set[str]) -> bool:
+    return term in tokens or any(
+        (len(term) >= 5 and tok.startswith(term)) or (len(tok) >= 5 and term.startswith(tok)) for tok in tokens)
 
 # ----------------------------------------------------------------------------- scoring
 

@@ -481,11 +481,29 @@ def tells_act(question: Question, sentence: str) -> bool:
     return any(_mentions(sentence, _OWN_WORDS[act], typos=False) for act in question.status)
 
 
+# A question asked in the perfect or past ("How many countries have already ratified ...?"), and
+# a step still to come just before the act's word ("De volgende stap is ratificatie door minstens
+# 25 landen"): that figure is of a requirement, not of what was done.
+_DONE_ASKED = re.compile(r"\b(heeft|hebben|had|hadden|werd|werden|has|have|did|already|inmiddels|reeds|al)\b", re.I)
+_NOT_YET = re.compile(r"\b(volgende stap|moet|moeten|zal|zullen|nog niet|alvorens|vereist|next step|must|will|yet to|"
+                      r"needs? to|required)\b(?:\W+\w+){0,4}\W*$", re.I)
+
+
 def _tells_act_done(sentence: str, question: Question) -> bool:
     """For a date or count of an act: does ``sentence`` tell the act done (the date beside
-    "plenaire behandeling" is not the day a bill was passed)?"""
-    return not question.status or (any(_mentions(sentence, _DONE_WORDS[act], typos=False) for act in question.status)
-                                   and names_actor(question, sentence, parliaments_only=True))
+    "plenaire behandeling" is not the day a bill was passed), by whom the question asks?"""
+    if not question.status:
+        return True
+    if not names_actor(question, sentence, parliaments_only=True):
+        return False
+    low = _OTHER_SENSE.sub(" ", sentence.lower())
+    done_asked = bool(_DONE_ASKED.search(question.text))
+    for act in question.status:
+        for word in _DONE_WORDS[act]:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", low):
+                if not (done_asked and _NOT_YET.search(low[:m.start()])):
+                    return True
+    return False
 
 
 def tells_status(question: Question, text: str) -> bool:

@@ -211,6 +211,22 @@ def test_whether_one_parliament_acted_is_not_answered_by_another(answerer, quest
     assert b.answered and b.answer.startswith("Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer")
 
 
+@pytest.mark.parametrize("question", [
+    # kst-32317-995 tells the EU drugs strategy published on 3 December 2025, not the action plan.
+    "wanneer heeft de commissie het eu actieplan tegen drugshandel gepubliceerd",
+    # ... and 35 countries signing the Claims Commission treaty, 25 needed to ratify: none ratified yet.
+    "How many countries have already ratified the treaty establishing the Claims Commission for Ukraine?",
+])
+def test_a_figure_of_another_document_or_of_a_step_to_come_is_no_answer(answerer, question):
+    a = answerer.ask(question)
+    assert not a.answered and a.related
+    # The same passages answer what they do tell (the sentence before "dit verdrag" names the treaty).
+    signed = answerer.ask("Hoeveel landen hebben het verdrag voor de Claims Commissie voor Oekraïne ondertekend?")
+    assert signed.answered and "35 landen" in signed.answer
+    needed = answerer.ask("Hoeveel landen moeten het verdrag over de Claims Commissie ratificeren?")
+    assert needed.answered and "minstens 25 landen" in needed.answer
+
+
 def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):
     a = answerer.ask("Wanneer heeft de Eerste Kamer de Instellingswet ATR aangenomen?")
     assert a.answer_type == "date" and not a.answered and a.reason == "fact_missing"

@@ -305,6 +305,17 @@ def test_an_act_of_one_parliament_is_not_told_by_another():
     assert has_fact(when, "De Eerste Kamer heeft het wetsvoorstel op 1 juli 2025 aangenomen.")
 
 
+def test_a_count_of_what_was_done_is_not_a_count_still_required():
+    # kst-32317-995: ratification by at least 25 countries is the next step, not how many ratified.
+    step = ("De volgende stap is ratificatie door minstens 25 landen en voldoende financiële steun alvorens het verdrag "
+            "daadwerkelijk in werking kan treden.")
+    assert not has_fact(analyse("How many countries have already ratified the Claims Commission treaty?"), step)
+    assert has_fact(analyse("Hoeveel landen moeten het verdrag over de Claims Commissie ratificeren?"), step)
+    # A step to come after the act does not undo it.
+    assert has_fact(analyse("Wanneer heeft NL het verdrag ondertekend?"),
+                    "Nederland heeft het verdrag op 13 mei 2025 ondertekend en zal het daarna ratificeren.")
+
+
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
     assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
