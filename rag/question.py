@@ -60,7 +60,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
         r"\b(?!peil)\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
-        r"\b(hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
+        r"\b(met welke meerderheid|by what majority|hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
@@ -623,7 +623,14 @@ _PERCENT_CHANGE_ASKED = re.compile(r"\b(met|by) (hoeveel|what|how many|how much)
 _LEVEL_PERCENT = re.compile(r"\b(naar|tot|to)\s+(?:ca\.\s|circa\s|about\s)?" + _PERCENT_FIGURE.pattern, re.I)
 
 
+# "Met welke meerderheid is de motie aangenomen?" is answered by a count of votes or by "unaniem".
+_MAJORITY_ASKED = re.compile(r"\b(met welke meerderheid|by what majority)\b", re.I)
+_UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanimous(ly)?)\b", re.I)
+
+
 def _has_number(sentence: str, question: Question) -> bool:
+    if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and _tells_act_done(sentence, question):
+        return True
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
         sentence = _LEVEL_PERCENT.sub(" ", sentence)
     if _PERCENT_RE.search(question.text):

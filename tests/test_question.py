@@ -346,6 +346,15 @@ def test_a_decision_lists_surname_with_initials_is_a_person_and_a_company_is_not
     assert not has_fact(analyse("Wie is de directeur van Gasunie?"), "De directie van Gasunie N.V. heeft besloten.")
 
 
+def test_a_majority_is_a_count_of_votes_or_unanimity():
+    # llm13: "in de unaniem aangenomen motie Bikker/ Eerdmans".
+    q = analyse("Met welke meerderheid is de motie Bikker/Eerdmans aangenomen?")
+    assert q.answer_type == "number" and q.status == ["aannemen"]
+    assert has_fact(q, "De Tweede Kamer heeft in de unaniem aangenomen motie Bikker/ Eerdmans gevraagd om een uitwerking.")
+    assert has_fact(q, "De motie is met 80 tegen 70 stemmen aangenomen.")
+    assert not has_fact(q, "De motie Bikker/Eerdmans vraagt om een eerste richtinggevende uitwerking.")
+
+
 def test_numbers_that_count_nothing_asked():
     # An item's number in a list (llm13, llm11) and a reference number.
     heads = analyse("hoeveel nationale koppen wil het kabinet schrappen")
