@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -484,7 +485,8 @@ def tells_act(question: Question, sentence: str) -> bool:
 # A question asked in the perfect or past ("How many countries have already ratified ...?"), and
 # a step still to come just before the act's word ("De volgende stap is ratificatie door minstens
 # 25 landen"): that figure is of a requirement, not of what was done.
-_DONE_ASKED = re.compile(r"\b(heeft|hebben|had|hadden|werd|werden|has|have|did|already|inmiddels|reeds|al)\b", re.I)
+_DONE_ASKED = re.compile(r"\b(heeft|hebben|had|hadden|werd|werden|has|have|did|already|inmiddels|reeds|al|tot nu toe|"
+                         r"tot dusver|so far|to date)\b", re.I)
 _NOT_YET = re.compile(r"\b(volgende stap|moet|moeten|zal|zullen|nog niet|alvorens|vereist|next step|must|will|yet to|"
                       r"needs? to|required)\b(?:\W+\w+){0,4}\W*$", re.I)
 
@@ -720,8 +722,14 @@ def _has_countries(sentence: str, question: Question) -> bool:
     if not _tells_act_done(sentence, question):
         return False  # "welke landen hebben ... ondertekend": not the countries of another step
     named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)} - {"Nederland", "Netherlands"}
-    named -= {c for c in named if c.lower() in question.text.lower()}
+    asked = _plain(question.text)  # "oekraine" typed for "Oekraïne"
+    named -= {c for c in named if _plain(c) in asked}
     return bool(named)
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
 
 
 def _has_parties(sentence: str, question: Question) -> bool:

@@ -311,6 +311,11 @@ def test_a_count_of_what_was_done_is_not_a_count_still_required():
             "daadwerkelijk in werking kan treden.")
     assert not has_fact(analyse("How many countries have already ratified the Claims Commission treaty?"), step)
     assert has_fact(analyse("Hoeveel landen moeten het verdrag over de Claims Commissie ratificeren?"), step)
+    assert not has_fact(analyse("aantal ratificaties verdrag claimscommissie Oekraïne tot nu toe"), step)
+    # A country the question names, typed without its accent, is no answer to which countries.
+    signed = analyse("welke landen hebben het oprichtingsverdrag van de claims commissie voor oekraine getekend?")
+    assert not has_fact(signed, "Vertegenwoordigers van 35 landen hebben het verdrag voor Oekraïne ondertekend.")
+    assert has_fact(signed, "Duitsland en Frankrijk hebben het verdrag voor Oekraïne ondertekend.")
     # A step to come after the act does not undo it.
     assert has_fact(analyse("Wanneer heeft NL het verdrag ondertekend?"),
                     "Nederland heeft het verdrag op 13 mei 2025 ondertekend en zal het daarna ratificeren.")
