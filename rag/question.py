@@ -614,7 +614,16 @@ def _has_date(sentence: str, question: Question) -> bool:
 _SHARE_OF_GDP = re.compile(r"\d[\d,.]*\s?(%|procent)\s+(van\s+(het\s+)?)?(bbp|bnp|bni|gdp|gni)\b", re.I)
 
 
+# "totaal jaarbudget ATR" asks the whole; a sum added to it ("het uitgebreide budget ... voor de
+# versterking van het ATR: € 1,8 miljoen", "structureel € 1,8 miljoen extra") is a part.
+_TOTAL_ASKED = re.compile(r"\b(totaal|totale|total|overall|in totaal|alles bij elkaar)\b", re.I)
+_PART_TOLD = re.compile(r"\b(extra|aanvullend\w*|additional|uitgebreide|uitbreiding|versterking|ophoging|verhoging|"
+                        r"increase[ds]?|waarvan|of which)\b", re.I)
+
+
 def _has_amount(sentence: str, question: Question) -> bool:
+    if _TOTAL_ASKED.search(question.text) and _PART_TOLD.search(sentence) and not _TOTAL_ASKED.search(sentence):
+        return False
     return bool(_MONEY_RE.search(sentence) or _SHARE_OF_GDP.search(sentence)) and _new_numbers(sentence, question, years=False)
 
 

@@ -360,6 +360,16 @@ def test_a_majority_is_a_count_of_votes_or_unanimity():
     assert not has_fact(q, "De motie Bikker/Eerdmans vraagt om een eerste richtinggevende uitwerking.")
 
 
+def test_a_total_is_not_answered_by_a_sum_added_to_it():
+    # kst-36450-6: the extra budget reserved for strengthening the ATR is no total annual budget.
+    total = analyse("totaal jaarbudget ATR")
+    assert not has_fact(total, "Het ATR verwacht de werkzaamheden te kunnen uitvoeren binnen het uitgebreide budget dat in "
+                               "het Coalitieakkoord voor de versterking van het ATR is gereserveerd: € 1,8 miljoen.")
+    assert has_fact(total, "Het totale budget van het ATR bedraagt € 4,2 miljoen per jaar.")
+    assert has_fact(analyse("Hoeveel extra budget kreeg het ATR structureel?"),
+                    "In het Coalitieakkoord is voor het ATR structureel € 1.8 miljoen extra budget toegewezen.")
+
+
 def test_numbers_that_count_nothing_asked():
     # An item's number in a list (llm13, llm11) and a reference number.
     heads = analyse("hoeveel nationale koppen wil het kabinet schrappen")
