@@ -50,6 +50,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-4.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-4
 	$(VENV)/bin/rag eval eval/unseen/set-5.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-5
 	$(VENV)/bin/rag eval eval/unseen/set-6.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-6
+	$(VENV)/bin/rag eval eval/unseen/set-7.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-7
+	$(VENV)/bin/rag eval eval/unseen/set-8.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-8
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
