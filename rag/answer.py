@@ -49,8 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
                           stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, Question, analyse, check_question, in_dutch, names_actor,
-                          tells_act, tells_status)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, STATUS_ACTS, Question, analyse, check_question, in_dutch,
+                          names_actor, tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -387,8 +387,9 @@ class Answerer:
             # "Hoeveel landen hebben het verdrag voor de Claims Commissie ondertekend?": the figure of
             # another treaty's signing ("het advocatenverdrag ... zeventien lidstaten") does not answer it.
             topic = self.topic(q)
+            terms = self._object_terms(q, topic)
             for x in scored:
-                if x.has_fact and not _on_object(topic, x):
+                if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
         ev = self.evidence(q, scored)
         floor = self.model.min_answerable_english if q.language == "en" else self.model.min_answerable
@@ -443,6 +444,15 @@ class Answerer:
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
             picked = with_stance(picked, lead, self.settings)
         return self._compose(q, picked, earlier, lead=lead)
+
+    def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
+        """The question's words for what was acted on, not the act's own words ("ondertekend",
+        "instemming": a letter may say "akkoord gegaan")."""
+        acts = " ".join(w for act in q.status for words in STATUS_ACTS[act] for w in words)
+        terms = [t for t in topic.terms if not topic.mentions(t, acts)]
+        if q.language == "nl" and self.vocabulary is not None:
+            return [t for t in terms if self.vocabulary.doc_freq(t) > 0]  # not a typo no letter has
+        return terms  # English, read through the glossary: the words the chunk holds
 
     def missing_meeting(self, q: Question) -> str | None:
         """The council the question names when no indexed letter mentions it, as a sentence."""
@@ -535,15 +545,18 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
     return answer
 
 
-def _on_object(topic: TopicTerms, x: ScoredSentence) -> bool:
-    """Is ``x`` about what the question is about: does it, or one of the two sentences before
-    it ("dit verdrag", "de volgende stap"), hold the rarest of the question's words that its chunk holds?"""
-    text = searchable_text(x.hit.chunk)
-    in_chunk = [t for t in topic.terms if topic.mentions(t, text)]
-    if not in_chunk:
+def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_only: bool) -> bool:
+    """Is ``x`` about what the question is about: does it, one of the two sentences before it
+    ("dit verdrag", "de volgende stap") or the heading of its item hold the rarest of the
+    question's object ``terms`` (with ``chunk_only``, of those its chunk holds: an English
+    question's words come through the glossary and may be written otherwise)?"""
+    if chunk_only:
+        text = searchable_text(x.hit.chunk)
+        terms = [t for t in terms if topic.mentions(t, text)]
+    if not terms:
         return True
-    rarest = max(in_chunk, key=lambda t: topic.weights[t])
-    return topic.mentions(rarest, f"{sentence_before(x, 2)} {x.text}")
+    rarest = max(terms, key=lambda t: topic.weights[t])
+    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, 2)} {x.text}")
 
 
 def _fact_kind(q: Question) -> str:

@@ -42,9 +42,9 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
     onze welk""".split()
 )
 POSITION_QUESTION = re.compile(
-    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrijft|onderschreven|staat .* tegenover|"
+    r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrij\w*|onderschrev\w*|staat .* tegenover|"
     r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"
-    r"position|stance|view|think|support|welcome|endorse[sd]?|"
+    r"position|stance|view|think|support|welcome|endors\w*|"
     r"agree (?:to|with))\b",
     re.IGNORECASE,
 )
@@ -466,7 +466,15 @@ class TopicTerms:
         """Does ``text`` mention the topic term ``term``: itself, a compound it starts or ends
         ("migratiestrategie" in "strategie"), or a word it starts?"""
         tokens = set(self.analyzer(text))
-        return _term_in(term, tokens) or any(len(tok) >= 6 and term.endswith(tok) for tok in tokens)
+        return _term_in(term, tokens) or any((len(tok) >= 6 and term.endswith(tok)) or (len(term) >= 5 and tok.endswith(term))
+                                             or _near_stem(term, tok) for tok in tokens)
+
+
+def _near_stem(a: str, b: str) -> bool:
+    """Stems of one word or its kin that the stemmer keeps apart ("advocaat", "advocatuur"):
+    at least six letters and three quarters of the shorter shared from the start."""
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 6 and n >= 0.75 * min(len(a), len(b))
 
 
 def _term_in(term: str, tokens: set[str]) -> bool:

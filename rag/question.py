@@ -61,12 +61,13 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
         r"\b(?!peil)\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
-        r"\b(met welke meerderheid|by what majority|hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
+        r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
-    ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties|partijen|parties|groups)\b", re.I)),
+    ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
+                           r"political parties|parliamentary groups|political groups)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
@@ -491,6 +492,11 @@ _NOT_YET = re.compile(r"\b(volgende stap|moet|moeten|zal|zullen|nog niet|alvoren
                       r"needs? to|required)\b(?:\W+\w+){0,4}\W*$", re.I)
 
 
+# "How many countries have to ratify ...", "Hoeveel ratificaties heeft het verdrag nodig?": a requirement.
+_REQUIRED_ASKED = re.compile(r"\b(moet|moeten|nodig|vereist|minimaal|minstens|have to|has to|must|needs?|needed|"
+                             r"required|at least)\b", re.I)
+
+
 def _tells_act_done(sentence: str, question: Question) -> bool:
     """For a date or count of an act: does ``sentence`` tell the act done (the date beside
     "plenaire behandeling" is not the day a bill was passed), by whom the question asks?"""
@@ -499,7 +505,7 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     if not names_actor(question, sentence, parliaments_only=True):
         return False
     low = _OTHER_SENSE.sub(" ", sentence.lower())
-    done_asked = bool(_DONE_ASKED.search(question.text))
+    done_asked = bool(_DONE_ASKED.search(question.text)) and not _REQUIRED_ASKED.search(question.text)
     for act in question.status:
         for word in _DONE_WORDS[act]:
             for m in re.finditer(rf"\b{re.escape(word)}\b", low):
@@ -617,12 +623,13 @@ _SHARE_OF_GDP = re.compile(r"\d[\d,.]*\s?(%|procent)\s+(van\s+(het\s+)?)?(bbp|bn
 # "totaal jaarbudget ATR" asks the whole; a sum added to it ("het uitgebreide budget ... voor de
 # versterking van het ATR: € 1,8 miljoen", "structureel € 1,8 miljoen extra") is a part.
 _TOTAL_ASKED = re.compile(r"\b(totaal|totale|total|overall|in totaal|alles bij elkaar)\b", re.I)
-_PART_TOLD = re.compile(r"\b(extra|aanvullend\w*|additional|uitgebreide|uitbreiding|versterking|ophoging|verhoging|"
-                        r"increase[ds]?|waarvan|of which)\b", re.I)
+_PART_TOLD = re.compile(r"\b(extra|(?-i:aanvullend\w*)|additional|uitgebreide|uitbreiding|versterking|ophoging|verhoging|"
+                        r"increase[ds]?)\b", re.I)  # not the budget line "Aanvullende Post"
 
 
 def _has_amount(sentence: str, question: Question) -> bool:
-    if _TOTAL_ASKED.search(question.text) and _PART_TOLD.search(sentence) and not _TOTAL_ASKED.search(sentence):
+    if (_TOTAL_ASKED.search(question.text) and _PART_TOLD.search(sentence) and not _TOTAL_ASKED.search(sentence)
+            and not _PART_TOLD.search(question.text)):  # "het totale bedrag voor de twee extra kerncentrales"
         return False
     return bool(_MONEY_RE.search(sentence) or _SHARE_OF_GDP.search(sentence)) and _new_numbers(sentence, question, years=False)
 
@@ -635,13 +642,14 @@ _LEVEL_PERCENT = re.compile(r"\b(naar|tot|to)\s+(?:ca\.\s|circa\s|about\s)?" + _
 
 
 # "Met welke meerderheid is de motie aangenomen?" is answered by a count of votes or by "unaniem".
-_MAJORITY_ASKED = re.compile(r"\b(met welke meerderheid|by what majority)\b", re.I)
-_UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanimous(ly)?)\b", re.I)
+_MAJORITY_ASKED = re.compile(r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|"
+                             r"met hoeveel stemmen|how many votes)\b", re.I)
+_UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanimous(ly)?|meerderheid|majority)\b", re.I)
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and _tells_act_done(sentence, question):
-        return True
+    if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, True):
+        return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
         sentence = _LEVEL_PERCENT.sub(" ", sentence)
     if _PERCENT_RE.search(question.text):

@@ -227,6 +227,21 @@ def test_a_figure_of_another_document_or_of_a_step_to_come_is_no_answer(answerer
     assert needed.answered and "minstens 25 landen" in needed.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Wanneer tekende NL het verdrag ter bescherming van de advocatuur?",  # kin of "advocaten" in the item's heading
+    "When did the Netherlands sign the convention on the protection of lawyers?",
+])
+def test_a_date_of_an_act_is_answered_where_its_item_names_the_thing(answerer, question):
+    a = answerer.ask(question)
+    assert a.answered and "13 mei 2025" in a.answer
+
+
+def test_the_date_of_one_treatys_signing_is_no_date_of_anothers(answerer):
+    # kst-32317-995 gives the day NL signed the lawyers' convention, not the Claims Commission treaty.
+    a = answerer.ask("Wanneer heeft Nederland het verdrag over de Claims Commissie ondertekend?")
+    assert not a.answered and "13 mei 2025" not in a.answer
+
+
 def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):
     a = answerer.ask("Wanneer heeft de Eerste Kamer de Instellingswet ATR aangenomen?")
     assert a.answer_type == "date" and not a.answered and a.reason == "fact_missing"
