@@ -23,14 +23,13 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTHS_EN, MONTHS_NL, dutch_words
+from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTHS_EN, MONTHS_NL, dutch_words, strip_accents
 
 # Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -270,20 +269,16 @@ def topic_share(topic: str, text: str, english: bool = False) -> float:
         >>> topic_share("schengen", "Algemene staat van het Schengengebied")
         1.0
     """
-    words = {_fold(w) for w in re.findall(r"[a-zà-ÿ]{3,}", text.lower())}
+    words = {strip_accents(w) for w in re.findall(r"[a-zà-ÿ]{3,}", text.lower())}
     asked = [w for w in re.findall(r"[a-zà-ÿ]{3,}", topic.lower())]
     if not asked:
         return 0.0
 
     def found(word: str) -> bool:
         forms = [word, *(dutch_words(word) if english else [])]
-        return any(_same_stem(_fold(f), w) for f in forms for f in f.split() for w in words)
+        return any(_same_stem(strip_accents(f), w) for f in forms for f in f.split() for w in words)
 
     return sum(found(w) for w in asked) / len(asked)
-
-
-def _fold(word: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _same_stem(asked: str, word: str) -> bool:

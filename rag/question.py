@@ -739,14 +739,19 @@ def _has_countries(sentence: str, question: Question) -> bool:
     if not _tells_act_done(sentence, question):
         return False  # "welke landen hebben ... ondertekend": not the countries of another step
     named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)} - {"Nederland", "Netherlands"}
-    asked = _plain(question.text)  # "oekraine" typed for "Oekraïne"
-    named -= {c for c in named if _plain(c) in asked}
+    asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
+    named -= {c for c in named if strip_accents(c.lower()) in asked}
     return bool(named)
 
 
-def _plain(text: str) -> str:
-    """Lower case without accents."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+def strip_accents(text: str) -> str:
+    """``text`` without its accents ("Oekraïne" -> "Oekraine"), as staff often type it.
+
+    Example:
+        >>> strip_accents("geïnformeerd, Oekraïne")
+        'geinformeerd, Oekraine'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _has_parties(sentence: str, question: Question) -> bool:
