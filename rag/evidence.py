@@ -181,11 +181,13 @@ _STANCE_ASKED = re.compile(
     r"\b(?:steun\w*|ondersteun\w*|onderschrij\w*|verwelkom\w*|achter|voorstander|tegenstander|positief|negatief|"
     r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|agree\w*|"
     r"critical)\b", re.I)
-_FIRST_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",
-                "verwelkomen", "deelt", "delen", "staat", "staan", "is", "zijn", "heeft", "hebben", "blijft", "blijven",
-                "wil", "willen", "do", "does", "did", "will", "would", "are", "has", "have"}
+# Present and past: "Steunde de VNG ...?".
 _STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",
-                 "verwelkomen", "deelt", "delen"}
+                 "verwelkomen", "deelt", "delen", "steunde", "steunden", "ondersteunde", "ondersteunden", "onderschreef",
+                 "onderschreven", "verwelkomde", "verwelkomden", "deelde", "deelden"}
+_FIRST_VERBS = _STANCE_VERBS | {"staat", "staan", "stond", "stonden", "is", "zijn", "was", "waren", "heeft", "hebben",
+                                "had", "hadden", "blijft", "blijven", "bleef", "bleven", "wil", "willen", "wilde",
+                                "wilden", "do", "does", "did", "will", "would", "are", "were", "was", "has", "have", "had"}
 _ADVERBS = {"zich", "er", "al", "nog", "ook", "nu", "wel", "echt", "steeds", "still", "also", "now", "already",
             "really", "fully", "generally"}
 # Words that end who takes the side (besides the verbs and adverbs above).

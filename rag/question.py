@@ -47,13 +47,13 @@ NUMBER_WORDS = (
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
-        r"\bhoeveel (geld|euro|eur|kost|kosten|bedraagt)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
+        r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
         r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
-        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budget|\w*bedrag|\w*begroting)\b|"
+        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
         r"\b(what|which) (\w+ ){0,2}(wage|fee|price)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
@@ -61,21 +61,23 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
         r"\b(?!peil)\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
-        r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
+        r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|member states|countries|states)\b", re.I)),
+        r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
+        # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen".
+        r"\b(welke|which|what) (?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){1,3}(lidstaten|landen|member states|countries)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b|(wets)?bepaling\b|provisions?\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
-        r"directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
+        r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
         # that is answered by the ministry, "de minister van JenV").
@@ -89,7 +91,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "jaarbudget", "subsidiebedrag": the compound names an amount too.
-    ("amount", re.compile(r"\b(kosten|\w*budget|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
+    ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|lening|leningen|loan|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
     ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
@@ -109,7 +111,10 @@ _YES_NO_NL = re.compile(
     r"beoordeelt|stemt|doet|neemt|maakt|vindt|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
     r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven|staan|past|"
     r"werden|zou|zouden|kon|konden|wilde|wilden|moest|moesten|mocht|mochten|kreeg|kregen|stond|stonden|ging|"
-    r"gingen|bleef|bleven|lag|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden)\b|"
+    r"gingen|bleef|bleven|lag|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden|"
+    r"steunde|steunden|ondersteunde|ondersteunden|deelde|deelden|pleitte|pleitten|sprak|spraken|stuurde|stuurden|"
+    r"nam|maakte|maakten|wist|wisten|kende|kenden|gold|golden|viel|vielen|verzette|verzetten|bestond|"
+    r"stelde|stelden|verwachtte|verwachtten|beoordeelde|beoordeelden|trad|traden|hoorde|hoorden|paste|pasten)\b|"
     r"\bklopt het\b|\bis het (zo|waar) dat\b", re.I)
 _YES_NO_EN = re.compile(
     r"^\s*(is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|may|must)\b|"
@@ -194,7 +199,9 @@ _MONTH_ABBR = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
 # a reference number ("DGBI-O / 89581779": a count that large is written 1.200.000).
 _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
-    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
+    r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|"
+    # A dossier's number: "33532-64", "21501-07-1398".
+    r"\b\d{5}(?:-[A-Z]{0,3}\d+)+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
 # A number that labels a thing rather than counts ("artikel 79", "actie 11 van het actieplan", "fase 2").
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.|"
                              r"actie|maatregel|aanbeveling|hoofdstuk|paragraaf|punt|stap|fase|categorie|pijler|agendapunt|"
@@ -600,6 +607,10 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
     return False
 
 
+# A year that is part of a name ("Vreemdelingenwet 2000", "Werkprogramma 2025") dates nothing.
+_YEAR_IN_NAME = re.compile(r"(?<=[A-Z])[a-zà-ÿ]*(wet|besluit|regeling|programma|code|verdrag)\s(19|20)\d\d\b")
+
+
 def _has_date(sentence: str, question: Question) -> bool:
     if _ABOUT_A_LETTER.search(question.text):
         if _LETTER_DATE.search(sentence):
@@ -608,6 +619,7 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LETTER_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
+    sentence = _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence)
     for m in _DATE_RE.finditer(sentence):
         if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
                 and not re.search(_MONTH, m.group(0), re.I):

@@ -127,6 +127,8 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Steunt de Europese Commissie terugkeerhubs?", [["commissie"]]),
     ("Is de Afdeling advisering kritisch over ervaren regeldruk?", [["afdeling"]]),
     ("Does the VNG support the bill?", [["vng"]]),
+    ("steunde de vng in de internetconsultatie het permanent maken van het atr?", [["vng"]]),
+    ("Stond de Raad van State achter het wetsvoorstel?", [["raad", "state"]]),
     # A name in capitals is whole; a foreign government is its country's; a Dutch minister of something is Dutch.
     ("Is de Algemene Rekenkamer kritisch over de investeringsagenda?", [["algemene", "rekenkamer"]]),
     ("Steunt de Eerste Kamer de instellingswet?", [["eerste", "kamer"]]),

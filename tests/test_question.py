@@ -90,6 +90,21 @@ from rag.question import analyse, has_fact, names_actor, tells_status
         ("fracties tegen motie ceder", "parties"),
         ("Welke fractie stelde een nulmeting van de regeldruk voor?", "parties"),
         ("Which target groups does the ATR advise?", "other"),
+        # Other ways of asking a type: abbreviated, written apart, misspelt, in the past tense.
+        ("Welke LS lopen achter met de uitvoering van het Pact?", "countries"),
+        ("Which Council of Europe member states have signed the Convention?", "countries"),
+        ("welke afspraken met landen maakt de EU?", "other"),
+        ("In welke bepaling van de Kaderwet adviescolleges is de beloning geregeld?", "article"),
+        ("Under which provision is the suspension mechanism laid down?", "article"),
+        ("Hoe heet de bewindspersoon die het werkprogramma naar de Kamer stuurde?", "person"),
+        ("Hoe heet de stas BZK?", "person"),
+        ("Hoe heet het nieuwe adviescollege?", "other"),
+        ("hoe veel dossiers kreeg het ATR in 2018?", "number"),
+        ("hoe veel subsidie krijgt de NOvA jaarlijks?", "amount"),
+        ("wat is het totale jaarbudjet van het atr in 2025", "amount"),
+        ("Omvang bilaterale lening DNB aan het IMF?", "amount"),
+        ("steunde de vng in de internetconsultatie het permanent maken van het atr?", "yes_no"),
+        ("Namen huidige leden ATR-college", "person"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -421,6 +436,20 @@ def test_numbers_that_count_nothing_asked():
     assert has_fact(cut, "Het kabinet wil de regeldruk met 25% verlagen.")
     assert has_fact(cut, "Het tarief daalt van 30% naar 25%.")  # from and to: the change is told
     assert has_fact(analyse("hoeveel procent van de adviespunten wordt opgevolgd?"), "Circa 75% van de adviespunten wordt opgevolgd.")
+
+
+def test_a_dossier_number_counts_nothing_and_a_year_in_a_name_dates_nothing():
+    # ok02: the decision list names each letter by its dossier number ("33532-64").
+    answers = analyse("hoeveel antwoorden op vragen over SNS Bank stuurde de minister?")
+    line = ("Antwoord op vragen van de commissie over de toekomst van SNS Bank - 33532-64 Besluit: Voor kennisgeving "
+            "aangenomen. 9. Agendapunt: Nederlandse bilaterale lening IMF")
+    assert not has_fact(answers, line)
+    assert has_fact(answers, "De minister stuurde 64 antwoorden op vragen over SNS Bank.")
+    # llm13: "Vreemdelingenwet 2000" is the act's name, no date it takes effect.
+    start = analyse("inwerkingtreding tijdelijke asielcrisiswet datum")
+    assert not has_fact(start, "waarbij het kabinet eveneens maatregelen treft die buiten de bepalingen van de "
+                               "Vreemdelingenwet 2000 vallen")
+    assert has_fact(start, "De asielcrisiswet treedt op 1 juli 2025 in werking.")
 
 
 def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
