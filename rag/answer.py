@@ -49,8 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
                           stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, STATUS_ACTS, Question, analyse, check_question, in_dutch,
-                          names_actor, tells_act, tells_status)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, PENDING, STATUS_ACTS, Question, analyse, check_question,
+                          in_dutch, names_actor, tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -71,13 +71,15 @@ FACT_NAMES = {
            "person": "naam", "article": "artikel",
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
-           "status_of": "besluit of stand van zaken van {actor} hierover"},
+           "status_of": "besluit of stand van zaken van {actor} hierover",
+           "outcome": "uitkomst"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "parties": "names of parties",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
-           "status_of": "decision or state of play of {actor} on it"},
+           "status_of": "decision or state of play of {actor} on it",
+           "outcome": "outcome"},
 }
 ACTOR_NAMES = {
     "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement",
@@ -408,6 +410,10 @@ class Answerer:
             # "Is de motie al aangenomen?" over the motion's text: on the topic, silent on the act.
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
             return self._not_found(q, hits, scored, "fact_missing", message)
+        if q.outcome is not None and not self._tells_outcome(q, picked):
+            # "uitkomst werklunch JBZ-Raad" over the agenda: "Tijdens de werklunch zal de Raad ...".
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
+            return self._not_found(q, hits, scored, "fact_missing", message)
         lead = None
         if q.yes_no and q.status:
             # Lead with the sentence that tells the act asked about, where the item has one.
@@ -444,6 +450,22 @@ class Answerer:
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
             picked = with_stance(picked, lead, self.settings)
         return self._compose(q, picked, earlier, lead=lead)
+
+    def _tells_outcome(self, q: Question, picked: list[ScoredSentence]) -> bool:
+        """Does a quoted sentence tell what came of the thing asked: not as still to come or
+        wanted ("zal van gedachten wisselen", "behoefte aan een onderzoek"), and, for a Dutch
+        question, about that thing (its word, in the sentence or the one before: "het
+        CTIVD-onderzoek"; not the item's heading, under which the rest may be of something else)?"""
+        head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" else ""
+        stems = self.analyzer(head) if head else []
+        topic = self.topic(q)
+        for x in picked:
+            if PENDING.search(x.text):
+                continue
+            around = f"{sentence_before(x)} {x.text}"
+            if not stems or any(topic.mentions(stem, around) for stem in stems):
+                return True
+        return False
 
     def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
         """The question's words for what was acted on, not the act's own words ("ondertekend",

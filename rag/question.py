@@ -244,6 +244,9 @@ class Question:
             act asked about (keys of :data:`STATUS_ACTS`).
         actors: For such an act, the parliaments the question says did it ("door de EK
             aangenomen", "Has the Senate passed"): keys of :data:`ACTORS`.
+        outcome: For a question what came of something ("uitkomst werklunch", "Wat bleek uit
+            het onderzoek?"): the word for that thing as asked ("werklunch", "onderzoek"), ""
+            when it names none ("What was the outcome?"); None for any other question.
     """
 
     text: str
@@ -256,6 +259,7 @@ class Question:
     counted: list[str] = field(default_factory=list)
     status: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
+    outcome: str | None = None
 
     @property
     def checkable(self) -> bool:
@@ -327,7 +331,27 @@ def analyse(question: str) -> Question:
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors)
+    outcome = None
+    if answer_type == "other" and not yes_no:
+        m = next((m for m in (pattern.search(text) for pattern in _OUTCOME_ASKED) if m), None)
+        if m:
+            outcome = (m.group("of") or "").lower()
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome)
+
+
+# "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
+# lunch?": what came of something, with the word for it.
+_OF = r"(?:\s+(?:van|of|uit))?(?:\s+(?:de|het|die|dat|dit|deze|the|this|that))?\s+(?P<of>[\w-]+)"
+_OUTCOME_ASKED = (
+    re.compile(r"\b(?:uitkomst(?:en)?|uitslag|(?:eind)?resultaat|resultaten|bevindingen|outcomes?|results?|findings)\b"
+               r"(?:" + _OF + ")?", re.I),
+    re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _OF, re.I))
+# A thing still to come or only wanted, as a letter written before it tells it: "Tijdens de
+# werklunch zal de Raad van gedachten wisselen", "de commissie wacht informatie af", "behoefte
+# aan een onderzoek". What came of it is not there.
+PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|wacht\w*\b[^.]{0,60}?\baf|"
+                     r"behoefte\s+(?:\w+\s+){0,2}aan|wens|verzoek\w*|voornemen\w*|is van plan|will|shall|"
+                     r"(?:is|are) expected|plans? to|intends? to|awaits?)\b", re.I)
 
 
 # Acts whose having happened a yes/no question can ask about, each with the words that ask

@@ -248,6 +248,24 @@ def test_a_date_of_an_act_no_letter_dates_is_refused(answerer):
     assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["date"])
 
 
+@pytest.mark.parametrize("question", [
+    # kst-32317-995: "Tijdens de werklunch zal de Raad van gedachten wisselen ..." (still to come).
+    "uitkomst werklunch JBZ-Raad Syrië Irak",
+    # ok02: the committee waits for the government and wants a CTIVD inquiry; none is reported.
+    "wat was de uitkomst van het CTIVD-onderzoek nav de NL militairen in Libië?",
+])
+def test_what_came_of_something_still_to_come_is_refused(answerer, question):
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["outcome"])
+
+
+def test_what_came_of_something_done_is_answered(answerer):
+    # llm09: "De wetgevingstoets van J&V is met een akkoord afgerond".
+    a = answerer.ask("uitkomst wetgevingstoets J&V tweede nota van wijziging atr")
+    assert a.answered and "met een akkoord afgerond" in a.answer
+
+
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
     a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
     assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import analyse, has_fact, names_actor, tells_status
+from rag.question import PENDING, analyse, has_fact, names_actor, tells_status
 
 
 @pytest.mark.parametrize(
@@ -436,6 +436,27 @@ def test_numbers_that_count_nothing_asked():
     assert has_fact(cut, "Het kabinet wil de regeldruk met 25% verlagen.")
     assert has_fact(cut, "Het tarief daalt van 30% naar 25%.")  # from and to: the change is told
     assert has_fact(analyse("hoeveel procent van de adviespunten wordt opgevolgd?"), "Circa 75% van de adviespunten wordt opgevolgd.")
+
+
+@pytest.mark.parametrize("question, outcome", [
+    ("uitkomst werklunch JBZ-Raad Syrië Irak", "werklunch"),
+    ("wat was de uitkomst van het CTIVD-onderzoek nav de NL militairen in Libië?", "ctivd-onderzoek"),
+    ("Wat bleek uit het onderzoek van de CTIVD?", "onderzoek"),
+    ("Wat is het resultaat?", ""),
+    # A fact of its own type, or no outcome asked at all.
+    ("Wanneer moeten de resultaten van de evaluatie beschikbaar zijn?", None),
+    ("Wat vindt het kabinet van de werklunch?", None),
+])
+def test_a_question_what_came_of_something_names_it(question, outcome):
+    assert analyse(question).outcome == outcome
+
+
+def test_what_is_still_to_come_or_wanted_is_pending():
+    for pending in ["Tijdens de werklunch zal de Raad van gedachten wisselen over Syrië.",
+                    "de commissie wacht informatie van de kant van de regering af",
+                    "de commissie stelt vast dat zij behoefte heeft aan een onderzoek van de CTIVD"]:
+        assert PENDING.search(pending), pending
+    assert not PENDING.search("De wetgevingstoets van J&V is met een akkoord afgerond.")
 
 
 def test_a_dossier_number_counts_nothing_and_a_year_in_a_name_dates_nothing():
