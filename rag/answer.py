@@ -49,8 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, over_time, score_sentences, select, sentence_before,
                           stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, PENDING, STATUS_ACTS, Question, analyse, check_question,
-                          in_dutch, names_actor, tells_act, tells_status)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, STATUS_ACTS, Question, analyse,
+                          check_question, in_dutch, names_actor, tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -424,7 +424,7 @@ class Answerer:
                 # "Al door de EK aangenomen?" is not answered by the bill lying with the Tweede Kamer.
                 acts = [x for x in acts if names_actor(q, f"{sentence_before(x)} {x.text}")]
                 if not acts:
-                    actors = {"nl": " of ", "en": " or "}[q.language].join(ACTOR_NAMES[q.language][a] for a in q.actors)
+                    actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
             lead = acts[0] if acts else None
@@ -579,6 +579,13 @@ def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_onl
         return True
     rarest = max(terms, key=lambda t: topic.weights[t])
     return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, 2)} {x.text}")
+
+
+def _actor_name(actor: str, language: str) -> str:
+    """How a message names one asked to have acted: "de Eerste Kamer", "France"."""
+    if actor in ACTOR_NAMES[language]:
+        return ACTOR_NAMES[language][actor]
+    return FOREIGN_COUNTRIES[actor] if language == "en" else actor
 
 
 def _fact_kind(q: Question) -> str:

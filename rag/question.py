@@ -242,8 +242,9 @@ class Question:
             al aangenomen?", "Has NL ratified ...?"), and for a date or count of such an act
             ("wanneer is de wet aangenomen", "how many countries ratified"): the kinds of
             act asked about (keys of :data:`STATUS_ACTS`).
-        actors: For such an act, the parliaments the question says did it ("door de EK
-            aangenomen", "Has the Senate passed"): keys of :data:`ACTORS`.
+        actors: For such an act, who the question says did it: parliaments and the
+            Netherlands ("door de EK aangenomen", "Has the Senate passed": keys of
+            :data:`ACTORS`), or else another country by its Dutch name ("Has France signed").
         outcome: For a question what came of something ("uitkomst werklunch", "Wat bleek uit
             het onderzoek?"): the word for that thing as asked ("werklunch", "onderzoek"), ""
             when it names none ("What was the outcome?"); None for any other question.
@@ -331,6 +332,8 @@ def analyse(question: str) -> Question:
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
+    if status and not actors:
+        actors = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(text)]
     outcome = None
     if answer_type == "other" and not yes_no:
         m = next((m for m in (pattern.search(text) for pattern in _OUTCOME_ASKED) if m), None)
@@ -484,13 +487,24 @@ _ACTOR_TOLD = {
                             r"(het|dit) kabinet|de regering|nederlandse (regering|ambassadeur|delegatie|vertegenwoordiger)|"
                             r"nationale (goedkeurings|ratificatie|implementatie|wetgevings)\w*)\b", re.I),
 }
-PARLIAMENTS = ("Eerste Kamer", "Tweede Kamer", "Europees Parlement")
+# Another country can be asked to have acted too ("Has France signed ...?", "Heeft Duitsland ...
+# geratificeerd?"); a sentence names it in Dutch or English. Dutch name -> English name.
+FOREIGN_COUNTRIES = dict(zip(
+    "België Bulgarije Denemarken Duitsland Estland Frankrijk Griekenland Hongarije Ierland Italië Kroatië Letland "
+    "Litouwen Luxemburg Oostenrijk Polen Roemenië Slovenië Slowakije Spanje Tsjechië Zweden Noorwegen Zwitserland "
+    "IJsland Oekraïne Rusland Turkije Cyprus Malta Portugal Finland".split(),
+    "Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg "
+    "Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden Norway Switzerland Iceland Ukraine Russia Turkey "
+    "Cyprus Malta Portugal Finland".split()))
+_COUNTRY_ASKED = {
+    dutch: re.compile(_AS_SUBJECT.format(names=f"{dutch.replace('ë', 'e').replace('ï', 'i')}|{dutch}|{english}"), re.I)
+    for dutch, english in FOREIGN_COUNTRIES.items()}
 
 
-def names_actor(question: Question, text: str, parliaments_only: bool = False) -> bool:
+def names_actor(question: Question, text: str, without_cabinet: bool = False) -> bool:
     """Does ``text`` name one the question asks to have done the act (:data:`ACTORS`)? True
     when it asks about none: "ligt voor behandeling bij de Tweede Kamer" tells nothing the
-    Eerste Kamer did. ``parliaments_only`` leaves the Netherlands out (a date or count of the
+    Eerste Kamer did. ``without_cabinet`` leaves the Netherlands out (a date or count of the
     cabinet's act is told in the passive: "wordt in 2025 bij de Tweede Kamer ingediend").
 
     Example:
@@ -498,11 +512,12 @@ def names_actor(question: Question, text: str, parliaments_only: bool = False) -
         >>> names_actor(q, "De wet ligt voor behandeling bij de Tweede Kamer."), names_actor(q, "De Eerste Kamer stemde in.")
         (False, True)
     """
-    actors = [a for a in question.actors if a in PARLIAMENTS] if parliaments_only else question.actors
+    actors = [a for a in question.actors if a != "Nederland"] if without_cabinet else question.actors
     if not actors:
         return True
     for actor in actors:
-        if _ACTOR_TOLD[actor].search(text):
+        told = _ACTOR_TOLD.get(actor) or re.compile(rf"\b({actor}|{FOREIGN_COUNTRIES[actor]})\b", re.I)
+        if told.search(text):
             return True
         if actor == "Tweede Kamer" and not any(_ACTOR_TOLD[a].search(text) for a in ("Eerste Kamer", "Europees Parlement")):
             return True
@@ -533,7 +548,7 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     "plenaire behandeling" is not the day a bill was passed), by whom the question asks?"""
     if not question.status:
         return True
-    if not names_actor(question, sentence, parliaments_only=True):
+    if not names_actor(question, sentence, without_cabinet=True):
         return False
     low = _OTHER_SENSE.sub(" ", sentence.lower())
     done_asked = bool(_DONE_ASKED.search(question.text)) and not _REQUIRED_ASKED.search(question.text)
@@ -684,7 +699,7 @@ _UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanim
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, True):
+    if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
         sentence = _LEVEL_PERCENT.sub(" ", sentence)

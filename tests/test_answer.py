@@ -211,6 +211,13 @@ def test_whether_one_parliament_acted_is_not_answered_by_another(answerer, quest
     assert b.answered and b.answer.startswith("Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer")
 
 
+def test_whether_another_country_acted_is_not_answered_by_others_acting(answerer):
+    # kst-32317-995: seventeen member states of the Council of Europe signed, among them NL; France is not named.
+    a = answerer.ask("Has France signed the Council of Europe Convention on the protection of the profession of lawyer?")
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["en"].format(fact=FACT_NAMES["en"]["status_of"].format(actor="France"))
+
+
 @pytest.mark.parametrize("question", [
     # kst-32317-995 tells the EU drugs strategy published on 3 December 2025, not the action plan.
     "wanneer heeft de commissie het eu actieplan tegen drugshandel gepubliceerd",

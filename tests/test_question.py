@@ -290,9 +290,27 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     ("Is de nationale implementatiewet al aangenomen?", []),
     ("Hoeveel landen hebben naast Nederland het verdrag ondertekend?", []),
     ("Has the American Senate ratified the treaty?", []),
+    # Another country that acted, by its Dutch name, written in either language or without accent.
+    ("Has France signed the Council of Europe Convention on the protection of the profession of lawyer?", ["Frankrijk"]),
+    ("Heeft Oekraine het verdrag over de Claims Commissie al geratificeerd?", ["Oekraïne"]),
+    ("Wanneer heeft Duitsland het verdrag ondertekend?", ["Duitsland"]),
+    ("Is het verdrag in Frankrijk aangenomen?", []),
+    ("Heeft de EU het verdrag met Oekraïne ondertekend?", []),
 ])
 def test_which_parliament_an_act_is_asked_of(question, actors):
     assert analyse(question).actors == actors
+
+
+def test_an_act_of_another_country_is_told_only_where_it_is_named():
+    # kst-32317-995: seventeen member states signed the lawyers' convention; it does not say France did.
+    signed = analyse("Has France signed the Council of Europe Convention on the protection of the profession of lawyer?")
+    told = ("Het Verdrag is inmiddels door zeventien lidstaten van de Raad van Europa, waaronder Nederland, "
+            "ondertekend.")
+    assert not names_actor(signed, told)
+    assert names_actor(signed, "Het Verdrag is door Frankrijk ondertekend.")
+    when = analyse("Wanneer heeft Duitsland het verdrag ondertekend?")
+    assert not has_fact(when, "Nederland heeft het Verdrag op 13 mei 2025 ondertekend.")
+    assert has_fact(when, "Duitsland heeft het Verdrag op 13 mei 2025 ondertekend.")
 
 
 def test_an_act_of_one_parliament_is_not_told_by_another():
