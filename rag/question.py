@@ -646,8 +646,16 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
     return False
 
 
-# A year that is part of a name ("Vreemdelingenwet 2000", "Werkprogramma 2025") dates nothing.
-_YEAR_IN_NAME = re.compile(r"(?<=[A-Z])[a-zà-ÿ]*(wet|besluit|regeling|programma|code|verdrag)\s(19|20)\d\d\b")
+# A year that is part of a name ("Vreemdelingenwet 2000", "Actieplan Polarisatie en Radicalisering
+# 2009", "programma Vernieuwing Toezicht 2008": after a word in capitals, not at the sentence's
+# start) or the period a report covers ("Verslag van de Nationale ombudsman over 2008") dates nothing.
+_MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|Q[1-4])\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b|"
+                           r"\b(?:over|for) (?:het jaar |the year )?(19|20)\d\d\b")
+# A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26
+# maart 2015") is the meeting's or the procedure's, no date of what it decides on.
+_LIST_DATE = re.compile(rf"\bBesluitenlijst van (?:de |het )?[\w-]+ (?:van )?(?:\w+dag )?\d{{1,2}} ({_MONTH}) \d{{4}}", re.I)
+_ABOUT_A_MEETING = re.compile(r"\b(\w*vergadering|\w*procedure|besluitenlijst|meeting)\b", re.I)
 
 
 def _has_date(sentence: str, question: Question) -> bool:
@@ -656,6 +664,8 @@ def _has_date(sentence: str, question: Question) -> bool:
             return True  # the date a letter was sent, as its registry line gives it
     else:
         sentence = _LETTER_DATE.sub(" ", sentence)
+    if not _ABOUT_A_MEETING.search(question.text):
+        sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
     sentence = _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence)

@@ -491,6 +491,22 @@ def test_a_dossier_number_counts_nothing_and_a_year_in_a_name_dates_nothing():
     assert has_fact(start, "De asielcrisiswet treedt op 1 juli 2025 in werking.")
 
 
+def test_a_year_in_a_name_or_a_reports_period_and_a_lists_own_date_date_nothing_else():
+    # ok01 and ok03: decision lists run several items into one sentence.
+    when = analyse("wanneer vindt het rondetafelgesprek met VNG en IPO plaats?")
+    for line in ["Agendapunt: Aanbieding van het Verslag van de Nationale ombudsman over 2008",
+                 "7. Agendapunt: Voortgangsrapportage programma Vernieuwing Toezicht 2008",
+                 "Document: Besluitenlijst van de e-mailprocedure van donderdag 26 maart 2015 Agendapunt: Verzoek van het "
+                 "lid Karabulut (SP) om de minister-president uit te nodigen voor het AO discriminatieonderwerpen"]:
+        assert not has_fact(when, line), line
+    for line in ["Eind 2025 vindt het rondetafelgesprek plaats.", "Het rondetafelgesprek is in Q1 2026.",
+                 "Het rondetafelgesprek is in March 2026.", "Het rondetafelgesprek is op 12 januari 2017."]:
+        assert has_fact(when, line), line
+    # The list's date is the date of its meeting or procedure.
+    assert has_fact(analyse("wanneer was de e-mailprocedure over het verzoek Karabulut?"),
+                    "Document: Besluitenlijst van de e-mailprocedure van donderdag 26 maart 2015 Agendapunt: Verzoek")
+
+
 def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
     line = ("Agendapunt: Voorstel Aukje de Vries (VVD) voor een rondetafelgesprek over het tegengaan van "
             "terrorismefinanciering Zaak: Stafnotitie - griffier, R.F. Berck - 22 september 2016")
