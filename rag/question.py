@@ -824,8 +824,53 @@ def _has_parties(sentence: str, question: Question) -> bool:
                if m.group(0).lower() not in asked)
 
 
+# Offices a question may ask the holder of, each with the ways it is written (Dutch and English).
+_OFFICES = {
+    "voorzitter": r"voorzitter|voorzit\w*|chair\w*|president|vice-president",
+    "griffier": r"griffier|clerk",
+    "minister": r"minister|minister-president|premier|prime minister",
+    "staatssecretaris": r"staatssecretaris|stas|state secretary",
+    "commissaris": r"commissaris|eurocommissaris|commissioner",
+    "coördinator": r"\w*co[oö]rdinator",
+    "directeur": r"directeur|director",
+    "rapporteur": r"rapporteur",
+    "ambassadeur": r"ambassadeur|ambassador",
+    "woordvoerder": r"woordvoerder|spokesperson",
+    "vertegenwoordiger": r"\w*vertegenwoordiger|representative|gezant|envoy",
+    "secretaris": r"secretaris|secretary|secretaris-generaal|secretary-general",
+    "lid": r"lid|leden|members?",
+}
+_OFFICE_RE = {office: re.compile(rf"\b({words})\b", re.I) for office, words in _OFFICES.items()}
+
+
+def _offices(text: str) -> set[str]:
+    return {office for office, pattern in _OFFICE_RE.items() if pattern.search(text)}
+
+
 def _has_person(sentence: str, question: Question) -> bool:
-    return any(m.group(0).split()[-1].lower() not in question.text.lower() for m in _PERSON_RE.finditer(sentence))
+    """A name the question does not give; where the question asks who holds an office, not a
+    name the sentence gives another office ("voorzitter commissie Financiën" is not answered by
+    "staatssecretaris van Financiën, E.D. Wiebes", "Who chairs the CTIVD?" not by "Griffier: ...")."""
+    asked = _offices(question.text)
+    for m in _PERSON_RE.finditer(sentence):
+        if m.group(0).split()[-1].lower() in question.text.lower():
+            continue
+        if asked:
+            # The office just before the name (or in it: "minister Wiebes"), in its own clause.
+            before = re.split(r"[.;:]\s|\bZaak\b|\bBesluit\b", sentence[max(0, m.start() - 80):m.start()])[-1]
+            before = sentence[max(0, m.start() - 80):m.start()] if before.strip() == "" else before
+            told = [(office, hit.end()) for office, pattern in _OFFICE_RE.items()
+                    for hit in pattern.finditer(before + " " + m.group(0))]
+            # Or right after it: "Dennis Botman, de nieuwe hoge vertegenwoordiger van het IMF".
+            after = re.match(r",\s(?:de|het|die)\s((?:[\w-]+\s?){1,4})", sentence[m.end():m.end() + 80])
+            told_after = _offices(after.group(1)) if after else set()
+            if told_after:
+                if not told_after & asked:
+                    continue
+            elif told and max(told, key=lambda t: t[1])[0] not in asked:
+                continue
+        return True
+    return False
 
 
 def _has_article(sentence: str, question: Question) -> bool:

@@ -515,6 +515,22 @@ def test_a_letter_date_in_a_decision_list_dates_only_the_letter():
     assert has_fact(analyse("rondetafelgesprek terrorismefinanciering datum"), "Het rondetafelgesprek is op 12 januari 2017.")
 
 
+def test_the_holder_of_an_office_asked_is_not_one_of_another_office():
+    # ok02: the decision list names the state secretary and the members of a committee, not its chair.
+    chair = analyse("voorzitter commissie Financiën procedurevergadering 26 oktober 2016")
+    assert not has_fact(chair, "Zaak: Brief regering - staatssecretaris van Financiën, E.D. Wiebes - 14 oktober 2016")
+    assert not has_fact(chair, "de begeleidingscommissie, bestaande uit de leden Aukje de Vries (VVD) en Ronnes (CDA)")
+    assert not has_fact(analyse("Who chairs the CTIVD?"), "Agendapunt: Voorstel om een gesprek te organiseren met "
+                        "Dennis Botman, de nieuwe hoge vertegenwoordiger van het IMF in Griekenland")
+    assert has_fact(chair, "Voorzitter: A.H. Duisenberg")
+    # The office asked, before or after the name; no office asked, any name.
+    assert has_fact(analyse("Wie is de minister van Financiën?"),
+                    "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016")
+    assert has_fact(analyse("griffier procedurevergadering commissie BZK april 2009"),
+                    "het programma vast te stellen Griffier: G.F.C. van Leiden")
+    assert has_fact(analyse("Wie diende het verzoek in?"), "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem")
+
+
 def test_a_full_name_is_a_name_where_an_office_or_party_follows_it():
     imf = analyse("naam nieuwe hoge vertegenwoordiger IMF Griekenland")
     # ok02 (decision list of the finance committee, 26 October 2016).
