@@ -688,7 +688,24 @@ _PART_TOLD = re.compile(r"\b(extra|(?-i:aanvullend\w*)|additional|uitgebreide|ui
                         r"increase[ds]?)\b", re.I)  # not the budget line "Aanvullende Post"
 
 
+def _of_another_year(sentence: str, question: Question) -> bool:
+    """Does ``sentence`` give its figures for other years than the one asked ("Aantal fte ATR in
+    2025?" against "uitgebreid van 11 fte in 2018 naar 17 fte in 2023")? A year from which
+    something holds ("vanaf 2024", "sinds 2017") may still cover the year asked."""
+    asked = {n for n in question.numbers if _YEAR_RE.match(n)}
+    if not asked:
+        return False
+    told = {m.group(0) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", sentence))}
+    if not told or told & asked:
+        return False
+    since = {m.group(1) for m in re.finditer(r"\b(?:vanaf|sinds|per|from|since|tot en met|t/m)\s+((?:19|20)\d\d)\b",
+                                              sentence, re.I)}
+    return not any(y <= a for y in since for a in asked)
+
+
 def _has_amount(sentence: str, question: Question) -> bool:
+    if _of_another_year(sentence, question):
+        return False
     if (_TOTAL_ASKED.search(question.text) and _PART_TOLD.search(sentence) and not _TOTAL_ASKED.search(sentence)
             and not _PART_TOLD.search(question.text)):  # "het totale bedrag voor de twee extra kerncentrales"
         return False
@@ -709,6 +726,8 @@ _UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanim
 
 
 def _has_number(sentence: str, question: Question) -> bool:
+    if _of_another_year(sentence, question):
+        return False
     if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
