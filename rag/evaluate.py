@@ -38,15 +38,19 @@ if TYPE_CHECKING:  # only for the hints: an eval of retrieval alone loads no ans
 _HYPHEN_BREAK = re.compile(r"[-\u00ad\u2010\u2011]\s*")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _THOUSANDS = re.compile(r"(?<=\d)[.,](?=\d{3}(?:\D|$))")
+# A decimal point where Dutch writes a comma ("€ 1.8 miljoen" in kst-36450-4 for "€ 1,8 miljoen").
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d{1,2}(?:\D|$))")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def fold(text: str) -> str:
     """Fold for comparison: case, whitespace, hyphens at line breaks (all hyphens,
-    symmetrically), footnote markers, typographic quotes and thousands separators."""
+    symmetrically), footnote markers, typographic quotes, thousands separators and a
+    decimal point for the decimal comma."""
     text = _SUPERSCRIPT.sub("", text.translate(_QUOTES).lower())
     text = _HYPHEN_BREAK.sub("", text)
     text = _THOUSANDS.sub("", text)
+    text = _DECIMAL_POINT.sub(",", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

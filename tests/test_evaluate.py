@@ -64,6 +64,9 @@ def test_numbers_fold_thousands_separators():
         assert contains_fact("Er kwamen 72,791 migranten", form)
     assert not contains_fact("Er kwamen 72,791 migranten", "72.792")
     assert contains_fact("een daling van 25% is", "25%")
+    # kst-36450-4 writes the decimal comma as a point: the same sum.
+    assert contains_fact("structureel € 1.8 miljoen extra budget", "€ 1,8 miljoen")
+    assert not contains_fact("structureel € 1.8 miljoen extra budget", "€ 1,9 miljoen")
 
 
 def test_relevance_by_evidence_or_document():
