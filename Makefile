@@ -52,6 +52,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-6.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-6
 	$(VENV)/bin/rag eval eval/unseen/set-7.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-7
 	$(VENV)/bin/rag eval eval/unseen/set-8.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-8
+	$(VENV)/bin/rag eval eval/unseen/set-9.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-9
+	$(VENV)/bin/rag eval eval/unseen/set-10.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-10
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup

@@ -171,6 +171,28 @@ def test_staff_set_is_well_formed_and_its_split_is_fixed(tmp_path):
             (ROOT / "eval" / name / "set.jsonl").read_text(encoding="utf-8")
 
 
+def test_every_unseen_sets_labels_stand_in_the_bundled_letters():
+    # A label that no chunk holds would count a right answer wrong: each answerable case's
+    # evidence stands in a chunk of its letter, and its facts in that chunk.
+    from rag.evaluate import chunk_texts
+
+    chunks = chunk_texts(sorted((ROOT / "data" / "letters").iterdir()))
+    sets = sorted((ROOT / "eval" / "unseen").glob("set-*.jsonl"))
+    assert len(sets) >= 10
+    for path in sets:
+        cases = load_cases(path)
+        assert len(cases) == 60 and len({c.id for c in cases}) == 60, path.name
+        assert sum(c.unanswerable for c in cases) >= 25, path.name
+        for c in cases:
+            if c.unanswerable:
+                continue
+            docs = [d for d in chunks if d == c.doc or d.startswith(c.doc)]
+            assert len(docs) == 1, (path.name, c.id)
+            holding = [fold(t) for t in chunks[docs[0]] if fold(c.evidence) in fold(t)]
+            assert holding, (path.name, c.id)
+            assert any(all(fold(f) in t for f in c.answer_contains) for t in holding), (path.name, c.id)
+
+
 def test_kamervragen_split_keeps_an_answer_in_one_split():
     cases = load_cases(ROOT / "eval" / "kamervragen" / "set.jsonl")
     split_of_doc: dict[str, set[str]] = {}
