@@ -542,6 +542,8 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
     for start, end, vec in spans:
         if footnotes_at >= 0 and start >= footnotes_at:
             continue
+        if chunk.kind == "motie":
+            end = _with_signers(chunk.text, end)
         text = chunk.text[start:end]
         label = _ANSWER_LABEL.match(text)
         if label:  # "Antwoord Circa 75% ...": the reply's label is no part of what it says
@@ -573,6 +575,19 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         feats[11] = float(start == after)
         out.append((ScoredSentence(rank, hit, start, end, text, sim, np.zeros(0), fact), feats))
     return out
+
+
+# A motion closes with a fixed formula, then its signers' names on a line of their own, too
+# short to quote alone: they go with the closing sentence ("... orde van de dag.\nCeder").
+_SIGNERS = re.compile(r"\n([A-Z][\wà-ÿ-]+(?:(?:,\s*|\s+en\s+|\s+)[A-Z][\wà-ÿ-]+){0,5})[ \t]*(?=\n|$)")
+
+
+def _with_signers(text: str, end: int) -> int:
+    """Where a motion's closing sentence ends, its signers included."""
+    if not text[:end].rstrip().endswith("orde van de dag."):
+        return end
+    m = _SIGNERS.match(text, end)
+    return m.end(1) if m else end
 
 
 # ----------------------------------------------------------------------------- quoting

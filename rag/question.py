@@ -99,7 +99,9 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
-    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder)\b(?!')", re.I)),
+    # "indiener motie Gaza Rafah", "Motie ingediend door?": who submitted it.
+    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|ondertekenaars?|initiatiefnemers?)\b(?!')|"
+                          r"\b(ingediend|ondertekend|getekend) door\s*\??\s*$", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -212,6 +214,8 @@ _ARTICLE_RE = re.compile(r"\b(artikel(?:en)?|art\.|articles?)\s*(\d+[a-z]?)", re
 _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
     r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|"
+    # A motion's signers, after its closing formula: "... en gaat over tot de orde van de dag.\nCeder".
+    r"(?<=orde van de dag\.)\s*[A-Z][a-zà-ÿ]+(?:(?:,\s|\sen\s|\s)[A-Z][a-zà-ÿ]+)*|"
     # A decision list's "surname initials": "Brenninkmeijer A.F.M.", "Bijleveld-Schouten A.Th.B.".
     r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s(?!N\.V\.|B\.V\.|V\.O\.F\.|C\.V\.)[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
     r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b|"

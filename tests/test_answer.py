@@ -273,6 +273,16 @@ def test_what_came_of_something_done_is_answered(answerer):
     assert a.answered and "met een akkoord afgerond" in a.answer
 
 
+@pytest.mark.parametrize("question", ["indiener motie gaza rafah leidende eu-rol",
+                                      "wie heeft de motie over een leidende EU-rol in het vredesproces ingediend?"])
+def test_who_submitted_a_motion_is_answered_with_its_signers(answerer, question):
+    # pm01: the signer's name stands on its own line after "... en gaat over tot de orde van de dag."
+    a = answerer.ask(question)
+    assert a.answered and a.answer.rstrip(" [1]").endswith("orde van de dag.\nCeder")
+    quotes = a.citations[0].to_dict()["quotes"]
+    assert any(q.endswith("Ceder") and q in a.citations[0].chunk.text for q in quotes)
+
+
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
     a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
     assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer

@@ -81,7 +81,8 @@ from rag.question import PENDING, analyse, has_fact, names_actor, tells_status
         ("Zou je kunnen nagaan wanneer het instellingsbesluit ATR vervalt?", "date"),
         ("Chair's conclusions JHA council", "other"),
         ("Publicaties ATR 2025?", "other"),
-        ("Motie Ceder ingediend door?", "other"),
+        ("Motie Ceder ingediend door?", "person"),
+        ("indiener motie Gaza humanitaire hulp Rafah", "person"),
         ("ATR advice binding yes/no", "yes_no"),
         ("Ja/nee: is het ATR-advies bindend?", "yes_no"),
         # Parties asked for by name.
