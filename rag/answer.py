@@ -50,7 +50,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, STATUS_ACTS, Question, analyse,
-                          check_question, in_dutch, names_actor, tells_act, tells_status)
+                          check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -453,7 +453,8 @@ class Answerer:
 
     def _tells_outcome(self, q: Question, picked: list[ScoredSentence]) -> bool:
         """Does a quoted sentence tell what came of the thing asked: not as still to come or
-        wanted ("zal van gedachten wisselen", "behoefte aan een onderzoek"), and, for a Dutch
+        wanted ("zal van gedachten wisselen", "behoefte aan een onderzoek"), and either as a
+        decision or result ("heeft niet kunnen rekenen op een meerderheid") or, for a Dutch
         question, about that thing (its word, in the sentence or the one before: "het
         CTIVD-onderzoek"; not the item's heading, under which the rest may be of something else)?"""
         head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" else ""
@@ -463,7 +464,7 @@ class Answerer:
             if PENDING.search(x.text):
                 continue
             around = f"{sentence_before(x)} {x.text}"
-            if not stems or any(topic.mentions(stem, around) for stem in stems):
+            if not stems or tells_a_decision(x.text) or any(topic.mentions(stem, around) for stem in stems):
                 return True
         return False
 

@@ -47,7 +47,7 @@ NUMBER_WORDS = (
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
     ("amount", re.compile(
-        r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
+        r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)(?![\w-])|\b(omvang|hoogte) (van )?(de |het )?(\w+ ){0,3}(lening|krediet|subsidie|bijdrage|budget)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
         r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
@@ -66,17 +66,17 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen".
-        r"\b(welke|which|what) (?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){1,3}(lidstaten|landen|member states|countries)\b", re.I)),
+        r"\b(welke|which|what) (?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b|(wets)?bepaling\b|provisions?\b)(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b|\w*bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
-        r"\bhoe (heet|heten)\b.*\b(\w*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
+        r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
@@ -91,7 +91,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "jaarbudget", "subsidiebedrag": the compound names an amount too.
-    ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|lening|leningen|loan|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
+    ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
     ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
@@ -203,7 +203,7 @@ _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
     r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|"
     # A dossier's number: "33532-64", "21501-07-1398".
-    r"\b\d{5}(?:-[A-Z]{0,3}\d+)+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
+    r"\b\d{5}(?:-[A-Z]{0,3}\d{1,4})+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
 # A number that labels a thing rather than counts ("artikel 79", "actie 11 van het actieplan", "fase 2").
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.|"
                              r"actie|maatregel|aanbeveling|hoofdstuk|paragraaf|punt|stap|fase|categorie|pijler|agendapunt|"
@@ -341,23 +341,37 @@ def analyse(question: str) -> Question:
     outcome = None
     if answer_type == "other" and not yes_no:
         m = next((m for m in (pattern.search(text) for pattern in _OUTCOME_ASKED) if m), None)
-        if m:
-            outcome = (m.group("of") or "").lower()
+        of = next((v for v in m.groupdict().values() if v), "") if m else ""
+        if m and not _SOURCE.fullmatch(of):  # "Wat blijkt uit de brief?" asks what it says
+            # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
+            outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome)
 
 
 # "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
 # lunch?": what came of something, with the word for it.
-_OF = r"(?:\s+(?:van|of|uit))?(?:\s+(?:de|het|die|dat|dit|deze|the|this|that))?\s+(?P<of>[\w-]+)"
+def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit))?") -> str:
+    """The word for the thing an outcome is asked of, as the named group ``group``."""
+    return lead + r"(?:\s+(?:de|het|die|dat|dit|deze|the|this|that))?\s+(?P<" + group + r">[\w-]+)"
+
+
+# Asked for as the thing wanted (first, or after "wat was de"), not as something else's object
+# ("Wat doet het kabinet met de uitkomst ...", "de verwachte uitkomst").
 _OUTCOME_ASKED = (
-    re.compile(r"\b(?:uitkomst(?:en)?|uitslag|(?:eind)?resultaat|resultaten|bevindingen|outcomes?|results?|findings)\b"
-               r"(?:" + _OF + ")?", re.I),
-    re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _OF, re.I))
+    re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+)"
+               r"(?:uitkomst(?:en)?|uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
+               r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
+    re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of") + r"|\bwhat came out of"
+               + _thing("of2", "") + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))
+# A document is where it is said, not what came of something.
+_SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
+                     re.I)
 # A thing still to come or only wanted, as a letter written before it tells it: "Tijdens de
 # werklunch zal de Raad van gedachten wisselen", "de commissie wacht informatie af", "behoefte
 # aan een onderzoek". What came of it is not there.
-PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|wacht\w*\b[^.]{0,60}?\baf|"
-                     r"behoefte\s+(?:\w+\s+){0,2}aan|wens|verzoek\w*|voornemen\w*|is van plan|will|shall|"
+PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|"
+                     r"(?:wacht|wachten|wachtte|wachtten)\b[^.]{0,60}?\baf|afwacht\w*|afgewacht|"
+                     r"behoefte\s+(?:\w+\s+){0,2}aan|voornemen\w*|is van plan|will|shall|"
                      r"(?:is|are) expected|plans? to|intends? to|awaits?)\b", re.I)
 
 
@@ -500,9 +514,19 @@ FOREIGN_COUNTRIES = dict(zip(
     "Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg "
     "Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden Norway Switzerland Iceland Ukraine Russia Turkey "
     "Cyprus Malta Portugal Finland".split()))
-_COUNTRY_ASKED = {
-    dutch: re.compile(_AS_SUBJECT.format(names=f"{dutch.replace('ë', 'e').replace('ï', 'i')}|{dutch}|{english}"), re.I)
+_COUNTRY_ASKED = {  # the country itself, not "de Oekraïne-faciliteit"
+    dutch: re.compile(_AS_SUBJECT.format(names=f"(?:{dutch.replace('ë', 'e').replace('ï', 'i')}|{dutch}|{english})(?![\\w-])"),
+                      re.I)
     for dutch, english in FOREIGN_COUNTRIES.items()}
+# A sentence may name the country by its government's adjective ("De Franse regering").
+_COUNTRY_ADJECTIVE = {
+    "België": "Belgische", "Bulgarije": "Bulgaarse", "Denemarken": "Deense", "Duitsland": "Duitse", "Estland": "Estse",
+    "Frankrijk": "Franse", "Griekenland": "Griekse", "Hongarije": "Hongaarse", "Ierland": "Ierse", "Italië": "Italiaanse",
+    "Kroatië": "Kroatische", "Letland": "Letse", "Litouwen": "Litouwse", "Luxemburg": "Luxemburgse",
+    "Oostenrijk": "Oostenrijkse", "Polen": "Poolse", "Roemenië": "Roemeense", "Slovenië": "Sloveense",
+    "Slowakije": "Slowaakse", "Spanje": "Spaanse", "Tsjechië": "Tsjechische", "Zweden": "Zweedse", "Noorwegen": "Noorse",
+    "Zwitserland": "Zwitserse", "IJsland": "IJslandse", "Oekraïne": "Oekraïense", "Rusland": "Russische",
+    "Turkije": "Turkse", "Cyprus": "Cypriotische", "Malta": "Maltese", "Portugal": "Portugese", "Finland": "Finse"}
 
 
 def names_actor(question: Question, text: str, without_cabinet: bool = False) -> bool:
@@ -520,7 +544,8 @@ def names_actor(question: Question, text: str, without_cabinet: bool = False) ->
     if not actors:
         return True
     for actor in actors:
-        told = _ACTOR_TOLD.get(actor) or re.compile(rf"\b({actor}|{FOREIGN_COUNTRIES[actor]})\b", re.I)
+        told = _ACTOR_TOLD.get(actor) or re.compile(
+            rf"\b({actor}|{FOREIGN_COUNTRIES[actor]}|{_COUNTRY_ADJECTIVE[actor]})\b", re.I)
         if told.search(text):
             return True
         if actor == "Tweede Kamer" and not any(_ACTOR_TOLD[a].search(text) for a in ("Eerste Kamer", "Europees Parlement")):
@@ -562,6 +587,13 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
                 if not (done_asked and _NOT_YET.search(low[:m.start()])):
                     return True
     return False
+
+
+def tells_a_decision(text: str) -> bool:
+    """Does ``text`` tell any act of :data:`STATUS_ACTS` either way ("heeft niet kunnen rekenen op
+    een meerderheid", "is met een akkoord afgerond")? What came of a vote or a procedure."""
+    return any(_mentions(text, told, typos=False) for _, told in STATUS_ACTS.values()) or \
+        bool(re.search(r"\b(afgerond|besloten|concludeert|concludeerde|geconcludeerd|gebleken|blijkt)\b", text, re.I))
 
 
 def tells_status(question: Question, text: str) -> bool:
@@ -651,15 +683,20 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 
 
 # A year that is part of a name ("Vreemdelingenwet 2000", "Actieplan Polarisatie en Radicalisering
-# 2009", "programma Vernieuwing Toezicht 2008": after a word in capitals, not at the sentence's
-# start) or the period a report covers ("Verslag van de Nationale ombudsman over 2008") dates nothing.
+# 2009", "programma Vernieuwing Toezicht 2008": after a word in capitals within the sentence) dates
+# nothing; a month, a quarter or a time of year does ("Eind 2025", "Prinsjesdag 2025", "bij de
+# Voorjaarsnota 2025", also after a bullet or a colon).
 _MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
-_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|Q[1-4])\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b|"
-                           r"\b(?:over|for) (?:het jaar |the year )?(19|20)\d\d\b")
+_TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar|Najaar|Zomer|Winter|Prinsjesdag|"
+               r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
+_YEAR_IN_NAME = re.compile(rf"(?<=[\w,)] )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b")
+# The period a report covers ("Verslag van de Nationale ombudsman over 2008") dates no event.
+_REPORT_PERIOD = re.compile(r"\bover (?:het jaar )?(19|20)\d\d\b", re.I)
 # A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26
 # maart 2015") is the meeting's or the procedure's, no date of what it decides on.
 _LIST_DATE = re.compile(rf"\bBesluitenlijst van (?:de |het )?[\w-]+ (?:van )?(?:\w+dag )?\d{{1,2}} ({_MONTH}) \d{{4}}", re.I)
-_ABOUT_A_MEETING = re.compile(r"\b(\w*vergadering|\w*procedure|besluitenlijst|meeting)\b", re.I)
+_ABOUT_A_MEETING = re.compile(r"\b(\w*vergadering|\w*procedure|besluitenlijst|meeting|besloten|besluit|beslist|"
+                              r"decided|decision)\b", re.I)
 
 
 def _has_date(sentence: str, question: Question) -> bool:
@@ -672,7 +709,7 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
-    sentence = _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence)
+    sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     for m in _DATE_RE.finditer(sentence):
         if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
                 and not re.search(_MONTH, m.group(0), re.I):
@@ -692,19 +729,27 @@ _PART_TOLD = re.compile(r"\b(extra|(?-i:aanvullend\w*)|additional|uitgebreide|ui
                         r"increase[ds]?)\b", re.I)  # not the budget line "Aanvullende Post"
 
 
+_SINCE_YEAR = re.compile(rf"\b(?:vanaf|sinds|per|met ingang van|m\.i\.v\.|from|since|as of)\s+"
+                         rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+)?((?:19|20)\d\d)\b", re.I)
+_UNTIL_YEAR = re.compile(rf"\b(?:tot en met|t/m|tot|until|through)\s+(?:\d{{1,2}}\s+(?:{_MONTH})\s+)?((?:19|20)\d\d)\b", re.I)
+_YEARS_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|tot(?: en met)?|t/m|en|to)\s*((?:19|20)\d\d)\b", re.I)
+
+
 def _of_another_year(sentence: str, question: Question) -> bool:
     """Does ``sentence`` give its figures for other years than the one asked ("Aantal fte ATR in
-    2025?" against "uitgebreid van 11 fte in 2018 naar 17 fte in 2023")? A year from which
-    something holds ("vanaf 2024", "sinds 2017") may still cover the year asked."""
-    asked = {n for n in question.numbers if _YEAR_RE.match(n)}
+    2025?" against "uitgebreid van 11 fte in 2018 naar 17 fte in 2023")? A year from which or
+    until which something holds ("vanaf 1 januari 2024", "t/m 2029") or a span ("2024-2027",
+    "tussen 2017 en 2021") may still cover the year asked."""
+    asked = {int(m.group(0)) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", question.text))}
     if not asked:
         return False
-    told = {m.group(0) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", sentence))}
+    told = {int(m.group(0)) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", sentence))}
     if not told or told & asked:
         return False
-    since = {m.group(1) for m in re.finditer(r"\b(?:vanaf|sinds|per|from|since|tot en met|t/m)\s+((?:19|20)\d\d)\b",
-                                              sentence, re.I)}
-    return not any(y <= a for y in since for a in asked)
+    covered = [(int(m.group(1)), 9999) for m in _SINCE_YEAR.finditer(sentence)]
+    covered += [(0, int(m.group(1))) for m in _UNTIL_YEAR.finditer(sentence)]
+    covered += [(int(m.group(1)), int(m.group(2))) for m in _YEARS_SPAN.finditer(sentence)]
+    return not any(lo <= a <= hi for lo, hi in covered for a in asked)
 
 
 def _has_amount(sentence: str, question: Question) -> bool:
@@ -822,7 +867,10 @@ def _synonyms() -> dict[str, str]:
 def _has_countries(sentence: str, question: Question) -> bool:
     if not _tells_act_done(sentence, question):
         return False  # "welke landen hebben ... ondertekend": not the countries of another step
-    named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)} - {"Nederland", "Netherlands"}
+    named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)}
+    if re.search(r"\b(nederland|netherlands|nl|ons land)\b", question.text, re.I) or not re.search(
+            r"\b(verdrag|convention|treaty|ondertekend|geratificeerd|signed|ratified)\b", question.text, re.I):
+        named -= {"Nederland", "Netherlands"}  # the Netherlands counts only among the parties to a treaty
     asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
     named -= {c for c in named if strip_accents(c.lower()) in asked}
     return bool(named)
@@ -853,17 +901,18 @@ _OFFICES = {
     "griffier": r"griffier|clerk",
     "minister": r"minister|minister-president|premier|prime minister",
     "staatssecretaris": r"staatssecretaris|stas|state secretary",
-    "commissaris": r"commissaris|eurocommissaris|commissioner",
-    "coördinator": r"\w*co[oö]rdinator",
+    "commissaris": r"commissaris|commissioner",
+    "coördinator": r"co[oö]rdinator",
     "directeur": r"directeur|director",
     "rapporteur": r"rapporteur",
     "ambassadeur": r"ambassadeur|ambassador",
     "woordvoerder": r"woordvoerder|spokesperson",
-    "vertegenwoordiger": r"\w*vertegenwoordiger|representative|gezant|envoy",
+    "vertegenwoordiger": r"vertegenwoordiger|representative|gezant|envoy",
     "secretaris": r"secretaris|secretary|secretaris-generaal|secretary-general",
     "lid": r"lid|leden|members?",
 }
-_OFFICE_RE = {office: re.compile(rf"\b({words})\b", re.I) for office, words in _OFFICES.items()}
+# Compounds too: "Kamervoorzitter", "commissiegriffier", "Eurocommissaris".
+_OFFICE_RE = {office: re.compile(rf"\b\w*?({words})\b", re.I) for office, words in _OFFICES.items()}
 
 
 def _offices(text: str) -> set[str]:
@@ -872,27 +921,26 @@ def _offices(text: str) -> set[str]:
 
 def _has_person(sentence: str, question: Question) -> bool:
     """A name the question does not give; where the question asks who holds an office, not a
-    name the sentence gives another office ("voorzitter commissie Financiën" is not answered by
-    "staatssecretaris van Financiën, E.D. Wiebes", "Who chairs the CTIVD?" not by "Griffier: ...")."""
+    name the sentence gives only another office ("voorzitter commissie Financiën" is not
+    answered by "staatssecretaris van Financiën, E.D. Wiebes", "Who chairs the CTIVD?" not by
+    "Dennis Botman, de nieuwe hoge vertegenwoordiger"); a name with the office asked near it
+    ("De minister heeft A. Jansen benoemd tot voorzitter") or with no office at all is one."""
     asked = _offices(question.text)
     for m in _PERSON_RE.finditer(sentence):
         if m.group(0).split()[-1].lower() in question.text.lower():
             continue
-        if asked:
-            # The office just before the name (or in it: "minister Wiebes"), in its own clause.
-            before = re.split(r"[.;:]\s|\bZaak\b|\bBesluit\b", sentence[max(0, m.start() - 80):m.start()])[-1]
-            before = sentence[max(0, m.start() - 80):m.start()] if before.strip() == "" else before
-            told = [(office, hit.end()) for office, pattern in _OFFICE_RE.items()
-                    for hit in pattern.finditer(before + " " + m.group(0))]
-            # Or right after it: "Dennis Botman, de nieuwe hoge vertegenwoordiger van het IMF".
-            after = re.match(r",\s(?:de|het|die)\s((?:[\w-]+\s?){1,4})", sentence[m.end():m.end() + 80])
-            told_after = _offices(after.group(1)) if after else set()
-            if told_after:
-                if not told_after & asked:
-                    continue
-            elif told and max(told, key=lambda t: t[1])[0] not in asked:
-                continue
-        return True
+        if not asked:
+            return True
+        # The name's own clause ("Griffier: T.J.E. van Toor" is not the chair the sentence before names).
+        before = re.split(r"[.;]\s|\bZaak\b|\bBesluit\b", sentence[max(0, m.start() - 80):m.start()])[-1]
+        rest = re.split(r"[.;:]\s|\bZaak\b|\bBesluit\b", sentence[m.end():m.end() + 80])[0]
+        if _offices(f"{before} {m.group(0)} {rest}") & asked:
+            return True
+        # Another office just before the name (or in it: "minister Wiebes"), or right after it
+        # ("Dennis Botman, de nieuwe hoge vertegenwoordiger van het IMF").
+        after = re.match(r",\s(?:de|het|die)?\s*((?:[\w-]+\s?){1,4})", rest)
+        if not _offices(f"{before} {m.group(0)} {after.group(1) if after else ''}"):
+            return True
     return False
 
 

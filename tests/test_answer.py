@@ -267,10 +267,15 @@ def test_what_came_of_something_still_to_come_is_refused(answerer, question):
     assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["outcome"])
 
 
-def test_what_came_of_something_done_is_answered(answerer):
+@pytest.mark.parametrize("question, told", [
     # llm09: "De wetgevingstoets van J&V is met een akkoord afgerond".
-    a = answerer.ask("uitkomst wetgevingstoets J&V tweede nota van wijziging atr")
-    assert a.answered and "met een akkoord afgerond" in a.answer
+    ("uitkomst wetgevingstoets J&V tweede nota van wijziging atr", "met een akkoord afgerond"),
+    # ok03: the vote is told as the decision, without the word 'stemming'.
+    ("Wat was de uitslag van de stemming over het voorstel van Karabulut?", "niet kunnen rekenen op een meerderheid"),
+])
+def test_what_came_of_something_done_is_answered(answerer, question, told):
+    a = answerer.ask(question)
+    assert a.answered and told in a.answer
 
 
 @pytest.mark.parametrize("question", ["indiener motie gaza rafah leidende eu-rol",

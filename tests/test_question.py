@@ -553,3 +553,68 @@ def test_a_full_name_is_a_name_where_an_office_or_party_follows_it():
     # Two capitals are no name by themselves, nor before another kind of apposition.
     assert not has_fact(imf, "De Raad van State, de hoogste adviseur van de regering, heeft geadviseerd.")
     assert not has_fact(imf, "Het Internationaal Monetair Fonds steunt Griekenland.")
+
+
+# A second reader's probes of this stop's rules: what they must leave alone.
+@pytest.mark.parametrize("question, answer_type", [
+    ("looptijd lening IMF", "other"),
+    ("What provision has the cabinet made for refugees?", "other"),
+    ("welke overgangsbepaling geldt voor het huidige ATR?", "article"),
+    ("welke bepalingen regelen de beloning?", "article"),
+    ("Hoeveel subsidie-aanvragen kwamen binnen?", "number"),
+    ("hoe heet het actieprogramma van de staatssecretaris?", "other"),
+    ("Hoe heet de nieuwe EU-coördinator voor terrorismebestrijding?", "person"),
+    ("welke Raad van Europa-landen hebben het verdrag getekend?", "countries"),
+])
+def test_new_type_patterns_leave_near_phrasings_alone(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize("question, sentence, expected", [
+    ("Wie is de voorzitter van de Eurogroep?", "De Ierse minister van Financiën, P. Donohoe, is voorzitter van de Eurogroep.", True),
+    ("Wie is de voorzitter?", "De minister heeft A. Jansen benoemd tot voorzitter.", True),
+    ("Wie is de voorzitter van de Raad van Bestuur?", "A. Jansen, voorzitter van de Raad van Bestuur, sprak.", True),
+    ("Wie is de voorzitter van de Tweede Kamer?", "Kamervoorzitter M. Bosma opende het debat.", True),
+    ("Wie is de rapporteur AO informatievoorziening?", "Brief van lid/fractie/commissie - Tweede Kamerlid, P.H. Omtzigt - "
+     "20 oktober 2016 Voorstel rapporteur AO informatievoorziening", True),
+    ("Who chairs the CTIVD?", "De voorzitter van de commissie zal met de voorzitter van de CTIVD bespreken. "
+     "Griffier: T.J.E. van Toor", False),
+    # Years that do date something, and figures that do cover the year asked.
+    ("wanneer komt het kabinet met het plan?", "Kernpunten • Sinds 2017 adviseert ATR het kabinet.", True),
+    ("wanneer komt het kabinet met het plan?", "Planning: Eind 2025 komt het plan.", True),
+    ("wanneer komt het kabinet met het plan?", "Het plan is voorzien bij Voorjaarsnota 2025.", True),
+    ("wanneer komt het kabinet met het plan?", "Het plan komt op Prinsjesdag 2025.", True),
+    ("When will the plan come?", "The plan is scheduled for 2026.", True),
+    ("hoe groot is het budget van het ATR in 2025?", "In het Coalitieakkoord is met ingang van 1 januari 2023 "
+     "structureel € 1.8 miljoen extra budget toegewezen.", True),
+    ("hoe groot is het budget van het ATR in 2025?", "Het budget is t/m 2029 € 3 miljoen.", True),
+    ("hoe groot is het budget van het ATR in 2025?", "Het budget is t/m 2020 € 3 miljoen.", False),
+    ("hoe groot is het budget van het ATR in 2025?", "In 2024-2027 is het budget € 3 miljoen.", True),
+    ("hoeveel asielzoekers komen er?", "Er komen 12000-15000 asielzoekers.", True),
+    # The list's own date is the date of what the list decided.
+    ("Wanneer is besloten over het voorstel van Karabulut?", "Document: Besluitenlijst van de e-mailprocedure van "
+     "donderdag 26 maart 2015 Agendapunt: Verzoek van het lid Karabulut (SP)", True),
+    # The Netherlands among the signatories counts when the question does not set it apart.
+    ("Which Council of Europe member states have signed the convention?", "Het Verdrag is inmiddels door zeventien "
+     "lidstaten van de Raad van Europa, waaronder Nederland, ondertekend.", True),
+    ("Which Council of Europe member states besides the Netherlands have signed the convention?", "Het Verdrag is "
+     "inmiddels door zeventien lidstaten van de Raad van Europa, waaronder Nederland, ondertekend.", False),
+])
+def test_new_fact_checks_leave_right_answers_alone(question, sentence, expected):
+    assert has_fact(analyse(question), sentence) == expected
+
+
+def test_outcome_asked_only_as_the_thing_wanted_and_not_of_a_document_or_a_name():
+    assert analyse("Wat blijkt uit de brief over de toekomst van Europol?").outcome is None
+    assert analyse("Wat doet het kabinet met de uitkomst van de evaluatie?").outcome is None
+    assert analyse("verwachte uitkomst onderhandelingen").outcome is None
+    assert analyse("Wat zijn de bevindingen van de Algemene Rekenkamer?").outcome == ""
+    assert analyse("Wat heeft het overleg met de VNG opgeleverd?").outcome == "overleg"
+    assert analyse("Wat was de uitslag van de stemming over het voorstel van Karabulut?").outcome == "stemming"
+    assert not PENDING.search("De wachttijden bij de IND nemen af.")
+    assert not PENDING.search("Het verzoek van de commissie is ingewilligd.")
+
+
+def test_another_country_is_named_by_its_adjective_and_not_by_a_compound():
+    assert names_actor(analyse("Has France signed the convention?"), "De Franse regering heeft het verdrag ondertekend.")
+    assert analyse("Is de Oekraïne-faciliteit door de Raad aangenomen?").actors == []
