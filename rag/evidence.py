@@ -216,6 +216,56 @@ _SIDE_WORD = re.compile(_STANCE_WORD.pattern + r"|\b(?:bezwaren|kritiek|adviseer
 _AGREE = re.compile(r"\bakkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))\b", re.I)
 
 
+# "How has the European Commission responded to ...?", "Hoe reageerde de commissie op ...?",
+# "reactie kamercommissie EZK op ...": who responded.
+_RESPONSE_ASKED = (
+    re.compile(r"\bhow (?:has|have|did|does|do) (?:the )?(?P<who>[\w\s-]{2,60}?) (?:respond|responded|react|reacted)\b",
+               re.I),
+    re.compile(r"\bhoe (?:heeft|hebben|reageerde|reageerden|reageert|reageren) (?:de |het )?(?P<who>[\w\s-]{2,60}?)"
+               r"(?: (?:gereageerd|daarop))?\s+op\b", re.I),
+    re.compile(r"^\s*(?:wat (?:is|was) (?:de )?)?reactie (?:van )?(?:de |het )?(?P<who>[\w\s-]{2,60}?) op\b", re.I),
+)
+_DECISION_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:Besluit|Voorstel|Noot)\b")
+
+
+def responder(q: Question) -> tuple[str, list[str]]:
+    """Who a question asks to have responded, when not the Netherlands or the cabinet (a
+    letter is the cabinet's response): as asked, and the Dutch words a sentence must name one
+    of; ("", []) for any other question.
+
+    Example:
+        >>> from rag.question import analyse
+        >>> responder(analyse("How has the European Commission responded to the Dutch request?"))[1][0]
+        'commissie'
+        >>> responder(analyse("Hoe heeft de regering gereageerd op de kritiek?"))
+        ('', [])
+    """
+    m = next((m for m in (p.search(q.text) for p in _RESPONSE_ASKED) if m), None)
+    if not m or DUTCH_ACTOR.search(m.group("who")):
+        return "", []
+    words = [w for w in re.findall(r"[\wà-ÿ-]+", m.group("who").lower()) if w not in _HOLDER_SKIP and len(w) >= 2]
+    if not words or words[-1] in _DUTCH_HOLDERS:
+        return "", []
+    if q.language == "en":
+        # "the European Commission": its noun through the glossary; a longer name ("the Council
+        # of State") the glossary cannot put into Dutch word by word.
+        dutch = dutch_words(" ".join(words)) or (dutch_words(words[-1]) if len(words) <= 2 else [])
+        return (m.group("who"), [d.split()[-1] for d in dutch[:3]]) if dutch else ("", [])
+    return m.group("who"), [words[0]]  # the noun first: "kamercommissie EZK", "commissie"
+
+
+def names_responder(words: list[str], text: str, before: str, kind: str | None) -> bool:
+    """Does ``text`` (or the sentence ``before`` it) name who responded? A committee's decision
+    list tells its committee's response without naming it ("Besluit: Overlaten aan individuele leden")."""
+    around = f"{before} {text}".lower()
+    for w in words:
+        if re.search(rf"\b\w*{re.escape(w)}\w*\b", around):
+            return True
+        if w.endswith("commissie") and kind == "besluitenlijst" and _DECISION_LINE.search(text):
+            return True
+    return False
+
+
 def stance_holder(q: Question) -> list[list[str]]:
     """Who a yes/no question asks takes a side, when it is not the Netherlands or the
     cabinet: ways of naming them, each a list of Dutch words a sentence must all hold ("cda

@@ -288,6 +288,17 @@ def test_who_submitted_a_motion_is_answered_with_its_signers(answerer, question)
     assert any(q.endswith("Ceder") and q in a.citations[0].chunk.text for q in quotes)
 
 
+def test_a_response_of_someone_the_letters_do_not_name_is_refused(answerer):
+    # llm13 tells the cabinet asking Brussels for an opt-out, not how the Commission responded.
+    a = answerer.ask("How has the European Commission responded to the Dutch request for an opt-out from EU asylum "
+                     "and migration rules?")
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["en"].format(fact=FACT_NAMES["en"]["response"].format(who="European Commission"))
+    # ok01: the committee's response is its decision.
+    b = answerer.ask("Hoe reageerde de commissie op het aanbod om in Breda langs te komen bij de veiligheidsregio?")
+    assert b.answered and "Overlaten aan individuele leden" in b.answer
+
+
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
     a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
     assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer

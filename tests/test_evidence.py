@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import asks_about_members, asks_dutch_position, holds_stance, reports_members, stance_holder, takes_stance
+from rag.evidence import (asks_about_members, asks_dutch_position, holds_stance, names_responder, reports_members, responder,
+                          stance_holder, takes_stance)
 from rag.question import analyse
 
 
@@ -172,3 +173,26 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     assert holds_stance("Dit wil de Commissie versterken door een uniforme lijst.", [["commissie"]])
     assert not holds_stance("De leden van de SGP-fractie constateren dat ATR pleit voor werkbaarheid.", [["sgp", "fractie"]])
     assert not holds_stance("Deze leden vinden dat een logische gedachte.", [["atr"]], before="ATR adviseert over regeldruk.")
+
+
+@pytest.mark.parametrize("question, words", [
+    ("How has the European Commission responded to the Dutch request for an opt-out?", ["commissie"]),
+    ("reactie kamercommissie EZK op werkprogramma ATR 2025", ["kamercommissie"]),
+    ("Hoe reageerde de commissie op het aanbod om in Breda langs te komen?", ["commissie"]),
+    ("Hoe reageerde de VNG op het wetsvoorstel?", ["vng"]),
+    # The cabinet's own response is what its letters are; a name the glossary cannot translate is not checked.
+    ("reactie kab. op UHT-punt ATR over toets op complexiteit", []),
+    ("Hoe heeft de regering gereageerd op de kritiek van de Raad van State?", []),
+    ("How did the Council of State react to the bill?", []),
+    ("Wat vindt de VNG van het wetsvoorstel?", []),
+])
+def test_who_a_question_asks_to_have_responded(question, words):
+    assert responder(analyse(question))[1][:1] == words
+
+
+def test_a_response_is_told_where_the_responder_is_named_or_its_decision_list_decides():
+    assert names_responder(["commissie"], "De Europese Commissie heeft afwijzend gereageerd.", "", "brief")
+    assert not names_responder(["commissie"], "Het kabinet maakt zo snel mogelijk in Brussel kenbaar dat Nederland een "
+                               "opt-out wil.", "", "regeerprogramma")
+    # ok01: the committee's decision on an invitation, in its own decision list.
+    assert names_responder(["commissie"], "Besluit: Overlaten aan individuele leden / fracties.", "", "besluitenlijst")
