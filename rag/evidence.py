@@ -217,14 +217,27 @@ _AGREE = re.compile(r"\bakkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op
 
 
 # "How has the European Commission responded to ...?", "Hoe reageerde de commissie op ...?",
-# "reactie kamercommissie EZK op ...": who responded.
+# "reactie kamercommissie EZK op ...", "Wat was de reactie van de VNG?": who responded.
+_WHO = r"(?P<who>(?!op\b)[\w\s-]{2,60}?)"
 _RESPONSE_ASKED = (
-    re.compile(r"\bhow (?:has|have|did|does|do) (?:the )?(?P<who>[\w\s-]{2,60}?) (?:respond|responded|react|reacted)\b",
+    re.compile(rf"\bhow (?:has|have|did|does|do) (?:the )?{_WHO} (?:respond|responded|react|reacted)\b", re.I),
+    re.compile(rf"\bhoe (?:reageerde|reageerden|reageert|reageren) (?:de |het )?{_WHO}(?:\s+(?:op|daarop)\b|\s*\?|\s*$)",
                re.I),
-    re.compile(r"\bhoe (?:heeft|hebben|reageerde|reageerden|reageert|reageren) (?:de |het )?(?P<who>[\w\s-]{2,60}?)"
-               r"(?: (?:gereageerd|daarop))?\s+op\b", re.I),
-    re.compile(r"^\s*(?:wat (?:is|was) (?:de )?)?reactie (?:van )?(?:de |het )?(?P<who>[\w\s-]{2,60}?) op\b", re.I),
+    re.compile(rf"\bhoe (?:heeft|hebben) (?:de |het )?{_WHO} (?:(?:daarop|erop|hierop) )?gereageerd\b", re.I),
+    re.compile(rf"^\s*(?:(?:wat|welke) (?:is|was|waren) (?:de )?)?reacties? (?:van )?(?:de |het )?{_WHO}(?:\s+op\b|\s*\?|\s*$)",
+               re.I),
 )
+# Bodies by the names a letter uses for them: the Raad van State's advice speaks as "de Afdeling".
+_RESPONDER_ALIASES = {
+    "raad van state": ["raad van state", "afdeling"], "rvs": ["raad van state", "afdeling"],
+    "council of state": ["raad van state", "afdeling"], "afdeling advisering": ["afdeling", "raad van state"],
+    "algemene rekenkamer": ["rekenkamer"], "court of audit": ["rekenkamer"],
+    "tweede kamer": ["kamer"], "tk": ["kamer"], "house of representatives": ["kamer"],
+    "eerste kamer": ["eerste kamer", "senaat"], "ek": ["eerste kamer", "senaat"], "senate": ["eerste kamer", "senaat"],
+    "europese commissie": ["commissie"], "ec": ["commissie"], "european commission": ["commissie"],
+    "commission": ["commissie"], "europees parlement": ["parlement"], "ep": ["parlement"],
+    "european parliament": ["parlement"], "raad": ["raad"], "council": ["raad"],
+}
 _DECISION_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:Besluit|Voorstel|Noot)\b")
 
 
@@ -235,31 +248,40 @@ def responder(q: Question) -> tuple[str, list[str]]:
 
     Example:
         >>> from rag.question import analyse
-        >>> responder(analyse("How has the European Commission responded to the Dutch request?"))[1][0]
-        'commissie'
+        >>> responder(analyse("How has the European Commission responded to the Dutch request?"))
+        ('European Commission', ['commissie'])
         >>> responder(analyse("Hoe heeft de regering gereageerd op de kritiek?"))
         ('', [])
     """
     m = next((m for m in (p.search(q.text) for p in _RESPONSE_ASKED) if m), None)
     if not m or DUTCH_ACTOR.search(m.group("who")):
         return "", []
-    words = [w for w in re.findall(r"[\wà-ÿ-]+", m.group("who").lower()) if w not in _HOLDER_SKIP and len(w) >= 2]
-    if not words or words[-1] in _DUTCH_HOLDERS:
-        return "", []
+    who = m.group("who").strip()
+    words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
+    if not words or any(w in _DUTCH_HOLDERS for w in words):
+        return "", []  # "de minister van Financiën": the cabinet's own
+    phrase = " ".join(words)
+    if phrase in _RESPONDER_ALIASES:
+        return who, _RESPONDER_ALIASES[phrase]
     if q.language == "en":
-        # "the European Commission": its noun through the glossary; a longer name ("the Council
-        # of State") the glossary cannot put into Dutch word by word.
-        dutch = dutch_words(" ".join(words)) or (dutch_words(words[-1]) if len(words) <= 2 else [])
-        return (m.group("who"), [d.split()[-1] for d in dutch[:3]]) if dutch else ("", [])
-    return m.group("who"), [words[0]]  # the noun first: "kamercommissie EZK", "commissie"
+        dutch = dutch_words(phrase) or (dutch_words(words[-1]) if len(words) <= 2 else [])
+        return (who, [d.split()[-1] for d in dutch[:3]]) if dutch else ("", [])
+    # The noun, not an adjective before it ("vaste commissie", "Europese Commissie"), nor a name
+    # after it ("kamercommissie EZK"): the last word in lower case, or else the last word.
+    lower = [w for w in re.findall(r"[\wà-ÿ-]+", who) if w.islower() and w not in _HOLDER_SKIP]
+    return who, [lower[-1] if lower else words[-1]]
 
 
 def names_responder(words: list[str], text: str, before: str, kind: str | None) -> bool:
-    """Does ``text`` (or the sentence ``before`` it) name who responded? A committee's decision
-    list tells its committee's response without naming it ("Besluit: Overlaten aan individuele leden")."""
+    """Does ``text`` (or the sentence ``before`` it) name who responded, as a word or the end of
+    a compound ("commissie" in "kamercommissie", not "raad" in "JBZ-Raad")? A committee's decision
+    list tells its committee's response without naming it ("Besluit: Overlaten aan individuele leden"),
+    and the Raad van State's advice is its response throughout."""
+    if kind and any(w in kind.lower() for w in words if len(w) > 4):
+        return True
     around = f"{before} {text}".lower()
     for w in words:
-        if re.search(rf"\b\w*{re.escape(w)}\w*\b", around):
+        if re.search(rf"(?<![\w-])\w*{re.escape(w)}(?![\w-])", around):
             return True
         if w.endswith("commissie") and kind == "besluitenlijst" and _DECISION_LINE.search(text):
             return True

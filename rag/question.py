@@ -73,7 +73,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b|\w*bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b|(?:wets|overgangs|slot|straf|uitvoerings|delegatie)?bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
@@ -100,8 +100,8 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
     # "indiener motie Gaza Rafah", "Motie ingediend door?": who submitted it.
-    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|ondertekenaars?|initiatiefnemers?)\b(?!')|"
-                          r"\b(ingediend|ondertekend|getekend) door\s*\??\s*$", re.I)),
+    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|initiatiefnemers?)\b(?!')|"
+                          r"\bingediend door\s*\??\s*$", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -215,7 +215,7 @@ _PERSON_RE = re.compile(
     r"\b[A-Z]\.(?:\s?[A-Z][a-z]?\.)*\s?(?:(?:van|de|der|den|ter|ten|te|in 't|van der|van den)\s)*[A-Z][a-zà-ÿ]+|"
     r"\b(?:mr|dr|drs|prof|ir|ing)\.\s?[A-Z]|"
     # A motion's signers, after its closing formula: "... en gaat over tot de orde van de dag.\nCeder".
-    r"(?<=orde van de dag\.)\s*[A-Z][a-zà-ÿ]+(?:(?:,\s|\sen\s|\s)[A-Z][a-zà-ÿ]+)*|"
+    r"(?<=orde van de dag\.)\s*(?:(?:van|der|den|de|ter|ten|te)\s)*[A-Z][a-zà-ÿ]+(?:(?:,\s|\sen\s|\s)(?:(?:van|der|den|de|ter|ten|te)\s)*[A-Z][a-zà-ÿ]+)*(?=\s*$)|"
     # A decision list's "surname initials": "Brenninkmeijer A.F.M.", "Bijleveld-Schouten A.Th.B.".
     r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\s(?!N\.V\.|B\.V\.|V\.O\.F\.|C\.V\.)[A-Z][a-z]?\.(?:\s?[A-Z][a-z]?\.)+|\b(?:de heer|mevrouw|mevr\.|dhr\.|Mr\.|Ms\.|Mrs\.)\s[A-Z]|"
     r"\b(?:Eurocommissaris|commissaris|minister|staatssecretaris|voorzitter|premier|president|gezant)\s[A-Z][a-zà-ÿ]+(?:\s[A-Z][a-zà-ÿ]+)?\b|"
@@ -358,7 +358,8 @@ def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit))?") -> str:
 # Asked for as the thing wanted (first, or after "wat was de"), not as something else's object
 # ("Wat doet het kabinet met de uitkomst ...", "de verwachte uitkomst").
 _OUTCOME_ASKED = (
-    re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+)"
+    re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+|"
+               r"\b(?:welke|which|what)\s+(?=(?:resultaten|uitkomsten|bevindingen|conclusies|results|outcomes|findings)\b))"
                r"(?:uitkomst(?:en)?|uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
                r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
     re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of") + r"|\bwhat came out of"
@@ -589,11 +590,17 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     return False
 
 
+# What came of a vote, a procedure or an inquiry, told as done.
+_DECISION_TOLD = re.compile(
+    r"\b(aangenomen|verworpen|vastgesteld|goedgekeurd|ingestemd|aanvaard|bekrachtigd|ondertekend|geratificeerd|"
+    r"afgewezen|afgerond|besloten|geconcludeerd|gebleken|meerderheid|unaniem|adopted|rejected|approved|agreed|"
+    r"concluded|decided|majority|unanimous(?:ly)?)\b", re.I)
+
+
 def tells_a_decision(text: str) -> bool:
-    """Does ``text`` tell any act of :data:`STATUS_ACTS` either way ("heeft niet kunnen rekenen op
-    een meerderheid", "is met een akkoord afgerond")? What came of a vote or a procedure."""
-    return any(_mentions(text, told, typos=False) for _, told in STATUS_ACTS.values()) or \
-        bool(re.search(r"\b(afgerond|besloten|concludeert|concludeerde|geconcludeerd|gebleken|blijkt)\b", text, re.I))
+    """Does ``text`` tell a decision or result as done ("heeft niet kunnen rekenen op een
+    meerderheid", "is met een akkoord afgerond")? What came of a vote or a procedure."""
+    return bool(_DECISION_TOLD.search(_OTHER_SENSE.sub(" ", text)))
 
 
 def tells_status(question: Question, text: str) -> bool:
@@ -689,7 +696,7 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 _MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
 _TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar|Najaar|Zomer|Winter|Prinsjesdag|"
                r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
-_YEAR_IN_NAME = re.compile(rf"(?<=[\w,)] )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b")
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b")
 # The period a report covers ("Verslag van de Nationale ombudsman over 2008") dates no event.
 _REPORT_PERIOD = re.compile(r"\bover (?:het jaar )?(19|20)\d\d\b", re.I)
 # A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26
@@ -729,32 +736,7 @@ _PART_TOLD = re.compile(r"\b(extra|(?-i:aanvullend\w*)|additional|uitgebreide|ui
                         r"increase[ds]?)\b", re.I)  # not the budget line "Aanvullende Post"
 
 
-_SINCE_YEAR = re.compile(rf"\b(?:vanaf|sinds|per|met ingang van|m\.i\.v\.|from|since|as of)\s+"
-                         rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+)?((?:19|20)\d\d)\b", re.I)
-_UNTIL_YEAR = re.compile(rf"\b(?:tot en met|t/m|tot|until|through)\s+(?:\d{{1,2}}\s+(?:{_MONTH})\s+)?((?:19|20)\d\d)\b", re.I)
-_YEARS_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|tot(?: en met)?|t/m|en|to)\s*((?:19|20)\d\d)\b", re.I)
-
-
-def _of_another_year(sentence: str, question: Question) -> bool:
-    """Does ``sentence`` give its figures for other years than the one asked ("Aantal fte ATR in
-    2025?" against "uitgebreid van 11 fte in 2018 naar 17 fte in 2023")? A year from which or
-    until which something holds ("vanaf 1 januari 2024", "t/m 2029") or a span ("2024-2027",
-    "tussen 2017 en 2021") may still cover the year asked."""
-    asked = {int(m.group(0)) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", question.text))}
-    if not asked:
-        return False
-    told = {int(m.group(0)) for m in re.finditer(r"\b(19|20)\d\d\b", _YEAR_IN_NAME.sub(" ", sentence))}
-    if not told or told & asked:
-        return False
-    covered = [(int(m.group(1)), 9999) for m in _SINCE_YEAR.finditer(sentence)]
-    covered += [(0, int(m.group(1))) for m in _UNTIL_YEAR.finditer(sentence)]
-    covered += [(int(m.group(1)), int(m.group(2))) for m in _YEARS_SPAN.finditer(sentence)]
-    return not any(lo <= a <= hi for lo, hi in covered for a in asked)
-
-
 def _has_amount(sentence: str, question: Question) -> bool:
-    if _of_another_year(sentence, question):
-        return False
     if (_TOTAL_ASKED.search(question.text) and _PART_TOLD.search(sentence) and not _TOTAL_ASKED.search(sentence)
             and not _PART_TOLD.search(question.text)):  # "het totale bedrag voor de twee extra kerncentrales"
         return False
@@ -775,8 +757,6 @@ _UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanim
 
 
 def _has_number(sentence: str, question: Question) -> bool:
-    if _of_another_year(sentence, question):
-        return False
     if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
@@ -868,8 +848,10 @@ def _has_countries(sentence: str, question: Question) -> bool:
     if not _tells_act_done(sentence, question):
         return False  # "welke landen hebben ... ondertekend": not the countries of another step
     named = {m.group(0) for m in _COUNTRY_RE.finditer(sentence)}
-    if re.search(r"\b(nederland|netherlands|nl|ons land)\b", question.text, re.I) or not re.search(
-            r"\b(verdrag|convention|treaty|ondertekend|geratificeerd|signed|ratified)\b", question.text, re.I):
+    if re.search(r"\b(nederland|netherlands|nl|ons land|andere|overige|other|naast|besides|behalve|except)\b",
+                 question.text, re.I) or not re.search(
+            r"\b(ondertekend|getekend|geratificeerd|ratificeren|ondertekenen|signed|sign|ratified|ratify|"
+            r"ondertekenaars|signatories)\b", question.text, re.I):
         named -= {"Nederland", "Netherlands"}  # the Netherlands counts only among the parties to a treaty
     asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
     named -= {c for c in named if strip_accents(c.lower()) in asked}
@@ -911,8 +893,15 @@ _OFFICES = {
     "secretaris": r"secretaris|secretary|secretaris-generaal|secretary-general",
     "lid": r"lid|leden|members?",
 }
-# Compounds too: "Kamervoorzitter", "commissiegriffier", "Eurocommissaris".
-_OFFICE_RE = {office: re.compile(rf"\b\w*?({words})\b", re.I) for office, words in _OFFICES.items()}
+# Compounds too, for offices no other office ends in: "Kamervoorzitter", "commissiegriffier", "Eurocommissaris"
+# (not "staatssecretaris" as a "secretaris").
+_COMPOUNDS = {"voorzitter", "griffier", "commissaris", "rapporteur", "woordvoerder", "coördinator", "vertegenwoordiger"}
+_OFFICE_RE = {office: re.compile((r"\b\w*?(" if office in _COMPOUNDS else r"\b(") + words + r")\b", re.I)
+              for office, words in _OFFICES.items()}
+# An office that is the name's own after it: "P. Donohoe, is voorzitter", "A. Jansen benoemd tot voorzitter",
+# "Dennis Botman, de nieuwe hoge vertegenwoordiger" (not "Wiebes heeft de voorzitter ... een brief gestuurd").
+_APPOSITION = re.compile(r"^[\s,]*(?:(?:is|was|wordt|werd|als|tot|benoemd|gekozen|de|het|die|the|a|an|nieuwe|nieuw|"
+                         r"huidige|new|current|hoge|high|waarnemend|acting)\s+)*", re.I)
 
 
 def _offices(text: str) -> set[str]:
@@ -931,15 +920,14 @@ def _has_person(sentence: str, question: Question) -> bool:
             continue
         if not asked:
             return True
-        # The name's own clause ("Griffier: T.J.E. van Toor" is not the chair the sentence before names).
+        # The name's own clause ("Griffier: T.J.E. van Toor" is not the chair the sentence before
+        # names), and its apposition after it.
         before = re.split(r"[.;]\s|\bZaak\b|\bBesluit\b", sentence[max(0, m.start() - 80):m.start()])[-1]
-        rest = re.split(r"[.;:]\s|\bZaak\b|\bBesluit\b", sentence[m.end():m.end() + 80])[0]
-        if _offices(f"{before} {m.group(0)} {rest}") & asked:
-            return True
-        # Another office just before the name (or in it: "minister Wiebes"), or right after it
-        # ("Dennis Botman, de nieuwe hoge vertegenwoordiger van het IMF").
-        after = re.match(r",\s(?:de|het|die)?\s*((?:[\w-]+\s?){1,4})", rest)
-        if not _offices(f"{before} {m.group(0)} {after.group(1) if after else ''}"):
+        rest = sentence[m.end():m.end() + 80]
+        own = rest[_APPOSITION.match(rest).end():]
+        own = own.split(None, 1)[0] if own.strip() else ""
+        told = _offices(f"{before} {m.group(0)} {own}")
+        if told & asked or not told - {"lid"}:  # a member may hold any office ("Kamerlid ... rapporteur")
             return True
     return False
 

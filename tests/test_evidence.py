@@ -183,8 +183,15 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     # The cabinet's own response is what its letters are; a name the glossary cannot translate is not checked.
     ("reactie kab. op UHT-punt ATR over toets op complexiteit", []),
     ("Hoe heeft de regering gereageerd op de kritiek van de Raad van State?", []),
-    ("How did the Council of State react to the bill?", []),
     ("Wat vindt de VNG van het wetsvoorstel?", []),
+    ("Hoe heeft de Commissie ingezet op terugkeer?", []),
+    ("Reactie op het advies van de RvS op artikel 3", []),
+    ("Reactie van de minister van Financiën op de motie", []),
+    # The noun, not an adjective; a body by the name its own texts use ("de Afdeling").
+    ("Hoe reageerde de vaste commissie op het verzoek?", ["commissie"]),
+    ("Hoe reageerde de Raad van State op het begrip ervaren regeldruk?", ["raad van state"]),
+    ("How did the Council of State react to the bill?", ["raad van state"]),
+    ("Wat was de reactie van de VNG?", ["vng"]),
 ])
 def test_who_a_question_asks_to_have_responded(question, words):
     assert responder(analyse(question))[1][:1] == words
@@ -196,3 +203,8 @@ def test_a_response_is_told_where_the_responder_is_named_or_its_decision_list_de
                                "opt-out wil.", "", "regeerprogramma")
     # ok01: the committee's decision on an invitation, in its own decision list.
     assert names_responder(["commissie"], "Besluit: Overlaten aan individuele leden / fracties.", "", "besluitenlijst")
+    assert names_responder(["raad van state", "afdeling"], "De Afdeling adviseert het begrip te schrappen.", "", "advies")
+    assert names_responder(["raad van state", "afdeling"], "Het wetsvoorstel stelt een adviescollege in.", "",
+                           "advies Raad van State")
+    assert not names_responder(["raad"], "De JBZ-Raad sprak over terugkeer.", "", "geannoteerde agenda")
+    assert not names_responder(["commissie"], "Europese samenwerking is nodig.", "", "regeerprogramma")
