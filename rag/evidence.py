@@ -187,7 +187,7 @@ _STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschri
                  "onderschreven", "verwelkomde", "verwelkomden", "deelde", "deelden"}
 _FIRST_VERBS = _STANCE_VERBS | {"staat", "staan", "stond", "stonden", "is", "zijn", "was", "waren", "heeft", "hebben",
                                 "had", "hadden", "blijft", "blijven", "bleef", "bleven", "wil", "willen", "wilde",
-                                "wilden", "do", "does", "did", "will", "would", "are", "were", "was", "has", "have", "had"}
+                                "wilden", "do", "does", "did", "will", "would", "are", "were", "has", "have"}
 _ADVERBS = {"zich", "er", "al", "nog", "ook", "nu", "wel", "echt", "steeds", "still", "also", "now", "already",
             "really", "fully", "generally"}
 # Words that end who takes the side (besides the verbs and adverbs above).

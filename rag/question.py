@@ -477,6 +477,16 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) 
 _OWN_WORDS = {act: tuple(w for w in told if w not in _ANOTHER_ACT.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without its accents ("Oekraïne" -> "Oekraine"), as staff often type it.
+
+    Example:
+        >>> strip_accents("geïnformeerd, Oekraïne")
+        'geinformeerd, Oekraine'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 # Who may be asked to have done an act: how a question names them, and how a sentence does.
 # A question names the one acting right after its verb ("Heeft de EK ...", "Has the Senate ...",
 # "Wanneer heeft NL ..."), as the agent ("door de EK aangenomen") or first in a terse question
@@ -507,27 +517,24 @@ _ACTOR_TOLD = {
                             r"nationale (goedkeurings|ratificatie|implementatie|wetgevings)\w*)\b", re.I),
 }
 # Another country can be asked to have acted too ("Has France signed ...?", "Heeft Duitsland ...
-# geratificeerd?"); a sentence names it in Dutch or English. Dutch name -> English name.
-FOREIGN_COUNTRIES = dict(zip(
-    "België Bulgarije Denemarken Duitsland Estland Frankrijk Griekenland Hongarije Ierland Italië Kroatië Letland "
-    "Litouwen Luxemburg Oostenrijk Polen Roemenië Slovenië Slowakije Spanje Tsjechië Zweden Noorwegen Zwitserland "
-    "IJsland Oekraïne Rusland Turkije Cyprus Malta Portugal Finland".split(),
-    "Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg "
-    "Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden Norway Switzerland Iceland Ukraine Russia Turkey "
-    "Cyprus Malta Portugal Finland".split()))
+# geratificeerd?"): its Dutch name, its English name, and its government's adjective, by which a
+# sentence may name it ("De Franse regering").
+_FOREIGN = """
+België Belgium Belgische; Bulgarije Bulgaria Bulgaarse; Denemarken Denmark Deense; Duitsland Germany Duitse;
+Estland Estonia Estse; Frankrijk France Franse; Griekenland Greece Griekse; Hongarije Hungary Hongaarse;
+Ierland Ireland Ierse; Italië Italy Italiaanse; Kroatië Croatia Kroatische; Letland Latvia Letse;
+Litouwen Lithuania Litouwse; Luxemburg Luxembourg Luxemburgse; Oostenrijk Austria Oostenrijkse; Polen Poland Poolse;
+Roemenië Romania Roemeense; Slovenië Slovenia Sloveense; Slowakije Slovakia Slowaakse; Spanje Spain Spaanse;
+Tsjechië Czechia Tsjechische; Zweden Sweden Zweedse; Noorwegen Norway Noorse; Zwitserland Switzerland Zwitserse;
+IJsland Iceland IJslandse; Oekraïne Ukraine Oekraïense; Rusland Russia Russische; Turkije Turkey Turkse;
+Cyprus Cyprus Cypriotische; Malta Malta Maltese; Portugal Portugal Portugese; Finland Finland Finse"""
+_FOREIGN_NAMES = [row.split() for row in _FOREIGN.replace("\n", " ").split(";")]
+FOREIGN_COUNTRIES = {dutch: english for dutch, english, _ in _FOREIGN_NAMES}  # Dutch name -> English name
 _COUNTRY_ASKED = {  # the country itself, not "de Oekraïne-faciliteit"
-    dutch: re.compile(_AS_SUBJECT.format(names=f"(?:{dutch.replace('ë', 'e').replace('ï', 'i')}|{dutch}|{english})(?![\\w-])"),
-                      re.I)
-    for dutch, english in FOREIGN_COUNTRIES.items()}
-# A sentence may name the country by its government's adjective ("De Franse regering").
-_COUNTRY_ADJECTIVE = {
-    "België": "Belgische", "Bulgarije": "Bulgaarse", "Denemarken": "Deense", "Duitsland": "Duitse", "Estland": "Estse",
-    "Frankrijk": "Franse", "Griekenland": "Griekse", "Hongarije": "Hongaarse", "Ierland": "Ierse", "Italië": "Italiaanse",
-    "Kroatië": "Kroatische", "Letland": "Letse", "Litouwen": "Litouwse", "Luxemburg": "Luxemburgse",
-    "Oostenrijk": "Oostenrijkse", "Polen": "Poolse", "Roemenië": "Roemeense", "Slovenië": "Sloveense",
-    "Slowakije": "Slowaakse", "Spanje": "Spaanse", "Tsjechië": "Tsjechische", "Zweden": "Zweedse", "Noorwegen": "Noorse",
-    "Zwitserland": "Zwitserse", "IJsland": "IJslandse", "Oekraïne": "Oekraïense", "Rusland": "Russische",
-    "Turkije": "Turkse", "Cyprus": "Cypriotische", "Malta": "Maltese", "Portugal": "Portugese", "Finland": "Finse"}
+    dutch: re.compile(_AS_SUBJECT.format(names=f"(?:{strip_accents(dutch)}|{dutch}|{english})(?![\\w-])"), re.I)
+    for dutch, english, _ in _FOREIGN_NAMES}
+_COUNTRY_TOLD = {dutch: re.compile(rf"\b({dutch}|{english}|{adjective})\b", re.I)
+                 for dutch, english, adjective in _FOREIGN_NAMES}
 
 
 def names_actor(question: Question, text: str, without_cabinet: bool = False) -> bool:
@@ -545,9 +552,7 @@ def names_actor(question: Question, text: str, without_cabinet: bool = False) ->
     if not actors:
         return True
     for actor in actors:
-        told = _ACTOR_TOLD.get(actor) or re.compile(
-            rf"\b({actor}|{FOREIGN_COUNTRIES[actor]}|{_COUNTRY_ADJECTIVE[actor]})\b", re.I)
-        if told.search(text):
+        if (_ACTOR_TOLD.get(actor) or _COUNTRY_TOLD[actor]).search(text):
             return True
         if actor == "Tweede Kamer" and not any(_ACTOR_TOLD[a].search(text) for a in ("Eerste Kamer", "Europees Parlement")):
             return True
@@ -856,16 +861,6 @@ def _has_countries(sentence: str, question: Question) -> bool:
     asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
     named -= {c for c in named if strip_accents(c.lower()) in asked}
     return bool(named)
-
-
-def strip_accents(text: str) -> str:
-    """``text`` without its accents ("Oekraïne" -> "Oekraine"), as staff often type it.
-
-    Example:
-        >>> strip_accents("geïnformeerd, Oekraïne")
-        'geinformeerd, Oekraine'
-    """
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _has_parties(sentence: str, question: Question) -> bool:
