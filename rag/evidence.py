@@ -27,7 +27,7 @@ import numpy as np
 
 from rag.answer_model import AnswerModel, LogisticModel
 from rag.bm25 import DutchAnalyzer, synonyms
-from rag.documents import searchable_text
+from rag.documents import Chunk, searchable_text
 from rag.grounding import INSTRUCTION
 from rag.language import DUTCH, ENGLISH, WORD_RE
 from rag.question import COUNTRIES, PARTIES, POLARITY, Question, dutch_words, has_fact
@@ -462,6 +462,12 @@ class ScoredSentence:
     probability: float = 0.0
 
 
+def same_item(a: Chunk, b: Chunk) -> bool:
+    """Are ``a`` and ``b`` the same chunk or parts of one split item?"""
+    return a.id == b.id or (a.n_splits > 1 and a.doc_id == b.doc_id and a.section == b.section
+                            and a.item_no == b.item_no and a.item_title == b.item_title)
+
+
 @dataclass
 class Evidence:
     """What the answerability model sees: the best sentence and how much of the topic its chunk covers."""
@@ -486,7 +492,11 @@ class Evidence:
         """The question-level evidence in ``scored`` (best first) on ``topic``."""
         best = scored[0]
         share = topic.coverage(searchable_text(best.hit.chunk))
-        home = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id][:3]
+        # The best chunk, and the rest of its item when that ranks next: an over-long item is split
+        # where the text runs long, not where its facts end ("Minder ambtenaren": the 22% stands in
+        # the second part). As where a fact is looked for when the quote has none (hit rank <= 2).
+        home = [x for x in scored if x.hit.chunk.id == best.hit.chunk.id
+                or (x.hit_rank <= 2 and same_item(x.hit.chunk, best.hit.chunk))][:3]
         fact_found = any(x.has_fact for x in home)
         return cls(best, share, share * sum(topic.weights.values()), bool(topic.terms), fact_found, q)
 

@@ -59,14 +59,15 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\bin what year\b|"
-        r"\b(?!peil)\w*datum\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
+        r"\b(?!peil)\w*datum\b|\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere |other )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
-        # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen".
-        r"\b(welke|which|what) (?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
+        r"\b(welke|which|what) (andere |other )?((?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
+        # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
+        # after a count: "Which seventeen Council of Europe member states".
+        r"\b(welke|which|what) (?:(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
@@ -79,6 +80,9 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
+        # Who holds, held or will hold the chair or the lead, however said: "wie word voorziter van ...",
+        # "Wie stond aan het hoofd van ...", "Who will chair ...?", "wie leidt ...".
+        r"^\s*(wie|who)\b(?=.*\b(voorzit\w*|voorziter|vz|hoofd|chair\w*|heads?|headed|leidt|leidde|leiding|leads?|led|leider|leader)\b)|"
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
         # that is answered by the ministry, "de minister van JenV").
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
@@ -203,7 +207,9 @@ _NOT_A_COUNT = re.compile(
     rf"\b\d{{1,2}}(\s*[-–]\s*\d{{1,2}}|\s+en\s+\d{{1,2}})?\s+({_MONTH}|(?:{_MONTH_ABBR})\b\.?)|"
     r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\bten\b|\bderde\b|\b\d{7,}\b|"
     # A dossier's number: "33532-64", "21501-07-1398".
-    r"\b\d{5}(?:-[A-Z]{0,3}\d{1,4})+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])", re.I)
+    r"\b\d{5}(?:-[A-Z]{0,3}\d{1,4})+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])|"
+    # A footnote's number before its text: "31 Leidraad voor de Werkgroep ...", "9 Wet van 3 juli 1996".
+    r"^\d{1,3}\s+(?=(?-i:[A-Z][a-zà-ÿ]))", re.I)
 # A number that labels a thing rather than counts ("artikel 79", "actie 11 van het actieplan", "fase 2").
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.|"
                              r"actie|maatregel|aanbeveling|hoofdstuk|paragraaf|punt|stap|fase|categorie|pijler|agendapunt|"
@@ -249,6 +255,8 @@ class Question:
         actors: For such an act, who the question says did it: parliaments and the
             Netherlands ("door de EK aangenomen", "Has the Senate passed": keys of
             :data:`ACTORS`), or else another country by its Dutch name ("Has France signed").
+        places: The countries other than the Netherlands the question names (Dutch names): a
+            figure of another country does not answer it.
         outcome: For a question what came of something ("uitkomst werklunch", "Wat bleek uit
             het onderzoek?"): the word for that thing as asked ("werklunch", "onderzoek"), ""
             when it names none ("What was the outcome?"); None for any other question.
@@ -265,6 +273,7 @@ class Question:
     status: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     outcome: str | None = None
+    places: set[str] = field(default_factory=set)
 
     @property
     def checkable(self) -> bool:
@@ -298,6 +307,18 @@ def _is_yes_no(text: str, language: str) -> bool:
 # A terse question that ends in the act's participle: "motie Ceder aangenomen?", "wet al gestemd?"
 # (not "Publicaties ATR 2025?", nor "Motie ingediend door?", which asks who).
 _TERSE_ACT = re.compile(r"\b(ge|aan|in|onder|ver|toe|be|over|goed)\w+(d|t|en)\s*\?\s*$|\b\w+ed\s*\?\s*$", re.I)
+# Or, without a question mark, a participle after the first word: "motie Ceder Gaza aangenomen
+# stemmingsuitslag", "Instellingswet ATR aangenomen Tweede Kamer" (not "aangenomen moties ATR").
+_TERSE_ACT_INSIDE = re.compile(r"(?<=\w)\s+((?:ge|aan|in|onder|ver|toe|be|over|goed)\w+(?:d|t|en))\b", re.I)
+
+
+def _terse_act(text: str) -> bool:
+    """Is ``text`` a terse question whether an act was done: no question word, few words, the act's participle?"""
+    if _QUESTION_WORD.search(text) or len(text.split()) > 8:
+        return False
+    if _TERSE_ACT.search(text):
+        return bool(_status_asked(text))
+    return "?" not in text and any(_status_asked(m.group(1)) for m in _TERSE_ACT_INSIDE.finditer(text))
 
 
 def _numbers(text: str) -> set[str]:
@@ -320,7 +341,7 @@ def analyse(question: str) -> Question:
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
-        if answer_type == "other" and _TERSE_ACT.search(text) and not _QUESTION_WORD.search(text) and _status_asked(text):
+        if answer_type == "other" and _terse_act(text):
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
@@ -345,7 +366,8 @@ def analyse(question: str) -> Question:
         if m and not _SOURCE.fullmatch(of):  # "Wat blijkt uit de brief?" asks what it says
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
             outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
-    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome)
+    return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
+                    places(text))
 
 
 # "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
@@ -408,6 +430,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "verschijnt", "verscheen", "published", "publication")),
     "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
                  ("ingediend", "indient", "indienen", "indiening", "dient in", "diende in", "dienden in", "in te dienen",
+                  "aangeboden", "voorgelegd",  # "aan het ATR aangeboden dossiers" were submitted to it
                   "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
     "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
                   ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "toegezonden", "stuurde", "stuurden", "zond",
@@ -535,6 +558,28 @@ _COUNTRY_ASKED = {  # the country itself, not "de Oekraïne-faciliteit"
     for dutch, english, _ in _FOREIGN_NAMES}
 _COUNTRY_TOLD = {dutch: re.compile(rf"\b({dutch}|{english}|{adjective})\b", re.I)
                  for dutch, english, adjective in _FOREIGN_NAMES}
+
+
+# Countries a figure may be of, by Dutch and English name (a name, not an adjective: "de Franse
+# taalversie" is of no country; nor "de Oekraïne-faciliteit").
+_PLACES = [(dutch, english) for dutch, english, _ in _FOREIGN_NAMES] + [tuple(row.split()) for row in (
+    "Marokko Morocco; Tunesië Tunisia; Libië Libya; Egypte Egypt; Jordanië Jordan; Libanon Lebanon; Syrië Syria; "
+    "Irak Iraq; Afghanistan Afghanistan; Albanië Albania; Servië Serbia; Moldavië Moldova; Georgië Georgia; "
+    "Israël Israel; Iran Iran; China China; India India").split("; ")]
+_PLACE_RE = {dutch: re.compile(rf"(?<![\w-])({strip_accents(dutch)}|{dutch}|{english})(?![\w-])", re.I)
+             for dutch, english in _PLACES}
+
+
+# A country named only to point at another: "het Noord-Afrikaanse land ten westen van Egypte".
+_LANDMARK = re.compile(r"\b(?:ten|to the) (?:noorden|oosten|zuiden|westen|north|east|south|west) (?:van|of)\s+\w+|"
+                       r"\b(?:buurlanden?|neighbou?ring|neighbou?rs? of|grenzend aan|grenst aan|bordering)\s+\w+", re.I)
+
+
+def places(text: str) -> set[str]:
+    """The countries other than the Netherlands that ``text`` names, by their Dutch names (not
+    one that only points at another: "het land ten westen van Egypte")."""
+    text = _LANDMARK.sub(" ", text)
+    return {dutch for dutch, pattern in _PLACE_RE.items() if pattern.search(text)}
 
 
 def names_actor(question: Question, text: str, without_cabinet: bool = False) -> bool:
@@ -874,7 +919,8 @@ def _has_parties(sentence: str, question: Question) -> bool:
 
 # Offices a question may ask the holder of, each with the ways it is written (Dutch and English).
 _OFFICES = {
-    "voorzitter": r"voorzitter|voorzit\w*|chair\w*|president|vice-president",
+    # Who leads or heads a body holds its chair: "Wie stond aan het hoofd van de CTIVD?".
+    "voorzitter": r"voorzitter|voorzit\w*|voorziter|chair\w*|president|vice-president|hoofd",
     "griffier": r"griffier|clerk",
     "minister": r"minister|minister-president|premier|prime minister",
     "staatssecretaris": r"staatssecretaris|stas|state secretary",
@@ -891,7 +937,11 @@ _OFFICES = {
 # Compounds too, for offices no other office ends in: "Kamervoorzitter", "commissiegriffier", "Eurocommissaris"
 # (not "staatssecretaris" as a "secretaris").
 _COMPOUNDS = {"voorzitter", "griffier", "commissaris", "rapporteur", "woordvoerder", "coördinator", "vertegenwoordiger"}
-_OFFICE_RE = {office: re.compile((r"\b\w*?(" if office in _COMPOUNDS else r"\b(") + words + r")\b", re.I)
+# Words for an office that are never the end of a compound ("beleid" is no "leid"): who leads or
+# heads a body holds its chair ("Wie stond aan het hoofd van de CTIVD?", "Who heads ...?").
+_OFFICE_VERBS = {"voorzitter": r"vz|leider|leader|leidt|leidde|leiden|leiding|leads?|led|leading|heads?|headed"}
+_OFFICE_RE = {office: re.compile((r"\b\w*?(" if office in _COMPOUNDS else r"\b(") + words + r")\b"
+                                 + (rf"|\b({_OFFICE_VERBS[office]})\b" if office in _OFFICE_VERBS else ""), re.I)
               for office, words in _OFFICES.items()}
 # An office that is the name's own after it: "P. Donohoe, is voorzitter", "A. Jansen benoemd tot voorzitter",
 # "Dennis Botman, de nieuwe hoge vertegenwoordiger" (not "Wiebes heeft de voorzitter ... een brief gestuurd").
@@ -922,7 +972,46 @@ def _has_person(sentence: str, question: Question) -> bool:
         own = rest[_APPOSITION.match(rest).end():]
         own = own.split(None, 1)[0] if own.strip() else ""
         told = _offices(f"{before} {m.group(0)} {own}")
+        if told & asked and not _same_body(question.text, f"{before} {m.group(0)} {rest}"):
+            continue  # the chair of another body
         if told & asked or not told - {"lid"}:  # a member may hold any office ("Kamerlid ... rapporteur")
+            return True
+    return _holder_by_title(sentence, asked)
+
+
+# The body an office is of: "voorzitter van de ministeriële commissie voor de taakstelling".
+_BODY = re.compile(r"\b(?:voorzitter|voorzit\w*|vz|chair\w*|president|hoofd|head|griffier|clerk|directeur|director)\s+"
+                   r"(?:van|vd|of)\s+((?:[\w-]+\s*){1,6})", re.I)
+_GENERIC_BODY = {"commissie", "committee", "raad", "council", "college", "board", "de", "het", "the", "van", "voor", "of",
+                 "for", "tijdelijke", "vaste", "nieuwe", "huidige", "temporary", "new", "current", "op", "on", "en", "and"}
+
+
+def _same_body(question: str, told: str) -> bool:
+    """May the office told be of the body asked? False only when both name a body and they
+    share no specific word ("de ministeriële commissie voor de taakstelling" is not "de
+    tijdelijke gemengde commissie subsidiariteitstoets")."""
+    asked, said = _BODY.search(question), _BODY.search(told)
+    if not asked or not said:
+        return True
+    words = lambda m: {w[:6] for w in re.findall(r"[\wà-ÿ]+", m.group(1).lower()) if w not in _GENERIC_BODY and len(w) > 2}
+    a, b = words(asked), words(said)
+    return not a or not b or bool(a & b)
+
+
+# A member of the cabinet named by office ("de minister van Justitie en Veiligheid"), who may hold
+# another office too: the chair of a meeting, the lead of a delegation.
+_TITLE = re.compile(r"\b(minister-president|premier|minister|staatssecretaris)\s+(?:van|voor)\s+[A-Z]", re.I)
+
+
+def _holder_by_title(sentence: str, asked: set[str]) -> bool:
+    """Does a cabinet member named by office hold the office asked in ``sentence`` ("een
+    ontbijtbijeenkomst ..., die de minister van Justitie en Veiligheid zal voorzitten" answers who
+    chairs it; "staatssecretaris van Financiën, E.D. Wiebes" is no chair)?"""
+    if not asked or asked & {"minister", "staatssecretaris"}:
+        return False  # the name of a minister is asked, not the office
+    for m in _TITLE.finditer(sentence):
+        near = _TITLE.sub(" ", sentence[max(0, m.start() - 60):m.end() + 60])  # not another member's title
+        if _offices(near) & asked:
             return True
     return False
 
@@ -952,6 +1041,16 @@ FACT_CHECKS = {
 }
 
 
+def _of_another_country(sentence: str, question: Question) -> bool:
+    """Is ``sentence`` about another country than the one asked ("aantal migranten vanuit Libanon"
+    is not answered by "In 2025 kwamen vanuit Libië 72,791 migranten")? A list of countries
+    is asked for as such; a sentence that names no country may be of any."""
+    if not question.places or question.answer_type == "countries":
+        return False
+    told = places(sentence)
+    return bool(told) and not told & question.places
+
+
 def has_fact(question: Question, sentence: str) -> bool:
     """Does ``sentence`` hold the kind of fact ``question`` asks for?
 
@@ -960,7 +1059,7 @@ def has_fact(question: Question, sentence: str) -> bool:
     """
     check = FACT_CHECKS.get(question.answer_type)
     if check is not None:
-        return check(sentence, question)
+        return check(sentence, question) and not _of_another_country(sentence, question)
     if question.yes_no and question.claim_kinds:
         return _has_claim_figure(sentence, question)
     return True

@@ -418,3 +418,31 @@ def test_a_date_filter_still_narrows_the_latest_first_answer(excerpts_answerer):
                                      filters=Filters(date_to="2025-10-31"))
     assert narrowed.citations[0].chunk.date <= "2025-10-31" < latest
     assert all(c.chunk.date <= "2025-10-31" for c in narrowed.citations)
+
+
+def test_a_fact_in_the_second_part_of_a_split_item_is_found(answerer):
+    # Regeerprogramma, "Minder ambtenaren en externe inhuur": the item is split in two, and its
+    # share stands in the second part while the first part ranks best.
+    a = answerer.ask("welk percentage taakstelling hangt aan minder ambtenaren en externe inhuur?")
+    assert a.answered and "22%" in a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "wie wordt voorzitter van de ministeriële commissie voor de taakstelling op ambtenaren?",
+    "Who will chair the ATR under the new Establishment Act?",
+])
+def test_who_holds_an_office_the_letters_name_no_holder_of_is_refused(answerer, question):
+    a = answerer.ask(question)
+    assert not a.answered and a.answer_type == "person"
+
+
+def test_a_count_of_another_country_is_refused_and_a_footnote_counts_nothing(answerer):
+    lebanon = answerer.ask("aantal irreguliere migranten vanuit Libanon naar Europa 2025")
+    assert not lebanon.answered, "72,791 came from Libya"
+    fiches = answerer.ask("hoeveel BNC-fiches zijn in 2023 opgesteld?")
+    assert not fiches.answered, "'31 Leidraad voor de Werkgroep ...' is footnote 31"
+
+
+def test_a_terse_question_whether_a_motion_passed_is_refused_over_its_text(answerer):
+    a = answerer.ask("motie Ceder Gaza EU-rol aangenomen stemmingsuitslag")
+    assert not a.answered and a.answer_type == "yes_no"

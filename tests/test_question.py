@@ -26,9 +26,10 @@ from rag.question import PENDING, analyse, has_fact, names_actor, tells_status
         ("Who currently chairs the ATR?", "person"),
         ("totaal jaarbudget ATR", "amount"),
         ("What do the cumulative costs of the GDPR amount to?", "amount"),
-        # A law has a name too, and an office can head a body; "amount to" is money only beside money.
+        # A law has a name too; "amount to" is money only beside money. Who heads a body is a
+        # person, or a minister named by office (see test_who_holds_an_office_*).
         ("Hoe heet de wet die het ATR permanent instelt?", "other"),
-        ("Wie staat aan het hoofd van de kopgroep terrorismebestrijding?", "other"),
+        ("Wie staat aan het hoofd van de kopgroep terrorismebestrijding?", "person"),
         ("What does the number of advisory bodies amount to?", "other"),
         ("Waarom wil het kabinet het aantal leden vergroten?", "reason"),
         ("nl positie toekomst europol", "position"),
@@ -605,3 +606,76 @@ def test_outcome_asked_only_as_the_thing_wanted_and_not_of_a_document_or_a_name(
 def test_another_country_is_named_by_its_adjective_and_not_by_a_compound():
     assert names_actor(analyse("Has France signed the convention?"), "De Franse regering heeft het verdrag ondertekend.")
     assert analyse("Is de Oekraïne-faciliteit door de Raad aangenomen?").actors == []
+
+
+@pytest.mark.parametrize("question", [
+    "Wie stond in maart 2011 aan het hoofd van het toezichtsorgaan op de geheime diensten?",
+    "wie word voorziter van de ministeriele commissie die de taakstelling bewaakt",
+    "wie is op dit moment voorziter van het adviescollege toetsing regeldruk",
+    "Who will chair the Regulatory Burden Advisory Board once the act enters into force?",
+    "Wie is vz van het ontbijt vd CT-kopgroep?",
+    "Who heads the CTIVD?",
+])
+def test_who_holds_an_office_asks_for_a_person(question):
+    assert analyse(question).answer_type == "person"
+
+
+def test_who_holds_an_office_is_answered_by_a_name_in_that_office_or_a_minister_holding_it():
+    chair = analyse("Wie is vz van het ontbijt vd CT-kopgroep dat NL voor de JBZ-Raad organiseert?")
+    # kst-32317-995: the minister is named by office, and holds the chair.
+    assert has_fact(chair, "Voorafgaand aan de JBZ-Raad op 5 maart a.s. organiseert Nederland een ontbijtbijeenkomst "
+                           "van de kopgroep terrorismebestrijding, die de minister van Justitie en Veiligheid zal voorzitten.")
+    # ok02: a state secretary named beside a letter holds no chair.
+    assert not has_fact(chair, "Zaak: Brief regering - staatssecretaris van Financiën, E.D. Wiebes - 14 oktober 2016 "
+                               "Voorhangbrief Holland Casino NV - 34576-1")
+    head = analyse("Wie stond in maart 2011 aan het hoofd van het toezichtsorgaan op de geheime diensten?")
+    # ok04: the committee's clerk is no head of the CTIVD, and "beleid" is no "leiding".
+    assert not has_fact(head, "Griffier: T.J.E. van Toor")
+    assert not has_fact(head, "Het beleid wordt uitgevoerd door de minister van BZK.")
+    assert has_fact(head, "De voorzitter van de CTIVD, mr. A.H. van Delden, zal de commissie informeren.")
+
+
+def test_a_figure_of_another_country_does_not_answer_for_the_one_asked():
+    asked = analyse("aantal irreguliere migranten vanuit Libanon naar Europa 2025")
+    libya = ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa, de meeste in Italië (77%) "
+             "maar ook Griekenland (23%).")  # kst-32317-995
+    assert not has_fact(asked, libya)
+    assert has_fact(analyse("How many migrants arrived irregularly from Libya in 2025?"), libya)
+    # A sentence that names no country may be of any; a list of countries is asked as such.
+    assert has_fact(asked, "In 2025 kwamen 1.200 migranten irregulier aan.")
+    assert has_fact(analyse("Welke landen naast Libanon ontvangen steun?"), "Ook Jordanië en Egypte ontvangen steun.")
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("Which seventeen Council of Europe member states have signed the convention?", "countries"),
+    ("welke grote lidstaten steunen het voorstel?", "countries"),
+    ("Welke rol spelen de lidstaten?", "other"),
+    ("What is the date of the Council of State's advisory opinion?", "date"),
+    ("Instellingswet ATR aangenomen Tweede Kamer stemming", "yes_no"),
+    ("aangenomen moties ATR", "other"),
+])
+def test_types_asked_with_a_word_between_or_without_a_question_mark(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+def test_files_offered_to_a_body_were_submitted_to_it():
+    q = analyse("How many files were submitted to the ATR in 2018?")
+    # kst-36450-3
+    assert has_fact(q, "Door de intensivering van het werk zal het aantal aan het ATR aangeboden dossiers groeien "
+                       "van 354 in 2018 tot geraamd ruim 700 in 2023.")
+
+
+def test_a_footnote_number_counts_nothing():
+    q = analyse("hoeveel BNC-fiches zijn er in 2023 opgesteld?")
+    # kst-36450-3's footnote 31
+    assert not has_fact(q, "31 Leidraad voor de Werkgroep Beoordeling Nieuwe Commissievoorstellen, 2022, p. 4: «In de "
+                           "informatieafspraken met de Kamer is opgenomen dat BNC-fiches worden geschreven.")
+    assert has_fact(q, "In 2023 zijn 31 BNC-fiches opgesteld.")
+
+
+def test_the_chair_of_another_body_does_not_answer():
+    q = analyse("wie wordt voorzitter van de ministeriële commissie voor de taakstelling op ambtenaren?")
+    # ok02: the chair of another committee, named in the decision list
+    line = "Zaak: Overig - voorzitter van de tijdelijke gemengde commissie subsidiariteitstoets, Dijk J.J. van (Jan Jacob) (CDA)"
+    assert not has_fact(q, line)
+    assert has_fact(analyse("Wie is voorzitter van de commissie subsidiariteitstoets?"), line)
