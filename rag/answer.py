@@ -414,6 +414,10 @@ class Answerer:
             # "uitkomst werklunch JBZ-Raad" over the agenda: "Tijdens de werklunch zal de Raad ...".
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
             return self._not_found(q, hits, scored, "fact_missing", message)
+        if q.in_the_end is not None and not self._tells_what_happened(q, picked):
+            # "Did the JHA Council in March actually adopt ...?" over the agenda written before it.
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
+            return self._not_found(q, hits, scored, "fact_missing", message)
         lead = None
         if q.yes_no and q.status:
             # Lead with the sentence that tells the act asked about, where the item has one.
@@ -472,6 +476,19 @@ class Answerer:
             if not stems or tells_a_decision(x.text) or any(topic.mentions(stem, around) for stem in stems):
                 return True
         return False
+
+    def _tells_what_happened(self, q: Question, picked: list[ScoredSentence]) -> bool:
+        """For a question what happened in the end: does a quoted sentence tell it, not as still
+        to come ("Na ontvangst brief wordt bezien of een debat gewenst is"), as the act asked
+        or, in Dutch, about the thing asked ("debat")?"""
+        said = [x for x in picked if not PENDING.search(x.text)]
+        if q.status:
+            return any(tells_act(q, x.text) for x in said)
+        if not q.in_the_end:
+            return bool(said)
+        topic = self.topic(q)
+        stems = self.analyzer(q.in_the_end)
+        return any(topic.mentions(stem, f"{sentence_before(x)} {x.text}") for x in said for stem in stems)
 
     def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
         """The question's words for what was acted on, not the act's own words ("ondertekend",

@@ -257,6 +257,9 @@ class Question:
             :data:`ACTORS`), or else another country by its Dutch name ("Has France signed").
         places: The countries other than the Netherlands the question names (Dutch names): a
             figure of another country does not answer it.
+        in_the_end: For a yes/no question what happened in the end ("is er uiteindelijk een debat
+            gekomen", "Did the Council actually adopt ..."): the word after the marker ("debat"),
+            "" when it is a verb or English; None for any other question.
         outcome: For a question what came of something ("uitkomst werklunch", "Wat bleek uit
             het onderzoek?"): the word for that thing as asked ("werklunch", "onderzoek"), ""
             when it names none ("What was the outcome?"); None for any other question.
@@ -274,6 +277,7 @@ class Question:
     actors: list[str] = field(default_factory=list)
     outcome: str | None = None
     places: set[str] = field(default_factory=set)
+    in_the_end: str | None = None
 
     @property
     def checkable(self) -> bool:
@@ -366,8 +370,20 @@ def analyse(question: str) -> Question:
         if m and not _SOURCE.fullmatch(of):  # "Wat blijkt uit de brief?" asks what it says
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
             outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
+    in_the_end = None
+    if yes_no and (m := _IN_THE_END.search(text)):
+        word = (m.group(1) or "").lower()
+        in_the_end = word if language == "nl" and word not in _NOT_A_THING else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
-                    places(text))
+                    places(text), in_the_end)
+
+
+# A yes/no question what really happened, after the letter that planned it: "Is er uiteindelijk
+# een debat gekomen?", "Is er daadwerkelijk overeenstemming bereikt?", "Did the Council actually adopt ...?".
+_IN_THE_END = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|actually|eventually|ultimately|in the end|finally)\b"
+                         r"(?:\s+(?:ook\s+)?(?:een|de|het|the|a|an)?\s*([\wà-ÿ-]+))?", re.I)
+_NOT_A_THING = {"ook", "wel", "niet", "nog", "al", "door", "in", "op", "aan", "met", "bij", "voor", "over", "is", "zijn",
+                "wordt", "worden", "heeft", "hebben", "gekomen", "bereikt", "aangenomen", "gehouden", "plaatsgevonden"}
 
 
 # "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
@@ -395,6 +411,7 @@ _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|docu
 PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|"
                      r"(?:wacht|wachten|wachtte|wachtten)\b[^.]{0,60}?\baf|afwacht\w*|afgewacht|"
                      r"behoefte\s+(?:\w+\s+){0,2}aan|voornemen\w*|is van plan|will|shall|"
+                     r"(?:wordt|worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen)|"
                      r"(?:is|are) expected|plans? to|intends? to|awaits?)\b", re.I)
 
 
@@ -618,6 +635,7 @@ _NOT_YET = re.compile(r"\b(volgende stap|moet|moeten|zal|zullen|nog niet|alvoren
                       r"needs? to|required)\b(?:\W+\w+){0,4}\W*$", re.I)
 
 
+_FUTURE_ASKED = re.compile(r"\b(zal|zullen|wordt|worden|gaat|gaan|will|shall|verwacht\w*|expected)\b", re.I)
 # "How many countries have to ratify ...", "Hoeveel ratificaties heeft het verdrag nodig?": a requirement.
 _REQUIRED_ASKED = re.compile(r"\b(moet|moeten|nodig|vereist|minimaal|minstens|have to|has to|must|needs?|needed|"
                              r"required|at least)\b", re.I)
@@ -631,7 +649,10 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     if not names_actor(question, sentence, without_cabinet=True):
         return False
     low = _OTHER_SENSE.sub(" ", sentence.lower())
-    done_asked = bool(_DONE_ASKED.search(question.text)) and not _REQUIRED_ASKED.search(question.text)
+    # Asked as done, or in no tense at all ("aantal ratificaties verdrag Claims Commissie"): not as
+    # still to come ("Wanneer wordt ... geratificeerd?") nor as a requirement.
+    done_asked = (bool(_DONE_ASKED.search(question.text)) or not _FUTURE_ASKED.search(question.text)) \
+        and not _REQUIRED_ASKED.search(question.text)
     for act in question.status:
         for word in _DONE_WORDS[act]:
             for m in re.finditer(rf"\b{re.escape(word)}\b", low):

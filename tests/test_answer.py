@@ -446,3 +446,24 @@ def test_a_count_of_another_country_is_refused_and_a_footnote_counts_nothing(ans
 def test_a_terse_question_whether_a_motion_passed_is_refused_over_its_text(answerer):
     a = answerer.ask("motie Ceder Gaza EU-rol aangenomen stemmingsuitslag")
     assert not a.answered and a.answer_type == "yes_no"
+
+
+@pytest.mark.parametrize("question", [
+    "is er uiteindelijk een debat gekomen over het gebruik van de taser door de politie",
+    "Did the JHA Council in March actually adopt the general approach on the protection of adults?",
+])
+def test_what_happened_in_the_end_is_refused_over_what_was_planned(answerer, question):
+    # ok04 plans to consider a debate after a letter; kst-32317-995 was written before the Council.
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING[a.language].format(fact=FACT_NAMES[a.language]["outcome"])
+
+
+def test_what_happened_in_the_end_is_answered_where_the_letter_tells_it_done(answerer):
+    a = answerer.ask("Heeft Nederland uiteindelijk het verdrag over de bescherming van advocaten ondertekend?")
+    assert a.answered and "13 mei 2025" in a.answer
+
+
+def test_a_count_of_ratifications_is_not_the_number_still_required(answerer):
+    a = answerer.ask("aantal ratificaties verdrag Claims Commissie Oekraïne")
+    assert not a.answered, "'ratificatie door minstens 25 landen' is the next step"

@@ -679,3 +679,21 @@ def test_the_chair_of_another_body_does_not_answer():
     line = "Zaak: Overig - voorzitter van de tijdelijke gemengde commissie subsidiariteitstoets, Dijk J.J. van (Jan Jacob) (CDA)"
     assert not has_fact(q, line)
     assert has_fact(analyse("Wie is voorzitter van de commissie subsidiariteitstoets?"), line)
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("is er uiteindelijk een debat gekomen over de taser", "debat"),
+    ("Is er in maart daadwerkelijk overeenstemming bereikt over de regeling?", "overeenstemming"),
+    ("Did the JHA Council actually adopt the general approach?", ""),
+    ("Is de motie al aangenomen?", None),
+    ("Wat is er uiteindelijk besloten?", None),  # no yes/no
+])
+def test_what_happened_in_the_end_and_the_thing_it_is_asked_of(question, thing):
+    assert analyse(question).in_the_end == thing
+
+
+def test_a_step_still_to_come_is_no_count_of_what_was_done():
+    step = ("De volgende stap is ratificatie door minstens 25 landen en voldoende financiële steun alvorens het "
+            "verdrag daadwerkelijk in werking kan treden.")  # kst-32317-995
+    assert not has_fact(analyse("aantal ratificaties verdrag Claims Commissie Oekraïne"), step)
+    assert has_fact(analyse("Hoeveel ratificaties heeft het verdrag nodig?"), step)
