@@ -82,7 +82,12 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # Who holds, held or will hold the chair or the lead, however said: "wie word voorziter van ...",
         # "Wie stond aan het hoofd van ...", "Who will chair ...?", "wie leidt ...".
-        r"^\s*(wie|who)\b(?=.*\b(voorzit\w*|voorziter|vz|hoofd|chair\w*|heads?|headed|leidt|leidde|leiding|leads?|led|leider|leader)\b)|"
+        # The office is the one asked about, not an object: not "Who is going to sound out the CTIVD chair?".
+        r"^\s*(wie|who)\s+(?:chairs|chaired|heads|headed|leads|led|leidt|leidde)\b|"
+        r"^\s*(wie|who)\b(?=(?:\s+[\w-]+){0,6}?\s+(?:(?:aan|at)\s+(?:het|the)\s+(?:hoofd|head)|"
+        r"(?:is|was|are|were|be|will|shall|would|wordt|werd|word|worden|zal|zou|nu|now|thans|momenteel|"
+        r"currently|moment|straks|dan|then)\s+(?:voorzit\w*|voorziter|vz|chair\w*|heads?|headed|leider|leader|"
+        r"leiding|leads?|led)\b))|"
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
         # that is answered by the ministry, "de minister van JenV").
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"

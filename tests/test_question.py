@@ -697,3 +697,8 @@ def test_a_step_still_to_come_is_no_count_of_what_was_done():
             "verdrag daadwerkelijk in werking kan treden.")  # kst-32317-995
     assert not has_fact(analyse("aantal ratificaties verdrag Claims Commissie Oekraïne"), step)
     assert has_fact(analyse("Hoeveel ratificaties heeft het verdrag nodig?"), step)
+
+
+def test_an_office_named_as_an_object_is_not_the_office_asked():
+    assert analyse("Who is going to sound out the CTIVD chair on the committee's wish?").answer_type == "other"
+    assert analyse("Wie gaat met de voorzitter van de CTIVD overleggen?").answer_type == "other"
