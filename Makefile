@@ -54,6 +54,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-8.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-8
 	$(VENV)/bin/rag eval eval/unseen/set-9.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-9
 	$(VENV)/bin/rag eval eval/unseen/set-10.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-10
+	$(VENV)/bin/rag eval eval/unseen/set-11.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-11
+	$(VENV)/bin/rag eval eval/unseen/set-12.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-12
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
