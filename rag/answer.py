@@ -480,15 +480,16 @@ class Answerer:
     def _tells_what_happened(self, q: Question, picked: list[ScoredSentence]) -> bool:
         """For a question what happened in the end: does a quoted sentence tell it, not as still
         to come ("Na ontvangst brief wordt bezien of een debat gewenst is"), as the act asked
-        or, in Dutch, about the thing asked ("debat")?"""
+        or, in Dutch, as a decision or about the thing asked ("debat")?"""
         said = [x for x in picked if not PENDING.search(x.text)]
         if q.status:
             return any(tells_act(q, x.text) for x in said)
-        if not q.in_the_end:
+        stems = self.analyzer(q.in_the_end) if q.in_the_end else []
+        if not stems:
             return bool(said)
         topic = self.topic(q)
-        stems = self.analyzer(q.in_the_end)
-        return any(topic.mentions(stem, f"{sentence_before(x)} {x.text}") for x in said for stem in stems)
+        return any(tells_a_decision(x.text) or topic.mentions(stem, f"{sentence_before(x)} {x.text}")
+                   for x in said for stem in stems)
 
     def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
         """The question's words for what was acted on, not the act's own words ("ondertekend",

@@ -41,6 +41,11 @@ NUMBER_WORDS = (
     "billion twice half"
 ).split()
 
+# A word between "which" and "member states" that is a count or an adjective ("Which seventeen
+# ... member states"), not a verb ("What do member states have to do?").
+_NOT_AUX = (r"(?!(?:do|did|does|are|were|is|was|can|could|should|must|will|would|have|has|had|may|zijn|waren|moeten|"
+            r"kunnen|hebben|gaan|zullen|mogen|willen|doen|deden)\b)")
+
 # What kind of fact a question asks for, tried in this order; the first that matches wins.
 # Strong patterns hold in any question; weak ones are topic words ("budget", "aantal")
 # that say what is asked only in terse questions without a question word.
@@ -64,10 +69,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere |other )?((?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
+        r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
-        r"\b(welke|which|what) (?:(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
+        r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
@@ -83,11 +88,11 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Who holds, held or will hold the chair or the lead, however said: "wie word voorziter van ...",
         # "Wie stond aan het hoofd van ...", "Who will chair ...?", "wie leidt ...".
         # The office is the one asked about, not an object: not "Who is going to sound out the CTIVD chair?".
-        r"^\s*(wie|who)\s+(?:chairs|chaired|heads|headed|leads|led|leidt|leidde)\b|"
+        # (Not who leads: a delegation or the negotiations are led by a minister or the Commission.)
+        r"^\s*(wie|who)\s+(?:chairs|chaired|heads|headed)\b|"
         r"^\s*(wie|who)\b(?=(?:\s+[\w-]+){0,6}?\s+(?:(?:aan|at)\s+(?:het|the)\s+(?:hoofd|head)|"
         r"(?:is|was|are|were|be|will|shall|would|wordt|werd|word|worden|zal|zou|nu|now|thans|momenteel|"
-        r"currently|moment|straks|dan|then)\s+(?:voorzit\w*|voorziter|vz|chair\w*|heads?|headed|leider|leader|"
-        r"leiding|leads?|led)\b))|"
+        r"currently|moment|straks|dan|then)\s+(?:voorzit\w*|voorziter|vz|chair\w*|heads?|headed)\b))|"
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
         # that is answered by the ministry, "de minister van JenV").
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
@@ -214,7 +219,9 @@ _NOT_A_COUNT = re.compile(
     # A dossier's number: "33532-64", "21501-07-1398".
     r"\b\d{5}(?:-[A-Z]{0,3}\d{1,4})+\b|(?:^|(?<=[\s:;•]))\d{1,2}[.)]\s+(?=[a-zA-Zà-ÿ])|"
     # A footnote's number before its text: "31 Leidraad voor de Werkgroep ...", "9 Wet van 3 juli 1996".
-    r"^\d{1,3}\s+(?=(?-i:[A-Z][a-zà-ÿ]))", re.I)
+    r"^\d{1,3}\s+(?=(?:Kamerstukken|Kamerstuk|Zie|Wet|Toelichting|Leidraad|Verordening|Richtlijn|Besluit|Brief|"
+    r"Kamerbrief|Stb|Staatsblad|Staatscourant|Stcrt|Handelingen|Rapport|Advies|Motie|Artikel|Idem|Ibid|Voorgesteld|"
+    r"See|Cf|https?|www)\b)", re.I)
 # A number that labels a thing rather than counts ("artikel 79", "actie 11 van het actieplan", "fase 2").
 _ARTICLE_NUMBER = re.compile(r"\b(artikel|art\.|lid|onderdeel|nr\.|nummer|kamerstuk|kamerstukken|bijlage|pagina|p\.|"
                              r"actie|maatregel|aanbeveling|hoofdstuk|paragraaf|punt|stap|fase|categorie|pijler|agendapunt|"
@@ -318,6 +325,10 @@ def _is_yes_no(text: str, language: str) -> bool:
 _TERSE_ACT = re.compile(r"\b(ge|aan|in|onder|ver|toe|be|over|goed)\w+(d|t|en)\s*\?\s*$|\b\w+ed\s*\?\s*$", re.I)
 # Or, without a question mark, a participle after the first word: "motie Ceder Gaza aangenomen
 # stemmingsuitslag", "Instellingswet ATR aangenomen Tweede Kamer" (not "aangenomen moties ATR").
+_OVERVIEW = re.compile(r"\s*(overzicht|uitvoering|stand|voortgang|verzamelbrief|lijst|list|overview|status)\b", re.I)
+# "aangenomen moties", "ingediende amendementen": the participle describes what is asked for.
+_BEFORE_A_NOUN = re.compile(r"\s+(moties?|amendementen?|wetten|wetsvoorstellen|voorstellen|toezeggingen|besluiten|"
+                            r"verdragen|motions?|bills|amendments)\b", re.I)
 _TERSE_ACT_INSIDE = re.compile(r"(?<=\w)\s+((?:ge|aan|in|onder|ver|toe|be|over|goed)\w+(?:d|t|en))\b", re.I)
 
 
@@ -327,7 +338,10 @@ def _terse_act(text: str) -> bool:
         return False
     if _TERSE_ACT.search(text):
         return bool(_status_asked(text))
-    return "?" not in text and any(_status_asked(m.group(1)) for m in _TERSE_ACT_INSIDE.finditer(text))
+    if "?" in text or _OVERVIEW.match(text):
+        return False  # "overzicht aangenomen moties Gaza" asks for a list
+    return any(_status_asked(m.group(1)) and not _BEFORE_A_NOUN.match(text, m.end())
+               for m in _TERSE_ACT_INSIDE.finditer(text))
 
 
 def _numbers(text: str) -> set[str]:
@@ -376,9 +390,11 @@ def analyse(question: str) -> Question:
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
             outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
     in_the_end = None
-    if yes_no and (m := _IN_THE_END.search(text)):
+    if yes_no and (m := _IN_THE_END.search(text)) and not _PLAN_ASKED.search(text):
         word = (m.group(1) or "").lower()
-        in_the_end = word if language == "nl" and word not in _NOT_A_THING else ""
+        # A participle or a grammar word is no thing ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
+        thing = language == "nl" and word not in _NOT_A_THING and not _PARTICIPLE.fullmatch(word)
+        in_the_end = word if thing else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
                     places(text), in_the_end)
 
@@ -386,9 +402,12 @@ def analyse(question: str) -> Question:
 # A yes/no question what really happened, after the letter that planned it: "Is er uiteindelijk
 # een debat gekomen?", "Is er daadwerkelijk overeenstemming bereikt?", "Did the Council actually adopt ...?".
 _IN_THE_END = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|actually|eventually|ultimately|in the end|finally)\b"
-                         r"(?:\s+(?:ook\s+)?(?:een|de|het|the|a|an)?\s*([\wà-ÿ-]+))?", re.I)
+                         r"(?:\s+(?:ook\s+)?(?:(?:een|de|het|the|a|an)\s+)?([\wà-ÿ-]+))?", re.I)
+# Not a plan asked about ("Gaat Nederland daadwerkelijk bijdragen?", "Will NL actually contribute?").
+_PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|will|shall|going to|van plan|plans?)\b", re.I)
+_PARTICIPLE = re.compile(r"(?:ge|aan|af|in|op|over|uit|door|toe|ver|be|ont|her|vast|mee|terug)\w*(?:d|t|en)", re.I)
 _NOT_A_THING = {"ook", "wel", "niet", "nog", "al", "door", "in", "op", "aan", "met", "bij", "voor", "over", "is", "zijn",
-                "wordt", "worden", "heeft", "hebben", "gekomen", "bereikt", "aangenomen", "gehouden", "plaatsgevonden"}
+                "wordt", "worden", "heeft", "hebben", "zo", "als", "geen", "iets", "per", "er", "dan", "toch", "echt"}
 
 
 # "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
@@ -452,7 +471,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "verschijnt", "verscheen", "published", "publication")),
     "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
                  ("ingediend", "indient", "indienen", "indiening", "dient in", "diende in", "dienden in", "in te dienen",
-                  "aangeboden", "voorgelegd",  # "aan het ATR aangeboden dossiers" were submitted to it
+                  "aangeboden dossiers", "aangeboden voorstellen",  # "aan het ATR aangeboden dossiers"
                   "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
     "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
                   ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "toegezonden", "stuurde", "stuurden", "zond",
@@ -496,7 +515,11 @@ _SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwij
 
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
+    text = _ACT_DATE.sub(r"\1 datum", text)  # "publicatiedatum": the date of the publication
     return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
+
+
+_ACT_DATE = re.compile(r"\b(\w{5,}?)s?datum\b", re.I)
 
 
 # Words of STATUS_ACTS that tell another act: a signature is no ratification.
@@ -654,9 +677,11 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     if not names_actor(question, sentence, without_cabinet=True):
         return False
     low = _OTHER_SENSE.sub(" ", sentence.lower())
-    # Asked as done, or in no tense at all ("aantal ratificaties verdrag Claims Commissie"): not as
-    # still to come ("Wanneer wordt ... geratificeerd?") nor as a requirement.
-    done_asked = (bool(_DONE_ASKED.search(question.text)) or not _FUTURE_ASKED.search(question.text)) \
+    # Asked as done, or terse in no tense ("aantal ratificaties verdrag Claims Commissie"): not as
+    # still to come ("Wanneer ratificeert NL ...?") nor as a requirement.
+    terse = not _QUESTION_WORD.search(question.text) and not question.yes_no \
+        and not re.search(r"\bhoe ?veel\b|\bhow (many|much)\b", question.text, re.I)
+    done_asked = (bool(_DONE_ASKED.search(question.text)) or (terse and not _FUTURE_ASKED.search(question.text))) \
         and not _REQUIRED_ASKED.search(question.text)
     for act in question.status:
         for word in _DONE_WORDS[act]:
@@ -793,12 +818,20 @@ def _has_date(sentence: str, question: Question) -> bool:
     if not _tells_act_done(sentence, question):
         return False
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
+    day_asked = bool(_DAY_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
         if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
                 and not re.search(_MONTH, m.group(0), re.I):
             continue  # the year the question already gave
+        if day_asked and _YEAR_RE.match(m.group(0)):
+            continue  # "in 2025" is no date
         return True
     return False
+
+
+# A date asked as such ("op welke datum", "datum koninklijke boodschap", "On what date ..."): a
+# year alone does not give it ("Daarnaast zal het kabinet in 2025 duidelijkheid geven over de opening").
+_DAY_ASKED = re.compile(r"\b(?!peil)\w*datum\b|\b(what|which|the|its|exact) (date|day)\b|\bwelke dag\b", re.I)
 
 
 # A budget told as a share of the economy: "2% van het bbp".
@@ -963,9 +996,9 @@ _OFFICES = {
 # Compounds too, for offices no other office ends in: "Kamervoorzitter", "commissiegriffier", "Eurocommissaris"
 # (not "staatssecretaris" as a "secretaris").
 _COMPOUNDS = {"voorzitter", "griffier", "commissaris", "rapporteur", "woordvoerder", "coördinator", "vertegenwoordiger"}
-# Words for an office that are never the end of a compound ("beleid" is no "leid"): who leads or
-# heads a body holds its chair ("Wie stond aan het hoofd van de CTIVD?", "Who heads ...?").
-_OFFICE_VERBS = {"voorzitter": r"vz|leider|leader|leidt|leidde|leiden|leiding|leads?|led|leading|heads?|headed"}
+# Words for an office that are never the end of a compound: who heads a body holds its chair
+# ("Who heads the CTIVD?").
+_OFFICE_VERBS = {"voorzitter": r"vz|heads?|headed"}
 _OFFICE_RE = {office: re.compile((r"\b\w*?(" if office in _COMPOUNDS else r"\b(") + words + r")\b"
                                  + (rf"|\b({_OFFICE_VERBS[office]})\b" if office in _OFFICE_VERBS else ""), re.I)
               for office, words in _OFFICES.items()}
@@ -1002,7 +1035,7 @@ def _has_person(sentence: str, question: Question) -> bool:
             continue  # the chair of another body
         if told & asked or not told - {"lid"}:  # a member may hold any office ("Kamerlid ... rapporteur")
             return True
-    return _holder_by_title(sentence, asked)
+    return _holder_by_title(sentence, asked, question.text)
 
 
 # The body an office is of: "voorzitter van de ministeriële commissie voor de taakstelling".
@@ -1017,8 +1050,10 @@ def _same_body(question: str, told: str) -> bool:
     share no specific word ("de ministeriële commissie voor de taakstelling" is not "de
     tijdelijke gemengde commissie subsidiariteitstoets")."""
     asked, said = _BODY.search(question), _BODY.search(told)
-    if not asked or not said:
-        return True
+    if not asked or not said or detect_language(question) != "nl":
+        return True  # an English name of a Dutch body shares no word with it ("Court of Audit")
+    if re.search(r"\b[A-Z]{2,}\b", asked.group(1) + said.group(1)):
+        return True  # an abbreviation ("CTIVD", "JBZ-Raad") is not compared word by word
     words = lambda m: {w[:6] for w in re.findall(r"[\wà-ÿ]+", m.group(1).lower()) if w not in _GENERIC_BODY and len(w) > 2}
     a, b = words(asked), words(said)
     return not a or not b or bool(a & b)
@@ -1029,17 +1064,38 @@ def _same_body(question: str, told: str) -> bool:
 _TITLE = re.compile(r"\b(minister-president|premier|minister|staatssecretaris)\s+(?:van|voor)\s+[A-Z]", re.I)
 
 
-def _holder_by_title(sentence: str, asked: set[str]) -> bool:
-    """Does a cabinet member named by office hold the office asked in ``sentence`` ("een
-    ontbijtbijeenkomst ..., die de minister van Justitie en Veiligheid zal voorzitten" answers who
-    chairs it; "staatssecretaris van Financiën, E.D. Wiebes" is no chair)?"""
+_PRESIDENCY = re.compile(r"\b(voorzitterschap|presidency|presidentschap)\b", re.I)
+
+
+def _holder_by_title(sentence: str, asked: set[str], question_text: str) -> bool:
+    """Does a cabinet member named by office, or for a chair a country, hold the office asked
+    in ``sentence``, of the body asked ("een ontbijtbijeenkomst ..., die de minister van Justitie en
+    Veiligheid zal voorzitten" answers who chairs it, not who chairs the JBZ-Raad; "staatssecretaris
+    van Financiën, E.D. Wiebes" is no chair)?"""
     if not asked or asked & {"minister", "staatssecretaris"}:
         return False  # the name of a minister is asked, not the office
-    for m in _TITLE.finditer(sentence):
+    holders = [m for m in _TITLE.finditer(sentence)]
+    if "voorzitter" in asked and _PRESIDENCY.search(sentence):
+        # A country holds the presidency of the Council: "neemt Cyprus het voorzitterschap over".
+        holders += [m for m in _COUNTRY_RE.finditer(sentence)]
+        holders += [m for pattern in _COUNTRY_TOLD.values() for m in pattern.finditer(sentence)]
+    for m in holders:
         near = _TITLE.sub(" ", sentence[max(0, m.start() - 60):m.end() + 60])  # not another member's title
-        if _offices(near) & asked:
+        if _offices(near) & asked and _body_near(question_text, near):
             return True
     return False
+
+
+def _body_near(question: str, near: str) -> bool:
+    """Is the body whose office a Dutch question asks about ("vz van het ontbijt vd CT-kopgroep")
+    named near the holder ("een ontbijtbijeenkomst ..., die de minister ... zal voorzitten"), by a
+    word's first six letters? Not "voorzitter van de JBZ-Raad" there."""
+    asked = _BODY.search(question)
+    if not asked or detect_language(question) != "nl":
+        return True
+    words = {w[:6] for w in re.findall(r"[\wà-ÿ]+", asked.group(1).lower()) if w not in _GENERIC_BODY and len(w) > 2}
+    told = {w[:6] for w in re.findall(r"[\wà-ÿ]+", near.lower())}
+    return not words or bool(words & told)
 
 
 def _has_article(sentence: str, question: Question) -> bool:
@@ -1067,14 +1123,33 @@ FACT_CHECKS = {
 }
 
 
+# The role a country has in a question or sentence, by the preposition before it.
+_ROLE_OF = {"vanuit": "from", "uit": "from", "from": "from", "naar": "to", "to": "to", "into": "to", "aan": "to",
+            "in": "in"}
+_ROLE_RE = re.compile(r"\b(" + "|".join(_ROLE_OF) + r")\s+(?:het\s+|de\s+|the\s+)?([\wÀ-ÿ]+)", re.I)
+
+
+def _roles(text: str, other_than: set[str] = frozenset()) -> set[tuple[str, str]]:
+    """``(role, country)`` for each country ``text`` names after a preposition ("vanuit Libië")."""
+    out = set()
+    for m in _ROLE_RE.finditer(text):
+        named = places(m.group(2))
+        if named and not named & other_than:
+            out |= {(_ROLE_OF[m.group(1).lower()], country) for country in named}
+    return out
+
+
 def _of_another_country(sentence: str, question: Question) -> bool:
-    """Is ``sentence`` about another country than the one asked ("aantal migranten vanuit Libanon"
-    is not answered by "In 2025 kwamen vanuit Libië 72,791 migranten")? A list of countries
-    is asked for as such; a sentence that names no country may be of any."""
+    """Is ``sentence`` about another country than the one asked, in the same role ("aantal
+    migranten vanuit Libanon" is not answered by "In 2025 kwamen vanuit Libië 72,791 migranten";
+    "steun aan Oekraïne" is by "sinds de inval van Rusland ... 3 miljard euro")? A list of
+    countries is asked for as such; a sentence that names no country may be of any."""
     if not question.places or question.answer_type == "countries":
         return False
-    told = places(sentence)
-    return bool(told) and not told & question.places
+    asked = {role for role, _ in _roles(question.text)}
+    if not asked or places(sentence) & question.places:
+        return False
+    return any(role in asked for role, _ in _roles(sentence, other_than=question.places))
 
 
 def has_fact(question: Question, sentence: str) -> bool:

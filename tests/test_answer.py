@@ -467,3 +467,11 @@ def test_what_happened_in_the_end_is_answered_where_the_letter_tells_it_done(ans
 def test_a_count_of_ratifications_is_not_the_number_still_required(answerer):
     a = answerer.ask("aantal ratificaties verdrag Claims Commissie Oekraïne")
     assert not a.answered, "'ratificatie door minstens 25 landen' is the next step"
+
+
+@pytest.mark.parametrize("question", [
+    "Is het daadwerkelijk zo dat het ATR ook EU-voorstellen toetst?",
+    "Is er uiteindelijk een akkoord bereikt over het oprichtingsverdrag voor de Claims Commissie voor Oekraïne?",
+])
+def test_what_happened_in_the_end_told_as_done_or_as_a_fact_is_answered(answerer, question):
+    assert answerer.ask(question).answered

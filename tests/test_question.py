@@ -702,3 +702,71 @@ def test_a_step_still_to_come_is_no_count_of_what_was_done():
 def test_an_office_named_as_an_object_is_not_the_office_asked():
     assert analyse("Who is going to sound out the CTIVD chair on the committee's wish?").answer_type == "other"
     assert analyse("Wie gaat met de voorzitter van de CTIVD overleggen?").answer_type == "other"
+
+
+@pytest.mark.parametrize("question, sentence, answers", [
+    # A minister chairs the breakfast, not the JBZ-Raad (kst-32317-995).
+    ("Wie is voorzitter van de JBZ-Raad in maart 2026?",
+     "Voorafgaand aan de JBZ-Raad op 5 maart a.s. organiseert Nederland een ontbijtbijeenkomst van de kopgroep "
+     "terrorismebestrijding, die de minister van Justitie en Veiligheid zal voorzitten.", False),
+    # A country holds the Council's presidency.
+    ("Wie wordt voorzitter van de Raad?", "Vanaf 1 januari 2026 neemt Cyprus het voorzitterschap van de Raad over.", True),
+    # Who leads is no office: a minister or an institution may.
+    ("Wie leidt de Nederlandse delegatie?", "De Nederlandse delegatie wordt geleid door de minister van Buitenlandse Zaken.",
+     True),
+    # An English or abbreviated name of a body is not compared word by word.
+    ("Who is the president of the Court of Audit?",
+     "Zaak: Brief - president van de Algemene Rekenkamer, A.P. Visser - 1 mei 2016", True),
+    ("Wie is voorzitter van de CTIVD?", "De voorzitter van de Commissie van Toezicht op de Inlichtingen- en "
+     "Veiligheidsdiensten, A. Jansen, sprak.", True),
+    # Another country in another role: the war's aggressor, a fellow donor.
+    ("Hoeveel steun geeft Nederland aan Oekraïne?",
+     "Sinds de inval van Rusland heeft Nederland 3 miljard euro aan militaire steun gegeven.", True),
+    ("How much does the Netherlands contribute to the Ukraine Facility?",
+     "Nederland draagt 500 miljoen euro bij aan de Oekraïne-faciliteit, net als Duitsland.", True),
+    # A count at the start of a sentence is one; a footnote's number is not.
+    ("hoeveel Nederlanders zijn geëvacueerd?", "120 Nederlanders zijn geëvacueerd.", True),
+    # The bill offered to the King is not submitted to the House.
+    ("Wanneer is het wetsvoorstel ingediend?", "10 oktober 2023, aangeboden aan de Koning door de Minister van EZK.", False),
+    # A question in the present about a step to come is answered by that step.
+    ("When does the Council adopt the regulation?",
+     "De verordening moet nog formeel worden aangenomen door de Raad; dit is voorzien in juni 2026.", True),
+    ("Hoeveel landen ratificeren het verdrag voor de Claims Commissie?",
+     "De volgende stap is ratificatie door minstens 25 landen en voldoende financiële steun alvorens het verdrag "
+     "daadwerkelijk in werking kan treden.", True),
+    # A date asked as such is no bare year.
+    ("On what date is Lelystad Airport scheduled to open?",
+     "Daarnaast zal het kabinet in 2025 duidelijkheid geven over de opening van Lelystad Airport.", False),
+    ("wanneer opent Lelystad Airport?",
+     "Daarnaast zal het kabinet in 2025 duidelijkheid geven over de opening van Lelystad Airport.", True),
+])
+def test_after_a_second_reader(question, sentence, answers):
+    assert has_fact(analyse(question), sentence) is answers
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("uitvoering aangenomen motie Ceder", "other"),
+    ("overzicht aangenomen moties Gaza", "other"),
+    ("What did EU countries agree on migration?", "other"),
+    ("What do member states have to do for the revised VIS?", "other"),
+    ("Wie leidt de Nederlandse delegatie?", "other"),
+])
+def test_types_after_a_second_reader(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Is het verdrag uiteindelijk afgesloten?", ""),
+    ("Is het daadwerkelijk zo dat het ATR ook EU-voorstellen toetst?", ""),
+    ("Is het ATR uiteindelijk als permanent adviescollege ingesteld?", ""),
+    ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", None),
+    ("Will the Netherlands actually contribute to the mission?", None),
+])
+def test_what_happened_in_the_end_is_no_grammar_word_nor_a_plan(question, thing):
+    assert analyse(question).in_the_end == thing
+
+
+def test_a_publication_date_is_the_date_of_the_publication():
+    q = analyse("publicatiedatum Staatscourant verlengingsbesluit instellingsbesluit ATR")
+    assert q.status == ["publiceren"]
+    assert analyse("startdatum ETIAS").status == []
