@@ -111,10 +111,34 @@ def numbers_in(text: str) -> set[float]:
 _SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\s+\d{1,2}(\s*(en|and|,)\s*\d{1,2})*\b", re.I)
 
 
+# A count of the claim's own list: "drie bewindspersonen: de minister van JenV, de minister van
+# AenM en de staatssecretaris van JenV", "two steps (a and b)". The items are checked as the
+# claim's words; their number is no figure the source must give.
+_OWN_LIST = re.compile(r"(?<![\w.,])(\d{1,2}|" + "|".join(w for w in _NUMBER_WORDS if not w.endswith("maal")) +
+                       r")\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|\(|,?\s*(?:namelijk|te weten|namely))\s*([^.;()]+)", re.I)
+
+
+def _counts_own_list(text: str) -> str:
+    """``text`` without each number that counts the list following it."""
+    def drop(m: re.Match[str]) -> str:
+        word = m.group(1).lower()
+        value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+        # Commas part the items, and the last "en"/"and": before an article when there is one
+        # ("... van Asiel en Migratie en de staatssecretaris"), for a name may hold one too.
+        *first, last = [x for x in re.split(r",\s*", m.group(2).strip()) if x.strip()] or [""]
+        ends = re.split(r"\s+(?:en|and|&)\s+(?=(?:de|het|een|the|a|an)\b)", last, flags=re.I)
+        if len(ends) == 1:
+            ends = re.split(r"\s+(?:en|and|&)\s+(?!.*\s(?:en|and|&)\s)", last, flags=re.I)
+        items = first + [x for x in ends if x.strip()]
+        return m.group(0)[len(m.group(1)):] if value is not None and value > 1 and len(items) == value else m.group(0)
+    return _OWN_LIST.sub(drop, text)
+
+
 def claim_numbers(text: str) -> list[set[float]]:
-    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure)."""
+    """Each number the claim states, as the set of values it may stand for ("bron 1" is no figure,
+    nor "drie" in "drie bewindspersonen: A, B en C")."""
     out = []
-    text = _SOURCE_REFERENCE.sub(" ", text)
+    text = _counts_own_list(_SOURCE_REFERENCE.sub(" ", text))
     cleaned = re.sub(r"(?<=[A-Za-zÀ-ÿ)])[⁰¹²³⁴⁵⁶⁷⁸⁹]+", " ", text)
     for m in re.finditer(r"(?<![\w])\d+(?:[.,]\d+)*", cleaned):
         out.append(numbers_in(m.group(0)))

@@ -136,6 +136,16 @@ def test_eight_is_a_number_and_acht_a_verb():
     assert claim_numbers("In juni steunde Nederland acht hoofdstukken") == [{8.0}]
 
 
+def test_a_count_of_the_claims_own_list_is_no_figure_the_source_must_give():
+    # kst-32317-995 lists the three members of the cabinet without counting them.
+    assert claim_numbers("Er schuiven drie bewindspersonen aan: de minister van Justitie en Veiligheid, de minister "
+                         "van Asiel en Migratie en de staatssecretaris van Justitie en Veiligheid.") == []
+    assert claim_numbers("The Council has two options (a delay and a phased start).") == []
+    # A count that its list does not bear out, and amounts after a colon, stay figures.
+    assert claim_numbers("Er schuiven vier bewindspersonen aan: de minister van JenV en de staatssecretaris.") == [{4.0}]
+    assert len(claim_numbers("Nederland betaalt 3 miljoen euro: 1 miljoen voor A en 2 miljoen voor B.")) == 3
+
+
 # Two sentences about different years and figures, a sentence between them (a second reader's cases).
 TWO_YEARS = ("In 2024 kwamen 100 migranten irregulier aan. Dat blijkt uit cijfers van het agentschap. In 2025 "
              "kwamen 200 migranten irregulier aan in Italië via Libië, vooral uit Egypte en Bangladesh.")
@@ -193,17 +203,11 @@ def test_committed_set_is_large_enough_and_mostly_held():
 
 
 @pytest.mark.slow
-def test_committed_set_measured_level(committed):
-    # What the check achieves today (guards against regressions); the target is the xfail below.
-    assert not committed.false_accepts, committed.false_accepts
-    assert committed.faithful_accepted >= 0.94, committed.false_rejects
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: no adversarial answer passes, but 94.0% of faithful ones are "
-                   "accepted, not 95%: a count of the claim's own list, English paraphrase (eval/reports/llm-check.md)")
 def test_committed_set_target(committed):
-    assert not committed.false_accepts and committed.faithful_accepted >= 0.95
+    # The target, on the set the check was developed against (eval/llm-check/answers.jsonl);
+    # the sets written later, and held out, still show false accepts (eval/reports/llm-check.md).
+    assert not committed.false_accepts, committed.false_accepts
+    assert committed.faithful_accepted >= 0.95, committed.false_rejects
 
 
 @pytest.mark.slow
