@@ -445,7 +445,7 @@ PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verw
 # A letter that has none of the latter does not say. Not "besloten": a decision is told as
 # the policy itself ("we draaien de verhoging terug").
 STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "aannemen": (("aangenomen", "verworpen", "vastgesteld", "adopted", "adopt", "rejected", "reject", "passed"),
+    "aannemen": (("aangenomen", "aanneming", "verworpen", "vastgesteld", "adopted", "adopt", "rejected", "reject", "passed"),
                  ("aangenomen", "aanneemt", "aannemen", "aan te nemen", "aanvaard", "verworpen", "verwerpt", "verwerpen",
                   "goedgekeurd", "goedkeuring", "gestemd", "stemming", "ingestemd", "instemming", "vastgesteld",
                   "vast te stellen", "bekrachtigd", "bekrachtiging", "aangehouden", "meerderheid", "plenaire behandeling",
@@ -466,14 +466,15 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
                    "vastgesteld", "aangenomen", "aanvaard", "bekrachtigd", "agreed", "approved", "adopted", "rejected")),
     "stemmen": (("gestemd", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
-    "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "published", "publish", "publication"),
+    "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "verschenen", "published", "publish",
+                    "publication"),
                    ("gepubliceerd", "publiceert", "publiceren", "publiceerde", "publiceerden", "publicatie", "verschenen",
                     "verschijnt", "verscheen", "published", "publication")),
     "indienen": (("ingediend", "indient", "indienen", "submitted", "tabled"),
                  ("ingediend", "indient", "indienen", "indiening", "dient in", "diende in", "dienden in", "in te dienen",
                   "aangeboden dossiers", "aangeboden voorstellen",  # "aan het ATR aangeboden dossiers"
                   "wordt gestuurd", "worden gestuurd", "submitted", "tabled")),
-    "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "sent"),
+    "versturen": (("gestuurd", "verstuurd", "verzonden", "toegestuurd", "verzending", "verzend", "sent"),
                   ("gestuurd", "verstuurd", "verzonden", "toegestuurd", "toegezonden", "stuurde", "stuurden", "zond",
                    "zonden", "te sturen", "aangeboden", "aanbieding", "verzending", "sent")),
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),

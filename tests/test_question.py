@@ -766,7 +766,12 @@ def test_what_happened_in_the_end_is_no_grammar_word_nor_a_plan(question, thing)
     assert analyse(question).in_the_end == thing
 
 
-def test_a_publication_date_is_the_date_of_the_publication():
-    q = analyse("publicatiedatum Staatscourant verlengingsbesluit instellingsbesluit ATR")
-    assert q.status == ["publiceren"]
-    assert analyse("startdatum ETIAS").status == []
+@pytest.mark.parametrize("question, act", [
+    ("publicatiedatum Staatscourant verlengingsbesluit instellingsbesluit ATR", ["publiceren"]),
+    ("op welke datum is het besluit in de Staatscourant verschenen", ["publiceren"]),
+    ("Datum aanneming Instellingswet ATR door de Tweede Kamer?", ["aannemen"]),
+    ("verzenddatum tweede nota van wijziging", ["versturen"]),
+    ("startdatum ETIAS", []),
+])
+def test_the_date_of_an_act_named_by_its_noun(question, act):
+    assert analyse(question).status == act
