@@ -379,6 +379,9 @@ def analyse(question: str) -> Question:
     elif answer_type in ("date", "number", "countries", "parties"):
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
+    if not yes_no:
+        # Whether a thing is finished is asked as yes or no; "per wanneer moet het afgerond zijn" asks a deadline.
+        status = [act for act in status if act != "afronden"]
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
     if status and not actors:
         actors = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(text)]
@@ -480,10 +483,16 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
                   ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
                    "promised", "pledged")),
+    # Whether a study, report or plan is finished: "Is het rekenkameronderzoek al klaar?".
+    "afronden": (("klaar", "afgerond", "voltooid", "gereed", "finished", "completed", "ready"),
+                 ("afgerond", "afronding", "afronden", "af te ronden", "voltooid", "gereed", "klaar", "opgeleverd",
+                  "verschenen", "gepubliceerd", "aangeboden", "uitgebracht", "loopt nog", "lopende", "finished",
+                  "completed", "published")),
 }
 # Words of those lists in another sense: "voor kennisgeving aangenomen" (taken note of),
 # "aangenomen dat" (assumed), a "besloten" (closed) meeting.
 _OTHER_SENSE = re.compile(r"\bvoor kennisgeving aangenomen\b|\baangenomen\s+(dat|wordt|mag)\b|"
+                          r"\b(klaar|gereed|ready)\s+(voor|om|met|for|to)\b|"  # readiness, not a thing finished
                           r"\bbesloten\s+(of|vergadering|gesprek|deel|overleg|bijeenkomst|karakter|zitting)\b|"
                           r"\b(of|en)\s+besloten\b", re.I)
 
@@ -536,6 +545,7 @@ _ON_THE_WAY = {
     "instemmen": {"in te stemmen"},
     "indienen": {"in te dienen", "wordt gestuurd", "worden gestuurd"},
     "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
+    "afronden": {"af te ronden", "afronden", "loopt nog", "lopende"},
 }
 _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 

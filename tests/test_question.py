@@ -775,3 +775,14 @@ def test_what_happened_in_the_end_is_no_grammar_word_nor_a_plan(question, thing)
 ])
 def test_the_date_of_an_act_named_by_its_noun(question, act):
     assert analyse(question).status == act
+
+
+def test_whether_a_thing_is_finished_is_asked_as_yes_or_no():
+    q = analyse("Is het gevraagde rekenkameronderzoek naar de investeringsplannen al klaar?")
+    assert q.status == ["afronden"]
+    # ok02: the request for the study tells nothing of its being finished.
+    assert not tells_status(q, "Noot: De Algemene Rekenkamer heeft verzocht om op korte termijn een gesprek te voeren "
+                               "met de commissie Financiën naar aanleiding van het verzoek van de staatssecretaris.")
+    assert tells_status(q, "Het onderzoek is op 1 maart afgerond en aan de Kamer aangeboden.")
+    assert analyse("Is NL klaar voor de invoering van het EES?").status == []  # readiness
+    assert analyse("per wanneer moet de ingebruikname afgerond zijn?").status == []  # a deadline
