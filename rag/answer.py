@@ -49,7 +49,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, names_responder, over_time, responder, score_sentences,
                           select, sentence_before, stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, STATUS_ACTS, Question, analyse,
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, UNDECIDED,
+                          Question, analyse,
                           check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status)
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -481,15 +482,15 @@ class Answerer:
         """For a question what happened in the end: does a quoted sentence tell it, not as still
         to come ("Na ontvangst brief wordt bezien of een debat gewenst is"), as the act asked
         or, in Dutch, as a decision or about the thing asked ("debat")?"""
-        said = [x for x in picked if not PENDING.search(x.text)]
+        ahead = bool(PLAN_ASKED.search(q.text))  # "komt er een debat?": what will be answers, not what is weighed
+        said = [x for x in picked if not UNDECIDED.search(x.text) and (ahead or not PENDING.search(x.text))]
         if q.status:
             return any(tells_act(q, x.text) for x in said)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
         if not stems:
             return bool(said)
         topic = self.topic(q)
-        return any(tells_a_decision(x.text) or topic.mentions(stem, f"{sentence_before(x)} {x.text}")
-                   for x in said for stem in stems)
+        return any(tells_a_decision(x.text) or topic.mentions(stem, x.text) for x in said for stem in stems)
 
     def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
         """The question's words for what was acted on, not the act's own words ("ondertekend",

@@ -393,29 +393,50 @@ def analyse(question: str) -> Question:
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
             outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
     in_the_end = None
-    if yes_no and (m := _IN_THE_END.search(text)) and not _PLAN_ASKED.search(text):
-        word = (m.group(1) or "").lower()
-        # A participle or a grammar word is no thing ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
-        thing = language == "nl" and word not in _NOT_A_THING and not _PARTICIPLE.fullmatch(word)
-        in_the_end = word if thing else ""
+    if yes_no and (m := _IN_THE_END.search(text) or _WILL_IT_HAPPEN.search(text)):
+        # The word after the marker ("uiteindelijk een debat", "komt er een debat"), else the
+        # subject's noun ("is het gesprek met Botman uiteindelijk doorgegaan"); not a participle
+        # or a grammar word ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
+        subject = _SUBJECT.match(text)
+        words = [(m.group(1) or "").lower()] + (subject.group(1).lower().split() if subject else [])
+        things = [w for w in words if _is_thing(w)] if language == "nl" else []
+        in_the_end = things[0] if things else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
                     places(text), in_the_end)
 
 
-# A yes/no question what really happened, after the letter that planned it: "Is er uiteindelijk
-# een debat gekomen?", "Is er daadwerkelijk overeenstemming bereikt?", "Did the Council actually adopt ...?".
-_IN_THE_END = re.compile(r"\b(?:uiteindelijk|daadwerkelijk|actually|eventually|ultimately|in the end|finally)\b"
+# A yes/no question whether something really happened or will: "Is er uiteindelijk een debat
+# gekomen?", "Is er daadwerkelijk overeenstemming bereikt?", "Did the Council actually adopt ...?",
+# "komt er een debat over de taser?" (typed "uiteindlijk" too).
+_IN_THE_END = re.compile(r"\b(?:uitein\w{0,3}lijk|daadwerke?lijk|actually|eventually|ultimately|in the end|finally)\b"
                          r"(?:\s+(?:ook\s+)?(?:(?:een|de|het|the|a|an)\s+)?([\wà-ÿ-]+))?", re.I)
-# Not a plan asked about ("Gaat Nederland daadwerkelijk bijdragen?", "Will NL actually contribute?").
-_PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|will|shall|going to|van plan|plans?)\b", re.I)
-_PARTICIPLE = re.compile(r"(?:ge|aan|af|in|op|over|uit|door|toe|ver|be|ont|her|vast|mee|terug)\w*(?:d|t|en)", re.I)
+_WILL_IT_HAPPEN = re.compile(r"^\s*(?:komt|kwam|komen|kwamen)\s+er\s+(?:(?:een|de|het)\s+)?([\wà-ÿ-]+)|"
+                             r"\b(?:doorgaan|doorgegaan|doorgaat|doorging)\b()", re.I)
+_SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kwam|gaat|ging)\s+(?:er\s+)?"
+                      r"(?:(?:het|de|een)\s+)?((?:[\wà-ÿ-]+\s+){0,3})", re.I)
+# Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
+# ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
+PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
+UNDECIDED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
+                       r"afgewogen|beoordeeld)\s+of\b|\bvoorstel om\b|\b(?:wordt|is) voorgesteld\b|\bvoorgesteld wordt\b|"
+                       r"\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|\bnog te beslissen\b|\bwhether\b|\bproposal to\b",
+                       re.I)
+_PARTICIPLE = re.compile(r"(?:ge|aan|af|in|op|over|uit|door|toe|ver|be|ont|her|vast|mee|terug)\w*(?:d|t|en|aan)", re.I)
 _NOT_A_THING = {"ook", "wel", "niet", "nog", "al", "door", "in", "op", "aan", "met", "bij", "voor", "over", "is", "zijn",
-                "wordt", "worden", "heeft", "hebben", "zo", "als", "geen", "iets", "per", "er", "dan", "toch", "echt"}
+                "wordt", "worden", "heeft", "hebben", "zo", "als", "geen", "iets", "per", "er", "dan", "toch", "echt",
+                "samen", "wel", "ooit", "nu", "inmiddels", "intussen", "het", "de", "een", "dat", "dit", "ons", "nederland",
+                "nl", "kabinet", "minister", "regering", "kamer"}
+
+
+def _is_thing(word: str) -> bool:
+    """Could ``word`` name the thing asked about (not a grammar word, a participle, an adjective in -e)?"""
+    return (len(word) > 2 and word not in _NOT_A_THING and not _PARTICIPLE.fullmatch(word) and not word.endswith("e")
+            and not word.isdigit() and not _IN_THE_END.fullmatch(word))
 
 
 # "uitkomst werklunch JBZ-Raad", "Wat bleek uit het CTIVD-onderzoek?", "What was the outcome of the
 # lunch?": what came of something, with the word for it.
-def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit))?") -> str:
+def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit|over|on|bij|voor))?") -> str:
     """The word for the thing an outcome is asked of, as the named group ``group``."""
     return lead + r"(?:\s+(?:de|het|die|dat|dit|deze|the|this|that))?\s+(?P<" + group + r">[\w-]+)"
 
@@ -425,7 +446,7 @@ def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit))?") -> str:
 _OUTCOME_ASKED = (
     re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+|"
                r"\b(?:welke|which|what)\s+(?=(?:resultaten|uitkomsten|bevindingen|conclusies|results|outcomes|findings)\b))"
-               r"(?:uitkomst(?:en)?|uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
+               r"(?:\w*uitkomst(?:en)?|\w*uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
                r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
     re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of") + r"|\bwhat came out of"
                + _thing("of2", "") + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))

@@ -475,3 +475,9 @@ def test_a_count_of_ratifications_is_not_the_number_still_required(answerer):
 ])
 def test_what_happened_in_the_end_told_as_done_or_as_a_fact_is_answered(answerer, question):
     assert answerer.ask(question).answered
+
+
+def test_whether_something_will_happen_is_refused_over_a_question_still_open(answerer):
+    # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."
+    a = answerer.ask("komt er een debat over het gebruik van de taser door de politie?")
+    assert not a.answered and a.reason == "fact_missing"

@@ -756,13 +756,17 @@ def test_types_after_a_second_reader(question, answer_type):
 
 
 @pytest.mark.parametrize("question, thing", [
-    ("Is het verdrag uiteindelijk afgesloten?", ""),
+    # Not a participle nor a grammar word: the subject's noun then.
+    ("Is het verdrag uiteindelijk afgesloten?", "verdrag"),
+    ("is het gesprek met Dennis Botman van het IMF uiteindlijk doorgegaan?", "gesprek"),
+    ("Is het tweede wijzigingsvoorstel uiteindelijk samen met het actieplan gepresenteerd?", "wijzigingsvoorstel"),
     ("Is het daadwerkelijk zo dat het ATR ook EU-voorstellen toetst?", ""),
-    ("Is het ATR uiteindelijk als permanent adviescollege ingesteld?", ""),
-    ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", None),
-    ("Will the Netherlands actually contribute to the mission?", None),
+    # Whether it will happen, asked of a plan (a sentence of what will be answers it).
+    ("komt er een debat over de taser bij de politie?", "debat"),
+    ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", "bijdragen"),
+    ("Will the Netherlands actually contribute to the mission?", ""),
 ])
-def test_what_happened_in_the_end_is_no_grammar_word_nor_a_plan(question, thing):
+def test_what_happened_in_the_end_is_no_grammar_word(question, thing):
     assert analyse(question).in_the_end == thing
 
 
@@ -786,3 +790,12 @@ def test_whether_a_thing_is_finished_is_asked_as_yes_or_no():
     assert tells_status(q, "Het onderzoek is op 1 maart afgerond en aan de Kamer aangeboden.")
     assert analyse("Is NL klaar voor de invoering van het EES?").status == []  # readiness
     assert analyse("per wanneer moet de ingebruikname afgerond zijn?").status == []  # a deadline
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("Stemmingsuitslag motie Ceder Gaza", "motie"),
+    ("Wat was de stemmingsuitslag over de motie?", "motie"),
+    ("Wat is de uitkomst van het onderzoek?", "onderzoek"),
+])
+def test_an_outcome_asked_by_a_compound_and_of_what(question, thing):
+    assert analyse(question).outcome == thing
