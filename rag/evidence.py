@@ -45,7 +45,8 @@ POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrij\w*|onderschrev\w*|staat .* tegenover|"
     r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"
     r"position|stance|view|think|support|welcome|endors\w*|"
-    r"agree (?:to|with))\b",
+    r"agree (?:to|with)|go(?:es)? along with|backs?(?! to\b)|accept|approve|oppose|can live with|"
+    r"meegaan|gaat .* mee|stemt .* in|kan leven met)\b",
     re.IGNORECASE,
 )
 POSITION_CUE = re.compile(
@@ -714,8 +715,9 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
                     question: str = "") -> ScoredSentence | None:
     """The sentence of the quoted chunk (``picked[0]``'s) that states the Dutch position
     (:func:`takes_stance`): one that takes the side the question names ("Kan NL instemmen
-    ...?" and "Nederland kan hiermee instemmen."), else the first of ``picked`` that states
-    one, else the chunk's most likely candidate that does; None when none of its sentences does."""
+    ...?" and "Nederland kan hiermee instemmen."), else the first (of ``picked``, then of the
+    chunk's candidates) that states the position now rather than one held earlier ("heeft
+    eerder gepleit"), else the first that states one; None when none of its sentences does."""
     home = picked[0].hit.chunk.id
     asked = _sides(question)
 
@@ -726,7 +728,14 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
         found = next((x for x in stances(picked + scored) if asked & _sides(x.text)), None)
         if found is not None:
             return found
-    return next(stances(picked), None) or next(stances(scored), None)
+    # The position now before the one held earlier ("Nederland kan hiermee instemmen." before
+    # "Nederland heeft eerder gepleit voor een verschuiving ...").
+    now = next((x for x in stances(picked + scored) if not _EARLIER.search(x.text)), None)
+    return now or next(stances(picked), None) or next(stances(scored), None)
+
+
+_EARLIER = re.compile(r"\b(eerder|destijds|voorheen|aanvankelijk|in het verleden|previously|earlier|initially|formerly)\b",
+                      re.I)
 
 
 def with_stance(picked: list[ScoredSentence], stance: ScoredSentence,

@@ -481,3 +481,14 @@ def test_whether_something_will_happen_is_refused_over_a_question_still_open(ans
     # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."
     a = answerer.ask("komt er een debat over het gebruik van de taser door de politie?")
     assert not a.answered and a.reason == "fact_missing"
+
+
+@pytest.mark.parametrize("question", [
+    "nl standpunt roadmap revised VIS",
+    "Will the Netherlands go along with adopting the revised VIS roadmap?",
+])
+def test_the_position_now_leads_before_one_held_earlier(answerer, question):
+    # kst-32317-995: "Nederland kan hiermee instemmen." and, on the same item, "Nederland heeft
+    # eerder gepleit voor een verschuiving van het revised VIS naar het vierde kwartaal van 2028."
+    a = answerer.ask(question)
+    assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")

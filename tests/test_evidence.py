@@ -51,6 +51,9 @@ def test_a_sentence_that_takes_no_dutch_stand(sentence):
 
 
 @pytest.mark.parametrize("question, asks", [
+    ("Will NL go along with adopting the revised VIS roadmap?", True),
+    ("Gaat NL mee met de roadmap?", True),
+    ("Is NL back to the table?", False),
     ("Wat is de Nederlandse positie over Europol?", True),
     ("nl positie toekomst europol", True),
     ("What is the Dutch position on the Common Agricultural Policy?", True),
