@@ -56,6 +56,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
         r"\bhow (large|big|high) (is|was|are|were|will be) (the|its|their) (\w+ ){0,3}(budget|amount|contribution|subsidy|grant|loan|credit|costs?|funding)\b|"
         r"\bhow much (\w+ )?(money|funding|does .* cost|is .* worth)\b|"
+        r"\bwhat (is|was|are|were) the (size|amount|value|level) of (the |its |their )?(\w+ ){0,4}?(budget|contribution|subsidy|"
+        r"grant|loan|credit|costs?|funding|guarantee|fund|facility)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
         r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
@@ -72,7 +74,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
-        r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|member states|countries)\b", re.I)),
+        r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|staten|member states|countries|states)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
@@ -886,7 +888,7 @@ def _has_amount(sentence: str, question: Question) -> bool:
 
 # "Met hoeveel procent wil het kabinet de regeldruk verlagen?" asks for the change, which a level
 # it changes to ("de renteaftrekbeperking naar 25%") is not.
-_PERCENT_CHANGE_ASKED = re.compile(r"\b(met|by) (hoeveel|what|how many|how much) (procent|percentage|percent)\b|"
+_PERCENT_CHANGE_ASKED = re.compile(r"\b(met|by) (hoeveel|welk|what|which|how many|how much) (procent|percentage|percent)\b|"
                                    r"\bby how much\b", re.I)
 _LEVEL_PERCENT = re.compile(r"\b(naar|tot|to)\s+(?:ca\.\s|circa\s|about\s)?" + _PERCENT_FIGURE.pattern, re.I)
 

@@ -799,3 +799,20 @@ def test_whether_a_thing_is_finished_is_asked_as_yes_or_no():
 ])
 def test_an_outcome_asked_by_a_compound_and_of_what(question, thing):
     assert analyse(question).outcome == thing
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("Welke andere Europese staten hebben, naast ons, het verdrag getekend?", "countries"),
+    ("What is the size of the Dutch bilateral loan to the IMF that the State guarantees?", "amount"),
+    ("What is the size of the problem?", "other"),
+])
+def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+def test_by_which_percentage_asks_for_the_change_not_a_level():
+    q = analyse("Met welk percentage wil het kabinet de lasten van regels voor bedrijven terugdringen?")
+    # llm13: a rate cut to 25% is a level
+    assert not has_fact(q, "Het kabinet voert lastenverlichtingen door, zoals de verlaging van de "
+                           "renteaftrekbeperking vpb naar 25%.")
+    assert has_fact(q, "Het kabinet wil de regeldruk met 10% verminderen.")
