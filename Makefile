@@ -56,6 +56,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-10.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-10
 	$(VENV)/bin/rag eval eval/unseen/set-11.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-11
 	$(VENV)/bin/rag eval eval/unseen/set-12.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-12
+	$(VENV)/bin/rag eval eval/unseen/set-13.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-13
+	$(VENV)/bin/rag eval eval/unseen/set-14.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-14
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
