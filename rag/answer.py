@@ -49,9 +49,9 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, holds_stance, names_responder, over_time, responder, score_sentences,
                           select, sentence_before, stance_holder, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, UNDECIDED,
-                          Question, analyse,
-                          check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
+                          analyse,
+                          check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status, undecided)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -415,11 +415,14 @@ class Answerer:
             # "uitkomst werklunch JBZ-Raad" over the agenda: "Tijdens de werklunch zal de Raad ...".
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
             return self._not_found(q, hits, scored, "fact_missing", message)
-        if q.in_the_end is not None and not self._tells_what_happened(q, picked):
-            # "Did the JHA Council in March actually adopt ...?" over the agenda written before it.
-            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
-            return self._not_found(q, hits, scored, "fact_missing", message)
         lead = None
+        if q.in_the_end is not None:
+            told = self._what_happened(q, picked)
+            if told is None:
+                # "Did the JHA Council in March actually adopt ...?" over the agenda written before it.
+                message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
+                return self._not_found(q, hits, scored, "fact_missing", message)
+            picked, lead = with_stance(picked, told, self.settings), told
         if q.yes_no and q.status:
             # Lead with the sentence that tells the act asked about, where the item has one.
             home = [x for x in scored if x.hit.chunk.id == picked[0].hit.chunk.id]
@@ -432,7 +435,7 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            lead = acts[0] if acts else None
+            lead = acts[0] if acts else lead
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
         asked_who, who = responder(q)
@@ -478,19 +481,21 @@ class Answerer:
                 return True
         return False
 
-    def _tells_what_happened(self, q: Question, picked: list[ScoredSentence]) -> bool:
-        """For a question what happened in the end: does a quoted sentence tell it, not as still
-        to come ("Na ontvangst brief wordt bezien of een debat gewenst is"), as the act asked
-        or, in Dutch, as a decision or about the thing asked ("debat")?"""
-        ahead = bool(PLAN_ASKED.search(q.text))  # "komt er een debat?": what will be answers, not what is weighed
-        said = [x for x in picked if not UNDECIDED.search(x.text) and (ahead or not PENDING.search(x.text))]
+    def _what_happened(self, q: Question, picked: list[ScoredSentence]) -> ScoredSentence | None:
+        """For a question whether something happened in the end or will: the quoted sentence that
+        tells it, not as still to be weighed ("Na ontvangst brief wordt bezien of een debat
+        gewenst is") nor, unless a plan is asked, as still to come; as the act asked or, in
+        Dutch, as a decision or about the thing asked ("debat"). None when no sentence does."""
+        ahead = bool(PLAN_ASKED.search(q.text))  # "komt er een debat?": what will be answers
+        said = [x for x in picked if not undecided(x.text) and (ahead or not PENDING.search(x.text))]
         if q.status:
-            return any(tells_act(q, x.text) for x in said)
+            return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
         if not stems:
-            return bool(said)
+            return said[0] if said else None
         topic = self.topic(q)
-        return any(tells_a_decision(x.text) or topic.mentions(stem, x.text) for x in said for stem in stems)
+        return next((x for x in said if tells_a_decision(x.text) or any(topic.mentions(stem, x.text) for stem in stems)),
+                    None)
 
     def _object_terms(self, q: Question, topic: TopicTerms) -> list[str]:
         """The question's words for what was acted on, not the act's own words ("ondertekend",

@@ -45,8 +45,10 @@ POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrij\w*|onderschrev\w*|staat .* tegenover|"
     r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"
     r"position|stance|view|think|support|welcome|endors\w*|"
-    r"agree (?:to|with)|go(?:es)? along with|backs?(?! to\b)|accept|approve|oppose|can live with|"
-    r"meegaan|gaat .* mee|stemt .* in|kan leven met)\b",
+    r"agree (?:to|with)|go(?:es)? along with|can live with|"
+    r"(?:accept|approve|oppose)\w* (?:the |this |that |its )?(?:\w+ ){0,3}?(?:proposal|plan|approach|roadmap|position|"
+    r"conclusions|text|compromise|regulation|directive|general approach)|"
+    r"meegaan|gaat (?:\w+ ){1,4}mee|stemt (?:\w+ ){0,4}in|kan leven met)\b",
     re.IGNORECASE,
 )
 POSITION_CUE = re.compile(
@@ -734,8 +736,10 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
     return now or next(stances(picked), None) or next(stances(scored), None)
 
 
-_EARLIER = re.compile(r"\b(eerder|destijds|voorheen|aanvankelijk|in het verleden|previously|earlier|initially|formerly)\b",
-                      re.I)
+# Not "Zoals eerder aangegeven steunt Nederland ...": the position now, said before too.
+_EARLIER = re.compile(r"(?<!zoals )\b(eerder|destijds|voorheen|aanvankelijk|in het verleden|previously|earlier|initially|"
+                      r"formerly)\b(?!\s+(?:aangegeven|gemeld|vermeld|gezegd|toegezegd|aangekondigd|stated|indicated|"
+                      r"mentioned|said))", re.I)
 
 
 def with_stance(picked: list[ScoredSentence], stance: ScoredSentence,

@@ -114,8 +114,10 @@ _SOURCE_REFERENCE = re.compile(r"\b(bron(nen)?|source|sources|passage|fragment)\
 # A count of the claim's own list: "drie bewindspersonen: de minister van JenV, de minister van
 # AenM en de staatssecretaris van JenV", "two steps (a and b)". The items are checked as the
 # claim's words; their number is no figure the source must give.
-_OWN_LIST = re.compile(r"(?<![\w.,])(\d{1,2}|" + "|".join(w for w in _NUMBER_WORDS if not w.endswith("maal")) +
-                       r")\s+(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|\(|,?\s*(?:namelijk|te weten|namely))\s*([^.;()]+)", re.I)
+_OWN_LIST = re.compile(r"(?<![\w.,€$])(?<!€ )(\d{1,2}|" + "|".join(w for w in _NUMBER_WORDS if not w.endswith("maal")) +
+                       r")\s+(?!(?:miljoen|miljard|duizend|euro|eur|mln|mld|procent|percent|million|billion|thousand|"
+                       r"keer|maal|jaar|jaren|maanden|weken|dagen|uur|years|months|weeks|days|hours)\b)"
+                       r"(?:[\w-]+\s+){0,3}?[\w-]+\s*(?::|\(|,?\s*(?:namelijk|te weten|namely))\s*([^.;()]+)", re.I)
 
 
 def _counts_own_list(text: str) -> str:

@@ -74,7 +74,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
-        r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|staten|member states|countries|states)\b", re.I)),
+        r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|(?<!verenigde )staten|member states|countries|(?<!united )states)\b", re.I)),
     # "Welke fracties stemden tegen?", "Which parliamentary groups support the motion?"
     ("parties", re.compile(r"\b(welke|which|what) (\w+ )?(fracties?|kamerfracties?|politieke partijen|parties|"
                            r"political parties|parliamentary groups|political groups)\b", re.I)),
@@ -395,14 +395,16 @@ def analyse(question: str) -> Question:
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
             outcome = "" if of[:1].isupper() and "-" not in of else of.lower()
     in_the_end = None
-    if yes_no and (m := _IN_THE_END.search(text) or _WILL_IT_HAPPEN.search(text)):
+    happens = _WILL_IT_HAPPEN.search(text)
+    if yes_no and (m := happens or (None if PLAN_ASKED.search(text) else _IN_THE_END.search(text))):
         # The word after the marker ("uiteindelijk een debat", "komt er een debat"), else the
         # subject's noun ("is het gesprek met Botman uiteindelijk doorgegaan"); not a participle
         # or a grammar word ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
         subject = _SUBJECT.match(text)
-        words = [(m.group(1) or "").lower()] + (subject.group(1).lower().split() if subject else [])
-        things = [w for w in words if _is_thing(w)] if language == "nl" else []
-        in_the_end = things[0] if things else ""
+        groups = [[(m.group(1) or "").lower()], subject.group(1).lower().split() if subject else []]
+        things = [w for words in groups for i, w in enumerate(words)
+                  if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]
+        in_the_end = things[0] if things and language == "nl" else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
                     places(text), in_the_end)
 
@@ -419,20 +421,30 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
-UNDECIDED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
-                       r"afgewogen|beoordeeld)\s+of\b|\bvoorstel om\b|\b(?:wordt|is) voorgesteld\b|\bvoorgesteld wordt\b|"
-                       r"\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|\bnog te beslissen\b|\bwhether\b|\bproposal to\b",
-                       re.I)
+_UNDECIDED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
+                        r"afgewogen|beoordeeld)\s+of\b|\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|"
+                        r"\bnog te beslissen\b|\bwhether\b", re.I)
+# "..., waarbij wordt bezien of", "een prioriteit en wordt bezien of er extra stappen ...": weighed beside what is said.
+_SIDE_OF = re.compile(r"(?:\b(?:waarbij|en|terwijl|daarnaast|ook)|,)\s*(?:(?:onder andere|nog|ook)\s+)?$", re.I)
+
+
+def undecided(sentence: str) -> bool:
+    """Does ``sentence`` leave the thing still to be weighed ("Na ontvangst brief wordt bezien of
+    een debat gewenst is"), in its main clause (not "..., waarbij wordt bezien of ...")?"""
+    m = _UNDECIDED.search(sentence)
+    return m is not None and not _SIDE_OF.search(sentence[:m.start()])
 _PARTICIPLE = re.compile(r"(?:ge|aan|af|in|op|over|uit|door|toe|ver|be|ont|her|vast|mee|terug)\w*(?:d|t|en|aan)", re.I)
 _NOT_A_THING = {"ook", "wel", "niet", "nog", "al", "door", "in", "op", "aan", "met", "bij", "voor", "over", "is", "zijn",
                 "wordt", "worden", "heeft", "hebben", "zo", "als", "geen", "iets", "per", "er", "dan", "toch", "echt",
                 "samen", "wel", "ooit", "nu", "inmiddels", "intussen", "het", "de", "een", "dat", "dit", "ons", "nederland",
-                "nl", "kabinet", "minister", "regering", "kamer"}
+                "nl", "kabinet", "minister", "regering", "kamer", "van", "naar", "met", "tot", "uit", "tegen", "om", "onder",
+                "na", "sprake", "eigenlijk", "wellicht", "misschien", "toch", "zich", "hun", "zijn", "haar"}
 
 
 def _is_thing(word: str) -> bool:
-    """Could ``word`` name the thing asked about (not a grammar word, a participle, an adjective in -e)?"""
-    return (len(word) > 2 and word not in _NOT_A_THING and not _PARTICIPLE.fullmatch(word) and not word.endswith("e")
+    """Could ``word`` name the thing asked about (not a grammar word, a participle)? An adjective
+    in -e before its noun is left out where it is read."""
+    return (len(word) > 2 and word not in _NOT_A_THING and not _PARTICIPLE.fullmatch(word)
             and not word.isdigit() and not _IN_THE_END.fullmatch(word))
 
 
@@ -510,7 +522,10 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "afronden": (("klaar", "afgerond", "voltooid", "gereed", "finished", "completed", "ready"),
                  ("afgerond", "afronding", "afronden", "af te ronden", "voltooid", "gereed", "klaar", "opgeleverd",
                   "verschenen", "gepubliceerd", "aangeboden", "uitgebracht", "loopt nog", "lopende", "finished",
-                  "completed", "published")),
+                  "completed", "published",
+                  # the finished thing itself, as it is sent or given: "Hierbij bied ik u het Werkprogramma 2025 aan"
+                  "bied ik u", "bieden wij u", "bied ik uw", "bieden wij uw", "biedt", "hierbij ontvangt u",
+                  "treft u aan", "vastgesteld", "adviseert", "advies uitgebracht")),
 }
 # Words of those lists in another sense: "voor kennisgeving aangenomen" (taken note of),
 # "aangenomen dat" (assumed), a "besloten" (closed) meeting.

@@ -492,3 +492,11 @@ def test_the_position_now_leads_before_one_held_earlier(answerer, question):
     # eerder gepleit voor een verschuiving van het revised VIS naar het vierde kwartaal van 2028."
     a = answerer.ask(question)
     assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")
+
+
+@pytest.mark.parametrize("question", [
+    "Is het werkprogramma 2025 van het ATR al klaar?",  # llm11 offers it: "Hierbij bied ik u het Werkprogramma 2025 ... aan"
+    "Steunt het kabinet uiteindelijk het voorstel om Frontex te betrekken bij het visumproces?",
+])
+def test_a_finished_thing_or_a_stance_on_a_proposal_is_answered(answerer, question):
+    assert answerer.ask(question).answered

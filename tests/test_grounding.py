@@ -144,6 +144,10 @@ def test_a_count_of_the_claims_own_list_is_no_figure_the_source_must_give():
     # A count that its list does not bear out, and amounts after a colon, stay figures.
     assert claim_numbers("Er schuiven vier bewindspersonen aan: de minister van JenV en de staatssecretaris.") == [{4.0}]
     assert len(claim_numbers("Nederland betaalt 3 miljoen euro: 1 miljoen voor A en 2 miljoen voor B.")) == 3
+    # An amount is no count, whatever its list: an invented total stays to be checked.
+    assert claim_numbers("Het kabinet trekt € 3 miljoen uit: voor A, B en C.") != []
+    assert len(claim_numbers("Het budget bedraagt 3 miljoen euro: 1 miljoen voor handhaving, 1 miljoen voor preventie "
+                             "en 1 miljoen voor onderzoek.")) == 4
 
 
 # Two sentences about different years and figures, a sentence between them (a second reader's cases).

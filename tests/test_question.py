@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import PENDING, analyse, has_fact, names_actor, tells_status
+from rag.question import PENDING, analyse, has_fact, names_actor, tells_status, undecided
 
 
 @pytest.mark.parametrize(
@@ -761,10 +761,13 @@ def test_types_after_a_second_reader(question, answer_type):
     ("is het gesprek met Dennis Botman van het IMF uiteindlijk doorgegaan?", "gesprek"),
     ("Is het tweede wijzigingsvoorstel uiteindelijk samen met het actieplan gepresenteerd?", "wijzigingsvoorstel"),
     ("Is het daadwerkelijk zo dat het ATR ook EU-voorstellen toetst?", ""),
-    # Whether it will happen, asked of a plan (a sentence of what will be answers it).
+    # Whether it will happen at all (a sentence of what will be answers it, one still weighing it does not).
     ("komt er een debat over de taser bij de politie?", "debat"),
-    ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", "bijdragen"),
-    ("Will the Netherlands actually contribute to the mission?", ""),
+    ("Komt er een evaluatie van de Woo?", "evaluatie"),  # a noun in -e
+    ("Is Rutte uiteindelijk naar Kyiv gegaan?", "rutte"),  # not the preposition
+    # A plan asked with "daadwerkelijk" is answered by what will be, as any plan.
+    ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", None),
+    ("Will the Netherlands actually contribute to the mission?", None),
 ])
 def test_what_happened_in_the_end_is_no_grammar_word(question, thing):
     assert analyse(question).in_the_end == thing
@@ -816,3 +819,21 @@ def test_by_which_percentage_asks_for_the_change_not_a_level():
     assert not has_fact(q, "Het kabinet voert lastenverlichtingen door, zoals de verlaging van de "
                            "renteaftrekbeperking vpb naar 25%.")
     assert has_fact(q, "Het kabinet wil de regeldruk met 10% verminderen.")
+
+
+def test_weighing_whether_in_a_side_clause_leaves_the_main_clause_said():
+    assert undecided("Na ontvangst brief wordt bezien of een debat gewenst is.")  # ok04
+    assert not undecided("Daarom is het onverminderd voortzetten van de aanpak een prioriteit voor dit kabinet en "
+                         "wordt bezien of er extra stappen gezet kunnen worden.")  # llm13
+    assert not undecided("Het kabinet ziet meerwaarde in het voorstel om Frontex te betrekken.")
+
+
+@pytest.mark.parametrize("question", ["Welke sancties Verenigde Staten tegen Rusland?",
+                                      "Which United States agencies are involved?"])
+def test_the_united_states_is_no_list_of_states(question):
+    assert analyse(question).answer_type != "countries"
+
+
+def test_a_finished_document_handed_over_tells_it_finished():
+    q = analyse("Is het werkprogramma 2025 van het ATR al klaar?")
+    assert tells_status(q, "Hierbij bied ik u het Werkprogramma 2025 van het Adviescollege Toetsing Regeldruk (ATR) aan.")
