@@ -450,10 +450,12 @@ def test_a_terse_question_whether_a_motion_passed_is_refused_over_its_text(answe
 
 @pytest.mark.parametrize("question", [
     "is er uiteindelijk een debat gekomen over het gebruik van de taser door de politie",
+    "komt er een debat over het gebruik van de taser door de politie?",
     "Did the JHA Council in March actually adopt the general approach on the protection of adults?",
 ])
 def test_what_happened_in_the_end_is_refused_over_what_was_planned(answerer, question):
-    # ok04 plans to consider a debate after a letter; kst-32317-995 was written before the Council.
+    # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."; kst-32317-995 was
+    # written before the Council.
     a = answerer.ask(question)
     assert not a.answered and a.reason == "fact_missing"
     assert a.answer == FACT_MISSING[a.language].format(fact=FACT_NAMES[a.language]["outcome"])
@@ -472,15 +474,11 @@ def test_a_count_of_ratifications_is_not_the_number_still_required(answerer):
 @pytest.mark.parametrize("question", [
     "Is het daadwerkelijk zo dat het ATR ook EU-voorstellen toetst?",
     "Is er uiteindelijk een akkoord bereikt over het oprichtingsverdrag voor de Claims Commissie voor Oekraïne?",
+    "Is het werkprogramma 2025 van het ATR al klaar?",  # llm11 offers it: "Hierbij bied ik u het Werkprogramma 2025 ... aan"
+    "Steunt het kabinet uiteindelijk het voorstel om Frontex te betrekken bij het visumproces?",
 ])
 def test_what_happened_in_the_end_told_as_done_or_as_a_fact_is_answered(answerer, question):
     assert answerer.ask(question).answered
-
-
-def test_whether_something_will_happen_is_refused_over_a_question_still_open(answerer):
-    # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."
-    a = answerer.ask("komt er een debat over het gebruik van de taser door de politie?")
-    assert not a.answered and a.reason == "fact_missing"
 
 
 @pytest.mark.parametrize("question", [
@@ -492,11 +490,3 @@ def test_the_position_now_leads_before_one_held_earlier(answerer, question):
     # eerder gepleit voor een verschuiving van het revised VIS naar het vierde kwartaal van 2028."
     a = answerer.ask(question)
     assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")
-
-
-@pytest.mark.parametrize("question", [
-    "Is het werkprogramma 2025 van het ATR al klaar?",  # llm11 offers it: "Hierbij bied ik u het Werkprogramma 2025 ... aan"
-    "Steunt het kabinet uiteindelijk het voorstel om Frontex te betrekken bij het visumproces?",
-])
-def test_a_finished_thing_or_a_stance_on_a_proposal_is_answered(answerer, question):
-    assert answerer.ask(question).answered
