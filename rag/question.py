@@ -1080,11 +1080,11 @@ def _has_person(sentence: str, question: Question) -> bool:
         own = rest[_APPOSITION.match(rest).end():]
         own = own.split(None, 1)[0] if own.strip() else ""
         told = _offices(f"{before} {m.group(0)} {own}")
-        if told & asked and not _same_body(question.text, f"{before} {m.group(0)} {rest}"):
+        if told & asked and not _same_body(question, f"{before} {m.group(0)} {rest}"):
             continue  # the chair of another body
         if told & asked or not told - {"lid"}:  # a member may hold any office ("Kamerlid ... rapporteur")
             return True
-    return _holder_by_title(sentence, asked, question.text)
+    return _holder_by_title(sentence, asked, question)
 
 
 # The body an office is of: "voorzitter van de ministeriële commissie voor de taakstelling".
@@ -1094,17 +1094,23 @@ _GENERIC_BODY = {"commissie", "committee", "raad", "council", "college", "board"
                  "for", "tijdelijke", "vaste", "nieuwe", "huidige", "temporary", "new", "current", "op", "on", "en", "and"}
 
 
-def _same_body(question: str, told: str) -> bool:
+def _body_words(text: str, specific: bool = True) -> set[str]:
+    """The words of ``text`` by their first six letters (compounds and endings aside), without
+    the generic ones ("commissie", "tijdelijke") unless ``specific`` is False."""
+    return {w[:6] for w in re.findall(r"[\wà-ÿ]+", text.lower())
+            if not specific or (w not in _GENERIC_BODY and len(w) > 2)}
+
+
+def _same_body(question: Question, told: str) -> bool:
     """May the office told be of the body asked? False only when both name a body and they
     share no specific word ("de ministeriële commissie voor de taakstelling" is not "de
     tijdelijke gemengde commissie subsidiariteitstoets")."""
-    asked, said = _BODY.search(question), _BODY.search(told)
-    if not asked or not said or detect_language(question) != "nl":
+    asked, said = _BODY.search(question.text), _BODY.search(told)
+    if not asked or not said or question.language != "nl":
         return True  # an English name of a Dutch body shares no word with it ("Court of Audit")
     if re.search(r"\b[A-Z]{2,}\b", asked.group(1) + said.group(1)):
         return True  # an abbreviation ("CTIVD", "JBZ-Raad") is not compared word by word
-    words = lambda m: {w[:6] for w in re.findall(r"[\wà-ÿ]+", m.group(1).lower()) if w not in _GENERIC_BODY and len(w) > 2}
-    a, b = words(asked), words(said)
+    a, b = _body_words(asked.group(1)), _body_words(said.group(1))
     return not a or not b or bool(a & b)
 
 
@@ -1116,7 +1122,7 @@ _TITLE = re.compile(r"\b(minister-president|premier|minister|staatssecretaris)\s
 _PRESIDENCY = re.compile(r"\b(voorzitterschap|presidency|presidentschap)\b", re.I)
 
 
-def _holder_by_title(sentence: str, asked: set[str], question_text: str) -> bool:
+def _holder_by_title(sentence: str, asked: set[str], question: Question) -> bool:
     """Does a cabinet member named by office, or for a chair a country, hold the office asked
     in ``sentence``, of the body asked ("een ontbijtbijeenkomst ..., die de minister van Justitie en
     Veiligheid zal voorzitten" answers who chairs it, not who chairs the JBZ-Raad; "staatssecretaris
@@ -1130,21 +1136,20 @@ def _holder_by_title(sentence: str, asked: set[str], question_text: str) -> bool
         holders += [m for pattern in _COUNTRY_TOLD.values() for m in pattern.finditer(sentence)]
     for m in holders:
         near = _TITLE.sub(" ", sentence[max(0, m.start() - 60):m.end() + 60])  # not another member's title
-        if _offices(near) & asked and _body_near(question_text, near):
+        if _offices(near) & asked and _body_near(question, near):
             return True
     return False
 
 
-def _body_near(question: str, near: str) -> bool:
+def _body_near(question: Question, near: str) -> bool:
     """Is the body whose office a Dutch question asks about ("vz van het ontbijt vd CT-kopgroep")
     named near the holder ("een ontbijtbijeenkomst ..., die de minister ... zal voorzitten"), by a
     word's first six letters? Not "voorzitter van de JBZ-Raad" there."""
-    asked = _BODY.search(question)
-    if not asked or detect_language(question) != "nl":
+    asked = _BODY.search(question.text)
+    if not asked or question.language != "nl":
         return True
-    words = {w[:6] for w in re.findall(r"[\wà-ÿ]+", asked.group(1).lower()) if w not in _GENERIC_BODY and len(w) > 2}
-    told = {w[:6] for w in re.findall(r"[\wà-ÿ]+", near.lower())}
-    return not words or bool(words & told)
+    words = _body_words(asked.group(1))
+    return not words or bool(words & _body_words(near, specific=False))
 
 
 def _has_article(sentence: str, question: Question) -> bool:
