@@ -47,7 +47,7 @@ from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
                           asks_dutch_position, holds_stance, names_responder, over_time, responder, score_sentences,
-                          select, sentence_before, stance_holder, stance_sentence, with_stance)
+                          select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status,
@@ -461,6 +461,14 @@ class Answerer:
                 on_topic = ev.share >= 0.5
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
+            if q.yes_no:
+                # "Steunt NL de overplaatsing naar Irak?": the item's position on something else does not answer it.
+                topic = self.topic(q)
+                lead = stance_sentence(picked, scored, q.text,
+                                       on_point=lambda x: stance_on_point(topic, x.text, sentence_before(x)))
+                if lead is None:
+                    message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"])
+                    return self._not_found(q, hits, scored, "fact_missing", message)
             picked = with_stance(picked, lead, self.settings)
         return self._compose(q, picked, earlier, lead=lead)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -76,7 +76,7 @@ _STANCE_WORD = re.compile(
     r"voorstander|terughoudend|tegenstander|ziet|zien|pleit\w*|wil|willen|zet zich|zetten zich|vindt(?! u\b)|"
     r"vinden|deelt|waardeert|juicht|verzet|wijst|afwijzend|mening|standpunt|prioriteit|belang|belangrijk|essentieel|"
     r"noodzakelijk|kan zich vinden|welwillend|constructief|zorgen|bezwaar|voorbehoud|ambitieus|voorop|streeft|"
-    r"wenst|kiest|voornemens|"
+    r"wenst|kiest|voornemens|kijkt (?:\w+ ){0,5}?uit naar|kijken (?:\w+ ){0,5}?uit naar|"
     # What a report of the meeting says the Netherlands did: "heeft gewezen op", "gaf aan", "benadrukte".
     r"gewezen op|wees op|wijst op|aangegeven|gaf aan|geeft aan|onderstre\w*|benadruk\w*|gepleit|ingezet|"
     r"uitgesproken|opgeroepen|riep op|roept op)\b", re.IGNORECASE)
@@ -714,17 +714,19 @@ def _sides(text: str) -> set[str]:
 
 
 def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
-                    question: str = "") -> ScoredSentence | None:
+                    question: str = "", on_point: Callable[[ScoredSentence], bool] | None = None) -> ScoredSentence | None:
     """The sentence of the quoted chunk (``picked[0]``'s) that states the Dutch position
     (:func:`takes_stance`): one that takes the side the question names ("Kan NL instemmen
     ...?" and "Nederland kan hiermee instemmen."), else the first (of ``picked``, then of the
     chunk's candidates) that states the position now rather than one held earlier ("heeft
-    eerder gepleit"), else the first that states one; None when none of its sentences does."""
+    eerder gepleit"), else the first that states one; None when none of its sentences does.
+    With ``on_point``, only the sentences it accepts count (:func:`stance_on_point`)."""
     home = picked[0].hit.chunk.id
     asked = _sides(question)
 
     def stances(sentences: list[ScoredSentence]) -> Iterator[ScoredSentence]:
-        return (x for x in sentences if x.hit.chunk.id == home and takes_stance(x.text))
+        return (x for x in sentences if x.hit.chunk.id == home and takes_stance(x.text)
+                and (on_point is None or on_point(x)))
 
     if asked:
         found = next((x for x in stances(picked + scored) if asked & _sides(x.text)), None)
@@ -734,6 +736,36 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
     # "Nederland heeft eerder gepleit voor een verschuiving ...").
     now = next((x for x in stances(picked + scored) if not _EARLIER.search(x.text)), None)
     return now or next(stances(picked), None) or next(stances(scored), None)
+
+
+def stance_on_point(topic: TopicTerms, stance: str, before: str = "") -> bool:
+    """Is ``stance`` (the Dutch position a yes/no question is answered with) about what the
+    question asks: it names one of the question's words, or it points back ("Nederland kan
+    hiermee instemmen") to a sentence before that does? Not a stance the same item takes on
+    something else: "Steunt NL de overplaatsing van uitreizigers naar Irak?" is not answered by
+    "Nederland is positief over de mogelijkheid om ... van gedachten te wisselen".
+
+    Example:
+        >>> from rag.bm25 import DutchAnalyzer
+        >>> topic = TopicTerms("Steunt NL de overplaatsing van uitreizigers naar Irak?", DutchAnalyzer())
+        >>> stance_on_point(topic, "Nederland is positief over de mogelijkheid om van gedachten te wisselen.")
+        False
+        >>> stance_on_point(topic, "Nederland kan hiermee instemmen.", before="De Raad besluit over de overplaatsing.")
+        True
+    """
+    terms = [t for t in topic.terms if not _STANCE_ASKED.search(t) and not POSITION_QUESTION.search(t)
+             and not DUTCH_ACTOR.fullmatch(t)]
+    if not terms:
+        return True
+    around = f"{before} {stance}" if _POINTS_BACK.search(stance) else stance
+    return any(topic.mentions(t, around) for t in terms)
+
+
+# A position on what the sentence before named: "hiermee", "daarover", "dit voorstel", "this proposal".
+_POINTS_BACK = re.compile(r"\b(?:(?:hier|daar)(?:mee|voor|in|over|bij|aan|tegen|op|achter)|"
+                          r"(?:dit|deze|dat|die|dergelijke|this|that|these|such) (?:\w+ )?(?:voorstel\w*|akkoord|initiatief|"
+                          r"plan\w*|aanpak|besluit|verordening|richtlijn|tekst|compromis|document|conclusies|punt|"
+                          r"proposal|approach|plan|text|compromise))\b", re.I)
 
 
 # Not "Zoals eerder aangegeven steunt Nederland ...": the position now, said before too.

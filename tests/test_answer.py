@@ -112,7 +112,22 @@ def test_a_question_for_the_cabinets_view_on_a_motion_it_never_judged_is_refused
     assert a.related[0].chunk.doc_id == "kst-21501-02-3121"
     # Where the cabinet does take a stand, a yes/no question about it is answered with it.
     b = answerer.ask("Steunt het kabinet een sanctie-instrument tegen mensensmokkelaars?")
-    assert b.answered and b.answer.startswith("Het kabinet ")
+    assert b.answered and b.answer.startswith("Het kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een "
+                                              "sanctie instrument")
+
+
+@pytest.mark.parametrize("question", [
+    "Does the Netherlands support postponing the 9 April 2026 deadline for the EES roll-out?",
+    "Klopt het dat NL het geüpdatete Syria CT Actionplan van de EU CTC al heeft onderschreven?",
+])
+def test_a_yes_no_question_is_not_answered_by_a_stand_on_another_point(answerer, question):
+    # The item takes a stand ("Nederland kan hiermee instemmen", "Nederland is positief over de
+    # mogelijkheid om ... van gedachten te wisselen"), but on something else than the point asked.
+    a = answerer.ask(question)
+    language = "en" if question.startswith("Does") else "nl"
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["position"])
+    assert a.related[0].chunk.doc_id == "kst-32317-995"
 
 
 def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.evidence import (asks_about_members, asks_dutch_position, holds_stance, names_responder, reports_members, responder,
-                          stance_holder, takes_stance)
+from rag.bm25 import DutchAnalyzer
+from rag.evidence import (TopicTerms, asks_about_members, asks_dutch_position, holds_stance, names_responder, reports_members,
+                          responder, stance_holder, stance_on_point, takes_stance)
 from rag.question import analyse
 
 
@@ -23,6 +24,8 @@ from rag.question import analyse
     "Het Nederlandse standpunt is dat de termijn te kort is.",
     "Het kabinet is voornemens in te stemmen met het voorstel.",
     "De Nederlandse inzet is gericht op een snelle afronding van de onderhandelingen.",
+    # Looking forward to a proposal (kst-32317-995, the migration strategy).
+    "Het kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een sanctie instrument tegen mensensmokkelaars.",
 ])
 def test_a_sentence_in_which_the_netherlands_takes_a_stand(sentence):
     assert takes_stance(sentence)
@@ -215,3 +218,27 @@ def test_a_response_is_told_where_the_responder_is_named_or_its_decision_list_de
                            "advies Raad van State")
     assert not names_responder(["raad"], "De JBZ-Raad sprak over terugkeer.", "", "geannoteerde agenda")
     assert not names_responder(["commissie"], "Europese samenwerking is nodig.", "", "regeerprogramma")
+
+
+# kst-32317-995, the working lunch on Syria: the item's one stand is on talking it over with other
+# member states, not on the transfers it mentions just before.
+_SYRIA_BEFORE = ("Daarnaast ten aanzien van de vrouwen en kinderen met een Nederlandse link die zich in opvangkampen in "
+                 "Syrië bevinden.")
+_SYRIA_STANCE = ("Nederland is positief over de mogelijkheid om met andere EU-lidstaten van gedachten te wisselen over de "
+                 "ontwikkelingen in de regio en de mogelijke gevolgen die dit kan hebben voor de interne veiligheid van de EU.")
+
+
+@pytest.mark.parametrize("question, stance, before, on_point", [
+    ("Steunt NL de overplaatsing van uitreizigers van Syrië naar Irak?", _SYRIA_STANCE, _SYRIA_BEFORE, False),
+    ("Klopt het dat NL het Syria CT actionplan van de CTC heeft onderschreven?", _SYRIA_STANCE, _SYRIA_BEFORE, False),
+    ("Is NL positief over gedachtewisseling met andere lidstaten over de regio?", _SYRIA_STANCE, _SYRIA_BEFORE, True),
+    # A stand on what the sentence before names ("hiermee") is on that point.
+    ("Kan NL instemmen met het opnemen van visumplichtige landen in de lijst?", "Nederland kan hiermee instemmen.",
+     "Het voorzitterschap stelt voor visumplichtige landen op te nemen in de lijst.", True),
+    ("Steunt het kabinet een sanctie-instrument tegen mensensmokkelaars?",
+     "Het kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een sanctie instrument tegen "
+     "mensensmokkelaars.", "", True),
+])
+def test_a_stand_answers_a_yes_no_question_only_on_its_point(question, stance, before, on_point):
+    topic = TopicTerms(question, DutchAnalyzer())
+    assert stance_on_point(topic, stance, before) is on_point
