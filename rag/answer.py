@@ -45,7 +45,7 @@ from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
-from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary,
+from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice,
                           asks_dutch_position, holds_stance, names_responder, over_time, responder, score_sentences,
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
@@ -73,14 +73,14 @@ FACT_NAMES = {
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover",
-           "outcome": "uitkomst", "response": "reactie van de {who}"},
+           "outcome": "uitkomst", "response": "reactie van de {who}", "advice": "advies van de {who}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "parties": "names of parties",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
            "status_of": "decision or state of play of {actor} on it",
-           "outcome": "outcome", "response": "response by the {who}"},
+           "outcome": "outcome", "response": "response by the {who}", "advice": "advice by the {who}"},
 }
 ACTOR_NAMES = {
     "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement",
@@ -441,7 +441,8 @@ class Answerer:
         asked_who, who = responder(q)
         if who and not any(names_responder(who, x.text, sentence_before(x), x.hit.chunk.kind) for x in picked):
             # "How has the European Commission responded ...?" over the cabinet's own plans.
-            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["response"].format(who=asked_who))
+            what = "advice" if asks_advice(q) else "response"
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language][what].format(who=asked_who))
             return self._not_found(q, hits, scored, "fact_missing", message)
         holder = stance_holder(q)
         if holder:

@@ -230,6 +230,22 @@ _RESPONSE_ASKED = (
     re.compile(rf"^\s*(?:(?:wat|welke) (?:is|was|waren) (?:de )?)?reacties? (?:van )?(?:de |het )?{_WHO}(?:\s+op\b|\s*\?|\s*$)",
                re.I),
 )
+# Advice is a response too: "Heeft de RvS geadviseerd over de tweede NvW?", "advies RvS gevraagd",
+# "Has the Council of State given its opinion on ...?": only a sentence naming the adviser answers.
+_ADVICE_ASKED = (
+    re.compile(rf"\b(?:heeft|hebben|had|hadden) (?:de |het )?{_WHO} (?:(?:al|ook|nog|inmiddels|ooit|zich|daarover|"
+               rf"hierover|erover) )*(?:geadviseerd|(?:een |zijn |haar )?advies (?:uitgebracht|gegeven)|uitgesproken|"
+               rf"(?:een |zijn |haar )?oordeel gegeven)\b", re.I),
+    re.compile(rf"\badvies (?:van )?(?:de |het )?{_WHO} (?:gevraagd|aangevraagd|ingewonnen|ontvangen)\b", re.I),
+    re.compile(rf"\b(?:has|have|did) (?:the )?{_WHO} (?:(?:already|also|ever|actually) )*(?:advised|advise|"
+               rf"(?:given|issued|expressed) (?:its |an |any )?(?:advice|opinion|view))\b", re.I),
+)
+_RESPONSE_ASKED += _ADVICE_ASKED
+
+
+def asks_advice(q: Question) -> bool:
+    """Does ``q`` ask whether or what someone advised ("Heeft de RvS geadviseerd over ...?")?"""
+    return any(p.search(q.text) for p in _ADVICE_ASKED)
 # Bodies by the names a letter uses for them: the Raad van State's advice speaks as "de Afdeling".
 _RESPONDER_ALIASES = {
     "raad van state": ["raad van state", "afdeling"], "rvs": ["raad van state", "afdeling"],
@@ -266,12 +282,16 @@ def responder(q: Question) -> tuple[str, list[str]]:
     phrase = " ".join(words)
     if phrase in _RESPONDER_ALIASES:
         return who, _RESPONDER_ALIASES[phrase]
+    # A longer name of a body with aliases ("de Afdeling advisering van de Raad van State").
+    named = [key for key in _RESPONDER_ALIASES if len(key) > 4 and re.search(rf"\b{re.escape(key)}\b", phrase)]
+    if named:
+        return who, _RESPONDER_ALIASES[max(named, key=len)]
     if q.language == "en":
         dutch = dutch_words(phrase) or (dutch_words(words[-1]) if len(words) <= 2 else [])
         return (who, [d.split()[-1] for d in dutch[:3]]) if dutch else ("", [])
     # The noun, not an adjective before it ("vaste commissie", "Europese Commissie"), nor a name
     # after it ("kamercommissie EZK"): the last word in lower case, or else the last word.
-    lower = [w for w in re.findall(r"[\wà-ÿ-]+", who) if w.islower() and w not in _HOLDER_SKIP]
+    lower = [w for w in re.findall(r"[\wà-ÿ-]+", who) if w.islower() and w not in _HOLDER_SKIP and w not in ("van", "voor")]
     return who, [lower[-1] if lower else words[-1]]
 
 

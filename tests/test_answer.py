@@ -314,6 +314,16 @@ def test_a_response_of_someone_the_letters_do_not_name_is_refused(answerer):
     assert b.answered and "Overlaten aan individuele leden" in b.answer
 
 
+def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
+    # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
+    a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["advice"].format(who="RvS"))
+    # kst-36450-4: its advice on "ervaren regeldruk", in the words of "de Afdeling".
+    b = answerer.ask("Heeft de Raad van State geadviseerd over het begrip ervaren regeldruk?")
+    assert b.answered and "De Afdeling adviseert" in b.answer
+
+
 def test_whether_an_act_happened_is_answered_where_the_letter_tells_it(answerer):
     a = answerer.ask("Heeft Nederland het verdrag ter bescherming van het beroep van advocaat al ondertekend?")
     assert a.answer_type == "yes_no" and a.answered and "ondertekend" in a.answer

@@ -202,6 +202,13 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Hoe reageerde de Raad van State op het begrip ervaren regeldruk?", ["raad van state"]),
     ("How did the Council of State react to the bill?", ["raad van state"]),
     ("Wat was de reactie van de VNG?", ["vng"]),
+    # Advice is a response: whether or what a body advised, by its short or long name.
+    ("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?", ["raad van state"]),
+    ("tweede NvW ATR advies RvS gevraagd", ["raad van state"]),
+    ("Heeft de Afdeling advisering van de Raad van State geadviseerd om het begrip te schrappen?", ["afdeling"]),
+    ("Has the Council of State given its opinion on the second memorandum of amendment?", ["raad van state"]),
+    ("Heeft het ATR zich uitgesproken over het voorstel?", ["atr"]),
+    ("Heeft de minister geadviseerd over het besluit?", []),
 ])
 def test_who_a_question_asks_to_have_responded(question, words):
     assert responder(analyse(question))[1][:1] == words
