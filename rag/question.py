@@ -203,6 +203,8 @@ _CHANGE_ASKED = re.compile(
     r"\b(gedaald|gestegen|gegroeid|toegenomen|afgenomen|verminderd|verhoogd|verlaagd|gekrompen|daling|stijging|groei|daalde|steeg|"
     r"toename|afname|fell|fallen|rose|risen|increased|decreased|dropped|grown|grew|declined|shrunk)\b", re.I)
 _PERCENT_RE = re.compile(r"\d\s?%|\bprocent\b|\bpercent\b|\bprocentpunt", re.I)
+# A share asked for by name ("welk percentage", "By what percentage"): in a sentence the word alone gives none.
+_PERCENT_ASKED = re.compile(_PERCENT_RE.pattern + r"|\bpercentages?\b", re.I)
 _NUMBER_RE = re.compile(r"(?<![\w.])\d[\d.,]*\b|\b(" + "|".join(NUMBER_WORDS[1:]) + r")\b", re.I)
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _SMALL_NUMBER = r"(\d+|een|één|eén|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twintig|honderd|one|two|three|four|five|ten|hundred)"
@@ -919,7 +921,7 @@ def _has_number(sentence: str, question: Question) -> bool:
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
         sentence = _LEVEL_PERCENT.sub(" ", sentence)
-    if _PERCENT_RE.search(question.text):
+    if _PERCENT_ASKED.search(question.text):
         # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
     if question.counted and _CHANGE_TOLD.search(sentence) and not _CHANGE_ASKED.search(question.text):

@@ -819,6 +819,11 @@ def test_by_which_percentage_asks_for_the_change_not_a_level():
     assert not has_fact(q, "Het kabinet voert lastenverlichtingen door, zoals de verlaging van de "
                            "renteaftrekbeperking vpb naar 25%.")
     assert has_fact(q, "Het kabinet wil de regeldruk met 10% verminderen.")
+    # "percentage" asks for a share as much as "procent" does: llm13's "top-5" is no answer.
+    english = analyse("By what percentage does the cabinet aim to cut the regulatory burden for businesses?")
+    assert not has_fact(english, "Dit kabinet heeft ambitie om weer tot de top-5 van meest concurrerende landen "
+                                 "wereldwijd te horen.")
+    assert has_fact(english, "Het kabinet wil de regeldruk met 10% verminderen.")
 
 
 def test_weighing_whether_in_a_side_clause_leaves_the_main_clause_said():
