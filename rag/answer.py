@@ -51,7 +51,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status,
-                          undecided)
+                          undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -471,6 +471,13 @@ class Answerer:
                     message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"])
                     return self._not_found(q, hits, scored, "fact_missing", message)
             picked = with_stance(picked, lead, self.settings)
+        if q.yes_no and q.in_the_end is None:
+            first = lead or max(picked, key=lambda x: x.probability)
+            if weighed(first.text):
+                # "Heeft de CTIVD bevestigd dat het onderzoek past ...?" over "... zal bespreken of de wens past":
+                # the letter leaves it open.
+                message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
+                return self._not_found(q, hits, scored, "fact_missing", message)
         return self._compose(q, picked, earlier, lead=lead)
 
     def _tells_outcome(self, q: Question, picked: list[ScoredSentence]) -> bool:

@@ -423,9 +423,13 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
-_UNDECIDED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
-                        r"afgewogen|beoordeeld)\s+of\b|\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|"
-                        r"\bnog te beslissen\b|\bwhether\b", re.I)
+# Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
+_WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
+                      r"afgewogen|beoordeeld)\s+of\b|\bwhether\b|"
+                      r"\b(?:zal|zullen)\s+(?:[\wà-ÿ-]+\s+){0,10}?(?:bespreken|bekijken|nagaan|onderzoeken|bezien|"
+                      r"verkennen|afwegen|beoordelen)\s+of\b", re.I)
+# Said not to be decided yet: "dient de ministerraad nog te beslissen" (which answers "al besloten?" with no).
+_NOT_YET_DECIDED = re.compile(r"\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|\bnog te beslissen\b", re.I)
 # "..., waarbij wordt bezien of", "een prioriteit en wordt bezien of er extra stappen ...": weighed beside what is said.
 _SIDE_OF = re.compile(r"(?:\b(?:waarbij|en|terwijl|daarnaast|ook)|,)\s*(?:(?:onder andere|nog|ook)\s+)?$", re.I)
 
@@ -433,7 +437,17 @@ _SIDE_OF = re.compile(r"(?:\b(?:waarbij|en|terwijl|daarnaast|ook)|,)\s*(?:(?:ond
 def undecided(sentence: str) -> bool:
     """Does ``sentence`` leave the thing still to be weighed ("Na ontvangst brief wordt bezien of
     een debat gewenst is"), in its main clause (not "..., waarbij wordt bezien of ...")?"""
-    m = _UNDECIDED.search(sentence)
+    return weighed(sentence) or _in_main_clause(_NOT_YET_DECIDED, sentence)
+
+
+def weighed(sentence: str) -> bool:
+    """Does ``sentence`` leave the thing still to be weighed, in its main clause ("wordt bezien of",
+    "zal ... bespreken of"), rather than say it is not decided yet ("nog te beslissen")?"""
+    return _in_main_clause(_WEIGHED, sentence)
+
+
+def _in_main_clause(pattern: re.Pattern, sentence: str) -> bool:
+    m = pattern.search(sentence)
     return m is not None and not _SIDE_OF.search(sentence[:m.start()])
 _PARTICIPLE = re.compile(r"(?:ge|aan|af|in|op|over|uit|door|toe|ver|be|ont|her|vast|mee|terug)\w*(?:d|t|en|aan)", re.I)
 _NOT_A_THING = {"ook", "wel", "niet", "nog", "al", "door", "in", "op", "aan", "met", "bij", "voor", "over", "is", "zijn",

@@ -314,6 +314,17 @@ def test_a_response_of_someone_the_letters_do_not_name_is_refused(answerer):
     assert b.answered and "Overlaten aan individuele leden" in b.answer
 
 
+def test_a_yes_no_question_is_not_answered_by_what_is_still_to_be_weighed(answerer):
+    # ok02: the chairs are still to talk it over, so the letter does not say whether it fits.
+    a = answerer.ask("Has the CTIVD chair confirmed that the committee's request for an investigation falls within "
+                     "the CTIVD's supervisory remit?")
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["en"].format(fact=FACT_NAMES["en"]["status"])
+    # kst-32317-995: "nog te beslissen" tells that the cabinet has not decided yet, which answers.
+    b = answerer.ask("Heeft de ministerraad al besloten dat het operationele agressietribunaal in Nederland komt?")
+    assert b.answered and "nog te beslissen" in b.answer
+
+
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
     # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
     a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import PENDING, analyse, has_fact, names_actor, tells_status, undecided
+from rag.question import PENDING, analyse, has_fact, names_actor, tells_status, undecided, weighed
 
 
 @pytest.mark.parametrize(
@@ -831,6 +831,20 @@ def test_weighing_whether_in_a_side_clause_leaves_the_main_clause_said():
     assert not undecided("Daarom is het onverminderd voortzetten van de aanpak een prioriteit voor dit kabinet en "
                          "wordt bezien of er extra stappen gezet kunnen worden.")  # llm13
     assert not undecided("Het kabinet ziet meerwaarde in het voorstel om Frontex te betrekken.")
+
+
+def test_still_to_be_weighed_is_not_the_same_as_not_decided_yet():
+    # ok02: a talk still to come on whether the request fits the CTIVD's task leaves it open.
+    ctivd = ("De voorzitter van de commissie zal met de voorzitter van de CTIVD bespreken of de wens van de commissie "
+             "past binnen de toezichthoudende taak van de CTIVD.")
+    assert weighed(ctivd) and undecided(ctivd)
+    assert weighed("Na ontvangst brief wordt bezien of een debat gewenst is.")  # ok04
+    # kst-32317-995: "nog te beslissen" says no decision was taken, which answers "al besloten?".
+    tribunal = ("Bij besluit van 17 oktober 2025 heeft de ministerraad ingestemd met vestiging in Nederland van de "
+                "voorbereidende fases van het Speciaal Tribunaal; over de eventuele vestiging van het operationele "
+                "tribunaal dient de ministerraad nog te beslissen.")
+    assert undecided(tribunal) and not weighed(tribunal)
+    assert not weighed("De commissie zal het verslag bespreken in de procedurevergadering.")
 
 
 @pytest.mark.parametrize("question", ["Welke sancties Verenigde Staten tegen Rusland?",
