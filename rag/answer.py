@@ -466,7 +466,8 @@ class Answerer:
                 # "Steunt NL de overplaatsing naar Irak?": the item's position on something else does not answer it.
                 topic = self.topic(q)
                 lead = stance_sentence(picked, scored, q.text,
-                                       on_point=lambda x: stance_on_point(topic, x.text, sentence_before(x)))
+                                       on_point=lambda x: stance_on_point(topic, x.text, sentence_before(x),
+                                                                          x.hit.chunk.item_title or ""))
                 if lead is None:
                     message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"])
                     return self._not_found(q, hits, scored, "fact_missing", message)

@@ -758,10 +758,11 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
     return now or next(stances(picked), None) or next(stances(scored), None)
 
 
-def stance_on_point(topic: TopicTerms, stance: str, before: str = "") -> bool:
+def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str = "") -> bool:
     """Is ``stance`` (the Dutch position a yes/no question is answered with) about what the
     question asks: it names one of the question's words, or it points back ("Nederland kan
-    hiermee instemmen") to a sentence before that does? Not a stance the same item takes on
+    hiermee instemmen") to a sentence before, or an item ``title``, that does (a year in the
+    title names no topic)? Not a stance the same item takes on
     something else: "Steunt NL de overplaatsing van uitreizigers naar Irak?" is not answered by
     "Nederland is positief over de mogelijkheid om ... van gedachten te wisselen".
 
@@ -777,8 +778,10 @@ def stance_on_point(topic: TopicTerms, stance: str, before: str = "") -> bool:
              and not DUTCH_ACTOR.fullmatch(t)]
     if not terms:
         return True
-    around = f"{before} {stance}" if _POINTS_BACK.search(stance) else stance
-    return any(topic.mentions(t, around) for t in terms)
+    if not _POINTS_BACK.search(stance):
+        return any(topic.mentions(t, stance) for t in terms)
+    return (any(topic.mentions(t, f"{before} {stance}") for t in terms)
+            or any(topic.mentions(t, title) for t in terms if not t.isdigit()))
 
 
 # A position on what the sentence before named: "hiermee", "daarover", "dit voorstel", "this proposal".

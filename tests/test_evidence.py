@@ -249,3 +249,16 @@ _SYRIA_STANCE = ("Nederland is positief over de mogelijkheid om met andere EU-li
 def test_a_stand_answers_a_yes_no_question_only_on_its_point(question, stance, before, on_point):
     topic = TopicTerms(question, DutchAnalyzer())
     assert stance_on_point(topic, stance, before) is on_point
+
+
+def test_a_stand_that_points_back_is_on_the_point_its_item_is_about():
+    # kst-32317-995: "Nederland kan hiermee instemmen" under the revised VIS roadmap item; the
+    # question paraphrases the roadmap, its heading names it ("herziene routekaart voor na 2026").
+    title = "Implementatie van interoperabiliteit: herziene routekaart voor na 2026"
+    before = "De Raad zal naar verwachting worden gevraagd om de roadmap voor revised VIS aan te nemen."
+    vis = TopicTerms("Kan Nederland akkoord gaan met het voorgestelde tijdpad in twee stappen voor het herziene "
+                     "Europese visumgegevenssysteem?", DutchAnalyzer())
+    assert stance_on_point(vis, "Nederland kan hiermee instemmen.", before, title)
+    # A year in the heading names no topic: the EES deadline of 9 April 2026 is another point.
+    ees = TopicTerms("Steunt Nederland uitstel van de EES-deadline van 9 april 2026?", DutchAnalyzer())
+    assert not stance_on_point(ees, "Nederland kan hiermee instemmen.", before, title)
