@@ -60,7 +60,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"grant|loan|credit|costs?|funding|guarantee|fund|facility)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
-        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
+        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting|kosten)\b|"
+        r"\bwhat (is|are|was|were|will be) the (\w+ ){0,2}(costs?|expenditure|spending)\b|"
         r"\b(what|which) (\w+ ){0,2}(wage|fee|price)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
@@ -71,7 +72,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
-        r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
+        r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
         r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|(?<!verenigde )staten|member states|countries|(?<!united )states)\b", re.I)),
@@ -81,12 +82,15 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # The legal basis: "obv welk art. Grondwet", "welk art. VWEU", "under which article".
     ("article", re.compile(
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
-        r"rechtsgrondslag\b|legal basis\b|treaty article\b|(?:wets|overgangs|slot|straf|uitvoerings|delegatie)?bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis)\b", re.I)),
+        r"rechtsgrondslag\b|legal basis\b|treaty article\b|(?:wets|verdrags|overgangs|slot|straf|uitvoerings|delegatie)?bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis|rechtsbasis|juridische basis)\b", re.I)),
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
+        # Who signed: "wie tekende het advies", "Who signed the letter?", "door wie is de brief ondertekend".
+        r"^\s*(wie|who)\s+(tekende|tekenden|ondertekende|ondertekenden|signed|co-signed)\b|"
+        r"^\s*(door wie|by whom)\b.*\b(ondertekend|getekend|signed)\b|"
         # Who holds, held or will hold the chair or the lead, however said: "wie word voorziter van ...",
         # "Wie stond aan het hoofd van ...", "Who will chair ...?", "wie leidt ...".
         # The office is the one asked about, not an object: not "Who is going to sound out the CTIVD chair?".
@@ -98,7 +102,9 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # An office asked by "which": "Met welke nieuwe topman van het IMF ...?" (not "welke minister":
         # that is answered by the ministry, "de minister van JenV").
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
-        r"ambassadeur|woordvoerder|chair|chairman|chairperson|director|ambassador|spokesperson)\b", re.I)),
+        r"ambassadeur|woordvoerder|chair|chairman|chairperson|director|ambassador|spokesperson|ondertekenaar|signatory)\b|"
+        # "Welk lid van de Afdeling ...", "Which member of the Commission ...", not a paragraph of an article.
+        r"\b(welk|which) (lid|member)\b(?!\s+(?:van\s+|of\s+)?(?:het\s+|the\s+)?(?:art\.|artikel|article|lid\b))", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -116,7 +122,7 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
     # "indiener motie Gaza Rafah", "Motie ingediend door?": who submitted it.
-    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|initiatiefnemers?)\b(?!')|"
+    ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|initiatiefnemers?|ondertekenaars?)\b(?!')|"
                           r"\bingediend door\s*\??\s*$", re.I)),
 ]
 _QUESTION_WORD = re.compile(
@@ -321,7 +327,9 @@ def _is_yes_no(text: str, language: str) -> bool:
     # "Ziet de regering ...?", "Blijft NL ...?": a finite verb first, then its subject.
     words = text.lower().split()
     return (language == "nl" and text.endswith("?") and len(words) > 2 and re.fullmatch(r"[a-z]+(t|en)", words[0]) is not None
-            and words[1] in _VERB_FIRST_SUBJECT and not _QUESTION_WORD.match(words[0]))
+            and words[1] in _VERB_FIRST_SUBJECT and not _QUESTION_WORD.match(words[0])
+            # "budget ATR 2025?" asks the amount ("Kosten de maatregelen meer?" is still a verb first)
+            and not (words[1] not in ("de", "het", "een") and any(p.fullmatch(words[0]) for _, p in _WEAK_TYPES)))
 
 
 # A terse question that ends in the act's participle: "motie Ceder aangenomen?", "wet al gestemd?"

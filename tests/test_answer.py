@@ -139,6 +139,11 @@ def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
     assert a.answer_type == "article" and not a.answered and a.reason in ("fact_missing", "no_passage")
     said = {"fact_missing": FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["article"]), "no_passage": NOT_FOUND["nl"]}
     assert a.answer == said[a.reason] and a.related
+    # "verdragsbepaling ... rechtsbasis" asks for an article too; the item on adults' protection gives none.
+    b = answerer.ask("Welke verdragsbepaling vormt de rechtsbasis voor de Europese regeling over grensoverschrijdende "
+                     "bescherming van kwetsbare meerderjarigen?")
+    assert b.answer_type == "article" and not b.answered and b.reason == "fact_missing"
+    assert b.related[0].chunk.item_title == "Verordening over de bescherming van volwassenen"
 
 
 @pytest.mark.parametrize("question", [

@@ -813,6 +813,27 @@ def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, an
     assert analyse(question).answer_type == answer_type
 
 
+@pytest.mark.parametrize("question, answer_type", [
+    # A count between "welke" and "landen" still asks which countries.
+    ("welke 17 landen advocatenverdrag Raad van Europa getekend?", "countries"),
+    # A treaty provision and the legal basis by another word ask for an article.
+    ("Welke verdragsbepaling vormt de rechtsbasis voor de Europese regeling over bescherming van volwassenen?",
+     "article"),
+    # Who signed, a signatory, a member of a body: a person.
+    ("wie tekende het RvS-advies over de Instellingswet ATR als vice-president?", "person"),
+    ("ondertekenaar aanbiedingsbrief werkprogramma ATR 2025?", "person"),
+    ("Welk lid van de Afdeling advisering bereidde als rapporteur het advies voor?", "person"),
+    ("Welk lid van artikel 3 regelt de termijn?", "other"),
+    # The costs asked as such; a terse noun first is no verb ("budget" ends in -t).
+    ("What is the estimated annual cost for ministries of having the ATR check BNC-fiches?", "amount"),
+    ("Wat zijn de kosten van het ATR?", "amount"),
+    ("budget ATR 2025?", "amount"),
+    ("Kosten de maatregelen meer dan gepland?", "yes_no"),
+])
+def test_counts_signers_members_provisions_and_costs_asked_in_other_words(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
 def test_by_which_percentage_asks_for_the_change_not_a_level():
     q = analyse("Met welk percentage wil het kabinet de lasten van regels voor bedrijven terugdringen?")
     # llm13: a rate cut to 25% is a level
