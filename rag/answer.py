@@ -449,7 +449,7 @@ class Answerer:
             # "Steunt de VNG ...?": only a sentence in which the VNG takes a side answers it.
             said = next((x for x in picked + scored if holds_stance(x.text, holder, sentence_before(x))), None)
             if said is None:
-                who = FACT_NAMES[q.language]["holder"].format(holder=" ".join(holder[0]))
+                who = FACT_NAMES[q.language]["holder"].format(holder=" ".join(_as_asked(w, q.text) for w in holder[0]))
                 return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
             picked, lead = with_stance(picked, said, self.settings), said
         picked, earlier = over_time(q, scored, picked, self.settings, self.model)
@@ -626,6 +626,12 @@ def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_onl
         return True
     rarest = max(terms, key=lambda t: topic.weights[t])
     return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, 2)} {x.text}")
+
+
+def _as_asked(word: str, question: str) -> str:
+    """``word`` as the question writes it ("BBB", not "bbb"), else as it is."""
+    m = re.search(rf"\b{re.escape(word)}\b", question, re.I)
+    return m.group(0) if m else word
 
 
 def _actor_name(actor: str, language: str) -> str:

@@ -390,6 +390,9 @@ def stance_holder(q: Question) -> list[list[str]]:
         head, of = of, []  # "de leden van de SGP-fractie": the party's
     who = [part for w in head + [w for w in of if not _adjective(w)] for part in w.split("-")]
     if q.language == "en":
+        party = [w for w in head if w in PARTIES]
+        if party:
+            return [party]  # "the BBB group", "the VVD parliamentary party": the party's
         dutch = dutch_words(" ".join(head)) or dutch_words(head[-1])
         if dutch:
             return [[d] + [w for w in who if w not in head] for d in dutch]

@@ -177,15 +177,17 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
     assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["status"]) and a.related
 
 
-@pytest.mark.parametrize("question, holder", [
+@pytest.mark.parametrize("question, language, holder", [
     # The ATR letters name the VNG as a user of its advice, never as for or against it.
-    ("Steunt de VNG dat het ATR gemeenten adviseert over hun regels?", "vng"),
-    ("Zijn de lidstaten positief over de visumstrategie?", "lidstaten"),
+    ("Steunt de VNG dat het ATR gemeenten adviseert over hun regels?", "nl", "VNG"),
+    ("Zijn de lidstaten positief over de visumstrategie?", "nl", "lidstaten"),
+    # kst-36450-6 has the BBB group's questions, not its side on a permanent ATR.
+    ("Does the BBB group support making the ATR a permanent body?", "en", "BBB"),
 ])
-def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, holder):
+def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, language, holder):
     a = answerer.ask(question)
     assert not a.answered and a.reason == "fact_missing" and a.related
-    assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["holder"].format(holder=holder))
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["holder"].format(holder=holder))
     b = answerer.ask("Klopt het dat de Commissie kritisch blijft over de binnengrenscontroles?")
     assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
 

@@ -158,6 +158,8 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Blijven de mensen die het college ondersteunen ook voor de opvolger werken?", []),
     ("Is er steun voor het voorstel?", []),
     ("Wat vindt de VNG van het ATR?", []),
+    # A party by its name, in English too ("the BBB group").
+    ("Does the BBB group support making the ATR a permanent body?", [["bbb"]]),
 ])
 def test_who_a_question_asks_takes_a_side(question, holder):
     assert stance_holder(analyse(question)) == holder
