@@ -50,8 +50,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, check_question, in_dutch, names_actor, tells_a_decision, tells_act, tells_status,
-                          undecided, weighed)
+                          analyse, check_question, in_dutch, names_actor, office_line, tells_a_decision, tells_act,
+                          tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -394,6 +394,11 @@ class Answerer:
             for x in scored:
                 if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
+        line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None)
+        if line is not None:
+            # "wie was de griffier bij ...?" and the decision list's own "Griffier: T.J.E. van Toor":
+            # the line answers it, however short it is for the answer model.
+            return self._compose(q, [line], lead=line)
         ev = self.evidence(q, scored)
         floor = self.model.min_answerable_english if q.language == "en" else self.model.min_answerable
         if self.answer_probability(ev) < floor:

@@ -1053,7 +1053,7 @@ def _has_parties(sentence: str, question: Question) -> bool:
 _OFFICES = {
     # Who leads or heads a body holds its chair: "Wie stond aan het hoofd van de CTIVD?".
     "voorzitter": r"voorzitter|voorzit\w*|voorziter|chair\w*|president|vice-president|hoofd",
-    "griffier": r"griffier|clerk",
+    "griffier": r"grif+ie?r|clerk",  # typed in haste: "grifier"
     "minister": r"minister|minister-president|premier|prime minister",
     "staatssecretaris": r"staatssecretaris|stas|state secretary",
     "commissaris": r"commissaris|commissioner",
@@ -1083,6 +1083,24 @@ _APPOSITION = re.compile(r"^[\s,]*(?:(?:is|was|wordt|werd|als|tot|benoemd|gekoze
 
 def _offices(text: str) -> set[str]:
     return {office for office, pattern in _OFFICE_RE.items() if pattern.search(text)}
+
+
+def office_line(sentence: str, question: Question) -> bool:
+    """Is ``sentence`` a list's line for the office the question asks the holder of, with a
+    name ("Griffier: T.J.E. van Toor" for "wie was de griffier bij ...?")?
+
+    Example:
+        >>> office_line("Griffier: T.J.E. van Toor", analyse("wie was de grifier bij de procedurevergadering?"))
+        True
+        >>> office_line("Griffier: T.J.E. van Toor", analyse("Wie was de voorzitter van de commissie?"))
+        False
+    """
+    if question.answer_type != "person":
+        return False
+    m = re.match(r"^\s*([\w-]+)\s*:\s*(.+)$", sentence)
+    if not m or not _PERSON_RE.match(m.group(2)):
+        return False
+    return bool(_offices(m.group(1)) & _offices(question.text) - {"lid"})
 
 
 def _has_person(sentence: str, question: Question) -> bool:

@@ -332,6 +332,16 @@ def test_a_yes_no_question_is_not_answered_by_what_is_still_to_be_weighed(answer
     assert b.answered and "nog te beslissen" in b.answer
 
 
+@pytest.mark.parametrize("question", ["wie was de grifier bij de besluitenlijst over het CTIVD-onderzoek?",
+                                      "griffier besluitenlijst ctivd onderzoek inlichtingendiensten"])
+def test_who_held_an_office_is_answered_by_the_lists_line_for_it(answerer, question):
+    # ok04: the decision list's own line, short as it is, typed in haste or not.
+    a = answerer.ask(question)
+    assert a.answered and a.answer_type == "person"
+    assert a.answer.startswith("Griffier: T.J.E. van Toor")
+    assert a.citations[0].chunk.doc_id == "ok04_besluitenlijst_2011-03-08"
+
+
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
     # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
     a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")

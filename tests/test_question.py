@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import PENDING, analyse, has_fact, names_actor, tells_status, undecided, weighed
+from rag.question import PENDING, analyse, has_fact, names_actor, office_line, tells_status, undecided, weighed
 
 
 @pytest.mark.parametrize(
@@ -877,3 +877,11 @@ def test_the_united_states_is_no_list_of_states(question):
 def test_a_finished_document_handed_over_tells_it_finished():
     q = analyse("Is het werkprogramma 2025 van het ATR al klaar?")
     assert tells_status(q, "Hierbij bied ik u het Werkprogramma 2025 van het Adviescollege Toetsing Regeldruk (ATR) aan.")
+
+
+def test_a_lists_line_for_the_office_asked_names_its_holder():
+    asked = analyse("wie was de grifier bij de procedurevergadering van de commissie BZK?")
+    assert office_line("Griffier: G.F.C. van Leiden", asked)  # ok01
+    assert not office_line("Voorzitter: J.A. Koopmans", asked)  # another office
+    assert not office_line("Besluit: Griffier verzoeken een notitie op te stellen.", asked)  # no name after it
+    assert not office_line("Griffier: G.F.C. van Leiden", analyse("wanneer vergaderde de commissie BZK?"))
