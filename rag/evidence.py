@@ -234,18 +234,24 @@ _RESPONSE_ASKED = (
 # "Has the Council of State given its opinion on ...?": only a sentence naming the adviser answers.
 _ADVICE_ASKED = (
     re.compile(rf"\b(?:heeft|hebben|had|hadden) (?:de |het )?{_WHO} (?:(?:al|ook|nog|inmiddels|ooit|zich|daarover|"
-               rf"hierover|erover) )*(?:geadviseerd|(?:een |zijn |haar )?advies (?:uitgebracht|gegeven)|uitgesproken|"
+               rf"hierover|erover) )*(?:geadviseerd|(?:een |zijn |haar )?advies (?:uitgebracht|gegeven)|"
                rf"(?:een |zijn |haar )?oordeel gegeven)\b", re.I),
     re.compile(rf"\badvies (?:van )?(?:de |het )?{_WHO} (?:gevraagd|aangevraagd|ingewonnen|ontvangen)\b", re.I),
     re.compile(rf"\b(?:has|have|did) (?:the )?{_WHO} (?:(?:already|also|ever|actually) )*(?:advised|advise|"
                rf"(?:given|issued|expressed) (?:its |an |any )?(?:advice|opinion|view))\b", re.I),
 )
-_RESPONSE_ASKED += _ADVICE_ASKED
+# Speaking out is a response, not advice: "Heeft de Tweede Kamer zich uitgesproken over ...?"
+_RESPONSE_ASKED += _ADVICE_ASKED + (
+    re.compile(rf"\b(?:heeft|hebben|had|hadden) (?:de |het )?{_WHO} (?:(?:al|ook|nog|inmiddels|ooit) )*zich "
+               rf"(?:(?:daarover|hierover|erover|al|ook) )*uitgesproken\b", re.I),
+)
 
 
 def asks_advice(q: Question) -> bool:
     """Does ``q`` ask whether or what someone advised ("Heeft de RvS geadviseerd over ...?")?"""
     return any(p.search(q.text) for p in _ADVICE_ASKED)
+
+
 # Bodies by the names a letter uses for them: the Raad van State's advice speaks as "de Afdeling".
 _RESPONDER_ALIASES = {
     "raad van state": ["raad van state", "afdeling"], "rvs": ["raad van state", "afdeling"],
@@ -392,7 +398,7 @@ def stance_holder(q: Question) -> list[list[str]]:
     if q.language == "en":
         party = [w for w in head if w in PARTIES]
         if party:
-            return [party]  # "the BBB group", "the VVD parliamentary party": the party's
+            return [[p] for p in party]  # "the BBB group", "the VVD and CDA groups": a party's
         dutch = dutch_words(" ".join(head)) or dutch_words(head[-1])
         if dutch:
             return [[d] + [w for w in who if w not in head] for d in dutch]
@@ -778,7 +784,7 @@ def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str
         True
     """
     terms = [t for t in topic.terms if not _STANCE_ASKED.search(t) and not POSITION_QUESTION.search(t)
-             and not DUTCH_ACTOR.fullmatch(t)]
+             and not _STANCE_WORD.search(t) and not DUTCH_ACTOR.fullmatch(t) and t not in _NOT_THE_POINT]
     if not terms:
         return True
     if not _POINTS_BACK.search(stance):
@@ -787,8 +793,14 @@ def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str
             or any(topic.mentions(t, title) for t in terms if not t.isdigit()))
 
 
+# Who takes the side and how, as stems (English questions read in Dutch too): no point of its own.
+_NOT_THE_POINT = {"kabinet", "ministerraad", "regering", "minister", "nederland", "cabinet", "government", "tegenover",
+                  "tenover", "staat", "staan", "favour", "favor"}
 # A position on what the sentence before named: "hiermee", "daarover", "dit voorstel", "this proposal".
-_POINTS_BACK = re.compile(r"\b(?:(?:hier|daar)(?:mee|voor|in|over|bij|aan|tegen|op|achter)|"
+_POINTS_BACK = re.compile(r"\b(?:(?:hier|daar)(?:mee|voor|in|over|bij|aan|tegen|op|achter|van|toe|om|naar)?|"
+                          # right after the side taken: "Het kabinet steunt dit ten volle."
+                          r"(?:steun\w*|ondersteun\w*|onderschrij\w*|verwelkom\w*|deelt|delen|support\w*|welcome\w*|"
+                          r"endorse\w*|back\w*)\s+(?:dit|dat|deze|die|this|that|it)|"
                           r"(?:dit|deze|dat|die|dergelijke|this|that|these|such) (?:\w+ )?(?:voorstel\w*|akkoord|initiatief|"
                           r"plan\w*|aanpak|besluit|verordening|richtlijn|tekst|compromis|document|conclusies|punt|"
                           r"proposal|approach|plan|text|compromise))\b", re.I)

@@ -60,8 +60,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"grant|loan|credit|costs?|funding|guarantee|fund|facility)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
-        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting|kosten)\b|"
-        r"\bwhat (is|are|was|were|will be) the (\w+ ){0,2}(costs?|expenditure|spending)\b|"
+        r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
+        r"\bwat (zijn|waren|worden) de ((geraamde|verwachte|jaarlijkse|totale|structurele|extra|eenmalige) ){0,2}kosten\b|"
+        r"\bwhat (is|are|was|were|will be) the ((estimated|expected|annual|yearly|total|overall|projected|extra|additional|"
+        r"one-off) ){0,3}(costs?|expenditure|spending)\b(?!\s+(?:drivers?|of living))|"
         r"\b(what|which) (\w+ ){0,2}(wage|fee|price)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
@@ -104,7 +106,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
         r"ambassadeur|woordvoerder|chair|chairman|chairperson|director|ambassador|spokesperson|ondertekenaar|signatory)\b|"
         # "Welk lid van de Afdeling ...", "Which member of the Commission ...", not a paragraph of an article.
-        r"\b(welk|which) (lid|member)\b(?!\s+(?:van\s+|of\s+)?(?:het\s+|the\s+)?(?:art\.|artikel|article|lid\b))", re.I)),
+        r"\b(welk|which) (lid|member)\b(?!\s+(?:van\s+|of\s+)?(?:het\s+|the\s+|de\s+)?(?:art\.|artikel|article|lid\b|eu\b|unie\b|union\b))"
+        r"(?!\s+(?:states?|countr\w*|lidsta\w*)\b)", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -434,7 +437,7 @@ PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
 _WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
                       r"afgewogen|beoordeeld)\s+of\b|\bwhether\b|"
-                      r"\b(?:zal|zullen)\s+(?:[\wà-ÿ-]+\s+){0,10}?(?:bespreken|bekijken|nagaan|onderzoeken|bezien|"
+                      r"\b(?:zal|zullen)\s+(?:(?!(?:en|maar|of)\b)[\wà-ÿ-]+\s+){0,10}?(?:bespreken|bekijken|nagaan|onderzoeken|bezien|"
                       r"verkennen|afwegen|beoordelen)\s+of\b", re.I)
 # Said not to be decided yet: "dient de ministerraad nog te beslissen" (which answers "al besloten?" with no).
 _NOT_YET_DECIDED = re.compile(r"\bnog\s+(?:niet\s+)?(?:besloten|beslist|bekend)\b|\bnog te beslissen\b", re.I)
@@ -1098,9 +1101,11 @@ def office_line(sentence: str, question: Question) -> bool:
     if question.answer_type != "person":
         return False
     m = re.match(r"^\s*([\w-]+)\s*:\s*(.+)$", sentence)
-    if not m or not _PERSON_RE.match(m.group(2)):
-        return False
-    return bool(_offices(m.group(1)) & _offices(question.text) - {"lid"})
+    name = _PERSON_RE.match(m.group(2)) if m else None
+    if name is None or name.group(0).split()[-1].lower() in question.text.lower():
+        return False  # "Wie is de opvolger van griffier Van Toor?" is not answered by Van Toor
+    # The office itself, not a compound of it ("Adjunct-griffier: ..." for "wie was de griffier?").
+    return any(re.fullmatch(_OFFICES[office], m.group(1), re.I) for office in _offices(question.text) - {"lid"})
 
 
 def _has_person(sentence: str, question: Question) -> bool:

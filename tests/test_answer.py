@@ -114,6 +114,9 @@ def test_a_question_for_the_cabinets_view_on_a_motion_it_never_judged_is_refused
     b = answerer.ask("Steunt het kabinet een sanctie-instrument tegen mensensmokkelaars?")
     assert b.answered and b.answer.startswith("Het kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een "
                                               "sanctie instrument")
+    # A stand that points back with "dit" is on the point its sentence before names.
+    c = answerer.ask("Steunt het kabinet het benutten van het visumopschortingsmechanisme?")
+    assert c.answered and c.answer.startswith("Het kabinet steunt dit ten volle.")
 
 
 @pytest.mark.parametrize("question", [
@@ -327,6 +330,10 @@ def test_a_yes_no_question_is_not_answered_by_what_is_still_to_be_weighed(answer
                      "the CTIVD's supervisory remit?")
     assert not a.answered and a.reason == "fact_missing"
     assert a.answer == FACT_MISSING["en"].format(fact=FACT_NAMES["en"]["status"])
+    # Asked whether the weighing will happen, the sentence that says so answers.
+    c = answerer.ask("Gaat de voorzitter van de commissie met de voorzitter van de CTIVD bespreken of de wens van de "
+                     "commissie past binnen de toezichthoudende taak?")
+    assert c.answered and "zal met de voorzitter van de CTIVD bespreken of" in c.answer
     # kst-32317-995: "nog te beslissen" tells that the cabinet has not decided yet, which answers.
     b = answerer.ask("Heeft de ministerraad al besloten dat het operationele agressietribunaal in Nederland komt?")
     assert b.answered and "nog te beslissen" in b.answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.bm25 import DutchAnalyzer
-from rag.evidence import (TopicTerms, asks_about_members, asks_dutch_position, holds_stance, names_responder, reports_members,
+from rag.evidence import (TopicTerms, asks_about_members, asks_advice, asks_dutch_position, holds_stance, names_responder, reports_members,
                           responder, stance_holder, stance_on_point, takes_stance)
 from rag.question import analyse
 
@@ -160,6 +160,7 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Wat vindt de VNG van het ATR?", []),
     # A party by its name, in English too ("the BBB group").
     ("Does the BBB group support making the ATR a permanent body?", [["bbb"]]),
+    ("Do the VVD and CDA groups support the bill?", [["vvd"], ["cda"]]),
 ])
 def test_who_a_question_asks_takes_a_side(question, holder):
     assert stance_holder(analyse(question)) == holder
@@ -210,6 +211,7 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Heeft de Afdeling advisering van de Raad van State geadviseerd om het begrip te schrappen?", ["afdeling"]),
     ("Has the Council of State given its opinion on the second memorandum of amendment?", ["raad van state"]),
     ("Heeft het ATR zich uitgesproken over het voorstel?", ["atr"]),
+    ("Heeft de Tweede Kamer zich daarover uitgesproken?", ["kamer"]),
     ("Heeft de minister geadviseerd over het besluit?", []),
 ])
 def test_who_a_question_asks_to_have_responded(question, words):
@@ -247,6 +249,15 @@ _SYRIA_STANCE = ("Nederland is positief over de mogelijkheid om met andere EU-li
     ("Steunt het kabinet een sanctie-instrument tegen mensensmokkelaars?",
      "Het kabinet kijkt in dat kader ook uit naar het Commissievoorstel voor een sanctie instrument tegen "
      "mensensmokkelaars.", "", True),
+    # "steunt dit", "is hier voorstander van": the sentence before names the point (kst-32317-995).
+    ("Steunt het kabinet het benutten van het visumopschortingsmechanisme?", "Het kabinet steunt dit ten volle.",
+     "De Commissie wil het visumopschortingsmechanisme vaker benutten.", True),
+    ("Is NL voorstander van het visumopschortingsmechanisme?", "Nederland is hier voorstander van.",
+     "De Commissie wil het visumopschortingsmechanisme vaker benutten.", True),
+    # Who takes the side and how are no point: "staat positief tegenover", "the cabinet".
+    ("Staat Nederland positief tegenover uitstel van de EES-deadline?",
+     "Het kabinet staat positief tegenover de routekaart.", "", False),
+    ("Is the cabinet in favour of postponing the EES deadline?", "De ministerraad steunt de routekaart.", "", False),
 ])
 def test_a_stand_answers_a_yes_no_question_only_on_its_point(question, stance, before, on_point):
     topic = TopicTerms(question, DutchAnalyzer())
@@ -264,3 +275,8 @@ def test_a_stand_that_points_back_is_on_the_point_its_item_is_about():
     # A year in the heading names no topic: the EES deadline of 9 April 2026 is another point.
     ees = TopicTerms("Steunt Nederland uitstel van de EES-deadline van 9 april 2026?", DutchAnalyzer())
     assert not stance_on_point(ees, "Nederland kan hiermee instemmen.", before, title)
+
+
+def test_advice_is_asked_of_an_adviser_and_speaking_out_is_a_response():
+    assert asks_advice(analyse("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?"))
+    assert not asks_advice(analyse("Heeft de Tweede Kamer zich uitgesproken over het voorstel?"))

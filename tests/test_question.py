@@ -829,6 +829,10 @@ def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, an
     ("Wat zijn de kosten van het ATR?", "amount"),
     ("budget ATR 2025?", "amount"),
     ("Kosten de maatregelen meer dan gepland?", "yes_no"),
+    # Not a member state, not the costs' effect or drivers.
+    ("Which member state holds the Council presidency?", "other"),
+    ("Wat is het effect op de kosten?", "other"),
+    ("What are the cost drivers of the new system?", "other"),
 ])
 def test_counts_signers_members_provisions_and_costs_asked_in_other_words(question, answer_type):
     assert analyse(question).answer_type == answer_type
@@ -866,6 +870,8 @@ def test_still_to_be_weighed_is_not_the_same_as_not_decided_yet():
                 "tribunaal dient de ministerraad nog te beslissen.")
     assert undecided(tribunal) and not weighed(tribunal)
     assert not weighed("De commissie zal het verslag bespreken in de procedurevergadering.")
+    # Not across a clause of its own: the stand is taken, only a detail is still to be weighed.
+    assert not weighed("Het kabinet zal het voorstel steunen en met de Commissie bespreken of de termijn haalbaar is.")
 
 
 @pytest.mark.parametrize("question", ["Welke sancties Verenigde Staten tegen Rusland?",
@@ -883,5 +889,8 @@ def test_a_lists_line_for_the_office_asked_names_its_holder():
     asked = analyse("wie was de grifier bij de procedurevergadering van de commissie BZK?")
     assert office_line("Griffier: G.F.C. van Leiden", asked)  # ok01
     assert not office_line("Voorzitter: J.A. Koopmans", asked)  # another office
-    assert not office_line("Besluit: Griffier verzoeken een notitie op te stellen.", asked)  # no name after it
+    assert not office_line("Griffier: zie de bijlage", asked)  # no name after it
+    assert not office_line("Adjunct-griffier: G.F.C. van Leiden", asked)  # another office, compounded
+    # The name the question already gives is not who it asks for.
+    assert not office_line("Griffier: T.J.E. van Toor", analyse("Wie is de opvolger van griffier Van Toor?"))
     assert not office_line("Griffier: G.F.C. van Leiden", analyse("wanneer vergaderde de commissie BZK?"))
