@@ -769,9 +769,9 @@ def stance_sentence(picked: list[ScoredSentence], scored: list[ScoredSentence],
 
 def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str = "") -> bool:
     """Is ``stance`` (the Dutch position a yes/no question is answered with) about what the
-    question asks: it names one of the question's words, or it points back ("Nederland kan
-    hiermee instemmen") to a sentence before, or an item ``title``, that does (a year in the
-    title names no topic)? Not a stance the same item takes on
+    question asks: it, its item's ``title`` (not by a year in it), or, when it points back
+    ("Nederland kan hiermee instemmen"), the sentence before names one of the question's words?
+    Not a stance the same item takes on
     something else: "Steunt NL de overplaatsing van uitreizigers naar Irak?" is not answered by
     "Nederland is positief over de mogelijkheid om ... van gedachten te wisselen".
 
@@ -787,9 +787,8 @@ def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str
              and not _STANCE_WORD.search(t) and not DUTCH_ACTOR.fullmatch(t) and t not in _NOT_THE_POINT]
     if not terms:
         return True
-    if not _POINTS_BACK.search(stance):
-        return any(topic.mentions(t, stance) for t in terms)
-    return (any(topic.mentions(t, f"{before} {stance}") for t in terms)
+    around = f"{before} {stance}" if _POINTS_BACK.search(stance) else stance
+    return (any(topic.mentions(t, around) for t in terms)
             or any(topic.mentions(t, title) for t in terms if not t.isdigit()))
 
 

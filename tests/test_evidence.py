@@ -275,6 +275,12 @@ def test_a_stand_that_points_back_is_on_the_point_its_item_is_about():
     # A year in the heading names no topic: the EES deadline of 9 April 2026 is another point.
     ees = TopicTerms("Steunt Nederland uitstel van de EES-deadline van 9 april 2026?", DutchAnalyzer())
     assert not stance_on_point(ees, "Nederland kan hiermee instemmen.", before, title)
+    # The item's heading holds the point a shorthand question names ("AO" for the general approach).
+    adults = TopicTerms("Kan NL instemmen met de AO over de verordening bescherming van kwetsbare volwassenen?",
+                        DutchAnalyzer())
+    stance = "Nederland kan de algemene oriëntatie steunen."
+    assert stance_on_point(adults, stance, "", "Verordening over de bescherming van volwassenen")
+    assert not stance_on_point(adults, stance, "", "Implementatie van interoperabiliteit")
 
 
 def test_advice_is_asked_of_an_adviser_and_speaking_out_is_a_response():
