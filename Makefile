@@ -58,6 +58,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-12.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-12
 	$(VENV)/bin/rag eval eval/unseen/set-13.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-13
 	$(VENV)/bin/rag eval eval/unseen/set-14.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-14
+	$(VENV)/bin/rag eval eval/unseen/set-15.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-15
+	$(VENV)/bin/rag eval eval/unseen/set-16.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-16
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
