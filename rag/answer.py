@@ -50,8 +50,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, check_question, in_dutch, names_actor, office_line, tells_a_decision, tells_act,
-                          tells_status, undecided, weighed)
+                          analyse, asks_weighing, check_question, in_dutch, names_actor, office_line, tells_a_decision,
+                          tells_act, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -477,7 +477,7 @@ class Answerer:
                     message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"])
                     return self._not_found(q, hits, scored, "fact_missing", message)
             picked = with_stance(picked, lead, self.settings)
-        if q.yes_no and q.in_the_end is None and not _WEIGHING_ASKED.search(q.text):
+        if q.yes_no and q.in_the_end is None and not asks_weighing(q.text):
             first = lead or max(picked, key=lambda x: x.probability)
             if weighed(first.text):
                 # "Heeft de CTIVD bevestigd dat het onderzoek past ...?" over "... zal bespreken of de wens past":
@@ -631,12 +631,6 @@ def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_onl
         return True
     rarest = max(terms, key=lambda t: topic.weights[t])
     return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, 2)} {x.text}")
-
-
-# A question about the weighing itself ("Gaat de voorzitter met de CTIVD bespreken of ...?") is
-# answered by the sentence that says it will be weighed.
-_WEIGHING_ASKED = re.compile(r"\b(?:bespreken|bespreekt|bezien|bekijken|bekijkt|nagaan|onderzoeken|onderzoekt|"
-                             r"verkennen|afwegen|beoordelen|beoordeelt)\s+of\b|\bwhether\b", re.I)
 
 
 def _as_asked(word: str, question: str) -> str:

@@ -771,9 +771,9 @@ def stance_on_point(topic: TopicTerms, stance: str, before: str = "", title: str
     """Is ``stance`` (the Dutch position a yes/no question is answered with) about what the
     question asks: it, its item's ``title`` (not by a year in it), or, when it points back
     ("Nederland kan hiermee instemmen"), the sentence before names one of the question's words?
-    Not a stance the same item takes on
-    something else: "Steunt NL de overplaatsing van uitreizigers naar Irak?" is not answered by
-    "Nederland is positief over de mogelijkheid om ... van gedachten te wisselen".
+    Not a stance the same item takes on something else: "Steunt NL de overplaatsing van
+    uitreizigers naar Irak?" is not answered by "Nederland is positief over de mogelijkheid om
+    ... van gedachten te wisselen".
 
     Example:
         >>> from rag.bm25 import DutchAnalyzer

@@ -457,6 +457,17 @@ def weighed(sentence: str) -> bool:
     return _in_main_clause(_WEIGHED, sentence)
 
 
+# A question about the weighing itself ("Gaat de voorzitter met de CTIVD bespreken of ...?"): the
+# sentence that says it will be weighed answers it. The question's present forms beside _WEIGHED's future.
+_WEIGHING_ASKED = re.compile(r"\b(?:bespreken|bespreekt|bezien|bekijken|bekijkt|nagaan|onderzoeken|onderzoekt|"
+                             r"verkennen|afwegen|beoordelen|beoordeelt)\s+of\b|\bwhether\b", re.I)
+
+
+def asks_weighing(question: str) -> bool:
+    """Does ``question`` ask about the weighing itself ("... bespreken of ...?")?"""
+    return _WEIGHING_ASKED.search(question) is not None
+
+
 def _in_main_clause(pattern: re.Pattern, sentence: str) -> bool:
     m = pattern.search(sentence)
     return m is not None and not _SIDE_OF.search(sentence[:m.start()])
