@@ -155,34 +155,42 @@ def test_two_index_runs_at_once_lose_and_duplicate_nothing(tmp_path):
     assert sorted(sentences) == sorted(listed)
 
 
-def _open_new_store(path: str, barrier, results) -> None:
-    import chromadb  # noqa: F401 - imported before the barrier, so the opens really coincide
-
-    barrier.wait()
-    try:
-        Store(path)
-        results.put("ok")
-    except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
-        results.put(f"{type(exc).__name__}: {exc}")
+# Each opener is its own interpreter, as two ``rag`` commands or the app beside ``rag index`` are:
+# it imports everything, says it is ready, and opens the store when the go file appears.
+_OPEN_WHEN_TOLD = """
+import sys, time
+from pathlib import Path
+from rag.store import Store
+import chromadb  # imported before the go, so the opens really coincide
+store, ready, go = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+ready.touch()
+while not go.exists():
+    time.sleep(0.002)
+Store(store)
+print("ok")
+"""
 
 
 def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
     # Chroma's schema migrations raced ("table collections already exists") about one
     # time in fifteen with three processes; opening is now serialised by a file lock.
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("fork")
+    # (Forked children once failed here with "pool timed out while waiting for an open
+    # connection": a fork copies a parent whose Chroma and torch threads are gone in the
+    # child. Real openers are separate programs, so these are too.)
     failures = []
     for attempt in range(5):
-        barrier, results = ctx.Barrier(4), ctx.Queue()
-        procs = [ctx.Process(target=_open_new_store, args=(str(tmp_path / f"s{attempt}"), barrier, results))
-                 for _ in range(4)]
+        go = tmp_path / f"go{attempt}"
+        ready = [tmp_path / f"ready{attempt}-{i}" for i in range(4)]
+        procs = [subprocess.Popen([sys.executable, "-c", _OPEN_WHEN_TOLD, str(tmp_path / f"s{attempt}"), str(r), str(go)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) for r in ready]
+        deadline = time.monotonic() + 300
+        while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        go.touch()
         for proc in procs:
-            proc.start()
-        outcomes = [results.get(timeout=120) for _ in procs]
-        for proc in procs:
-            proc.join(timeout=60)
-        failures += [o for o in outcomes if o != "ok"]
+            out, err = proc.communicate(timeout=300)
+            if proc.returncode != 0 or out.strip() != "ok":
+                failures.append(err.strip().splitlines()[-1] if err.strip() else f"exit {proc.returncode}")
     assert not failures, failures
 
 
