@@ -60,6 +60,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-14.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-14
 	$(VENV)/bin/rag eval eval/unseen/set-15.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-15
 	$(VENV)/bin/rag eval eval/unseen/set-16.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-16
+	$(VENV)/bin/rag eval eval/unseen/set-17.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-17
+	$(VENV)/bin/rag eval eval/unseen/set-18.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-18
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
