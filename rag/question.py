@@ -359,6 +359,18 @@ def _terse_act(text: str) -> bool:
                for m in _TERSE_ACT_INSIDE.finditer(text))
 
 
+# Agreed or come about in the end, in a longer terse question: "CTIVD akkoord met verzoek commissie
+# om onderzoek naar handelen inlichtingendiensten?", "debat uiteindelijk gepland na ontvangst brief?".
+_AGREED = re.compile(r"\b(akkoord|eens|instemming|ingestemd|goedgekeurd|doorgegaan)\b", re.I)
+
+
+def _terse_yes_no(text: str) -> bool:
+    """Is ``text`` a terse question, with a question mark and no question word, whether something was
+    agreed or came about in the end? (A terse one that ends in the act is :func:`_terse_act`'s.)"""
+    return (text.rstrip().endswith("?") and not _QUESTION_WORD.search(text) and len(text.split()) <= 16
+            and (_AGREED.search(text) is not None or _IN_THE_END.search(text) is not None))
+
+
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", m.group(0)).lower() for m in _NUMBER_RE.finditer(text)}
 
@@ -379,7 +391,7 @@ def analyse(question: str) -> Question:
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
-        if answer_type == "other" and _terse_act(text):
+        if answer_type == "other" and (_terse_act(text) or _terse_yes_no(text)):
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
@@ -414,7 +426,9 @@ def analyse(question: str) -> Question:
         # subject's noun ("is het gesprek met Botman uiteindelijk doorgegaan"); not a participle
         # or a grammar word ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
         subject = _SUBJECT.match(text)
-        groups = [[(m.group(1) or "").lower()], subject.group(1).lower().split() if subject else []]
+        # A terse question has no verb first: its noun stands before the marker ("debat uiteindelijk gepland?").
+        before = [] if subject or _QUESTION_WORD.search(text) else re.findall(r"[\wà-ÿ-]+", text[:m.start()].lower())[-2:][::-1]
+        groups = [[(m.group(1) or "").lower()], subject.group(1).lower().split() if subject else before]
         things = [w for words in groups for i, w in enumerate(words)
                   if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]
         in_the_end = things[0] if things and language == "nl" else ""

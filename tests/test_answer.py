@@ -511,6 +511,7 @@ def test_a_terse_question_whether_a_motion_passed_is_refused_over_its_text(answe
 @pytest.mark.parametrize("question", [
     "is er uiteindelijk een debat gekomen over het gebruik van de taser door de politie",
     "komt er een debat over het gebruik van de taser door de politie?",
+    "Taser-stroomstootwapen: debat uiteindelijk gepland na ontvangst brief minister?",
     "Did the JHA Council in March actually adopt the general approach on the protection of adults?",
 ])
 def test_what_happened_in_the_end_is_refused_over_what_was_planned(answerer, question):

@@ -71,6 +71,11 @@ from rag.question import PENDING, analyse, has_fact, names_actor, office_line, t
         ("Staan de gemeentekoepels achter het plan?", "yes_no"),
         ("atr adviezen bindend ja/nee", "yes_no"),
         ("motie Ceder Gaza aangenomen?", "yes_no"),
+        # Longer and terse, agreed or come about in the end; not without the question mark or with a question word.
+        ("CTIVD akkoord met verzoek commissie om onderzoek naar handelen inlichtingendiensten?", "yes_no"),
+        ("Taser-stroomstootwapen: debat uiteindelijk gepland na ontvangst brief minister?", "yes_no"),
+        ("akkoord verordening terugkeer", "other"),
+        ("Wanneer is de CTIVD akkoord gegaan met het verzoek?", "date"),
         ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
         # Not: a reference date, "share" as a verb, a contribution or a tax rate, a noun that is a verb
         # form, a request to look up a fact, a title with "Chair"; "ja/nee" in either language.
@@ -683,6 +688,7 @@ def test_the_chair_of_another_body_does_not_answer():
 
 @pytest.mark.parametrize("question, thing", [
     ("is er uiteindelijk een debat gekomen over de taser", "debat"),
+    ("Taser: debat uiteindelijk gepland na ontvangst brief minister?", "debat"),  # terse: the noun before it
     ("Is er in maart daadwerkelijk overeenstemming bereikt over de regeling?", "overeenstemming"),
     ("Did the JHA Council actually adopt the general approach?", ""),
     ("Is de motie al aangenomen?", None),
