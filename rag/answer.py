@@ -50,7 +50,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asks_weighing, check_question, in_dutch, names_actor, office_line, tells_a_decision,
+                          analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor, office_line, tells_a_decision,
                           tells_act, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -412,6 +412,12 @@ class Answerer:
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
+        years = asked_years(q.text) if q.answer_type in ("number", "amount") else set()
+        if years and all(dated_otherwise(x.text, years) for x in picked if x.has_fact) and any(x.has_fact for x in picked):
+            # "Aantal fte ATR in 2025?" over "van 11 fte in 2018 naar 17 fte in 2023": a figure of other years.
+            joined = {"nl": " of ", "en": " or "}[q.language].join(sorted(years))
+            fact = f"{FACT_NAMES[q.language][_fact_kind(q)]} {'voor' if q.language == 'nl' else 'for'} {joined}"
+            return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=fact))
         if not any(tells_status(q, x.hit.chunk.text) for x in picked):
             # "Is de motie al aangenomen?" over the motion's text: on the topic, silent on the act.
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])

@@ -371,6 +371,32 @@ def _terse_yes_no(text: str) -> bool:
             and (_AGREED.search(text) is not None or _IN_THE_END.search(text) is not None))
 
 
+# A year in a question; one that names a document ("regeerprogramma 2024", "werkprogramma 2025",
+# "the 2024 government programme") dates the document, not the figure asked.
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_DOCUMENT_YEAR = re.compile(r"\w*(?:programma|programme|verslag|rapport|report|brief|nota|fiche|akkoord|agreement|"
+                            r"agenda|plan|letter|evaluatie|evaluation)\s+(?:van\s+)?$|\bthe\s+$", re.I)
+
+
+def asked_years(text: str) -> set[str]:
+    """The years ``text`` asks a figure for, not those of a document it names.
+
+    Example:
+        >>> sorted(asked_years("Aantal fte ATR in 2025 volgens werkprogramma 2025?"))
+        ['2025']
+        >>> asked_years("budget volgens regeerprogramma 2024")
+        set()
+    """
+    return {m.group(0) for m in _YEAR.finditer(text) if not _DOCUMENT_YEAR.search(text[:m.start()])}
+
+
+def dated_otherwise(sentence: str, years: set[str]) -> bool:
+    """Does ``sentence`` date what it says to years, none of them one of ``years``? ("11 fte in 2018
+    naar 17 fte in 2023" is no figure for 2025; an undated figure is not dated otherwise.)"""
+    named = set(_YEAR.findall(sentence))
+    return bool(named) and not named & years
+
+
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", m.group(0)).lower() for m in _NUMBER_RE.finditer(text)}
 

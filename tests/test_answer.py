@@ -551,3 +551,14 @@ def test_the_position_now_leads_before_one_held_earlier(answerer, question):
     # eerder gepleit voor een verschuiving van het revised VIS naar het vierde kwartaal van 2028."
     a = answerer.ask(question)
     assert a.answered and a.answer.startswith("Nederland kan hiermee instemmen.")
+
+
+def test_a_figure_asked_for_a_year_is_not_answered_by_figures_of_other_years(answerer):
+    # kst-36450-3: "uitgebreid van 11 fte in 2018 naar 17 fte in 2023"; kst-32317-995: "In 2025 kwamen
+    # vanuit Libië 72,791 migranten irregulier aan in Europa".
+    fte = answerer.ask("Aantal fte ambtelijke ondersteuning ATR in 2025?")
+    assert not fte.answered and fte.reason == "fact_missing"
+    assert "aantal of percentage voor 2025" in fte.answer
+    assert not answerer.ask("Hoeveel migranten kwamen in 2024 vanuit Libië irregulier aan in Europa?").answered
+    same_year = answerer.ask("Hoeveel migranten kwamen in 2025 vanuit Libië irregulier aan in Europa?")
+    assert same_year.answered and "72,791" in same_year.answer

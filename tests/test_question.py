@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import PENDING, analyse, has_fact, names_actor, office_line, tells_status, undecided, weighed
+from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, names_actor, office_line, tells_status,
+                          undecided, weighed)
 
 
 @pytest.mark.parametrize(
@@ -900,3 +901,17 @@ def test_a_lists_line_for_the_office_asked_names_its_holder():
     # The name the question already gives is not who it asks for.
     assert not office_line("Griffier: T.J.E. van Toor", analyse("Wie is de opvolger van griffier Van Toor?"))
     assert not office_line("Griffier: G.F.C. van Leiden", analyse("wanneer vergaderde de commissie BZK?"))
+
+
+@pytest.mark.parametrize("sentence, years, otherwise", [
+    ("De ambtelijke ondersteuning is uitgebreid van 11 fte in 2018 naar 17 fte in 2023.", {"2025"}, True),
+    ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa.", {"2025"}, False),
+    ("Het college bestaat uit ten minste drie en ten hoogste vijf leden.", {"2025"}, False),  # undated
+])
+def test_a_sentence_dated_to_other_years_than_asked(sentence, years, otherwise):
+    assert dated_otherwise(sentence, years) is otherwise
+
+
+def test_the_year_of_a_document_named_is_no_year_asked():
+    assert asked_years("Hoeveel woningen per jaar volgens het regeerprogramma 2024?") == set()
+    assert asked_years("How many FTE in 2025 under the 2024 government programme?") == {"2025"}
