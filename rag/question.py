@@ -122,6 +122,10 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
+    # "artikel bezoldiging leden ATR", "verdrag advocaten EU besluitvorming artikel VWEU": which article
+    # (not "art. 34 CW termijn ...", which names one).
+    ("article", re.compile(r"^\s*(artikel|art\.?|wetsartikel|article)\s+(?![\d.])|"
+                           r"\b(artikel|article)(\s+(?-i:[A-Z][\w-]*))?\s*\??\s*$", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
     # "indiener motie Gaza Rafah", "Motie ingediend door?": who submitted it.

@@ -562,3 +562,11 @@ def test_a_figure_asked_for_a_year_is_not_answered_by_figures_of_other_years(ans
     assert not answerer.ask("Hoeveel migranten kwamen in 2024 vanuit Libië irregulier aan in Europa?").answered
     same_year = answerer.ask("Hoeveel migranten kwamen in 2025 vanuit Libië irregulier aan in Europa?")
     assert same_year.answered and "72,791" in same_year.answer
+
+
+def test_a_terse_question_for_an_article_is_refused_where_no_article_is_given(answerer):
+    # kst-36450-3 treats the members' pay (no article for it in the bundled letters); the answer
+    # must name an article, which "Voor andere adviescolleges wordt soms een bredere bandbreedte
+    # aangehouden" does not.
+    a = answerer.ask("artikel bezoldiging leden ATR")
+    assert a.answer_type == "article" and not a.answered

@@ -76,6 +76,10 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("CTIVD akkoord met verzoek commissie om onderzoek naar handelen inlichtingendiensten?", "yes_no"),
         ("Taser-stroomstootwapen: debat uiteindelijk gepland na ontvangst brief minister?", "yes_no"),
         ("akkoord verordening terugkeer", "other"),
+        # Terse, which article: opening with it, or ending with it (and the law); not one it names.
+        ("artikel bezoldiging leden ATR", "article"),
+        ("verdrag advocaten EU besluitvorming artikel VWEU", "article"),
+        ("art. 34 CW termijn Holland Casino", "date"),
         ("Wanneer is de CTIVD akkoord gegaan met het verzoek?", "date"),
         ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
         # Not: a reference date, "share" as a verb, a contribution or a tax rate, a noun that is a verb
