@@ -376,8 +376,14 @@ class Answerer:
 
     def extractive(self, question: str, hits: list[Hit], qvec: np.ndarray) -> Answer:
         """The extractive answer (or an honest "not found") from ranked ``hits``."""
-        q = analyse(question)
+        q = analyse(question, reads_as=self._reads_as)
         return self.decide(q, hits, self.score_sentences(q, hits, qvec))
+
+    def _reads_as(self, typed: str, word: str) -> bool:
+        """May a question's ``typed`` word be read as the key ``word`` one edit away? When it
+        stems alike ("regeering", "regering") or no letter has it ("libannon"); not "regeling"."""
+        stems = self.analyzer(typed)
+        return stems == self.analyzer(word) or all(self.vocabulary.df.get(s, 0) == 0 for s in stems)
 
     def decide(self, q: Question, hits: list[Hit], scored: list[ScoredSentence]) -> Answer:
         """Answer or refuse, given the scored candidate sentences (best first)."""
@@ -552,7 +558,7 @@ class Answerer:
             best = next((x for x in scored if x.hit.chunk.id == cit.chunk.id), None)
             if best:
                 cit.quotes = [(best.start, best.end)]
-        return Answer(q.text, message, False, "extractive", q.language, [], related,
+        return Answer(q.asked, message, False, "extractive", q.language, [], related,
                       answer_type=q.answer_type, reason=reason)
 
     def _compose(self, q: Question, picked: list[ScoredSentence], earlier: list[ScoredSentence] | None = None,
@@ -598,14 +604,14 @@ class Answerer:
             text = text + "\n\n" + "\n".join(lines)
         for cit in numbers.values():
             cit.quotes.sort()
-        return Answer(q.text, text, True, "extractive", q.language, list(numbers.values()),
+        return Answer(q.asked, text, True, "extractive", q.language, list(numbers.values()),
                       answer_type=q.answer_type, earlier=older)
 
 
 def _no_agenda(q: Question, found: list[Agenda]) -> Answer:
     """No indexed agenda is of the meeting the question names: say so, and list the agendas that are."""
     what = ("geannoteerde agenda van die vergadering" if q.language == "nl" else "annotated agenda of that meeting")
-    answer = Answer(q.text, NO_AGENDA[q.language].format(what=what), False, "agenda", q.language, [],
+    answer = Answer(q.asked, NO_AGENDA[q.language].format(what=what), False, "agenda", q.language, [],
                     related=[Citation(i, a.first_chunk, score=1.0) for i, a in enumerate(found[:3], start=1)],
                     answer_type="agenda", reason="not_in_letters")
     answer.hits = [Hit(a.first_chunk, 1.0) for a in found[:3]]
@@ -618,7 +624,7 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
     cited = [Citation(n, chunk, score=1.0) for n, chunk in enumerate(chunks, start=1)]
     if said.quote and cited:
         cited[0].quotes = [said.quote]
-    answer = Answer(q.text, body, said.answered, "agenda", q.language, cited if said.answered else [],
+    answer = Answer(q.asked, body, said.answered, "agenda", q.language, cited if said.answered else [],
                     related=[] if said.answered else [Citation(1, agenda.first_chunk, score=1.0)],
                     answer_type="agenda", reason=None if said.answered else "fact_missing")
     answer.hits = [Hit(c.chunk, 1.0) for c in cited] or [Hit(agenda.first_chunk, 1.0)]

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz.distance import OSA
 
 from rag.language import detect_language
 
@@ -307,6 +310,13 @@ class Question:
     outcome: str | None = None
     places: set[str] = field(default_factory=set)
     in_the_end: str | None = None
+    # As typed, when ``text`` reads a typo of a key word as the word (:func:`respell`).
+    typed: str | None = None
+
+    @property
+    def asked(self) -> str:
+        """The question as it was typed."""
+        return self.typed or self.text
 
     @property
     def checkable(self) -> bool:
@@ -401,12 +411,59 @@ def dated_otherwise(sentence: str, years: set[str]) -> bool:
     return bool(named) and not named & years
 
 
+# The words a question is read by: who takes a side, and which country. A typo of one ("regeering",
+# "Libannon", "Oekraine") would leave the Dutch position or the place asked unread.
+_KEY_WORDS = ["regering", "kabinet", "nederland", "nederlandse", "minister", "staatssecretaris", "ministerie",
+              "government", "netherlands", "cabinet"] + COUNTRIES
+_KEY_BY_LOWER = {w.lower(): w for w in _KEY_WORDS}
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
+
+
+def respell(text: str, reads_as: Callable[[str, str], bool]) -> str:
+    """``text`` with each word one edit away from exactly one key word (:data:`_KEY_WORDS`), and
+    allowed by ``reads_as(word, key)`` (the letters do not know the word, or stem both alike),
+    written as that key word. Words under six letters are left: too many are a word of their own.
+
+    Example:
+        >>> respell("Deelt de regeering de mening van het CDA?", lambda typed, key: True)
+        'Deelt de regering de mening van het CDA?'
+        >>> respell("Hoeveel migranten vanuit Libannon?", lambda typed, key: True)
+        'Hoeveel migranten vanuit Libanon?'
+        >>> respell("Wat regelt de regeling?", lambda typed, key: typed != "regeling")  # a word of its own
+        'Wat regelt de regeling?'
+        >>> respell("fighters in Syrian camps", lambda typed, key: True)  # a word made from a key word
+        'fighters in Syrian camps'
+    """
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        lower = word.lower()
+        if lower in _KEY_BY_LOWER:
+            return word
+        # One the start of the other is a word made from it ("Syrian", "Nederlands"), no typo.
+        near = {key for key in _KEY_BY_LOWER if abs(len(key) - len(lower)) <= 1 and OSA.distance(lower, key) == 1
+                and not (lower.startswith(key) or key.startswith(lower))}
+        if len(near) != 1:
+            return word
+        key = near.pop()
+        if not reads_as(lower, key):
+            return word
+        spelled = _KEY_BY_LOWER[key]
+        return spelled[0].upper() + spelled[1:] if word[0].isupper() else spelled
+
+    return _LONG_WORD.sub(fix, text)
+
+
 def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,]", "", m.group(0)).lower() for m in _NUMBER_RE.finditer(text)}
 
 
-def analyse(question: str) -> Question:
+def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -> Question:
     """Read what a question asks for.
+
+    Args:
+        question: As typed.
+        reads_as: Given, a typo of a word the question is read by ("regeering") is read as that
+            word where ``reads_as(typed, word)`` allows it (:func:`respell`).
 
     Example:
         >>> analyse("Klopt het dat NL zijn bijdrage aan EuroPris verhoogt?").answer_type
@@ -414,7 +471,8 @@ def analyse(question: str) -> Question:
         >>> analyse("Which Member States oppose the general approach?").answer_type
         'countries'
     """
-    text = question.strip()
+    typed = question.strip()
+    text = respell(typed, reads_as) if reads_as is not None else typed
     language = detect_language(text)
     yes_no = _is_yes_no(text, language)
     answer_type = "yes_no" if yes_no else "other"
@@ -463,7 +521,7 @@ def analyse(question: str) -> Question:
                   if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]
         in_the_end = things[0] if things and language == "nl" else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
-                    places(text), in_the_end)
+                    places(text), in_the_end, typed if text != typed else None)
 
 
 # A yes/no question whether something really happened or will: "Is er uiteindelijk een debat

@@ -570,3 +570,11 @@ def test_a_terse_question_for_an_article_is_refused_where_no_article_is_given(an
     # aangehouden" does not.
     a = answerer.ask("artikel bezoldiging leden ATR")
     assert a.answer_type == "article" and not a.answered
+
+
+def test_a_typo_of_a_country_is_read_as_that_country_and_the_question_kept_as_typed(answerer):
+    # kst-32317-995 gives the arrivals from Libya ("Libië"), not from Lebanon: "Libannon" is Libanon.
+    typed = "Hoeveel migranten kwamen in 2025 vanuit Libannon irreguliër in Europa aan?"
+    a = answerer.ask(typed)
+    assert not a.answered and "72,791" not in a.answer
+    assert a.question == typed == a.to_dict()["question"]

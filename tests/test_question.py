@@ -919,3 +919,11 @@ def test_a_sentence_dated_to_other_years_than_asked(sentence, years, otherwise):
 def test_the_year_of_a_document_named_is_no_year_asked():
     assert asked_years("Hoeveel woningen per jaar volgens het regeerprogramma 2024?") == set()
     assert asked_years("How many FTE in 2025 under the 2024 government programme?") == {"2025"}
+
+
+def test_a_typo_of_a_key_word_is_read_as_it_only_where_the_answerer_allows():
+    # The answerer allows it when the letters do not know the typed word or stem both alike.
+    assert analyse("Deelt de regeering deze mening?", reads_as=lambda typed, key: True).asked == "Deelt de regeering deze mening?"
+    assert "regering" in analyse("Deelt de regeering deze mening?", reads_as=lambda typed, key: True).text
+    assert analyse("Deelt de regeering deze mening?").text == "Deelt de regeering deze mening?"
+    assert analyse("Hoeveel migranten uit Libannon?", reads_as=lambda typed, key: True).places == {"Libanon"}
