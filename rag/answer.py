@@ -51,7 +51,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor, office_line, tells_a_decision,
-                          tells_act, tells_status, undecided, weighed)
+                          tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -452,7 +452,8 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            lead = acts[0] if acts else lead
+            # The act told as done leads the one still to come ("al aangenomen door eu-LISA?").
+            lead = next((x for x in acts if tells_act_done(q, x.text)), acts[0]) if acts else lead
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
         asked_who, who = responder(q)

@@ -100,7 +100,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # "Wie stond aan het hoofd van ...", "Who will chair ...?", "wie leidt ...".
         # The office is the one asked about, not an object: not "Who is going to sound out the CTIVD chair?".
         # (Not who leads: a delegation or the negotiations are led by a minister or the Commission.)
-        r"^\s*(wie|who)\s+(?:chairs|chaired|heads|headed)\b|"
+        r"^\s*(wie|who)\s+(?:chairs|chaired|heads|headed)\b|^\s*wie\s+(?:zat|zit|zaten|zitten)\b.*\bvoor\s*\??\s*$|"
         r"^\s*(wie|who)\b(?=(?:\s+[\w-]+){0,6}?\s+(?:(?:aan|at)\s+(?:het|the)\s+(?:hoofd|head)|"
         r"(?:is|was|are|were|be|will|shall|would|wordt|werd|word|worden|zal|zou|nu|now|thans|momenteel|"
         r"currently|moment|straks|dan|then)\s+(?:voorzit\w*|voorziter|vz|chair\w*|heads?|headed)\b))|"
@@ -121,7 +121,8 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "jaarbudget", "subsidiebedrag": the compound names an amount too.
     ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
-    ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
+    # "streefcijfer maximale asielinstroom per jaar?": a figure.
+    ("number", re.compile(r"\b(aantal|hoogte|omvang|number|\w*cijfers?)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
@@ -380,9 +381,13 @@ _AGREED = re.compile(r"\b(akkoord|eens|instemming|ingestemd|goedgekeurd|doorgega
 
 def _terse_yes_no(text: str) -> bool:
     """Is ``text`` a terse question, with a question mark and no question word, whether something was
-    agreed or came about in the end? (A terse one that ends in the act is :func:`_terse_act`'s.)"""
+    agreed, came about in the end, or an act was done ("ratificatie verdrag ... door NL al afgerond?")?
+    (A short one that ends in the act is :func:`_terse_act`'s.)"""
     return (text.rstrip().endswith("?") and not _QUESTION_WORD.search(text) and len(text.split()) <= 16
-            and (_AGREED.search(text) is not None or _IN_THE_END.search(text) is not None))
+            and (_AGREED.search(text) is not None or _IN_THE_END.search(text) is not None
+                 # the act, asked as done ("al afgerond?") or by its participle; not "Publicaties ATR 2025?"
+                 or (bool(_status_asked(text)) and (_DONE_ASKED.search(text) is not None or any(
+                     _status_asked(m.group(1)) for m in _TERSE_ACT_INSIDE.finditer(text))))))
 
 
 # A year in a question; one that names a document ("regeerprogramma 2024", "werkprogramma 2025",
@@ -878,6 +883,13 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
                 if not (done_asked and _NOT_YET.search(low[:m.start()])):
                     return True
     return False
+
+
+def tells_act_done(question: Question, sentence: str) -> bool:
+    """Does ``sentence`` tell the act ``question`` asks about as done ("Deze routekaart is op 29
+    januari aangenomen door de Management Board"), not as still to come ("gevraagd om de roadmap
+    aan te nemen")? False when it asks about no act."""
+    return bool(question.status) and _tells_act_done(sentence, question)
 
 
 # What came of a vote, a procedure or an inquiry, told as done.

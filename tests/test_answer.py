@@ -578,3 +578,16 @@ def test_a_typo_of_a_country_is_read_as_that_country_and_the_question_kept_as_ty
     a = answerer.ask(typed)
     assert not a.answered and "72,791" not in a.answer
     assert a.question == typed == a.to_dict()["question"]
+
+
+def test_a_terse_question_whether_an_act_was_done_is_refused_where_the_letter_does_not_tell_it(answerer):
+    # kst-32317-995 tells the treaty's signing by 35 countries at the conference, not a Dutch ratification.
+    a = answerer.ask("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?")
+    assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing"
+
+
+def test_the_act_told_as_done_leads_the_one_still_to_come(answerer):
+    # kst-32317-995: "De Raad zal naar verwachting worden gevraagd om de roadmap ... aan te nemen" and
+    # "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA".
+    a = answerer.ask("roadmap revised VIS al aangenomen door eu-LISA?")
+    assert a.answered and a.answer.startswith("Deze routekaart is op 29 januari jl. aangenomen")

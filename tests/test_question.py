@@ -80,6 +80,11 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("artikel bezoldiging leden ATR", "article"),
         ("verdrag advocaten EU besluitvorming artikel VWEU", "article"),
         ("art. 34 CW termijn Holland Casino", "date"),
+        # Terse whether an act was done; a target figure; who chaired ("zat ... voor"), not who sat in it.
+        ("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?", "yes_no"),
+        ("streefcijfer maximale asielinstroom per jaar in regeerprogramma?", "number"),
+        ("Wie zat de procedurevergadering van de vaste commissie voor BZK van april 2009 voor?", "person"),
+        ("Wie zit er in de commissie voor BZK?", "other"),
         ("Wanneer is de CTIVD akkoord gegaan met het verzoek?", "date"),
         ("Door hoeveel lidstaten is het advocatenverdrag ondertekend?", "number"),
         # Not: a reference date, "share" as a verb, a contribution or a tax rate, a noun that is a verb
