@@ -48,7 +48,9 @@ POSITION_QUESTION = re.compile(
     r"agree (?:to|with)|go(?:es)? along with|can live with|"
     r"(?:accept|approve|oppose)\w* (?:the |this |that |its )?(?:\w+ ){0,3}?(?:proposal|plan|approach|roadmap|position|"
     r"conclusions|text|compromise|regulation|directive|general approach)|"
-    r"meegaan|gaat (?:\w+ ){1,4}mee|stemt (?:\w+ ){0,4}in|kan leven met)\b",
+    r"meegaan|gaat (?:\w+ ){1,4}mee|stemt (?:\w+ ){0,4}in|kan leven met|"
+    # "Kan het kabinet zich vinden in het Raadsstandpunt ...?"
+    r"zich (?:\w+ ){0,3}?vinden in|vindt (?:\w+ ){0,3}?zich (?:\w+ ){0,2}?in)\b",
     re.IGNORECASE,
 )
 POSITION_CUE = re.compile(

@@ -79,6 +79,9 @@ def test_a_sentence_that_takes_no_dutch_stand(sentence):
     # Endorsing is taking a side.
     ("Klopt het dat NL het Syria CT Actionplan al heeft onderschreven?", True),
     ("Has the Netherlands endorsed the action plan?", True),
+    # Finding oneself in it is agreeing; where something takes place is not.
+    ("Kan het kabinet zich vinden in het Raadsstandpunt over kwetsbare meerderjarigen?", True),
+    ("Waar vinden de onderhandelingen van het kabinet plaats?", False),
 ])
 def test_which_questions_ask_for_the_dutch_position(question, asks):
     assert asks_dutch_position(analyse(question)) is asks
