@@ -452,8 +452,12 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            # The act told as done leads the one still to come ("al aangenomen door eu-LISA?").
-            lead = next((x for x in acts if tells_act_done(q, x.text)), acts[0]) if acts else lead
+            # The act told as done leads the one still to come, where it names who the question says
+            # did it ("al aangenomen door eu-LISA?"); the Management Board's adoption does not tell
+            # whether the JBZ-Raad adopted it.
+            agent = _AGENT.search(q.text)
+            done = [x for x in acts if agent and agent.group(1).lower() in x.text.lower() and tells_act_done(q, x.text)]
+            lead = (done or acts)[0] if acts else lead
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
         asked_who, who = responder(q)
@@ -657,6 +661,10 @@ def _actor_name(actor: str, language: str) -> str:
     if actor in ACTOR_NAMES[language]:
         return ACTOR_NAMES[language][actor]
     return FOREIGN_COUNTRIES[actor] if language == "en" else actor
+
+
+# Who the question says did the act: "door eu-LISA", "by the Senate".
+_AGENT = re.compile(r"\b(?:door|by)\s+(?:de\s+|het\s+|the\s+)?([\w-]{2,})", re.I)
 
 
 def _fact_kind(q: Question) -> str:

@@ -121,20 +121,21 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "jaarbudget", "subsidiebedrag": the compound names an amount too.
     ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
-    # "streefcijfer maximale asielinstroom per jaar?": a figure.
-    ("number", re.compile(r"\b(aantal|hoogte|omvang|number|\w*cijfers?)\b", re.I)),
+    ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
-    # "artikel bezoldiging leden ATR", "verdrag advocaten EU besluitvorming artikel VWEU": which article
-    # (not "art. 34 CW termijn ...", which names one).
-    ("article", re.compile(r"^\s*(artikel|art\.?|wetsartikel|article)\s+(?![\d.])|"
-                           r"\b(artikel|article)(\s+(?-i:[A-Z][\w-]*))?\s*\??\s*$", re.I)),
+    # "artikel bezoldiging leden ATR": which article (not "art. 34 CW termijn ...", "artikel I", which
+    # name one, nor "Artikel over Hongarije in de Volkskrant?").
+    ("article", re.compile(r"^\s*(artikel|art\.?|wetsartikel|article)\s+(?![\d.]|[IVXL]+\b|(?:over|in|uit|van|about|"
+                           r"from|on|of)\b)", re.I)),
     ("date", re.compile(r"\b(termijn|periode)\b", re.I)),
     # "griffier procedurevergadering BZK", "voorzitter commissie Financiën": who holds the office.
     # "indiener motie Gaza Rafah", "Motie ingediend door?": who submitted it.
     ("person", re.compile(r"^\s*(griffier|voorzitter|rapporteur|woordvoerder|indieners?|initiatiefnemers?|ondertekenaars?)\b(?!')|"
                           r"\bingediend door\s*\??\s*$", re.I)),
+    # "streefcijfer maximale asielinstroom per jaar?": a figure, when no list, date or office is asked.
+    ("number", re.compile(r"\b\w*cijfers?\b", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -376,7 +377,8 @@ def _terse_act(text: str) -> bool:
 
 # Agreed or come about in the end, in a longer terse question: "CTIVD akkoord met verzoek commissie
 # om onderzoek naar handelen inlichtingendiensten?", "debat uiteindelijk gepland na ontvangst brief?".
-_AGREED = re.compile(r"\b(akkoord|eens|instemming|ingestemd|goedgekeurd|doorgegaan)\b", re.I)
+_AGREED = re.compile(r"(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )(?<!\bthe )\bakkoord(?!\s+(?-i:[A-Z])|\s+\w+-)\b|"
+                     r"\b(ingestemd|goedgekeurd|doorgegaan)\b", re.I)
 
 
 def _terse_yes_no(text: str) -> bool:
@@ -390,11 +392,21 @@ def _terse_yes_no(text: str) -> bool:
                      _status_asked(m.group(1)) for m in _TERSE_ACT_INSIDE.finditer(text))))))
 
 
-# A year in a question; one that names a document ("regeerprogramma 2024", "werkprogramma 2025",
-# "the 2024 government programme") dates the document, not the figure asked.
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_DOCUMENT_YEAR = re.compile(r"\w*(?:programma|programme|verslag|rapport|report|brief|nota|fiche|akkoord|agreement|"
-                            r"agenda|plan|letter|evaluatie|evaluation)\s+(?:van\s+)?$|\bthe\s+$", re.I)
+# A year as the time of the figure asked: "in 2025", "per 2024", "voor 2025", or the last word of a
+# terse question ("aantal fte ATR 2025"). Not the start of a span ("sinds 2024", "vanaf 2023"), the
+# name of a law or document ("Vreemdelingenwet 2000", "regeerprogramma 2024", "the 2024 programme")
+# nor a count ("2000 extra opvangplekken").
+_YEAR = r"(?:19[5-9]|20[0-4])\d"
+_ASKED_YEAR = re.compile(rf"\b(?:in|per|over|voor|for|during|jaar|year)\s+({_YEAR})\b(?!\s*[-–/]\s*\d)|\b({_YEAR})\s*\??\s*$",
+                         re.I)
+_DOCUMENT_YEAR = re.compile(r"(?:programma|programme|verslag|rapport|report|brief|nota|fiche|akkoord|agreement|agenda|plan|"
+                            r"letter|evaluatie|evaluation|wet|besluit|verordening|richtlijn|act|law)\b(?:\s+[\w-]+){0,2}?"
+                            r"\s+(?:van\s+)?$|\b(?:the|sinds|vanaf|tot|na|since|from|after|until)\s+$", re.I)
+# A year a letter's sentence dates something to: after a word of time or a month ("in 2018", "tot
+# 2023", "9 april 2026"), not a count ("1995 aanvragen") nor the date of a letter it cites.
+_TOLD_YEAR = re.compile(rf"\b(?:in|per|over|sinds|vanaf|tot|t/m|en|of|van|naar|jaar|eind|begin|medio|voorjaar|najaar|zomer|"
+                        rf"winter|{_MONTH})\s+({_YEAR})\b", re.I)
+_CITED_LETTER = re.compile(r"\b(?:brief|kamerbrief|letter|nota)\s+(?:van|of)\s+(?:\d{1,2}\s+)?\w*\s*$", re.I)
 
 
 def asked_years(text: str) -> set[str]:
@@ -403,57 +415,76 @@ def asked_years(text: str) -> set[str]:
     Example:
         >>> sorted(asked_years("Aantal fte ATR in 2025 volgens werkprogramma 2025?"))
         ['2025']
-        >>> asked_years("budget volgens regeerprogramma 2024")
-        set()
+        >>> asked_years("budget volgens regeerprogramma 2024"), asked_years("Hoeveel migranten sinds 2024?")
+        (set(), set())
     """
-    return {m.group(0) for m in _YEAR.finditer(text) if not _DOCUMENT_YEAR.search(text[:m.start()])}
+    years = set()
+    for m in _ASKED_YEAR.finditer(text):
+        if m.group(1):
+            years.add(m.group(1))
+        elif not _DOCUMENT_YEAR.search(text[:m.start(2)]):
+            years.add(m.group(2))
+    return years
 
 
 def dated_otherwise(sentence: str, years: set[str]) -> bool:
     """Does ``sentence`` date what it says to years, none of them one of ``years``? ("11 fte in 2018
     naar 17 fte in 2023" is no figure for 2025; an undated figure is not dated otherwise.)"""
-    named = set(_YEAR.findall(sentence))
+    named = {m.group(1) for m in _TOLD_YEAR.finditer(sentence) if not _CITED_LETTER.search(sentence[:m.start(1)][-60:])}
     return bool(named) and not named & years
 
 
-# The words a question is read by: who takes a side, and which country. A typo of one ("regeering",
-# "Libannon", "Oekraine") would leave the Dutch position or the place asked unread.
-_KEY_WORDS = ["regering", "kabinet", "nederland", "nederlandse", "minister", "staatssecretaris", "ministerie",
-              "government", "netherlands", "cabinet"] + COUNTRIES
-_KEY_BY_LOWER = {w.lower(): w for w in _KEY_WORDS}
+# The words a Dutch question is read by: who takes a side, and which country. A typo of one
+# ("regeering", "kabniet", "Libannon", "Oekraine") would leave the Dutch position or the place
+# asked unread. A country only by its letters (accents and doubled letters aside): one edit from
+# a country's name is often another word ("zweren", "spande").
+_ACTOR_WORDS = ("regering", "kabinet", "nederland", "nederlandse", "minister", "staatssecretaris", "ministerie")
+_DUTCH_COUNTRIES = [c for c in COUNTRIES[:COUNTRIES.index("Belgium")] if c != "Nederland"]
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
+def _letters(word: str) -> str:
+    """``word`` in lower case without accents and with doubled letters single: "Libannon" -> "libanon"."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return re.sub(r"(.)\1", r"\1", bare)
+
+
+_COUNTRY_BY_LETTERS = {_letters(c): c for c in _DUTCH_COUNTRIES}
+
+
 def respell(text: str, reads_as: Callable[[str, str], bool]) -> str:
-    """``text`` with each word one edit away from exactly one key word (:data:`_KEY_WORDS`), and
-    allowed by ``reads_as(word, key)`` (the letters do not know the word, or stem both alike),
-    written as that key word. Words under six letters are left: too many are a word of their own.
+    """``text`` with a typo of a key word written as that word: one edit from exactly one of
+    :data:`_ACTOR_WORDS`, or a country's name but for accents and doubled letters; each only when
+    ``reads_as(typed, key)`` allows it (the letters do not know the typed word, or stem both alike).
+    Words under six letters are left, and so are English questions (the letters are Dutch).
 
     Example:
         >>> respell("Deelt de regeering de mening van het CDA?", lambda typed, key: True)
         'Deelt de regering de mening van het CDA?'
-        >>> respell("Hoeveel migranten vanuit Libannon?", lambda typed, key: True)
-        'Hoeveel migranten vanuit Libanon?'
+        >>> respell("Hoeveel migranten kwamen vanuit Libannon?", lambda typed, key: True)
+        'Hoeveel migranten kwamen vanuit Libanon?'
         >>> respell("Wat regelt de regeling?", lambda typed, key: typed != "regeling")  # a word of its own
         'Wat regelt de regeling?'
-        >>> respell("fighters in Syrian camps", lambda typed, key: True)  # a word made from a key word
-        'fighters in Syrian camps'
+        >>> respell("Moeten rechters een eed zweren?", lambda typed, key: True)  # no country
+        'Moeten rechters een eed zweren?'
     """
+    text = unicodedata.normalize("NFC", text)
+    if detect_language(text) != "nl":
+        return text
+
     def fix(m: re.Match) -> str:
         word = m.group(0)
         lower = word.lower()
-        if lower in _KEY_BY_LOWER:
+        if lower in _ACTOR_WORDS or word in _DUTCH_COUNTRIES:
             return word
-        # One the start of the other is a word made from it ("Syrian", "Nederlands"), no typo.
-        near = {key for key in _KEY_BY_LOWER if abs(len(key) - len(lower)) <= 1 and OSA.distance(lower, key) == 1
+        country = _COUNTRY_BY_LETTERS.get(_letters(word))
+        # One the start of the other is a word made from it ("ministers", "Nederlands"), no typo.
+        near = {key for key in _ACTOR_WORDS if abs(len(key) - len(lower)) <= 1 and OSA.distance(lower, key) == 1
                 and not (lower.startswith(key) or key.startswith(lower))}
-        if len(near) != 1:
+        key = country or (near.pop() if len(near) == 1 else None)
+        if key is None or not reads_as(lower, key.lower()):
             return word
-        key = near.pop()
-        if not reads_as(lower, key):
-            return word
-        spelled = _KEY_BY_LOWER[key]
-        return spelled[0].upper() + spelled[1:] if word[0].isupper() else spelled
+        return key[0].upper() + key[1:] if word[0].isupper() else key
 
     return _LONG_WORD.sub(fix, text)
 
@@ -520,7 +551,8 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
         # or a grammar word ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
         subject = _SUBJECT.match(text)
         # A terse question has no verb first: its noun stands before the marker ("debat uiteindelijk gepland?").
-        before = [] if subject or _QUESTION_WORD.search(text) else re.findall(r"[\wà-ÿ-]+", text[:m.start()].lower())[-2:][::-1]
+        terse = not subject and not _is_yes_no(text, language) and (_terse_yes_no(text) or _terse_act(text))
+        before = re.findall(r"[\wà-ÿ-]+", text[:m.start()].lower())[-2:][::-1] if terse else []
         groups = [[(m.group(1) or "").lower()], subject.group(1).lower().split() if subject else before]
         things = [w for words in groups for i, w in enumerate(words)
                   if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]

@@ -76,10 +76,16 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("CTIVD akkoord met verzoek commissie om onderzoek naar handelen inlichtingendiensten?", "yes_no"),
         ("Taser-stroomstootwapen: debat uiteindelijk gepland na ontvangst brief minister?", "yes_no"),
         ("akkoord verordening terugkeer", "other"),
-        # Terse, which article: opening with it, or ending with it (and the law); not one it names.
+        # Terse, which article: opening with it; not one it names, nor a newspaper's.
         ("artikel bezoldiging leden ATR", "article"),
-        ("verdrag advocaten EU besluitvorming artikel VWEU", "article"),
         ("art. 34 CW termijn Holland Casino", "date"),
+        ("artikel I wijzigingswet ATR", "other"),
+        ("Artikel over Hongarije in de Volkskrant?", "other"),
+        # "akkoord" as the agreement itself, "cijfers" beside a list, a party, an office or a term.
+        ("Inhoud akkoord EU-Turkije?", "other"),
+        ("Reactie kabinet op het akkoord met Tunesië?", "other"),
+        ("landen met hoogste asielcijfers?", "countries"),
+        ("termijn aanlevering cijfers?", "date"),
         # Terse whether an act was done; a target figure; who chaired ("zat ... voor"), not who sat in it.
         ("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?", "yes_no"),
         ("streefcijfer maximale asielinstroom per jaar in regeerprogramma?", "number"),
@@ -699,6 +705,7 @@ def test_the_chair_of_another_body_does_not_answer():
 @pytest.mark.parametrize("question, thing", [
     ("is er uiteindelijk een debat gekomen over de taser", "debat"),
     ("Taser: debat uiteindelijk gepland na ontvangst brief minister?", "debat"),  # terse: the noun before it
+    ("Stemde Nederland uiteindelijk tegen?", ""),  # a verb first: no noun before it
     ("Is er in maart daadwerkelijk overeenstemming bereikt over de regeling?", "overeenstemming"),
     ("Did the JHA Council actually adopt the general approach?", ""),
     ("Is de motie al aangenomen?", None),
@@ -916,6 +923,8 @@ def test_a_lists_line_for_the_office_asked_names_its_holder():
     ("De ambtelijke ondersteuning is uitgebreid van 11 fte in 2018 naar 17 fte in 2023.", {"2025"}, True),
     ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa.", {"2025"}, False),
     ("Het college bestaat uit ten minste drie en ten hoogste vijf leden.", {"2025"}, False),  # undated
+    ("Er kwamen 1995 aanvragen binnen.", {"2025"}, False),  # a count, no year
+    ("Zoals in de brief van 3 februari 2023 gemeld, zijn er 500 plekken.", {"2025"}, False),  # the letter's date
 ])
 def test_a_sentence_dated_to_other_years_than_asked(sentence, years, otherwise):
     assert dated_otherwise(sentence, years) is otherwise
@@ -924,6 +933,11 @@ def test_a_sentence_dated_to_other_years_than_asked(sentence, years, otherwise):
 def test_the_year_of_a_document_named_is_no_year_asked():
     assert asked_years("Hoeveel woningen per jaar volgens het regeerprogramma 2024?") == set()
     assert asked_years("How many FTE in 2025 under the 2024 government programme?") == {"2025"}
+    # The start of a span, a law's name, a count: no year the figure is asked for.
+    assert asked_years("Hoeveel migranten kwamen sinds 2024 vanuit Libië?") == set()
+    assert asked_years("Kosten Wet inburgering 2021?") == set()
+    assert asked_years("Kosten van 2000 extra opvangplekken?") == set()
+    assert asked_years("aantal fte ambtelijke ondersteuning ATR 2025") == {"2025"}
 
 
 def test_a_typo_of_a_key_word_is_read_as_it_only_where_the_answerer_allows():
