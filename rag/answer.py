@@ -50,8 +50,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor, office_line, tells_a_decision,
-                          tells_act, tells_act_done, tells_status, undecided, weighed)
+                          analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor,
+                          office_line, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module

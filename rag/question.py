@@ -439,7 +439,7 @@ def dated_otherwise(sentence: str, years: set[str]) -> bool:
 # asked unread. A country only by its letters (accents and doubled letters aside): one edit from
 # a country's name is often another word ("zweren", "spande").
 _ACTOR_WORDS = ("regering", "kabinet", "nederland", "nederlandse", "minister", "staatssecretaris", "ministerie")
-_DUTCH_COUNTRIES = [c for c in COUNTRIES[:COUNTRIES.index("Belgium")] if c != "Nederland"]
+_DUTCH_COUNTRIES = [c for c in COUNTRIES[:COUNTRIES.index("Belgium")] if c != "Nederland"]  # the Dutch names come first
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
