@@ -419,7 +419,8 @@ class Answerer:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]
         years = asked_years(q.text) if q.answer_type in ("number", "amount") else set()
-        if years and all(dated_otherwise(x.text, years) for x in picked if x.has_fact) and any(x.has_fact for x in picked):
+        figures = [x for x in picked if x.has_fact]
+        if years and figures and all(dated_otherwise(x.text, years) for x in figures):
             # "Aantal fte ATR in 2025?" over "van 11 fte in 2018 naar 17 fte in 2023": a figure of other years.
             joined = {"nl": " of ", "en": " or "}[q.language].join(sorted(years))
             fact = f"{FACT_NAMES[q.language][_fact_kind(q)]} {'voor' if q.language == 'nl' else 'for'} {joined}"
@@ -452,11 +453,8 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            # The act told as done leads the one still to come, where it names who the question says
-            # did it ("al aangenomen door eu-LISA?"); the Management Board's adoption does not tell
-            # whether the JBZ-Raad adopted it.
-            agent = _AGENT.search(q.text)
-            done = [x for x in acts if agent and agent.group(1).lower() in x.text.lower() and tells_act_done(q, x.text)]
+            # The act told as done, by the one the question names, leads the one still to come.
+            done = [x for x in acts if tells_act_done(q, x.text)]
             lead = (done or acts)[0] if acts else lead
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
@@ -661,10 +659,6 @@ def _actor_name(actor: str, language: str) -> str:
     if actor in ACTOR_NAMES[language]:
         return ACTOR_NAMES[language][actor]
     return FOREIGN_COUNTRIES[actor] if language == "en" else actor
-
-
-# Who the question says did the act: "door eu-LISA", "by the Senate".
-_AGENT = re.compile(r"\b(?:door|by)\s+(?:de\s+|het\s+|the\s+)?([\w-]{2,})", re.I)
 
 
 def _fact_kind(q: Question) -> str:

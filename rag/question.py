@@ -443,10 +443,19 @@ _DUTCH_COUNTRIES = [c for c in COUNTRIES[:COUNTRIES.index("Belgium")] if c != "N
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{6,}(?![\w-])")
 
 
+def strip_accents(text: str) -> str:
+    """``text`` without its accents ("Oekraïne" -> "Oekraine"), as staff often type it.
+
+    Example:
+        >>> strip_accents("geïnformeerd, Oekraïne")
+        'geinformeerd, Oekraine'
+    """
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def _letters(word: str) -> str:
     """``word`` in lower case without accents and with doubled letters single: "Libannon" -> "libanon"."""
-    bare = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return re.sub(r"(.)\1", r"\1", bare)
+    return re.sub(r"(.)\1", r"\1", strip_accents(word.lower()))
 
 
 _COUNTRY_BY_LETTERS = {_letters(c): c for c in _DUTCH_COUNTRIES}
@@ -512,11 +521,13 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
     language = detect_language(text)
     yes_no = _is_yes_no(text, language)
     answer_type = "yes_no" if yes_no else "other"
+    terse = False  # a yes/no question without a verb first
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
         answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
         if answer_type == "other" and (_terse_act(text) or _terse_yes_no(text)):
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
+            terse = True
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
     for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):
@@ -551,8 +562,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
         # or a grammar word ("uiteindelijk afgesloten", "daadwerkelijk zo dat").
         subject = _SUBJECT.match(text)
         # A terse question has no verb first: its noun stands before the marker ("debat uiteindelijk gepland?").
-        terse = not subject and not _is_yes_no(text, language) and (_terse_yes_no(text) or _terse_act(text))
-        before = re.findall(r"[\wà-ÿ-]+", text[:m.start()].lower())[-2:][::-1] if terse else []
+        before = re.findall(r"[\wà-ÿ-]+", text[:m.start()].lower())[-2:][::-1] if terse and not subject else []
         groups = [[(m.group(1) or "").lower()], subject.group(1).lower().split() if subject else before]
         things = [w for words in groups for i, w in enumerate(words)
                   if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]
@@ -771,16 +781,6 @@ _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) 
 _OWN_WORDS = {act: tuple(w for w in told if w not in _ANOTHER_ACT.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
-def strip_accents(text: str) -> str:
-    """``text`` without its accents ("Oekraïne" -> "Oekraine"), as staff often type it.
-
-    Example:
-        >>> strip_accents("geïnformeerd, Oekraïne")
-        'geinformeerd, Oekraine'
-    """
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 # Who may be asked to have done an act: how a question names them, and how a sentence does.
 # A question names the one acting right after its verb ("Heeft de EK ...", "Has the Senate ...",
 # "Wanneer heeft NL ..."), as the agent ("door de EK aangenomen") or first in a terse question
@@ -917,11 +917,19 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     return False
 
 
+# Who the question says did the act, by name: "door eu-LISA", "by the Senate".
+_AGENT = re.compile(r"\b(?:door|by)\s+(?:de\s+|het\s+|the\s+)?([\w-]{2,})", re.I)
+
+
 def tells_act_done(question: Question, sentence: str) -> bool:
     """Does ``sentence`` tell the act ``question`` asks about as done ("Deze routekaart is op 29
-    januari aangenomen door de Management Board"), not as still to come ("gevraagd om de roadmap
-    aan te nemen")? False when it asks about no act."""
-    return bool(question.status) and _tells_act_done(sentence, question)
+    januari aangenomen door de Management Board van eu-LISA"), not as still to come ("gevraagd om
+    de roadmap aan te nemen"), by the one the question names after "door" or "by" ("al aangenomen
+    door eu-LISA?")? False when it asks about no act or names no one who did it: the Management
+    Board's adoption does not tell whether the JBZ-Raad adopted it."""
+    agent = _AGENT.search(question.text)
+    return (bool(question.status) and agent is not None and agent.group(1).lower() in sentence.lower()
+            and _tells_act_done(sentence, question))
 
 
 # What came of a vote, a procedure or an inquiry, told as done.
