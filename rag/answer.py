@@ -51,7 +51,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor,
-                          office_line, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          office_line, office_span, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -400,7 +400,7 @@ class Answerer:
             for x in scored:
                 if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
-        line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None)
+        line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) or self._office_line(q, hits)
         if line is not None:
             # "wie was de griffier bij ...?" and the decision list's own "Griffier: T.J.E. van Toor":
             # the line answers it, however short it is for the answer model.
@@ -500,6 +500,24 @@ class Answerer:
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["status"])
                 return self._not_found(q, hits, scored, "fact_missing", message)
         return self._compose(q, picked, earlier, lead=lead)
+
+    def _office_line(self, q: Question, hits: list[Hit]) -> ScoredSentence | None:
+        """The line naming the holder of the office asked ("Griffier: G.F.C. van Leiden") in any
+        chunk of the first-ranked document. A decision list names its clerk once, at its end,
+        for all its items: "wie was de griffier bij de procedurevergadering van 2 april 2009?"
+        ranks an item of that list first, not the chunk the line closes."""
+        if q.answer_type != "person" or not hits:
+            return None
+        doc = hits[0].chunk.doc_id
+        ranks = {h.chunk.id: rank for rank, h in enumerate(hits, start=1)}
+        for chunk in sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc),
+                            key=lambda c: (c.page_start, c.split_id)):
+            span = office_span(chunk.text, q)
+            if span:
+                hit = next((h for h in hits if h.chunk.id == chunk.id), None) or Hit(chunk, 0.0)
+                return ScoredSentence(ranks.get(chunk.id, len(hits) + 1), hit, *span, chunk.text[span[0]:span[1]],
+                                      0.0, np.zeros(0), True, 1.0)
+        return None
 
     def _tells_outcome(self, q: Question, picked: list[ScoredSentence]) -> bool:
         """Does a quoted sentence tell what came of the thing asked: not as still to come or

@@ -93,6 +93,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
+        # An office typed without its article: "wie was griffier bij ...", "wie word voorzitter".
+        r"^\s*wie (is|was|wordt|word|werd) (griffier|grifier|voorzitter|voorziter|rapporteur|secretaris|woordvoerder)\b|"
         # Who signed: "wie tekende het advies", "Who signed the letter?", "door wie is de brief ondertekend".
         r"^\s*(wie|who)\s+(tekende|tekenden|ondertekende|ondertekenden|signed|co-signed)\b|"
         r"^\s*(door wie|by whom)\b.*\b(ondertekend|getekend|signed)\b|"
@@ -1273,12 +1275,58 @@ def office_line(sentence: str, question: Question) -> bool:
     return any(re.fullmatch(_OFFICES[office], m.group(1), re.I) for office in _offices(question.text) - {"lid"})
 
 
+# A list's label ("Griffier:", "Activiteitnummer:") inside running text, as a decision list's
+# last lines run together: "... het programma vast te stellen Griffier: G.F.C. van Leiden".
+_HONORIFIC = re.compile(r"(?:Drs|Dr|Mr|Prof|Ir|Ing)\.\s*")
+_LIST_LABEL = re.compile(r"(?<!\S)([A-Z][\w-]*)\s*:\s*")
+
+
+def office_span(text: str, question: Question) -> tuple[int, int] | None:
+    """Where ``text`` names the holder of the office the question asks about in a list's label,
+    wherever the label stands: the label and the name, up to the line's end or the next label.
+
+    Example:
+        >>> text = "het programma vast te stellen Griffier: G.F.C. van Leiden\\nActiviteitnummer: 2008A02139"
+        >>> start, end = office_span(text, analyse("griffier procedurevergadering BZK april 2009"))
+        >>> text[start:end]
+        'Griffier: G.F.C. van Leiden'
+    """
+    if question.answer_type != "person":
+        return None
+    asked = _offices(question.text) - {"lid"}
+    for m in _LIST_LABEL.finditer(text):
+        if not any(re.fullmatch(_OFFICES[office], m.group(1), re.I) for office in asked):
+            continue
+        title = _HONORIFIC.match(text, m.end())  # "Griffier: Drs. M.J. van der Leeden"
+        name = _PERSON_RE.match(text, title.end() if title else m.end())
+        if name is None or name.group(0).split()[-1].lower() in question.text.lower():
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        after = _LIST_LABEL.search(text, name.end(), line_end)
+        end = after.start() if after else line_end
+        return m.start(1), len(text[:end].rstrip())
+    return None
+
+
+# A decision list's case line: the kind of document on the list, who sent it and its date
+# ("Zaak: Brief regering - minister van Justitie, Hirsch Ballin E.M.H. - 11 maart 2009").
+_CASE_SENDER = re.compile(rf"\bZaak:\s*[^\n]{{2,60}}?\s[-–]\s[^\n]{{2,160}}?\s[-–]\s\d{{1,2}} ({_MONTH})")
+# Asked who sent, submitted or signed a document, or of a letter: a case line's sender answers that.
+_SENDER_ASKED = re.compile(r"\b(indiener\w*|afzender\w*|ingediend|ingestuurd|stuurde|gestuurd|verstuurd|schreef|"
+                           r"geschreven|van wie|from whom|sent|sender|wrote|written|submitted|ondertekend|signed)\b", re.I)
+
+
 def _has_person(sentence: str, question: Question) -> bool:
     """A name the question does not give; where the question asks who holds an office, not a
     name the sentence gives only another office ("voorzitter commissie Financiën" is not
     answered by "staatssecretaris van Financiën, E.D. Wiebes", "Who chairs the CTIVD?" not by
     "Dennis Botman, de nieuwe hoge vertegenwoordiger"); a name with the office asked near it
-    ("De minister heeft A. Jansen benoemd tot voorzitter") or with no office at all is one."""
+    ("De minister heeft A. Jansen benoemd tot voorzitter") or with no office at all is one.
+    Not the sender a decision list's case line names, unless a sender or a letter is asked:
+    who chaired the meeting is not who wrote to it."""
+    if not (_SENDER_ASKED.search(question.text) or _ABOUT_A_LETTER.search(question.text)):
+        sentence = _CASE_SENDER.sub(lambda m: m.group(0) if _office_of_asked_body(m.group(0), question) else " ", sentence)
     asked = _offices(question.text)
     for m in _PERSON_RE.finditer(sentence):
         if m.group(0).split()[-1].lower() in question.text.lower():
@@ -1311,6 +1359,21 @@ def _body_words(text: str, specific: bool = True) -> set[str]:
     the generic ones ("commissie", "tijdelijke") unless ``specific`` is False."""
     return {w[:6] for w in re.findall(r"[\wà-ÿ]+", text.lower())
             if not specific or (w not in _GENERIC_BODY and len(w) > 2)}
+
+
+def _office_of_asked_body(told: str, question: Question) -> bool:
+    """Does ``told`` name an office the question asks about, of a body the question names
+    ("voorzitter van het Presidium, Verbeet G.A." for "Voorzitter Presidium maart 2009",
+    "minister van Financiën, J.R.V.A. Dijsselbloem" for "Wie is de minister van Financiën?")?"""
+    asked = _offices(question.text)
+    if question.language == "en":
+        # An English name of a Dutch body shares no word with it ("the president of the Court of
+        # Audit"); the office of a body asked, not who chaired a meeting.
+        return bool(_offices(told) & asked) and _BODY.search(question.text) is not None
+    for m in re.finditer(r"([\w-]+)\s+(?:van|voor|of)\s+(?:het\s+|de\s+|the\s+)?([\w-]+(?:\s+en\s+[\w-]+)?)", told):
+        if _offices(m.group(1)) & asked and _body_words(m.group(2)) & _body_words(question.text):
+            return True
+    return False
 
 
 def _same_body(question: Question, told: str) -> bool:

@@ -349,6 +349,25 @@ def test_who_held_an_office_is_answered_by_the_lists_line_for_it(answerer, quest
     assert a.citations[0].chunk.doc_id == "ok04_besluitenlijst_2011-03-08"
 
 
+@pytest.mark.parametrize("question", ["wie was de grifier bij de procedurevergadering van de commissie BZK van 2 april 2009?",
+                                      "griffier procedurevergadering BZK april 2009",
+                                      "Who was the clerk of the BZK committee procedure meeting of 2 April 2009?"])
+def test_a_decision_lists_clerk_is_found_in_whichever_chunk_names_him(answerer, question):
+    # ok01 names its clerk once, in its last chunk, which is not the one these questions rank first.
+    a = answerer.ask(question)
+    assert a.answered and a.answer.startswith("Griffier: G.F.C. van Leiden")
+    assert [c.chunk.doc_id for c in a.citations] == ["ok01_besluitenlijst_2009-04-02"]
+    assert "«Griffier: G.F.C. van Leiden»" in a.citations[0].marked_text()  # the quote is the line, not its sentence
+
+
+@pytest.mark.parametrize("question", ["Who chaired the BZK committee's procedure meeting of 2 April 2009?",
+                                      "Wie zat de procedurevergadering van de vaste Kamercommissie voor Binnenlandse "
+                                      "Zaken van begin april 2009 voor?"])
+def test_who_chaired_a_meeting_is_not_answered_by_who_wrote_to_it(answerer, question):
+    # ok01 names the senders of the letters on its list (a state secretary, the Presidium's chair), not its chair.
+    assert not answerer.ask(question).answered
+
+
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
     # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
     a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, names_actor, office_line, tells_status,
-                          undecided, weighed)
+from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, names_actor, office_line,
+                          office_span, tells_status, undecided, weighed)
 
 
 @pytest.mark.parametrize(
@@ -551,6 +551,32 @@ def test_the_holder_of_an_office_asked_is_not_one_of_another_office():
     assert has_fact(analyse("griffier procedurevergadering commissie BZK april 2009"),
                     "het programma vast te stellen Griffier: G.F.C. van Leiden")
     assert has_fact(analyse("Wie diende het verzoek in?"), "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem")
+
+
+def test_a_decision_lists_case_line_names_who_sent_a_document_not_who_chaired_the_meeting():
+    # ok01: the Presidium's chair wrote to the committee; she did not chair its procedure meeting.
+    line = ("Agendapunt: Reactie Presidium op voorstel Halsema (GroenLinks) over serie hoorzittingen Zaak: Brief van "
+            "lid/fractie/commissie - voorzitter van het Presidium, Verbeet G.A. (PvdA) - 13 maart 2009 Reactie Presidium")
+    assert not has_fact(analyse("Who chaired the BZK committee's procedure meeting of 2 April 2009?"), line)
+    assert not has_fact(analyse("Wie zat de procedurevergadering van de commissie BZK van april 2009 voor?"), line)
+    # Her own office, of the body she writes for; or who sent it.
+    assert has_fact(analyse("Voorzitter Presidium maart 2009"), line)
+    assert has_fact(analyse("Van wie kwam de reactie op het voorstel Halsema over hoorzittingen?"), line)
+    assert has_fact(analyse("Wie is de minister van Financiën?"),
+                    "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016")
+
+
+@pytest.mark.parametrize("text, holder", [
+    # The ends of the four decision lists: the clerk's label runs on in a sentence or a line.
+    ("het programma vast te stellen Griffier: G.F.C. van Leiden\nActiviteitnummer: 2008A02139", "G.F.C. van Leiden"),
+    ("2016Z19410\nNoot: - Griffier: R.F. Berck Activiteitnummer: 2016A02272", "R.F. Berck"),
+    ("groep Kuzu/Öztürk.\nGriffier: Drs. M.J. van der Leeden Activiteitnummer: 2015A01320", "Drs. M.J. van der Leeden"),
+])
+def test_a_lists_label_for_the_office_asked_is_found_inside_running_text(text, holder):
+    start, end = office_span(text, analyse("wie was griffier bij de procedurevergadering?"))
+    assert text[start:end] == f"Griffier: {holder}"
+    assert office_span(text, analyse("wie was de voorzitter bij de procedurevergadering?")) is None
+    assert office_span(text, analyse("wanneer was de procedurevergadering?")) is None
 
 
 def test_a_full_name_is_a_name_where_an_office_or_party_follows_it():
