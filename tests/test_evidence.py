@@ -289,3 +289,14 @@ def test_a_stand_that_points_back_is_on_the_point_its_item_is_about():
 def test_advice_is_asked_of_an_adviser_and_speaking_out_is_a_response():
     assert asks_advice(analyse("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?"))
     assert not asks_advice(analyse("Heeft de Tweede Kamer zich uitgesproken over het voorstel?"))
+
+
+@pytest.mark.parametrize("question", ["Klopt het dat de Commissie kritisch blijft over binnengrenscontroles?",
+                                      "Is de Instellingswet ATR inmiddels aangenomen?",
+                                      "Is it true that the Commission has already proposed new rules?"])
+def test_how_a_yes_no_question_is_framed_is_no_part_of_its_topic(question):
+    # "klopt het dat", "inmiddels", "is it true": no letter's sentence covers them, and a topic
+    # that counts them looks less covered than the same question asked plainly.
+    stems = TopicTerms(question, DutchAnalyzer()).terms
+    assert not {"klop", "inmiddel", "true", "already", "alreadi"} & set(stems)
+    assert stems  # the topic itself stays
