@@ -51,7 +51,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor,
-                          office_line, office_span, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          office_line, office_span, only_still_to_come, tells_a_decision, tells_act, tells_act_done,
+                          tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -100,6 +101,12 @@ NOT_IN_LETTERS = {
 NO_LETTER_ON = {
     "nl": "Er is geen brief over de {what} geïndexeerd, en de passage die het best past noemt die vergadering niet.",
     "en": "No indexed letter is about the {what}, and the passage that fits best does not mention that meeting.",
+}
+# Asked whether something has happened by now, of what the letters tell only as still to come.
+STILL_TO_COME = {
+    "nl": "Volgens de brieven moest dit toen nog gebeuren; of het inmiddels is gebeurd, staat er niet in.",
+    "en": "The letters only say this was still to come when they were written; whether it has happened since, "
+          "they do not say.",
 }
 NO_LETTER_OF = {
     "nl": "Er is geen {what} geïndexeerd, en de passage die het best past noemt die brief niet.",
@@ -453,6 +460,10 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
+            if acts and all(only_still_to_come(q, x.text) for x in acts):
+                # "Is de Instellingswet ATR inmiddels aangenomen?" over "ligt voor behandeling bij de
+                # Tweede Kamer": so it was when the letter was written; whether it has happened since, it cannot say.
+                return self._not_found(q, hits, scored, "fact_missing", STILL_TO_COME[q.language])
             # The act told as done, by the one the question names, leads the one still to come.
             done = [x for x in acts if tells_act_done(q, x.text)]
             lead = (done or acts)[0] if acts else lead

@@ -774,6 +774,14 @@ _ON_THE_WAY = {
     "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
     "afronden": {"af te ronden", "afronden", "loopt nog", "lopende"},
 }
+# Words of _ON_THE_WAY that tell the act still to come, as the letter was written ("ligt voor
+# behandeling bij de Tweede Kamer", "zal naar de Kamer worden gestuurd"); not a step that was
+# itself taken ("aangehouden", "gestemd").
+_STILL_TO_COME = {"aan te nemen", "vast te stellen", "plenaire behandeling", "voor behandeling", "in behandeling",
+                  "wordt behandeld", "te ondertekenen", "goedkeuringsprocedure", "goedkeuringswet", "in te stemmen",
+                  "in te dienen", "wordt gestuurd", "worden gestuurd", "af te ronden", "afronden", "loopt nog", "lopende"}
+# Asked as of now, not as of a letter: "Is de wet inmiddels aangenomen?".
+_BY_NOW = re.compile(r"\b(inmiddels|intussen|by now|in the meantime)\b", re.I)
 _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
@@ -917,6 +925,30 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
                 if not (done_asked and _NOT_YET.search(low[:m.start()])):
                     return True
     return False
+
+
+def only_still_to_come(question: Question, sentence: str) -> bool:
+    """For a question whether an act has happened by now ("Is de Instellingswet ATR inmiddels
+    aangenomen?"): does ``sentence`` tell the act only as still to come when the letter was
+    written ("Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer")? That
+    was so then; whether it has happened since, the letter cannot say.
+
+    Example:
+        >>> q = analyse("Is de Instellingswet ATR inmiddels aangenomen door de TK?")
+        >>> only_still_to_come(q, "Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer.")
+        True
+        >>> only_still_to_come(q, "De Tweede Kamer heeft de Instellingswet ATR op 6 februari aangenomen.")
+        False
+        >>> only_still_to_come(analyse("Is de wet al aangenomen?"), "De wet ligt voor behandeling bij de Kamer.")
+        False
+    """
+    if not question.status or not _BY_NOW.search(question.text):
+        return False
+    done = tuple(w for act in question.status for w in _OWN_WORDS[act] if w not in _STILL_TO_COME)
+    coming = tuple(w for act in question.status for w in _OWN_WORDS[act] if w in _STILL_TO_COME)
+    if _mentions(sentence, done, typos=False):
+        return False
+    return _mentions(sentence, coming, typos=False) or bool(PENDING.search(sentence))
 
 
 # Who the question says did the act, by name: "door eu-LISA", "by the Senate".

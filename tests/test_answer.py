@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from rag.answer import ACTOR_NAMES, FACT_MISSING, FACT_NAMES, NOT_FOUND, Answerer
+from rag.answer import ACTOR_NAMES, FACT_MISSING, FACT_NAMES, NOT_FOUND, STILL_TO_COME, Answerer
 from rag.retrieve import Filters
 
 pytestmark = pytest.mark.slow
@@ -366,6 +366,26 @@ def test_a_decision_lists_clerk_is_found_in_whichever_chunk_names_him(answerer, 
 def test_who_chaired_a_meeting_is_not_answered_by_who_wrote_to_it(answerer, question):
     # ok01 names the senders of the letters on its list (a state secretary, the Presidium's chair), not its chair.
     assert not answerer.ask(question).answered
+
+
+@pytest.mark.parametrize("question", ["Is de Instellingswet ATR inmiddels aangenomen door de TK?",
+                                      "Is de tweede nota van wijziging op de Instellingswet ATR intussen bij de Kamer "
+                                      "ingediend?"])
+def test_whether_an_act_has_happened_by_now_is_not_answered_by_it_still_to_come(answerer, question):
+    # kst-29515-496: "ligt voor behandeling bij de Tweede Kamer"; llm09: "zal de NvW naar de Tweede
+    # Kamer worden gestuurd". So it was when they were written; whether it has happened since, they cannot say.
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing" and a.answer == STILL_TO_COME["nl"]
+    assert any("voor behandeling" in c.chunk.text or "worden gestuurd" in c.chunk.text
+               for c in a.related)  # the state they give, as "misschien relevant"
+
+
+def test_an_act_told_done_answers_whether_it_has_happened_by_now(answerer):
+    # kst-32317-995: "heeft het verdrag op 13 mei 2025 ondertekend"; "al" asks as of the letter.
+    a = answerer.ask("Heeft NL het RvE-verdrag over de bescherming van advocaten inmiddels ondertekend?")
+    assert a.answered and "13 mei 2025 ondertekend" in a.answer
+    b = answerer.ask("Is de Instellingswet ATR al aangenomen door de TK?")
+    assert b.answered and "voor behandeling bij de Tweede Kamer" in b.answer
 
 
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
