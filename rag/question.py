@@ -411,6 +411,11 @@ _TOLD_YEAR = re.compile(rf"\b(?:in|per|over|sinds|vanaf|tot|t/m|en|of|van|naar|j
 _CITED_LETTER = re.compile(r"\b(?:brief|kamerbrief|letter|nota)\s+(?:van|of)\s+(?:\d{1,2}\s+)?\w*\s*$", re.I)
 
 
+# A year a figure is compared with: "fors hoger dan in 2024 (+64%)", "ten opzichte van 2024 een daling van 25%".
+_COMPARED_WITH = re.compile(r"\b(?:dan|ten opzichte van|t\.o\.v\.|vergeleken met|in vergelijking met|than|compared (?:with|to))"
+                            r"\s+(?:(?:in|het jaar|the year)\s+)?$", re.I)
+
+
 def asked_years(text: str) -> set[str]:
     """The years ``text`` asks a figure for, not those of a document it names.
 
@@ -419,9 +424,13 @@ def asked_years(text: str) -> set[str]:
         ['2025']
         >>> asked_years("budget volgens regeerprogramma 2024"), asked_years("Hoeveel migranten sinds 2024?")
         (set(), set())
+        >>> asked_years("Hoeveel is het aantal gedaald ten opzichte van 2024?"), asked_years("rise in 2024 compared with 2023?")
+        (set(), {'2024'})
     """
     years = set()
     for m in _ASKED_YEAR.finditer(text):
+        if _COMPARED_WITH.search(text[:m.start()][-40:]) or _COMPARED_WITH.search(text[:m.start(m.lastindex)][-40:]):
+            continue  # "gedaald ten opzichte van 2024?": the year compared with, not the figure's
         if m.group(1):
             years.add(m.group(1))
         elif not _DOCUMENT_YEAR.search(text[:m.start(2)]):
@@ -431,9 +440,26 @@ def asked_years(text: str) -> set[str]:
 
 def dated_otherwise(sentence: str, years: set[str]) -> bool:
     """Does ``sentence`` date what it says to years, none of them one of ``years``? ("11 fte in 2018
-    naar 17 fte in 2023" is no figure for 2025; an undated figure is not dated otherwise.)"""
-    named = {m.group(1) for m in _TOLD_YEAR.finditer(sentence) if not _CITED_LETTER.search(sentence[:m.start(1)][-60:])}
-    return bool(named) and not named & years
+    naar 17 fte in 2023" is no figure for 2025; an undated figure is not dated otherwise.) A year
+    the figure is compared with dates it otherwise: "hoger dan in 2024 (+64%)" is no figure for 2024.
+
+    Example:
+        >>> dated_otherwise("Het totaal aantal lag fors hoger dan in 2024 (+64%).", {"2024"})
+        True
+        >>> dated_otherwise("Het totaal aantal lag fors hoger dan in 2024 (+64%).", {"2025"})
+        False
+    """
+    named, compared = set(), set()
+    for m in _TOLD_YEAR.finditer(sentence):
+        before = sentence[:m.start(1)]
+        if _CITED_LETTER.search(before[-60:]):
+            continue
+        (compared if _COMPARED_WITH.search(before[-40:]) else named).add(m.group(1))
+    for m in re.finditer(r"\b(?:ten opzichte van|t\.o\.v\.|vergeleken met|compared (?:with|to))\s+((?:19|20)\d\d)\b", sentence, re.I):
+        compared.add(m.group(1))
+    if named:
+        return not named & years
+    return bool(compared & years)
 
 
 # The words a Dutch question is read by: who takes a side, and which country. A typo of one

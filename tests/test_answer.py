@@ -603,6 +603,16 @@ def test_a_figure_asked_for_a_year_is_not_answered_by_figures_of_other_years(ans
     assert same_year.answered and "72,791" in same_year.answer
 
 
+def test_a_figure_compared_with_a_year_is_no_figure_of_that_year(answerer):
+    # kst-32317-995: "In 2025 kwamen vanuit Libië 72,791 migranten ... de meeste in Italië (77%) ...
+    # Het totaal aantal lag fors hoger dan in 2024 (+64%)": no share for 2024.
+    a = answerer.ask("What share of the irregular arrivals from Libya in 2024 landed in Italy?")
+    assert not a.answered and a.reason == "fact_missing" and "for 2024" in a.answer
+    # The year the question compares with is not the year it asks a figure for.
+    b = answerer.ask("Hoeveel is het aantal irreguliere grensoverschrijdingen aan de buitengrens gedaald ten opzichte van 2024?")
+    assert b.answered and "25%" in b.answer
+
+
 def test_a_terse_question_for_an_article_is_refused_where_no_article_is_given(answerer):
     # kst-36450-3 treats the members' pay (no article for it in the bundled letters); the answer
     # must name an article, which "Voor andere adviescolleges wordt soms een bredere bandbreedte

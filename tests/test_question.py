@@ -949,6 +949,11 @@ def test_a_lists_line_for_the_office_asked_names_its_holder():
     ("De ambtelijke ondersteuning is uitgebreid van 11 fte in 2018 naar 17 fte in 2023.", {"2025"}, True),
     ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa.", {"2025"}, False),
     ("Het college bestaat uit ten minste drie en ten hoogste vijf leden.", {"2025"}, False),  # undated
+    # kst-32317-995: a change against the year asked is no figure of that year.
+    ("Het totaal aantal lag fors hoger dan in 2024 (+64%).", {"2024"}, True),
+    ("Het totaal aantal lag fors hoger dan in 2024 (+64%).", {"2025"}, False),
+    ("Opvallend is het feit dat er ten opzichte van 2024 een daling van 25% is van het aantal irreguliere "
+     "grensoverschrijdingen aan de buitengrens.", {"2024"}, True),
     ("Er kwamen 1995 aanvragen binnen.", {"2025"}, False),  # a count, no year
     ("Zoals in de brief van 3 februari 2023 gemeld, zijn er 500 plekken.", {"2025"}, False),  # the letter's date
 ])
