@@ -89,7 +89,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke?|which|what)\s+(art\.|artikel(?:en|lid)?\b|wetsartikel\b|verdragsartikel\b|articles?\b|"
         r"rechtsgrondslag\b|legal basis\b|treaty article\b|(?:wets|verdrags|overgangs|slot|straf|uitvoerings|delegatie)?bepaling(?:en)?\b|provisions?\b(?!\s+(?:has|have|had|was|were|made|for|to)\b))(?!\s*\d)|\b(rechtsgrondslag|wettelijke grondslag|(?<!ten )grondslag|legal basis|rechtsbasis|juridische basis)\b", re.I)),
     ("person", re.compile(
-        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
+        r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|word|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"

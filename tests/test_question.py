@@ -66,6 +66,9 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("Welke RvE-lidstaten hebben naast NL het advocatenverdrag ondertekend?", "countries"),
         ("Met welke nieuwe topman van het IMF in Athene wil de commissie praten?", "person"),
         ("griffier procedurevergadering commissie BZK april 2009", "person"),
+        # An office typed in haste: without its article, or "word" for "wordt".
+        ("wie was griffier bij de procedurevergadering?", "person"),
+        ("wie word de coordinerend bewindspersoon voor de hervorming van de inkomensondersteuning?", "person"),
         ("Welke minister is verantwoordelijk voor het ATR?", "other"),
         # Yes/no in a past tense, as "ja/nee", or terse with the act and a question mark; a count is no yes/no.
         ("Kreeg het verzoek genoeg steun in de commissie?", "yes_no"),
