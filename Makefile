@@ -62,6 +62,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/unseen/set-16.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-16
 	$(VENV)/bin/rag eval eval/unseen/set-17.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-17
 	$(VENV)/bin/rag eval eval/unseen/set-18.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-18
+	$(VENV)/bin/rag eval eval/unseen/set-19.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-19
+	$(VENV)/bin/rag eval eval/unseen/set-20.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-20
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup
