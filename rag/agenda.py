@@ -179,22 +179,16 @@ def meeting_scope(question: str, filters: Filters | None,
     q = analyse(question)
     councils = named.councils or q.councils
     indexed = [c for c in chunks
-               if (held := _held_on(c)) and named.matches(held, c.meeting_end_date, c.date)
+               if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)
                and (not councils or of_councils(councils, c.council, c.title))]
     if not indexed:
         return filters, named
     about = [c for c in indexed if filters is None or filters.matches(c)]
     if about and not named.years and all(year is None for _, year in named.months):
         # "de JBZ-Raad van maart": the latest March meeting, as staff mean it.
-        latest = max(_held_on(c) for c in about)
-        about = [c for c in about if _held_on(c) == latest]
+        latest = max(c.meeting_date for c in about)
+        about = [c for c in about if c.meeting_date == latest]
     return _narrowed(filters, about), None
-
-
-def _held_on(chunk: Chunk) -> str | None:
-    """The day of the meeting ``chunk``'s letter is about; a decision list's is its own date
-    ("the committee's procedure meeting of 2 April 2009" is the list of that day)."""
-    return chunk.meeting_date or (chunk.date if chunk.kind == "besluitenlijst" else None)
 
 
 def letter_scope(question: str, filters: Filters | None,

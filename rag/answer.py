@@ -407,7 +407,8 @@ class Answerer:
             for x in scored:
                 if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
-        line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) or self._office_line(q, hits)
+        line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) \
+            or self._office_line(q, hits)
         if line is not None:
             # "wie was de griffier bij ...?" and the decision list's own "Griffier: T.J.E. van Toor":
             # the line answers it, however short it is for the answer model.
@@ -460,7 +461,7 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            if acts and all(only_still_to_come(q, x.text) for x in acts):
+            if acts and all(only_still_to_come(q, x.text) for x in acts) and self._about_object(q, acts):
                 # "Is de Instellingswet ATR inmiddels aangenomen?" over "ligt voor behandeling bij de
                 # Tweede Kamer": so it was when the letter was written; whether it has happened since, it cannot say.
                 return self._not_found(q, hits, scored, "fact_missing", STILL_TO_COME[q.language])
@@ -512,12 +513,23 @@ class Answerer:
                 return self._not_found(q, hits, scored, "fact_missing", message)
         return self._compose(q, picked, earlier, lead=lead)
 
+    def _about_object(self, q: Question, sentences: list[ScoredSentence]) -> bool:
+        """Does one of ``sentences`` itself (or its item's heading) name the rarest thing the
+        question asks about, not only the sentences before it ("Hierbij bied ik u het Werkprogramma
+        2025 aan. Op dit moment ligt de Instellingswet ATR voor behandeling" is not about the programme)?"""
+        topic = self.topic(q)
+        terms = self._object_terms(q, topic)
+        if not terms:
+            return True
+        rarest = max(terms, key=lambda t: topic.weights[t])
+        return any(topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {x.text}") for x in sentences)
+
     def _office_line(self, q: Question, hits: list[Hit]) -> ScoredSentence | None:
         """The line naming the holder of the office asked ("Griffier: G.F.C. van Leiden") in any
         chunk of the first-ranked document. A decision list names its clerk once, at its end,
         for all its items: "wie was de griffier bij de procedurevergadering van 2 april 2009?"
         ranks an item of that list first, not the chunk the line closes."""
-        if q.answer_type != "person" or not hits:
+        if q.answer_type != "person" or not hits or not _names_its_meeting(q.text, hits[0].chunk):
             return None
         doc = hits[0].chunk.doc_id
         ranks = {h.chunk.id: rank for rank, h in enumerate(hits, start=1)}
@@ -638,6 +650,44 @@ class Answerer:
             cit.quotes.sort()
         return Answer(q.asked, text, True, "extractive", q.language, list(numbers.values()),
                       answer_type=q.answer_type, earlier=older)
+
+
+# The committee a question names: "commissie (voor) Financiën", "cie BZK", "the BZK committee".
+_COMMITTEE_NAMED = re.compile(r"\b(?:commissie|cie)\.?\s+(?:voor\s+|van\s+)?([\w-]+(?:\s+[A-Z][\w-]*)?)|"
+                              r"\b([\w-]+)(?:'s)?\s+committee\b", re.I)
+
+
+def _names_its_meeting(question: str, chunk: Chunk) -> bool:
+    """Does ``question`` name the meeting ``chunk``'s list is of: its month or year, and its
+    committee if it names one? A list names its clerk for that meeting; the clerk of the
+    committee now, or of another meeting, is not in it. A list is dated the day of its meeting
+    or the day after.
+
+    Example:
+        >>> from rag.documents import Chunk
+        >>> ok01 = Chunk("c", "Griffier: G.F.C. van Leiden", "ok01", "Voortouwcommissie: vaste commissie voor "
+        ...              "Binnenlandse Zaken en Koninkrijksrelaties", "2009-04-03", "besluitenlijst", None, None,
+        ...              None, None, 5, 5)
+        >>> _names_its_meeting("griffier procedurevergadering cie BZK 2 april 2009", ok01)
+        True
+        >>> [_names_its_meeting(q, ok01) for q in ("wie is de griffier van de commissie BZK?",
+        ...  "griffier commissie Financiën april 2009", "griffier procedurevergadering maart 2011")]
+        [False, False, False]
+    """
+    ref = MeetingRef.of(question)
+    if not chunk.date or not (ref.months or ref.years):
+        return False
+    day = date.fromisoformat(chunk.date)
+    if not ref.matches((day - timedelta(days=1)).isoformat(), chunk.date, chunk.date):
+        return False
+    named = _COMMITTEE_NAMED.search(question)
+    if named is None:
+        return True
+    words = [w for w in re.findall(r"[\w-]+", named.group(1) or named.group(2))
+             if w.lower() not in ("de", "het", "vaste")]
+    title = chunk.title or ""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", title)).lower()
+    return any((w.isupper() and w.lower() in initials) or w[:4].lower() in title.lower() for w in words if len(w) >= 3)
 
 
 def _no_agenda(q: Question, found: list[Agenda]) -> Answer:

@@ -39,7 +39,7 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
     """in door nederlands regering vindt vinden denkt denken kijkt staat steunt steun volgens mening visie
     houding stance think cabinet minister ministers brief brieven letter letters zegt say says wil willen
     want moet moeten neemt nemen gaat gaan maakt maken krijgt krijgen geeft geven komt komen zullen jullie
-    onze welk klopt klopte true inmiddels intussen already""".split()
+    onze welk klopt klopte true inmiddels intussen ondertussen reeds already yet""".split()
 )
 POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrij\w*|onderschrev\w*|staat .* tegenover|"

@@ -94,7 +94,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # An office typed without its article: "wie was griffier bij ...", "wie word voorzitter".
-        r"^\s*wie (is|was|wordt|word|werd) (griffier|grifier|voorzitter|voorziter|rapporteur|secretaris|woordvoerder)\b|"
+        r"^\s*wie (is|was|wordt|word|werd) (grif+ie?r|griffer|voorzit+er|rapporteur|secretaris|woordvoerder|"
+        r"minister|staatssecretaris|directeur)\b|"
         # Who signed: "wie tekende het advies", "Who signed the letter?", "door wie is de brief ondertekend".
         r"^\s*(wie|who)\s+(tekende|tekenden|ondertekende|ondertekenden|signed|co-signed)\b|"
         r"^\s*(door wie|by whom)\b.*\b(ondertekend|getekend|signed)\b|"
@@ -411,9 +412,11 @@ _TOLD_YEAR = re.compile(rf"\b(?:in|per|over|sinds|vanaf|tot|t/m|en|of|van|naar|j
 _CITED_LETTER = re.compile(r"\b(?:brief|kamerbrief|letter|nota)\s+(?:van|of)\s+(?:\d{1,2}\s+)?\w*\s*$", re.I)
 
 
-# A year a figure is compared with: "fors hoger dan in 2024 (+64%)", "ten opzichte van 2024 een daling van 25%".
-_COMPARED_WITH = re.compile(r"\b(?:dan|ten opzichte van|t\.o\.v\.|vergeleken met|in vergelijking met|than|compared (?:with|to))"
-                            r"\s+(?:(?:in|het jaar|the year)\s+)?$", re.I)
+# A year a figure is compared with: "fors hoger dan in 2024 (+64%)", "ten opzichte van 2024 een daling
+# van 25%", "2025 vs 2024". Not "dan" for "then" ("het budget bedraagt dan in 2027"): a comparative before it.
+_COMPARED_YEAR = re.compile(rf"(?:\b(?:\w+er|meer|minder|anders)\s+dan|\bthan|\bten opzichte van|\bt\.o\.v\.|"
+                            rf"\bvergeleken met|\bin vergelijking met|\bcompared (?:with|to)|\bvs\.?|\bversus)\s+"
+                            rf"(?:(?:in|het jaar|the year)\s+)?({_YEAR})\b", re.I)
 
 
 def asked_years(text: str) -> set[str]:
@@ -424,13 +427,17 @@ def asked_years(text: str) -> set[str]:
         ['2025']
         >>> asked_years("budget volgens regeerprogramma 2024"), asked_years("Hoeveel migranten sinds 2024?")
         (set(), set())
-        >>> asked_years("Hoeveel is het aantal gedaald ten opzichte van 2024?"), asked_years("rise in 2024 compared with 2023?")
-        (set(), {'2024'})
+        >>> asked_years("Hoeveel is het aantal gedaald ten opzichte van 2024?")
+        set()
+        >>> [sorted(asked_years(q)) for q in ("rise in 2024 compared with 2023?", "aankomsten in 2025 vs 2024",
+        ...                                   "Hoeveel fte heeft het ATR dan in 2026?")]
+        [['2024'], ['2025'], ['2026']]
     """
     years = set()
+    compared = {m.start(1) for m in _COMPARED_YEAR.finditer(text)}
     for m in _ASKED_YEAR.finditer(text):
-        if _COMPARED_WITH.search(text[:m.start()][-40:]) or _COMPARED_WITH.search(text[:m.start(m.lastindex)][-40:]):
-            continue  # "gedaald ten opzichte van 2024?": the year compared with, not the figure's
+        if m.start(m.lastindex) in compared:
+            continue  # "gedaald ten opzichte van 2024?": the year compared with, not the one asked
         if m.group(1):
             years.add(m.group(1))
         elif not _DOCUMENT_YEAR.search(text[:m.start(2)]):
@@ -448,15 +455,13 @@ def dated_otherwise(sentence: str, years: set[str]) -> bool:
         True
         >>> dated_otherwise("Het totaal aantal lag fors hoger dan in 2024 (+64%).", {"2025"})
         False
+        >>> dated_otherwise("Het budget bedraagt dan in 2027 EUR 3 miljoen.", {"2027"})
+        False
     """
-    named, compared = set(), set()
-    for m in _TOLD_YEAR.finditer(sentence):
-        before = sentence[:m.start(1)]
-        if _CITED_LETTER.search(before[-60:]):
-            continue
-        (compared if _COMPARED_WITH.search(before[-40:]) else named).add(m.group(1))
-    for m in re.finditer(r"\b(?:ten opzichte van|t\.o\.v\.|vergeleken met|compared (?:with|to))\s+((?:19|20)\d\d)\b", sentence, re.I):
-        compared.add(m.group(1))
+    compared_at = {m.start(1): m.group(1) for m in _COMPARED_YEAR.finditer(sentence)}
+    named = {m.group(1) for m in _TOLD_YEAR.finditer(sentence)
+             if m.start(1) not in compared_at and not _CITED_LETTER.search(sentence[:m.start(1)][-60:])}
+    compared = set(compared_at.values())
     if named:
         return not named & years
     return bool(compared & years)
@@ -803,11 +808,10 @@ _ON_THE_WAY = {
 # Words of _ON_THE_WAY that tell the act still to come, as the letter was written ("ligt voor
 # behandeling bij de Tweede Kamer", "zal naar de Kamer worden gestuurd"); not a step that was
 # itself taken ("aangehouden", "gestemd").
-_STILL_TO_COME = {"aan te nemen", "vast te stellen", "plenaire behandeling", "voor behandeling", "in behandeling",
-                  "wordt behandeld", "te ondertekenen", "goedkeuringsprocedure", "goedkeuringswet", "in te stemmen",
-                  "in te dienen", "wordt gestuurd", "worden gestuurd", "af te ronden", "afronden", "loopt nog", "lopende"}
+_STILL_TO_COME = {w for words in _ON_THE_WAY.values() for w in words} - {"aangehouden", "meerderheid", "stemming", "gestemd",
+                                                                        "ondertekend"}
 # Asked as of now, not as of a letter: "Is de wet inmiddels aangenomen?".
-_BY_NOW = re.compile(r"\b(inmiddels|intussen|by now|in the meantime)\b", re.I)
+_BY_NOW = re.compile(r"\b(inmiddels|intussen|ondertussen|by now|in the meantime)\b", re.I)
 _DONE_WORDS = {act: tuple(w for w in told if w not in _ON_THE_WAY.get(act, ())) for act, (_, told) in STATUS_ACTS.items()}
 
 
@@ -967,14 +971,19 @@ def only_still_to_come(question: Question, sentence: str) -> bool:
         False
         >>> only_still_to_come(analyse("Is de wet al aangenomen?"), "De wet ligt voor behandeling bij de Kamer.")
         False
+        >>> only_still_to_come(q, "De Tweede Kamer zal het wetsvoorstel naar verwachting in maart aannemen.")
+        True
     """
     if not question.status or not _BY_NOW.search(question.text):
         return False
     done = tuple(w for act in question.status for w in _OWN_WORDS[act] if w not in _STILL_TO_COME)
     coming = tuple(w for act in question.status for w in _OWN_WORDS[act] if w in _STILL_TO_COME)
-    if _mentions(sentence, done, typos=False):
+    # Clause by clause: "heeft ingestemd met de voorbereidende fases; over het tribunaal zal nog
+    # worden besloten" tells it done; "zal het wetsvoorstel in maart aannemen" tells it to come.
+    clauses = re.split(r"[;:,]\s|\s(?:maar|terwijl|en)\s", sentence)
+    if any(_mentions(c, done, typos=False) and not PENDING.search(c) for c in clauses):
         return False
-    return _mentions(sentence, coming, typos=False) or bool(PENDING.search(sentence))
+    return _mentions(sentence, coming + done, typos=False)
 
 
 # Who the question says did the act, by name: "door eu-LISA", "by the Senate".
@@ -1363,7 +1372,7 @@ def office_span(text: str, question: Question) -> tuple[int, int] | None:
         line_end = len(text) if line_end < 0 else line_end
         after = _LIST_LABEL.search(text, name.end(), line_end)
         end = after.start() if after else line_end
-        return m.start(1), len(text[:end].rstrip())
+        return m.start(1), len(text[:end].rstrip(" ,;"))
     return None
 
 
@@ -1371,8 +1380,9 @@ def office_span(text: str, question: Question) -> tuple[int, int] | None:
 # ("Zaak: Brief regering - minister van Justitie, Hirsch Ballin E.M.H. - 11 maart 2009").
 _CASE_SENDER = re.compile(rf"\bZaak:\s*[^\n]{{2,60}}?\s[-–]\s[^\n]{{2,160}}?\s[-–]\s\d{{1,2}} ({_MONTH})")
 # Asked who sent, submitted or signed a document, or of a letter: a case line's sender answers that.
-_SENDER_ASKED = re.compile(r"\b(indiener\w*|afzender\w*|ingediend|ingestuurd|stuurde|gestuurd|verstuurd|schreef|"
-                           r"geschreven|van wie|from whom|sent|sender|wrote|written|submitted|ondertekend|signed)\b", re.I)
+_SENDER_ASKED = re.compile(r"\b(indien\w*|afzender\w*|ingediend|ingestuurd|stuurde\w*|gestuurd|verstuurd\w*|schreef|"
+                           r"geschreven|van wie|door wie|from whom|by whom|sent|sender|wrote|written|submitted|"
+                           r"ondertekend\w*|signed)\b", re.I)
 
 
 def _has_person(sentence: str, question: Question) -> bool:
@@ -1384,7 +1394,8 @@ def _has_person(sentence: str, question: Question) -> bool:
     Not the sender a decision list's case line names, unless a sender or a letter is asked:
     who chaired the meeting is not who wrote to it."""
     if not (_SENDER_ASKED.search(question.text) or _ABOUT_A_LETTER.search(question.text)):
-        sentence = _CASE_SENDER.sub(lambda m: m.group(0) if _office_of_asked_body(m.group(0), question) else " ", sentence)
+        sentence = _CASE_SENDER.sub(lambda m: m.group(0) if _office_of_asked_body(m.group(0), question) else " ",
+                                    sentence)
     asked = _offices(question.text)
     for m in _PERSON_RE.finditer(sentence):
         if m.group(0).split()[-1].lower() in question.text.lower():
@@ -1419,17 +1430,32 @@ def _body_words(text: str, specific: bool = True) -> set[str]:
             if not specific or (w not in _GENERIC_BODY and len(w) > 2)}
 
 
+# "Wie zat de procedurevergadering ... voor?": who chaired it.
+_SAT_IN_THE_CHAIR = re.compile(r"\bzat\b.*\bvoor\s*\??\s*$", re.I)
+
+
 def _office_of_asked_body(told: str, question: Question) -> bool:
-    """Does ``told`` name an office the question asks about, of a body the question names
-    ("voorzitter van het Presidium, Verbeet G.A." for "Voorzitter Presidium maart 2009",
-    "minister van Financiën, J.R.V.A. Dijsselbloem" for "Wie is de minister van Financiën?")?"""
-    asked = _offices(question.text)
-    if question.language == "en":
-        # An English name of a Dutch body shares no word with it ("the president of the Court of
-        # Audit"); the office of a body asked, not who chaired a meeting.
-        return bool(_offices(told) & asked) and _BODY.search(question.text) is not None
-    for m in re.finditer(r"([\w-]+)\s+(?:van|voor|of)\s+(?:het\s+|de\s+|the\s+)?([\w-]+(?:\s+en\s+[\w-]+)?)", told):
-        if _offices(m.group(1)) & asked and _body_words(m.group(2)) & _body_words(question.text):
+    """May ``told`` (a case line's sender) be the holder the question asks for: an office it asks
+    about, of a body it names ("voorzitter van het Presidium, Verbeet G.A." for "Voorzitter Presidium
+    maart 2009", "staatssecretaris van Binnenlandse Zaken" for "staatssecretaris van BZK"), or any
+    name where it asks no office ("Wie was de Nationale ombudsman in 2009?")? An English question
+    is read through the glossary ("Minister of Finance")."""
+    asked = _offices(question.text) or ({"voorzitter"} if _SAT_IN_THE_CHAIR.search(question.text) else set())
+    if not asked:
+        return True
+    if question.language == "en" and _BODY.search(question.text) and not re.search(r"\b[A-Z]{2,}\b", question.text):
+        return bool(_offices(told) & asked)  # "the president of the Court of Audit": no word in common
+    text = in_dutch(question.text) if question.language == "en" else question.text
+    words = _body_words(text)
+    abbreviations = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", question.text)}
+    for m in re.finditer(r"([\w-]+)\s+(?:van|voor|of)\s+(?:het\s+|de\s+|the\s+)?((?:[\w-]+,?\s*){1,5})", told):
+        if not _offices(m.group(1)) & asked:
+            continue
+        body = re.split(r",", m.group(2))[0]
+        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", body)).lower()
+        if _body_words(body) & words or any(a in initials for a in abbreviations) \
+                or any(len(w) >= 3 and re.search(rf"\b{re.escape(w)}", body, re.I) for w in re.findall(r"[\w-]+", text)
+                       if w.lower() not in _GENERIC_BODY):
             return True
     return False
 

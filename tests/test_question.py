@@ -558,8 +558,8 @@ def test_the_holder_of_an_office_asked_is_not_one_of_another_office():
 
 def test_a_decision_lists_case_line_names_who_sent_a_document_not_who_chaired_the_meeting():
     # ok01: the Presidium's chair wrote to the committee; she did not chair its procedure meeting.
-    line = ("Agendapunt: Reactie Presidium op voorstel Halsema (GroenLinks) over serie hoorzittingen Zaak: Brief van "
-            "lid/fractie/commissie - voorzitter van het Presidium, Verbeet G.A. (PvdA) - 13 maart 2009 Reactie Presidium")
+    line = ("Agendapunt: Reactie Presidium op voorstel Halsema (GroenLinks) over serie hoorzittingen Zaak: Brief "
+            "van lid/fractie/commissie - voorzitter van het Presidium, Verbeet G.A. (PvdA) - 13 maart 2009")
     assert not has_fact(analyse("Who chaired the BZK committee's procedure meeting of 2 April 2009?"), line)
     assert not has_fact(analyse("Wie zat de procedurevergadering van de commissie BZK van april 2009 voor?"), line)
     # Her own office, of the body she writes for; or who sent it.
@@ -567,13 +567,27 @@ def test_a_decision_lists_case_line_names_who_sent_a_document_not_who_chaired_th
     assert has_fact(analyse("Van wie kwam de reactie op het voorstel Halsema over hoorzittingen?"), line)
     assert has_fact(analyse("Wie is de minister van Financiën?"),
                     "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016")
+    # Found after a second reader: the body by its full name, its abbreviation, in English; an office
+    # the question does not name at all.
+    secretary = "Zaak: Brief regering - staatssecretaris van Binnenlandse Zaken en Koninkrijksrelaties, " \
+                "Bijleveld-Schouten A.Th.B. - 1 april 2009"
+    assert has_fact(analyse("Wie was de staatssecretaris van BZK in maart 2009?"), secretary)
+    assert not has_fact(analyse("Wie was de voorzitter van de commissie BZK in april 2009?"), secretary)
+    assert has_fact(analyse("Wie was de president van de Rekenkamer in oktober 2016?"),
+                    "Zaak: Brief - president van de Algemene Rekenkamer, A.P. Visser - 1 mei 2016")
+    assert has_fact(analyse("Who was the Minister of Finance in October 2016?"),
+                    "Zaak: Brief regering - minister van Financiën, J.R.V.A. Dijsselbloem - 10 oktober 2016")
+    assert has_fact(analyse("Wie was de Nationale ombudsman in 2009?"),
+                    "Zaak: Brief derden - Nationale ombudsman, A.F.M. Brenninkmeijer - 1 april 2009")
 
 
 @pytest.mark.parametrize("text, holder", [
     # The ends of the four decision lists: the clerk's label runs on in a sentence or a line.
     ("het programma vast te stellen Griffier: G.F.C. van Leiden\nActiviteitnummer: 2008A02139", "G.F.C. van Leiden"),
     ("2016Z19410\nNoot: - Griffier: R.F. Berck Activiteitnummer: 2016A02272", "R.F. Berck"),
-    ("groep Kuzu/Öztürk.\nGriffier: Drs. M.J. van der Leeden Activiteitnummer: 2015A01320", "Drs. M.J. van der Leeden"),
+    ("groep Kuzu/Öztürk.\nGriffier: Drs. M.J. van der Leeden Activiteitnummer: 2015A01320",
+     "Drs. M.J. van der Leeden"),
+    ("Griffier: T.J.E. van Toor, Adjunct-griffier: A. Jansen", "T.J.E. van Toor"),
 ])
 def test_a_lists_label_for_the_office_asked_is_found_inside_running_text(text, holder):
     start, end = office_span(text, analyse("wie was griffier bij de procedurevergadering?"))
