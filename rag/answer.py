@@ -653,7 +653,7 @@ class Answerer:
 
 
 # The committee a question names: "commissie (voor) Financiën", "cie BZK", "the BZK committee".
-_COMMITTEE_NAMED = re.compile(r"\b(?:commissie|cie)\.?\s+(?:voor\s+|van\s+)?([\w-]+(?:\s+[A-Z][\w-]*)?)|"
+_COMMITTEE_NAMED = re.compile(r"\b(?:commissie|cie)\.?\s+(?:voor\s+|van\s+)?(?:de\s+|het\s+)?([\w-]+)|"
                               r"\b([\w-]+)(?:'s)?\s+committee\b", re.I)
 
 
@@ -671,8 +671,9 @@ def _names_its_meeting(question: str, chunk: Chunk) -> bool:
         >>> _names_its_meeting("griffier procedurevergadering cie BZK 2 april 2009", ok01)
         True
         >>> [_names_its_meeting(q, ok01) for q in ("wie is de griffier van de commissie BZK?",
-        ...  "griffier commissie Financiën april 2009", "griffier procedurevergadering maart 2011")]
-        [False, False, False]
+        ...  "griffier commissie Financiën april 2009", "griffier cie Financiën voor april 2009",
+        ...  "griffier procedurevergadering maart 2011")]
+        [False, False, False, False]
     """
     ref = MeetingRef.of(question)
     if not chunk.date or not (ref.months or ref.years):
@@ -683,11 +684,12 @@ def _names_its_meeting(question: str, chunk: Chunk) -> bool:
     named = _COMMITTEE_NAMED.search(question)
     if named is None:
         return True
-    words = [w for w in re.findall(r"[\w-]+", named.group(1) or named.group(2))
-             if w.lower() not in ("de", "het", "vaste")]
+    name = named.group(1) or named.group(2)  # its first word: "Financiën", "BZK", "Binnenlandse"
+    if name.lower() in ("vaste", "the") or len(name) < 3:
+        return True
     title = chunk.title or ""
     initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", title)).lower()
-    return any((w.isupper() and w.lower() in initials) or w[:4].lower() in title.lower() for w in words if len(w) >= 3)
+    return (name.isupper() and name.lower() in initials) or name[:4].lower() in title.lower()
 
 
 def _no_agenda(q: Question, found: list[Agenda]) -> Answer:
