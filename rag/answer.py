@@ -50,9 +50,9 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asked_years, asks_weighing, check_question, dated_otherwise, in_dutch, names_actor,
-                          office_line, office_span, only_still_to_come, tells_a_decision, tells_act, tells_act_done,
-                          tells_status, undecided, weighed)
+                          analyse, asked_years, asks_weighing, capital_initials, check_question, dated_otherwise,
+                          in_dutch, names_actor, office_line, office_span, only_still_to_come, tells_a_decision,
+                          tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -519,10 +519,7 @@ class Answerer:
         2025 aan. Op dit moment ligt de Instellingswet ATR voor behandeling" is not about the programme)?"""
         topic = self.topic(q)
         terms = self._object_terms(q, topic)
-        if not terms:
-            return True
-        rarest = max(terms, key=lambda t: topic.weights[t])
-        return any(topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {x.text}") for x in sentences)
+        return any(_on_object(topic, terms, x, chunk_only=False, before=0) for x in sentences)
 
     def _office_line(self, q: Question, hits: list[Hit]) -> ScoredSentence | None:
         """The line naming the holder of the office asked ("Griffier: G.F.C. van Leiden") in any
@@ -688,8 +685,7 @@ def _names_its_meeting(question: str, chunk: Chunk) -> bool:
     if name.lower() in ("vaste", "the") or len(name) < 3:
         return True
     title = chunk.title or ""
-    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", title)).lower()
-    return (name.isupper() and name.lower() in initials) or name[:4].lower() in title.lower()
+    return (name.isupper() and name.lower() in capital_initials(title)) or name[:4].lower() in title.lower()
 
 
 def _no_agenda(q: Question, found: list[Agenda]) -> Answer:
@@ -715,18 +711,19 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
     return answer
 
 
-def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_only: bool) -> bool:
-    """Is ``x`` about what the question is about: does it, one of the two sentences before it
-    ("dit verdrag", "de volgende stap") or the heading of its item hold the rarest of the
+def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_only: bool, before: int = 2) -> bool:
+    """Is ``x`` about what the question is about: does it, one of the ``before`` sentences before
+    it ("dit verdrag", "de volgende stap") or the heading of its item hold the rarest of the
     question's object ``terms`` (with ``chunk_only``, of those its chunk holds: an English
-    question's words come through the glossary and may be written otherwise)?"""
+    question's words come through the glossary and may be written otherwise)? No terms: True."""
     if chunk_only:
         text = searchable_text(x.hit.chunk)
         terms = [t for t in terms if topic.mentions(t, text)]
     if not terms:
         return True
     rarest = max(terms, key=lambda t: topic.weights[t])
-    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, 2)} {x.text}")
+    earlier = sentence_before(x, before) if before else ""  # sentence_before(x, 0) would give them all
+    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {earlier} {x.text}")
 
 
 def _as_asked(word: str, question: str) -> str:

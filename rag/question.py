@@ -1430,6 +1430,16 @@ def _body_words(text: str, specific: bool = True) -> set[str]:
             if not specific or (w not in _GENERIC_BODY and len(w) > 2)}
 
 
+def capital_initials(name: str) -> str:
+    """The first letters of ``name``'s capitalised words, lower case: what its abbreviation may be.
+
+    Example:
+        >>> capital_initials("vaste commissie voor Binnenlandse Zaken en Koninkrijksrelaties")
+        'bzk'
+    """
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", name)).lower()
+
+
 # "Wie zat de procedurevergadering ... voor?": who chaired it.
 _SAT_IN_THE_CHAIR = re.compile(r"\bzat\b.*\bvoor\s*\??\s*$", re.I)
 
@@ -1452,8 +1462,7 @@ def _office_of_asked_body(told: str, question: Question) -> bool:
         if not _offices(m.group(1)) & asked:
             continue
         body = re.split(r",", m.group(2))[0]
-        initials = "".join(w[0] for w in re.findall(r"\b[A-Z][\w-]*", body)).lower()
-        if _body_words(body) & words or any(a in initials for a in abbreviations) \
+        if _body_words(body) & words or any(a in capital_initials(body) for a in abbreviations) \
                 or any(len(w) >= 3 and re.search(rf"\b{re.escape(w)}", body, re.I) for w in re.findall(r"[\w-]+", text)
                        if w.lower() not in _GENERIC_BODY):
             return True
