@@ -461,7 +461,7 @@ class Answerer:
                     actors = {"nl": " of ", "en": " or "}[q.language].join(_actor_name(a, q.language) for a in q.actors)
                     who = FACT_NAMES[q.language]["status_of"].format(actor=actors)
                     return self._not_found(q, hits, scored, "fact_missing", FACT_MISSING[q.language].format(fact=who))
-            if acts and all(only_still_to_come(q, x.text) for x in acts) and self._about_object(q, acts):
+            if acts and all(only_still_to_come(q, x.text, x.hit.chunk.date) for x in acts) and self._about_object(q, acts):
                 # "Is de Instellingswet ATR inmiddels aangenomen?" over "ligt voor behandeling bij de
                 # Tweede Kamer": so it was when the letter was written; whether it has happened since, it cannot say.
                 return self._not_found(q, hits, scored, "fact_missing", STILL_TO_COME[q.language])

@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -957,11 +958,13 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
     return False
 
 
-def only_still_to_come(question: Question, sentence: str) -> bool:
+def only_still_to_come(question: Question, sentence: str, letter_date: str | None = None) -> bool:
     """For a question whether an act has happened by now ("Is de Instellingswet ATR inmiddels
-    aangenomen?"): does ``sentence`` tell the act only as still to come when the letter was
-    written ("Op dit moment ligt de Instellingswet ATR voor behandeling bij de Tweede Kamer")? That
-    was so then; whether it has happened since, the letter cannot say.
+    aangenomen?") or on a day not before ``letter_date``, the date of the letter ``sentence`` is
+    from ("Heeft de TK de wet op 6 februari 2025 aangenomen?"): does ``sentence`` tell the act only
+    as still to come when the letter was written ("Op dit moment ligt de Instellingswet ATR voor
+    behandeling bij de Tweede Kamer (verwachte behandeling op 6 februari 2025)")? That was so
+    then; whether it has happened since, the letter cannot say.
 
     Example:
         >>> q = analyse("Is de Instellingswet ATR inmiddels aangenomen door de TK?")
@@ -973,8 +976,15 @@ def only_still_to_come(question: Question, sentence: str) -> bool:
         False
         >>> only_still_to_come(q, "De Tweede Kamer zal het wetsvoorstel naar verwachting in maart aannemen.")
         True
+        >>> dated = analyse("heeft de TK de wet ATR op 6 februari 2025 aangenomen")
+        >>> told = "Op dit moment ligt de wet ATR voor behandeling bij de Tweede Kamer (verwachte behandeling op 6 februari 2025)."
+        >>> [only_still_to_come(dated, told, day) for day in ("2025-01-20", "2025-02-06", "2025-03-01", None)]
+        [True, True, False, False]
     """
-    if not question.status or not _BY_NOW.search(question.text):
+    if not question.status:
+        return False
+    day = asked_day(question.text)
+    if not _BY_NOW.search(question.text) and not (day and letter_date and day >= letter_date):
         return False
     done = tuple(w for act in question.status for w in _OWN_WORDS[act] if w not in _STILL_TO_COME)
     coming = tuple(w for act in question.status for w in _OWN_WORDS[act] if w in _STILL_TO_COME)
@@ -984,6 +994,35 @@ def only_still_to_come(question: Question, sentence: str) -> bool:
     if any(_mentions(c, done, typos=False) and not PENDING.search(c) for c in clauses):
         return False
     return _mentions(sentence, coming + done, typos=False)
+
+
+_ASKED_DAY = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS_NL + MONTHS_EN)})\s+(\d{{4}})\b|"
+                        r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", re.I)
+
+
+def asked_day(text: str) -> str | None:
+    """The first day ``text`` names in full, as an ISO date: "6 februari 2025", "6 February
+    2025", "6-2-2025"; None when it names none (or no real day).
+
+    Example:
+        >>> asked_day("Heeft de TK de wet op 6 februari 2025 aangenomen?"), asked_day("voted on 6-2-2025?")
+        ('2025-02-06', '2025-02-06')
+        >>> asked_day("aangenomen in februari 2025?") is None
+        True
+    """
+    m = _ASKED_DAY.search(text)
+    if not m:
+        return None
+    if m.group(1):
+        month = (MONTHS_NL.index(m.group(2).lower()) if m.group(2).lower() in MONTHS_NL
+                 else MONTHS_EN.index(m.group(2).lower())) + 1
+        day, year = int(m.group(1)), int(m.group(3))
+    else:
+        day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 # Who the question says did the act, by name: "door eu-LISA", "by the Senate".
