@@ -388,7 +388,7 @@ def test_whether_an_act_has_happened_by_now_is_not_answered_by_it_still_to_come(
 @pytest.mark.parametrize("question", ["heeft de tweede kamer de instellingswet atr op 6 februari 2025 aangenomen",
                                       "Is de Instellingswet ATR op 6-2-2025 door de TK aangenomen?"])
 def test_whether_an_act_happened_on_a_day_after_the_letter_is_not_answered_by_it_expected(answerer, question):
-    # kst-29515-496 (31 January 2025): "ligt voor behandeling ... (verwachte behandeling op 6 februari 2025)".
+    # kst-29515-496 (28 January 2025): "ligt voor behandeling ... (verwachte behandeling op 6 februari 2025)".
     a = answerer.ask(question)
     assert not a.answered and a.reason == "fact_missing" and a.answer == STILL_TO_COME["nl"]
 
