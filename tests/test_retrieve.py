@@ -110,6 +110,22 @@ def test_a_named_kind_of_document_fills_the_top_hits(letters_retriever, question
     assert [h.chunk.kind for h in letters_retriever.search(question, k=3)] == [kind] * 3
 
 
+@pytest.mark.parametrize("question", [
+    "Who signed the Council of State's advisory opinion on the ATR Establishment Bill as Vice-President?",
+    "Adviseert de RvS het wv Instellingswet ATR ongewijzigd in te dienen?",
+])
+def test_the_council_of_state_named_in_other_words_fills_the_top_hits(letters_retriever, question):
+    # "advisory opinion", "adviseert de RvS": its advice (llm08, and kst-36450-4 with the nader
+    # rapport) before the explanatory memorandum and the notes that discuss it.
+    assert [h.chunk.kind for h in letters_retriever.search(question, k=3)] == ["advies Raad van State"] * 3
+
+
+def test_the_royal_message_named_is_among_the_top_hits(letters_retriever):
+    # kst-36450-1 is one short chunk; without its name read as a kind it is not in the top 10.
+    ids = [h.chunk.doc_id for h in letters_retriever.search("datum koninklijke boodschap Instellingswet ATR", k=5)]
+    assert "kst-36450-1" in ids
+
+
 def test_keyword_scores_stay_whole_while_another_thread_rebuilds_the_index(small_corpus, tmp_path, embedder):
     """An app refreshes in one thread (after an upload, or another process's write) while
     others answer: a question never meets a half-built keyword index, nor ids of another
