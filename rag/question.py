@@ -1363,7 +1363,8 @@ def _offices(text: str) -> set[str]:
 
 def office_line(sentence: str, question: Question) -> bool:
     """Is ``sentence`` a list's line for the office the question asks the holder of, with a
-    name ("Griffier: T.J.E. van Toor" for "wie was de griffier bij ...?")?
+    name ("Griffier: T.J.E. van Toor" for "wie was de griffier bij ...?"): :func:`office_span`
+    at the sentence's start?
 
     Example:
         >>> office_line("Griffier: T.J.E. van Toor", analyse("wie was de grifier bij de procedurevergadering?"))
@@ -1371,14 +1372,8 @@ def office_line(sentence: str, question: Question) -> bool:
         >>> office_line("Griffier: T.J.E. van Toor", analyse("Wie was de voorzitter van de commissie?"))
         False
     """
-    if question.answer_type != "person":
-        return False
-    m = re.match(r"^\s*([\w-]+)\s*:\s*(.+)$", sentence)
-    name = _PERSON_RE.match(m.group(2)) if m else None
-    if name is None or name.group(0).split()[-1].lower() in question.text.lower():
-        return False  # "Wie is de opvolger van griffier Van Toor?" is not answered by Van Toor
-    # The office itself, not a compound of it ("Adjunct-griffier: ..." for "wie was de griffier?").
-    return any(re.fullmatch(_OFFICES[office], m.group(1), re.I) for office in _offices(question.text) - {"lid"})
+    span = office_span(sentence, question)
+    return span is not None and not sentence[:span[0]].strip()  # the label opens the sentence
 
 
 # A list's label ("Griffier:", "Activiteitnummer:") inside running text, as a decision list's
@@ -1401,12 +1396,13 @@ def office_span(text: str, question: Question) -> tuple[int, int] | None:
         return None
     asked = _offices(question.text) - {"lid"}
     for m in _LIST_LABEL.finditer(text):
+        # The office itself, not a compound of it ("Adjunct-griffier: ..." for "wie was de griffier?").
         if not any(re.fullmatch(_OFFICES[office], m.group(1), re.I) for office in asked):
             continue
         title = _HONORIFIC.match(text, m.end())  # "Griffier: Drs. M.J. van der Leeden"
         name = _PERSON_RE.match(text, title.end() if title else m.end())
         if name is None or name.group(0).split()[-1].lower() in question.text.lower():
-            continue
+            continue  # "Wie is de opvolger van griffier Van Toor?" is not answered by Van Toor
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         after = _LIST_LABEL.search(text, name.end(), line_end)
