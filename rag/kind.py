@@ -171,11 +171,11 @@ def document_heading(lines: list[Line]) -> tuple[int | None, str | None]:
 # What a question calls the document it asks about, and the kinds that name fits. A
 # council's agenda and report reach the Kamer as letters, so "the letter" fits them too;
 # a memo to the minister, a bill's explanatory memorandum or the Council of State's advice
-# does not. "Besluit" is left out (staff say it of any decision), and so is "wetsvoorstel"
-# as a topic: staff say it of a bill's whole file. Kinds that are as often the topic as the
-# source ("hoeveel BNC-fiches ...", "de tweede nota van wijziging is ...", "het wetsvoorstel
-# ATR") count only as a source: "in", "volgens" or "uit" the document, "according to" or
-# "in" it ("volgens het wv", "according to the bill").
+# does not. "Wetsvoorstel" and "besluit" are left out: staff say them of a bill's whole
+# file and of any decision, even as a source ("volgens het wetsvoorstel" asks what the
+# explanatory memorandum explains as often as what the bill's text says). Kinds that are as
+# often the topic as the source ("hoeveel BNC-fiches ...", "de tweede nota van wijziging is
+# ...") count only as a source: "in", "volgens" or "uit" the document, "according to" or "in" it.
 # What "the letter" may be: a letter, or what reaches the Kamer as one.
 LETTER_KINDS = ("brief", "geannoteerde agenda", "verslag", "BNC-fiche")
 _SOURCE = r"(?:volgens|in|uit|according\s+to|from)\s+(?:de|het|dit|deze|the|this)\s+(?:\w+\s+){0,2}?"
@@ -195,8 +195,6 @@ ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]
              r"|\b(?:raad\s+van\s+state|rvs)\s+(?:advies|advise\w*)\b|\badvise\w*\s+(?:de\s+)?(?:raad\s+van\s+state|rvs)\b"
              r"|\bnader\s+rapport\b", ("advies Raad van State",)),
             (r"\bkoninklijke\s+bo\w*schap\b", ("koninklijke boodschap",)),
-            # The bill's own text: "volgens het wv", "in de wettekst"; not "het wetsvoorstel" as a topic.
-            (_SOURCE + r"(?:wetsvoorstel|wv|voorstel\s+van\s+wet)\b|\bwettekst\b", ("wetsvoorstel",)),
             (r"\bbesluitenlijst(?:en)?\b", ("besluitenlijst",)),
             (r"\bgeannoteerde\s+agenda\b", ("geannoteerde agenda",)),
             (_SOURCE + r"(?:nota\s+van\s+wijziging|nvw)\b", ("nota van wijziging",)),
@@ -212,7 +210,6 @@ ASKED_KINDS_BY_LANGUAGE: dict[str, list[tuple[re.Pattern[str], tuple[str, ...]]]
              r"|\bcouncil\s+of\s+state(?:'s)?\s+(?:\w+\s+){0,2}?(?:advice|advisory\s+opinion|opinion)\b"
              r"|\bcouncil\s+of\s+state\s+(?:advise|recommend)\w*\b", ("advies Raad van State",)),
             (r"\broyal\s+message\b", ("koninklijke boodschap",)),
-            (_SOURCE + r"bill\b|\btext\s+of\s+the\s+bill\b", ("wetsvoorstel",)),
             (r"\blists?\s+of\s+decisions\b", ("besluitenlijst",)),
             (r"\bannotated\s+agenda\b", ("geannoteerde agenda",)),
             (_SOURCE + r"memorandum\s+of\s+amendment\b", ("nota van wijziging",)),

@@ -960,7 +960,7 @@ def _tells_act_done(sentence: str, question: Question) -> bool:
 
 def only_still_to_come(question: Question, sentence: str, letter_date: str | None = None) -> bool:
     """For a question whether an act has happened by now ("Is de Instellingswet ATR inmiddels
-    aangenomen?") or on a day not before ``letter_date``, the date of the letter ``sentence`` is
+    aangenomen?") or on a day after ``letter_date``, the date of the letter ``sentence`` is
     from ("Heeft de TK de wet op 6 februari 2025 aangenomen?"): does ``sentence`` tell the act only
     as still to come when the letter was written ("Op dit moment ligt de Instellingswet ATR voor
     behandeling bij de Tweede Kamer (verwachte behandeling op 6 februari 2025)")? That was so
@@ -979,12 +979,14 @@ def only_still_to_come(question: Question, sentence: str, letter_date: str | Non
         >>> dated = analyse("heeft de TK de wet ATR op 6 februari 2025 aangenomen")
         >>> told = "Op dit moment ligt de wet ATR voor behandeling bij de Tweede Kamer (verwachte behandeling op 6 februari 2025)."
         >>> [only_still_to_come(dated, told, day) for day in ("2025-01-20", "2025-02-06", "2025-03-01", None)]
-        [True, True, False, False]
+        [True, False, False, False]
     """
     if not question.status:
         return False
     day = asked_day(question.text)
-    if not _BY_NOW.search(question.text) and not (day and letter_date and day >= letter_date):
+    # On the letter's own day the letter tells how things stood: "Had NL het verdrag op 26 februari
+    # 2026 al geratificeerd?" is answered by a letter of that day.
+    if not _BY_NOW.search(question.text) and not (day and letter_date and day > letter_date):
         return False
     done = tuple(w for act in question.status for w in _OWN_WORDS[act] if w not in _STILL_TO_COME)
     coming = tuple(w for act in question.status for w in _OWN_WORDS[act] if w in _STILL_TO_COME)
@@ -996,33 +998,52 @@ def only_still_to_come(question: Question, sentence: str, letter_date: str | Non
     return _mentions(sentence, coming + done, typos=False)
 
 
-_ASKED_DAY = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS_NL + MONTHS_EN)})\s+(\d{{4}})\b|"
-                        r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b", re.I)
+_MONTH_START = r"(?:jan|feb|febr|mrt|maa|apr|mei|may|jun|jul|aug|sep|sept|okt|oct|nov|dec)"
+_ASKED_DAY = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?P<m1>{_MONTH_START}[a-z]*)\.?,?\s+(?P<y1>\d{{4}})\b"  # 6 feb. 2025
+    rf"|\b(?P<m2>{_MONTH_START}[a-z]*)\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"  # February 6, 2025
+    r"|\b(?P<y3>\d{4})-(?P<n3>\d{1,2})-(?P<d3>\d{1,2})\b"  # 2025-02-06
+    r"|\b(?P<d4>\d{1,2})[-/](?P<n4>\d{1,2})[-/](?P<y4>\d{4})\b", re.I)  # 6-2-2025, 6/2/2025
+
+
+def _month_number(name: str) -> int | None:
+    """The month a name or its abbreviation gives ("feb", "febr", "mrt", "March"), else None."""
+    name = name.lower().rstrip(".")
+    if name == "mrt":
+        return 3
+    for months in (MONTHS_NL, MONTHS_EN):
+        found = [i for i, m in enumerate(months, start=1) if m.startswith(name) and len(name) >= 3]
+        if found:
+            return found[0]
+    return None
 
 
 def asked_day(text: str) -> str | None:
-    """The first day ``text`` names in full, as an ISO date: "6 februari 2025", "6 February
-    2025", "6-2-2025"; None when it names none (or no real day).
+    """The first real day ``text`` names in full, as an ISO date: "6 februari 2025", "6 feb.
+    2025", "6 February 2025", "February 6, 2025", "2025-02-06", "6-2-2025", "6/2/2025"; None
+    when it names none.
 
     Example:
         >>> asked_day("Heeft de TK de wet op 6 februari 2025 aangenomen?"), asked_day("voted on 6-2-2025?")
         ('2025-02-06', '2025-02-06')
+        >>> [asked_day(t) for t in ("op 6 feb 2025", "on February 6, 2025", "op 31-2-2025 of 6/2/2025")]
+        ['2025-02-06', '2025-02-06', '2025-02-06']
         >>> asked_day("aangenomen in februari 2025?") is None
         True
     """
-    m = _ASKED_DAY.search(text)
-    if not m:
-        return None
-    if m.group(1):
-        month = (MONTHS_NL.index(m.group(2).lower()) if m.group(2).lower() in MONTHS_NL
-                 else MONTHS_EN.index(m.group(2).lower())) + 1
-        day, year = int(m.group(1)), int(m.group(3))
-    else:
-        day, month, year = int(m.group(4)), int(m.group(5)), int(m.group(6))
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
+    for m in _ASKED_DAY.finditer(text):
+        g = m.groupdict()
+        if g["y1"] or g["y2"]:
+            day, month, year = (g["d1"] or g["d2"]), _month_number(g["m1"] or g["m2"]), (g["y1"] or g["y2"])
+        else:
+            day, month, year = (g["d3"] or g["d4"]), int(g["n3"] or g["n4"]), (g["y3"] or g["y4"])
+        if month is None:
+            continue
+        try:
+            return date(int(year), month, int(day)).isoformat()
+        except ValueError:
+            continue  # "31-2-2025" is no day
+    return None
 
 
 # Who the question says did the act, by name: "door eu-LISA", "by the Senate".
@@ -1371,9 +1392,14 @@ def office_line(sentence: str, question: Question) -> bool:
         True
         >>> office_line("Griffier: T.J.E. van Toor", analyse("Wie was de voorzitter van de commissie?"))
         False
+        >>> office_line("griffier: T.J.E. van Toor", analyse("wie was de griffier?"))
+        True
     """
-    span = office_span(sentence, question)
-    return span is not None and not sentence[:span[0]].strip()  # the label opens the sentence
+    line = sentence.lstrip()
+    # A label that opens its line may be in lower case ("griffier: T.J.E. van Toor"); inside
+    # running text only a capital marks one.
+    span = office_span(line[:1].upper() + line[1:], question)
+    return span is not None and span[0] == 0
 
 
 # A list's label ("Griffier:", "Activiteitnummer:") inside running text, as a decision list's

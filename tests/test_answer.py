@@ -386,7 +386,8 @@ def test_whether_an_act_has_happened_by_now_is_not_answered_by_it_still_to_come(
 
 
 @pytest.mark.parametrize("question", ["heeft de tweede kamer de instellingswet atr op 6 februari 2025 aangenomen",
-                                      "Is de Instellingswet ATR op 6-2-2025 door de TK aangenomen?"])
+                                      "Is de Instellingswet ATR op 6-2-2025 door de TK aangenomen?",
+                                      "Heeft de TK de Instellingswet ATR op 6 feb 2025 aangenomen?"])
 def test_whether_an_act_happened_on_a_day_after_the_letter_is_not_answered_by_it_expected(answerer, question):
     # kst-29515-496 (28 January 2025): "ligt voor behandeling ... (verwachte behandeling op 6 februari 2025)".
     a = answerer.ask(question)
@@ -397,6 +398,9 @@ def test_an_act_on_a_day_before_the_letter_is_answered(answerer):
     # kst-32317-995 (26 February 2026) tells the signing of 13 May 2025 as done.
     a = answerer.ask("Heeft NL het RvE-verdrag over de bescherming van advocaten op 13 mei 2025 ondertekend?")
     assert a.answered and "13 mei 2025 ondertekend" in a.answer
+    # On the letter's own day it tells how things stood: the approval procedure is being prepared.
+    b = answerer.ask("Had NL het RvE-verdrag over de bescherming van advocaten op 26 februari 2026 al geratificeerd?")
+    assert b.answered and "goedkeuringsprocedure" in b.answer
 
 
 def test_an_act_told_done_answers_whether_it_has_happened_by_now(answerer):

@@ -30,12 +30,14 @@ LETTER = {"brief", "geannoteerde agenda", "verslag", "BNC-fiche"}
     ("Van welke datum is het nader rapport over de Instellingswet ATR?", {"advies Raad van State"}),
     ("When did the Council of State issue its advisory opinion on the ATR bill?", {"advies Raad van State"}),
     ("Did the Council of State advise sending the ATR bill to the House as it stood?", {"advies Raad van State"}),
-    ("Hoeveel leden mag het ATR max. tellen volgens het wv?", {"wetsvoorstel"}),
-    ("welk artikel van de wettekst regelt de evaluatie?", {"wetsvoorstel"}),
-    ("According to the bill, may a member of parliament sit on the ATR?", {"wetsvoorstel"}),
+
     # Said of a bill's whole file and of any decision: no kind of document.
     ("internetconsulatie wetsvoorstel atr periode", set()),
     ("wat is het doel van het wetsvoorstel Instellingswet ATR?", set()),
+    # Said of the bill's whole file as a source too: the memorandum explains what the text says.
+    ("Hoe lang is de benoemingstermijn van de leden volgens het wetsvoorstel?", set()),
+    ("Waarom is in het wetsvoorstel gekozen voor een adviescollege zonder zbo-status?", set()),
+    ("Why was the evaluation period changed in the bill?", set()),
     ("Heeft de Raad van State zich uitgesproken over de tweede nota van wijziging?", set()),
     ("Rekenkamer verzoek gesprek besluit", set()),
     ("Wat is de Nederlandse positie over Europol?", set()),
