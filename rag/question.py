@@ -998,7 +998,7 @@ def only_still_to_come(question: Question, sentence: str, letter_date: str | Non
     return _mentions(sentence, coming + done, typos=False)
 
 
-_MONTH_START = r"(?:jan|feb|febr|mrt|maa|apr|mei|may|jun|jul|aug|sep|sept|okt|oct|nov|dec)"
+_MONTH_START = r"(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)"
 _ASKED_DAY = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?P<m1>{_MONTH_START}[a-z]*)\.?,?\s+(?P<y1>\d{{4}})\b"  # 6 feb. 2025
     rf"|\b(?P<m2>{_MONTH_START}[a-z]*)\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"  # February 6, 2025
@@ -1028,6 +1028,8 @@ def asked_day(text: str) -> str | None:
         ('2025-02-06', '2025-02-06')
         >>> [asked_day(t) for t in ("op 6 feb 2025", "on February 6, 2025", "op 31-2-2025 of 6/2/2025")]
         ['2025-02-06', '2025-02-06', '2025-02-06']
+        >>> [asked_day(t) for t in ("on 6 March 2026", "op 6 mrt 2026", "op 6 maart 2026")]
+        ['2026-03-06', '2026-03-06', '2026-03-06']
         >>> asked_day("aangenomen in februari 2025?") is None
         True
     """
