@@ -722,8 +722,7 @@ def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_onl
     if not terms:
         return True
     rarest = max(terms, key=lambda t: topic.weights[t])
-    earlier = sentence_before(x, before) if before else ""  # sentence_before(x, 0) would give them all
-    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {earlier} {x.text}")
+    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, before)} {x.text}")
 
 
 def _as_asked(word: str, question: str) -> str:

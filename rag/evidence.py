@@ -451,7 +451,10 @@ def holds_stance(sentence: str, holder: list[list[str]], before: str = "") -> bo
 
 
 def sentence_before(x: ScoredSentence, n: int = 1) -> str:
-    """The ``n`` sentences before ``x`` in its chunk ("" for the first), for what ``x`` refers back to."""
+    """The ``n`` sentences before ``x`` in its chunk ("" for the first, and for ``n`` of 0), for
+    what ``x`` refers back to."""
+    if n <= 0:
+        return ""  # a slice [-0:] would give every one
     before = [(start, end) for start, end in _sentence_spans(x.hit.chunk.text) if end <= x.start][-n:]
     return x.hit.chunk.text[before[0][0]:before[-1][1]] if before else ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from rag.bm25 import DutchAnalyzer
@@ -300,3 +301,19 @@ def test_how_a_yes_no_question_is_framed_is_no_part_of_its_topic(question):
     stems = TopicTerms(question, DutchAnalyzer()).terms
     assert not {"klop", "inmiddel", "true", "already", "alreadi"} & set(stems)
     assert stems  # the topic itself stays
+
+
+def test_the_sentences_before_one_are_those_of_its_own_chunk(seed_chunks):
+    from rag.evidence import ScoredSentence, sentence_before
+    from rag.retrieve import Hit
+    from rag.sentences import split_sentences
+
+    chunk = next(c for c in seed_chunks if "Europol" in (c.heading or "") and len(split_sentences(c.text)) >= 4)
+    spans = split_sentences(chunk.text)
+    third = spans[2]
+    x = ScoredSentence(1, Hit(chunk, 1.0), third.start, third.end, chunk.text[third.start:third.end], 0.0, np.zeros(0), False)
+    assert sentence_before(x) == chunk.text[spans[1].start:spans[1].end]
+    assert sentence_before(x, 2) == chunk.text[spans[0].start:spans[1].end]
+    assert sentence_before(x, 0) == ""  # not every sentence before it
+    first = ScoredSentence(1, Hit(chunk, 1.0), spans[0].start, spans[0].end, "", 0.0, np.zeros(0), False)
+    assert sentence_before(first, 3) == ""
