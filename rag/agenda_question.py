@@ -29,7 +29,7 @@ from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTHS_EN, MONTHS_NL, dutch_words, strip_accents
+from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTH_NAMES, MONTH_WORDS, MONTHS_EN, MONTHS_NL, dutch_words, strip_accents
 
 # Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -295,7 +295,7 @@ def _normalise(text: str) -> str:
     def fix(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
-        if len(low) < 5 or low in META_WORDS or low in _MONTH_WORDS:
+        if len(low) < 5 or low in META_WORDS or low in MONTH_WORDS:
             return word
         best = process.extractOne(low, _TYPO_TARGETS, scorer=OSA.distance, score_cutoff=1)  # a typo or a swap
         return best[0] if best else word
@@ -310,26 +310,22 @@ def _topic_words(text: str) -> list[str]:
     type_words = {w for p in _TYPE_RES.values() for m in p.finditer(text) for w in m.group(0).lower().split()}
 
     def topical(part: str) -> bool:
-        return (part not in META_WORDS and part not in months and part not in _MONTH_WORDS
+        return (part not in META_WORDS and part not in months and part not in MONTH_WORDS
                 and part not in council_words and part not in type_words and len(part) > 1)
 
     return [word.strip("-'") for word in re.findall(r"[a-zà-ÿ][a-zà-ÿ'-]*", text.lower())
             if any(topical(part) for part in word.split("-"))]
 
 
-# Months as staff type them ("mrt '26", "dec 2014", "5-6 maart"), and years ("2026", "'26").
-_MONTH_WORDS = {**{m: i for i, m in enumerate(MONTHS_NL, start=1)}, **{m: i for i, m in enumerate(MONTHS_EN, start=1)},
-                "jan": 1, "feb": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-                "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
-_MONTHS = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
-_MONTH_RE = re.compile(rf"\b({_MONTHS})\b\.?(?:\s+(?:(20\d\d)|'(\d\d)))?", re.IGNORECASE)
+# A month as staff type it ("mrt '26", "dec 2014", "5-6 maart"), with its year ("2026", "'26").
+_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\b\.?(?:\s+(?:(20\d\d)|'(\d\d)))?", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?:\b(20\d\d)\b|'(\d\d)\b)")
 
 
 def _month_of(m: re.Match[str]) -> tuple[int, int | None]:
     """The month and year (None when not written) of a :data:`_MONTH_RE` match."""
     year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
-    return _MONTH_WORDS[m.group(1).lower()], year
+    return MONTH_WORDS[m.group(1).lower()], year
 
 
 @dataclass
@@ -422,7 +418,7 @@ def month_year(month: int, after: str, letter_date: str | None) -> int | None:
     return year
 
 
-_DAY_MONTH = rf"(\d{{1,2}})\s+({_MONTHS})\b\.?(?:\s+(20\d\d)\b)?"
+_DAY_MONTH = rf"(\d{{1,2}})\s+({MONTH_NAMES})\b\.?(?:\s+(20\d\d)\b)?"
 # Only a letter asked about as the source ("in de brief van 3 februari", "volgens de brief van",
 # "what does the letter of 26 February say"), not one named as context ("sinds de Kamerbrief
 # van 12 juli 2021", "in aanvulling op uw brief van 4 mei"): that one need not be indexed.
@@ -453,7 +449,7 @@ class LetterRef:
         if m is None:
             return None
         day, month, year = next(m.groups()[i : i + 3] for i in (0, 3, 6) if m.group(i + 1))
-        return cls(int(day), _MONTH_WORDS[month.lower()], int(year) if year else None)
+        return cls(int(day), MONTH_WORDS[month.lower()], int(year) if year else None)
 
     def dated(self, letter_date: str | None) -> bool:
         """Whether a letter of ``letter_date`` (ISO) is the one named."""
@@ -465,7 +461,7 @@ class LetterRef:
         februari jl."), so it may say what that letter said; a day without a year is placed
         by the letter's date (:func:`month_year`)."""
         for m in re.finditer(_DAY_MONTH, text, re.IGNORECASE):
-            if int(m.group(1)) != self.day or _MONTH_WORDS[m.group(2).lower()] != self.month:
+            if int(m.group(1)) != self.day or MONTH_WORDS[m.group(2).lower()] != self.month:
                 continue
             year = int(m.group(3)) if m.group(3) else month_year(self.month, text[m.end():], letter_date)
             if self.year is None or year == self.year:
@@ -489,8 +485,8 @@ _NEAR = r"(?:[\w'’.,/-]+\s+){0,4}?"
 # ministerraad, whose dates no council letter is about.
 _COUNCIL_NOUN = (r"(?:" + "|".join(sorted({re.escape(a) for aliases in COUNCILS.values() for a in aliases}, key=len, reverse=True))
                  + rf"|{_RAAD_OR_COUNCIL}|jha|vergadering|bijeenkomst|meeting)")
-_MEETING_NAMED = re.compile(rf"\b{_COUNCIL_NOUN}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{_MONTHS})\b|"
-                            rf"\b(?:{_MONTHS})\b\.?\s+{_NEAR}{_COUNCIL_NOUN}\b", re.IGNORECASE)
+_MEETING_NAMED = re.compile(rf"\b{_COUNCIL_NOUN}\b\s+{_NEAR}(?:\d{{1,2}}\S*\s+)?(?:{MONTH_NAMES})\b|"
+                            rf"\b(?:{MONTH_NAMES})\b\.?\s+{_NEAR}{_COUNCIL_NOUN}\b", re.IGNORECASE)
 
 
 def meeting_named(text: str) -> MeetingRef | None:

@@ -36,6 +36,11 @@ from rag.language import detect_language
 MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
 MONTHS_EN = "january february march april may june july august september october november december".split()
 _MONTH = "|".join(MONTHS_NL + MONTHS_EN)
+# Months as staff type them, names and abbreviations ("mrt '26", "6 febr. 2025", "Sept 2014"), to their number.
+MONTH_WORDS = {**{m: i for i, m in enumerate(MONTHS_NL, start=1)}, **{m: i for i, m in enumerate(MONTHS_EN, start=1)},
+               "jan": 1, "feb": 2, "febr": 2, "mrt": 3, "mar": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+               "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
+MONTH_NAMES = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))  # longest first: "maart" before "maa"
 
 NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
@@ -998,24 +1003,11 @@ def only_still_to_come(question: Question, sentence: str, letter_date: str | Non
     return _mentions(sentence, coming + done, typos=False)
 
 
-_MONTH_START = r"(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)"
 _ASKED_DAY = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?P<m1>{_MONTH_START}[a-z]*)\.?,?\s+(?P<y1>\d{{4}})\b"  # 6 feb. 2025
-    rf"|\b(?P<m2>{_MONTH_START}[a-z]*)\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"  # February 6, 2025
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th|e)?\s+(?P<m1>{MONTH_NAMES})\b\.?,?\s+(?P<y1>\d{{4}})\b"  # 6 feb. 2025
+    rf"|\b(?P<m2>{MONTH_NAMES})\b\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"  # February 6, 2025
     r"|\b(?P<y3>\d{4})-(?P<n3>\d{1,2})-(?P<d3>\d{1,2})\b"  # 2025-02-06
     r"|\b(?P<d4>\d{1,2})[-/](?P<n4>\d{1,2})[-/](?P<y4>\d{4})\b", re.I)  # 6-2-2025, 6/2/2025
-
-
-def _month_number(name: str) -> int | None:
-    """The month a name or its abbreviation gives ("feb", "febr", "mrt", "March"), else None."""
-    name = name.lower().rstrip(".")
-    if name == "mrt":
-        return 3
-    for months in (MONTHS_NL, MONTHS_EN):
-        found = [i for i, m in enumerate(months, start=1) if m.startswith(name) and len(name) >= 3]
-        if found:
-            return found[0]
-    return None
 
 
 def asked_day(text: str) -> str | None:
@@ -1028,19 +1020,17 @@ def asked_day(text: str) -> str | None:
         ('2025-02-06', '2025-02-06')
         >>> [asked_day(t) for t in ("op 6 feb 2025", "on February 6, 2025", "op 31-2-2025 of 6/2/2025")]
         ['2025-02-06', '2025-02-06', '2025-02-06']
-        >>> [asked_day(t) for t in ("on 6 March 2026", "op 6 mrt 2026", "op 6 maart 2026")]
-        ['2026-03-06', '2026-03-06', '2026-03-06']
+        >>> [asked_day(t) for t in ("on 6 March 2026", "op 6 mrt 2026", "op 6 maart 2026", "op 6 febr. 2025")]
+        ['2026-03-06', '2026-03-06', '2026-03-06', '2025-02-06']
         >>> asked_day("aangenomen in februari 2025?") is None
         True
     """
     for m in _ASKED_DAY.finditer(text):
         g = m.groupdict()
         if g["y1"] or g["y2"]:
-            day, month, year = (g["d1"] or g["d2"]), _month_number(g["m1"] or g["m2"]), (g["y1"] or g["y2"])
+            day, month, year = (g["d1"] or g["d2"]), MONTH_WORDS[(g["m1"] or g["m2"]).lower()], (g["y1"] or g["y2"])
         else:
             day, month, year = (g["d3"] or g["d4"]), int(g["n3"] or g["n4"]), (g["y3"] or g["y4"])
-        if month is None:
-            continue
         try:
             return date(int(year), month, int(day)).isoformat()
         except ValueError:
