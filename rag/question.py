@@ -306,6 +306,8 @@ class Question:
         outcome: For a question what came of something ("uitkomst werklunch", "Wat bleek uit
             het onderzoek?"): the word for that thing as asked ("werklunch", "onderzoek"), ""
             when it names none ("What was the outcome?"); None for any other question.
+        day: The first real day the question names in full ("op 6 februari 2025", "on
+            2025-02-06"), as an ISO date (:func:`asked_day`); None when it names none.
     """
 
     text: str
@@ -323,6 +325,7 @@ class Question:
     in_the_end: str | None = None
     # As typed, when ``text`` reads a typo of a key word as the word (:func:`respell`).
     typed: str | None = None
+    day: str | None = None
 
     @property
     def asked(self) -> str:
@@ -607,7 +610,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
                   if _is_thing(w) and not (w.endswith("e") and i + 1 < len(words) and _is_thing(words[i + 1]))]
         in_the_end = things[0] if things and language == "nl" else ""
     return Question(text, language, answer_type, yes_no, _numbers(text), councils, months, counted, status, actors, outcome,
-                    places(text), in_the_end, typed if text != typed else None)
+                    places(text), in_the_end, typed if text != typed else None, day=asked_day(text))
 
 
 # A yes/no question whether something really happened or will: "Is er uiteindelijk een debat
@@ -988,7 +991,7 @@ def only_still_to_come(question: Question, sentence: str, letter_date: str | Non
     """
     if not question.status:
         return False
-    day = asked_day(question.text)
+    day = question.day
     # On the letter's own day the letter tells how things stood: "Had NL het verdrag op 26 februari
     # 2026 al geratificeerd?" is answered by a letter of that day.
     if not _BY_NOW.search(question.text) and not (day and letter_date and day > letter_date):
