@@ -1,14 +1,17 @@
 """The bundled letters' vectors, kept with the tests so a test run does not embed them again.
 
 Every test session starts with an empty vector cache (``tests/conftest.py``). Embedding
-the 17 bundled letters' chunks and sentences with EmbeddingGemma in float32 takes ~14 of
-CI's 30 minutes on a 2-core machine, and the same vectors come out every time. The
-session's cache is therefore filled from ``tests/fixtures/letter-vectors.npz`` before
-the first test: the vectors `rag index` computes for those texts, by the same content
-keys (:func:`rag.vectorcache.text_key`), chunks in float32 and sentences in float16
-(the store keeps sentences in float16 anyway). Only a cache of the same model setting
-is filled; any text the file lacks (a letter whose chunking changed) is embedded as
-before, and everything else in the tests (fixtures, excerpts, uploads) is embedded cold.
+the 17 bundled letters' chunks and sentences with EmbeddingGemma takes ~6 (bfloat16) to
+~14 (float32) of CI's 30 minutes on a 2-core machine, and the same vectors come out every
+time. The session's cache is therefore filled from ``tests/fixtures/letter-vectors.npz``
+before the first test: the vectors `rag index` computes for those texts, by the same
+content keys (:func:`rag.vectorcache.text_key`), chunks in float32 and sentences in
+float16 (the store keeps sentences in float16 anyway). The file holds them for both
+precisions the model runs at by default (:func:`rag.embed.default_precision`): float32,
+and bfloat16 on a CPU that computes it natively; the two differ, so each is kept. Only a
+cache of a setting the file holds is filled; any text the file lacks (a letter whose
+chunking changed) is embedded as before, and everything else in the tests (fixtures,
+excerpts, uploads) is embedded cold.
 
 Rebuild after a change to parsing, chunking or the model (``tests/test_letter_vectors.py``
 fails until then)::
@@ -56,51 +59,69 @@ def current_setting() -> str:
     return cache_setting(model, precision_for(model), int(os.environ.get("RAG_EMBED_DIM") or 768))
 
 
+PRECISIONS = ("fp32", "bf16")  # what rag.embed.default_precision picks, by CPU
+
+
+def settings() -> dict[str, str]:
+    """The model settings the file holds vectors of, each to its precision."""
+    data = np.load(VECTOR_FILE)
+    return {str(setting): p for p in PRECISIONS if f"{p}_setting" in data for setting in [data[f"{p}_setting"]]}
+
+
+def held_vectors(setting: str) -> dict[str, np.ndarray]:
+    """The file's vectors of one model setting (none when it lacks it), by content key."""
+    data = np.load(VECTOR_FILE)
+    precision = settings().get(setting)
+    if precision is None:
+        return {}
+    vectors = {}
+    for kind in ("chunk", "sentence"):
+        keys, rows = data[f"{kind}_keys"], data[f"{precision}_{kind}_vectors"].astype(np.float32)
+        vectors.update({bytes(k).hex(): v for k, v in zip(keys, rows)})
+    return vectors
+
+
 def seed_cache() -> int:
     """Fill the vector cache (``RAG_VECTOR_CACHE``) from the file; returns the vectors
-    written (0 when the file is of another model setting or the cache is off)."""
+    written (0 when the file lacks this model setting or the cache is off)."""
     from rag.vectorcache import VectorCache
 
     if not VECTOR_FILE.exists():
         return 0
-    data = np.load(VECTOR_FILE)
-    setting = str(data["setting"])
-    if setting != current_setting():
+    setting = current_setting()
+    vectors = held_vectors(setting)
+    if not vectors:
         return 0
-    cache = VectorCache.for_model(setting, int(data["chunk_vectors"].shape[1]))
+    cache = VectorCache.for_model(setting, len(next(iter(vectors.values()))))
     if cache is None:
         return 0
-    vectors = {}
-    for kind in ("chunk", "sentence"):
-        keys, rows = data[f"{kind}_keys"], data[f"{kind}_vectors"].astype(np.float32)
-        vectors.update({bytes(k).hex(): v for k, v in zip(keys, rows)})
     cache.put(vectors)
     return len(vectors)
 
 
 def build() -> None:
     """Write the file from the model (through the user's vector cache when it holds them),
-    in float32 whatever this CPU would choose: that is the setting of a CPU without
-    bfloat16, where embedding is slow enough to matter."""
+    at both default precisions whatever this CPU would choose (bfloat16 without native
+    support is emulated and slow, but gives the same vectors)."""
     from rag.embed import GEMMA_MODEL, Embedder
     from rag.vectorcache import text_key
 
-    emb = Embedder(GEMMA_MODEL, precision="fp32")
-    setting = emb.cache_setting
     chunks, sentences = letter_texts()
     sentences = list(dict.fromkeys(sentences))
     chunks = list(dict.fromkeys(chunks))
-    chunk_vectors = emb.embed_passages(chunks, progress=True, remember=True)
-    sentence_vectors = emb.embed_passages(sentences, progress=True, remember=True)
+    out: dict[str, np.ndarray] = {}
+    for precision in PRECISIONS:
+        emb = Embedder(GEMMA_MODEL, precision=precision)
+        out[f"{precision}_setting"] = np.array(emb.cache_setting)
+        out[f"{precision}_chunk_vectors"] = emb.embed_passages(chunks, progress=True, remember=True).astype(np.float32)
+        out[f"{precision}_sentence_vectors"] = emb.embed_passages(sentences, progress=True, remember=True).astype(np.float16)
 
     def keys(texts: list[str]) -> np.ndarray:
         # Bytes as uint8 rows: numpy's "S" strings would drop a digest's trailing zero bytes.
         return np.array([list(bytes.fromhex(text_key(emb.passage_prompt, t))) for t in texts], dtype=np.uint8)
 
-    np.savez(VECTOR_FILE, setting=np.array(setting), chunk_keys=keys(chunks),
-             chunk_vectors=chunk_vectors.astype(np.float32), sentence_keys=keys(sentences),
-             sentence_vectors=sentence_vectors.astype(np.float16))
-    print(f"{VECTOR_FILE}: {len(chunks)} chunks and {len(sentences)} sentences of {setting}")
+    np.savez(VECTOR_FILE, chunk_keys=keys(chunks), sentence_keys=keys(sentences), **out)
+    print(f"{VECTOR_FILE}: {len(chunks)} chunks and {len(sentences)} sentences of {', '.join(settings())}")
 
 
 if __name__ == "__main__":
