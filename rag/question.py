@@ -1031,9 +1031,12 @@ def asked_day(text: str) -> str | None:
     for m in _ASKED_DAY.finditer(text):
         g = m.groupdict()
         if g["y1"] or g["y2"]:
-            day, month, year = (g["d1"] or g["d2"]), MONTH_WORDS[(g["m1"] or g["m2"]).lower()], (g["y1"] or g["y2"])
+            # casefold, as the regex's re.I matches: "ſept" is "sept" to both
+            day, month, year = (g["d1"] or g["d2"]), MONTH_WORDS.get((g["m1"] or g["m2"]).casefold()), (g["y1"] or g["y2"])
         else:
             day, month, year = (g["d3"] or g["d4"]), int(g["n3"] or g["n4"]), (g["y3"] or g["y4"])
+        if month is None:
+            continue
         try:
             return date(int(year), month, int(day)).isoformat()
         except ValueError:

@@ -994,3 +994,15 @@ def test_a_typo_of_a_key_word_is_read_as_it_only_where_the_answerer_allows():
     assert "regering" in analyse("Deelt de regeering deze mening?", reads_as=lambda typed, key: True).text
     assert analyse("Deelt de regeering deze mening?").text == "Deelt de regeering deze mening?"
     assert analyse("Hoeveel migranten uit Libannon?", reads_as=lambda typed, key: True).places == {"Libanon"}
+
+
+@pytest.mark.parametrize("question, day", [
+    ("Heeft de TK de wet op 6 sept. 2025 aangenomen?", "2025-09-06"),
+    ("Did the Senate pass it on June 6th, 2025?", "2025-06-06"),
+    ("aangenomen op 6 febr. 2025?", "2025-02-06"),
+    ("Is de wet op 6 ſept 2025 aangenomen?", "2025-09-06"),  # a long s, as re.I reads it: no KeyError
+    ("Is de wet in september 2025 aangenomen?", None),  # a month is no day
+    ("Is de wet op 31 februari 2025 aangenomen?", None),
+])
+def test_the_day_a_question_names_is_read_once(question, day):
+    assert analyse(question).day == day
