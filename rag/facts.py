@@ -19,7 +19,7 @@ import re
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
 from rag.claims import CITATION
-from rag.question import MONTHS_EN, MONTHS_NL
+from rag.question import MONTH_WORDS, MONTHS_EN, MONTHS_NL
 
 _NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -40,9 +40,6 @@ for _i, _unit in enumerate(_UNITS_NL, start=1):
         _NUMBER_WORDS[f"{_unit}{'ën' if _unit.endswith('e') else 'en'}{_word}"] = _ten + _i
 # "een"/"one" are articles far more often than numbers: a claim may use them freely.
 _FREE_NUMBERS = {"een", "één", "one"}
-_MONTHS = {m: i + 1 for names in (MONTHS_NL, MONTHS_EN) for i, m in enumerate(names)}
-_MONTHS.update({"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-                "okt": 10, "oct": 10, "nov": 11, "dec": 12})
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "first": 1, "second": 2, "third": 3, "fourth": 4,
              "1e": 1, "2e": 2, "3e": 3, "4e": 4, "laatste": 4, "last": 4, "final": 4}
 _QUARTER = re.compile(r"\b(eerste|tweede|derde|vierde|laatste|first|second|third|fourth|last|final|1e|2e|3e|4e)\s+"
@@ -168,7 +165,7 @@ _MONTH_RE = re.compile(
 
 def months_in(text: str) -> set[int]:
     """Months named in ``text`` (Dutch, English, abbreviated; not the English verb "may")."""
-    return {_MONTHS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
+    return {MONTH_WORDS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
 
 
 _MONTH_NAMES = "|".join(dict.fromkeys(MONTHS_NL + MONTHS_EN))
@@ -186,11 +183,11 @@ def date_units(text: str) -> set[tuple]:
     for m in _DATE_UNIT.finditer(text):
         g = m.groups()
         if g[0]:
-            out |= {("d", int(g[0]), _MONTHS[g[1].lower()], int(g[2])), ("m", _MONTHS[g[1].lower()], int(g[2]))}
+            out |= {("d", int(g[0]), MONTH_WORDS[g[1].lower()], int(g[2])), ("m", MONTH_WORDS[g[1].lower()], int(g[2]))}
         elif g[3]:
-            out |= {("d", int(g[4]), _MONTHS[g[3].lower()], int(g[5])), ("m", _MONTHS[g[3].lower()], int(g[5]))}
+            out |= {("d", int(g[4]), MONTH_WORDS[g[3].lower()], int(g[5])), ("m", MONTH_WORDS[g[3].lower()], int(g[5]))}
         elif g[6]:
-            out.add(("m", _MONTHS[g[6].lower()], int(g[7])))
+            out.add(("m", MONTH_WORDS[g[6].lower()], int(g[7])))
         elif g[8]:
             out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
         else:

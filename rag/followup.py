@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 
 from rag.language import detect_language
-from rag.question import MONTHS_EN, MONTHS_NL
+from rag.question import MONTH_NAMES
 
 # The topic of a question: what follows its last "about"-like preposition.
 _TOPIC = re.compile(
@@ -64,11 +64,9 @@ _PREVIOUS_MEETING = re.compile(
     r"\b(vorige|voorgaande|eerdere|laatste keer|vorige keer|previous|last time|earlier|before that|daarvoor|toen)\b",
     re.IGNORECASE,
 )
-_MONTH_NAMES = "|".join(MONTHS_NL + MONTHS_EN + ["jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "okt", "oct",
-                                                  "nov", "dec"])
 # "5 en 6 maart 2026", "maart 2026", "October 2025", "dec '25"
 _MONTH_PHRASE = re.compile(
-    rf"(?:\b\d{{1,2}}(?:\s*(?:-|–|en|and|tot)\s*\d{{1,2}})?\s+)?\b(?:{_MONTH_NAMES})\b\.?(?:\s+(?:20\d\d|'\d\d))?",
+    rf"(?:\b\d{{1,2}}(?:\s*(?:-|–|en|and|tot)\s*\d{{1,2}})?\s+)?\b(?:{MONTH_NAMES})\b\.?(?:\s+(?:20\d\d|'\d\d))?",
     re.IGNORECASE)
 _MEETING_WORD = re.compile(r"\b(raad|raden|vergadering|bijeenkomst|keer|council|meeting|time|brief|letter)\b", re.I)
 

@@ -27,6 +27,11 @@ EUROPOL = "Wat is de Nederlandse positie over Europol?"
      "earlier_meeting", "Wat wil NL met de terugkeerverordening op de JBZ-Raad?"),
     ("and the October 2025 one?", ["Where is the March 2026 JHA Council held?"], "other_meeting",
      "Where is the October 2025 JHA Council held?"),
+    # Months as staff abbreviate them (the table rag.question.MONTH_WORDS): "sept", "mar".
+    ("en die van sept. 2025?", ["Wat wil NL met Europol op de JBZ-Raad van maart 2026?"], "other_meeting",
+     "Wat wil NL met Europol op de JBZ-Raad van sept. 2025?"),
+    ("and the Mar 2026 one?", ["Where is the October 2025 JHA Council held?"], "other_meeting",
+     "Where is the Mar 2026 JHA Council held?"),
     # No topic of its own: the earlier one is added.
     ("wanneer komt de cie met een voorstel?", ["Wat is de NL inzet op de toekomst van Europol?"], "same_topic",
      "wanneer komt de cie met een voorstel over Europol?"),
