@@ -29,7 +29,8 @@ from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from rag.question import COUNCIL_PATTERNS, COUNCILS, MONTH_NAMES, MONTH_WORDS, MONTHS_EN, MONTHS_NL, dutch_words, strip_accents
+from rag.question import (COUNCIL_PATTERNS, COUNCILS, MONTH_NAMES, MONTH_WORDS, MONTHS_EN, MONTHS_NL, dutch_words, month_number,
+                          strip_accents)
 
 # Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -325,7 +326,7 @@ _YEAR_RE = re.compile(r"(?:\b(20\d\d)\b|'(\d\d)\b)")
 def _month_of(m: re.Match[str]) -> tuple[int, int | None]:
     """The month and year (None when not written) of a :data:`_MONTH_RE` match."""
     year = int(m.group(2)) if m.group(2) else (2000 + int(m.group(3)) if m.group(3) else None)
-    return MONTH_WORDS[m.group(1).lower()], year
+    return month_number(m.group(1)), year
 
 
 @dataclass
@@ -449,7 +450,7 @@ class LetterRef:
         if m is None:
             return None
         day, month, year = next(m.groups()[i : i + 3] for i in (0, 3, 6) if m.group(i + 1))
-        return cls(int(day), MONTH_WORDS[month.lower()], int(year) if year else None)
+        return cls(int(day), month_number(month), int(year) if year else None)
 
     def dated(self, letter_date: str | None) -> bool:
         """Whether a letter of ``letter_date`` (ISO) is the one named."""
@@ -461,7 +462,7 @@ class LetterRef:
         februari jl."), so it may say what that letter said; a day without a year is placed
         by the letter's date (:func:`month_year`)."""
         for m in re.finditer(_DAY_MONTH, text, re.IGNORECASE):
-            if int(m.group(1)) != self.day or MONTH_WORDS[m.group(2).lower()] != self.month:
+            if int(m.group(1)) != self.day or month_number(m.group(2)) != self.month:
                 continue
             year = int(m.group(3)) if m.group(3) else month_year(self.month, text[m.end():], letter_date)
             if self.year is None or year == self.year:

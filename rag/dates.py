@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL
+from rag.question import COUNCIL_PATTERNS, MONTHS_EN, MONTHS_NL, month_number
 
 # Dutch month name -> month number, and the names as a regex alternation.
 MONTHS = {name: number for number, name in enumerate(MONTHS_NL, start=1)}
@@ -26,7 +26,7 @@ def parse_dutch_date(text: str) -> str | None:
     m = DATE_RE.search(text)
     if not m:
         return None
-    day, month, year = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+    day, month, year = int(m.group(1)), month_number(m.group(2)), int(m.group(3))
     try:
         return datetime.date(year, month, day).isoformat()  # "31 februari" is no date
     except ValueError:

@@ -19,7 +19,7 @@ import re
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
 from rag.claims import CITATION
-from rag.question import MONTH_WORDS, MONTHS_EN, MONTHS_NL
+from rag.question import MONTHS_EN, MONTHS_NL, month_number
 
 _NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -165,7 +165,7 @@ _MONTH_RE = re.compile(
 
 def months_in(text: str) -> set[int]:
     """Months named in ``text`` (Dutch, English, abbreviated; not the English verb "may")."""
-    return {MONTH_WORDS[m.group(1).lower()] for m in _MONTH_RE.finditer(text)}
+    return {month_number(m.group(1)) for m in _MONTH_RE.finditer(text)}
 
 
 _MONTH_NAMES = "|".join(dict.fromkeys(MONTHS_NL + MONTHS_EN))
@@ -183,11 +183,11 @@ def date_units(text: str) -> set[tuple]:
     for m in _DATE_UNIT.finditer(text):
         g = m.groups()
         if g[0]:
-            out |= {("d", int(g[0]), MONTH_WORDS[g[1].lower()], int(g[2])), ("m", MONTH_WORDS[g[1].lower()], int(g[2]))}
+            out |= {("d", int(g[0]), month_number(g[1]), int(g[2])), ("m", month_number(g[1]), int(g[2]))}
         elif g[3]:
-            out |= {("d", int(g[4]), MONTH_WORDS[g[3].lower()], int(g[5])), ("m", MONTH_WORDS[g[3].lower()], int(g[5]))}
+            out |= {("d", int(g[4]), month_number(g[3]), int(g[5])), ("m", month_number(g[3]), int(g[5]))}
         elif g[6]:
-            out.add(("m", MONTH_WORDS[g[6].lower()], int(g[7])))
+            out.add(("m", month_number(g[6]), int(g[7])))
         elif g[8]:
             out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
         else:

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from rag.dates import MONTH_NAMES_RE, MONTHS
+from rag.dates import MONTH_NAMES_RE
+from rag.question import month_number
 from rag.documents import Line
 from rag.letterhead import opening_text
 from rag.text import join_lines
@@ -120,8 +121,8 @@ def _place_yearless(month: int, day: int, rel: str | None, letter_date: str | No
 
 def _meeting_days(m: re.Match[str], letter_date: str | None) -> tuple[str | None, str | None]:
     """ISO first and last meeting day of a :data:`MEETING_RE` match."""
-    last_month = MONTHS[m["m2"].lower()]
-    first_month = MONTHS[m["m1"].lower()] if m["m1"] else last_month
+    last_month = month_number(m["m2"])
+    first_month = month_number(m["m1"]) if m["m1"] else last_month
     crosses_year = first_month > last_month  # "30 december 2025 - 2 januari 2026"
     if m["year"]:
         first = _make_date(int(m["year"]) - crosses_year, first_month, int(m["d1"]))

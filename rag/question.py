@@ -42,6 +42,29 @@ MONTH_WORDS = {**{m: i for i, m in enumerate(MONTHS_NL, start=1)}, **{m: i for i
                "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12}
 MONTH_NAMES = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))  # longest first: "maart" before "maa"
 
+
+@lru_cache(maxsize=1024)
+def _ascii_letter(char: str) -> str:
+    """The ASCII letter that ``re.IGNORECASE`` matches ``char`` to ("ſ" is "s", "İ" and "ı" are
+    "i", the Kelvin sign is "k"), else ``char`` lowercased."""
+    if not char.isascii():
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            if re.fullmatch(letter, char, re.IGNORECASE):
+                return letter
+    return char.lower()
+
+
+def month_number(name: str) -> int:
+    """The month (1-12) that ``name`` names, read the way a case-blind regex over
+    :data:`MONTH_NAMES` reads it, so any such match has a number; a word that is no month
+    raises KeyError.
+
+    Example:
+        >>> month_number("Maart"), month_number("sept"), month_number("ſept"), month_number("junı")
+        (3, 9, 9, 6)
+    """
+    return MONTH_WORDS["".join(map(_ascii_letter, name))]
+
 NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
     "achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend miljoen "
@@ -573,9 +596,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
     months = []
     for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):
-        word = m.group(1).lower()
-        month = (MONTHS_NL.index(word) if word in MONTHS_NL else MONTHS_EN.index(word)) + 1
-        months.append((month, int(m.group(2)) if m.group(2) else None))
+        months.append((month_number(m.group(1)), int(m.group(2)) if m.group(2) else None))
     counted = _counted(text, language) if answer_type == "number" else []
     status: list[str] = []
     if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
@@ -1031,12 +1052,9 @@ def asked_day(text: str) -> str | None:
     for m in _ASKED_DAY.finditer(text):
         g = m.groupdict()
         if g["y1"] or g["y2"]:
-            # casefold, as the regex's re.I matches: "ſept" is "sept" to both
-            day, month, year = (g["d1"] or g["d2"]), MONTH_WORDS.get((g["m1"] or g["m2"]).casefold()), (g["y1"] or g["y2"])
+            day, month, year = (g["d1"] or g["d2"]), month_number(g["m1"] or g["m2"]), (g["y1"] or g["y2"])
         else:
             day, month, year = (g["d3"] or g["d4"]), int(g["n3"] or g["n4"]), (g["y3"] or g["y4"])
-        if month is None:
-            continue
         try:
             return date(int(year), month, int(day)).isoformat()
         except ValueError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, names_actor, office_line,
+from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, month_number, names_actor, office_line,
                           office_span, tells_status, undecided, weighed)
 
 
@@ -1006,3 +1006,23 @@ def test_a_typo_of_a_key_word_is_read_as_it_only_where_the_answerer_allows():
 ])
 def test_the_day_a_question_names_is_read_once(question, day):
     assert analyse(question).day == day
+
+
+# Letters re.IGNORECASE reads as ASCII ones: a long s, a dotted capital and a dotless small i.
+# Each reader of a month name once looked it up by .lower() and raised on them.
+@pytest.mark.parametrize("text, month", [("6 ſeptember 2025", 9), ("5 aprİl 2026", 4), ("3 junı 2025", 6), ("12 MAART 2026", 3)])
+def test_every_reader_of_a_month_name_reads_it_as_the_regex_does(text, month):
+    from rag.agenda_question import LetterRef, MeetingRef
+    from rag.dates import parse_dutch_date
+    from rag.facts import date_units, months_in
+
+    year = int(text[-4:])
+    day = int(text.split()[0])
+    assert month_number(text.split()[1]) == month
+    assert analyse(f"Is de wet op {text} aangenomen?").day == f"{year}-{month:02d}-{day:02d}"
+    assert MeetingRef.of(f"JBZ-Raad van {text}").months == [(month, year)]
+    assert LetterRef.of(f"Wat staat er in de brief van {text} over terugkeer?") == LetterRef(day, month, year)
+    assert LetterRef(day, month, year).mentioned_in(f"in de brief van {text} staat", "2026-10-01")
+    assert months_in(text) == {month}
+    assert ("d", day, month, year) in date_units(text)
+    assert parse_dutch_date(f"Den Haag, {text}") == f"{year}-{month:02d}-{day:02d}"
