@@ -423,6 +423,14 @@ class Answerer:
         if q.checkable and not any(x.has_fact for x in picked):
             with_fact = [x for x in scored if x.has_fact and x.hit_rank <= 2
                          and x.probability >= scored[0].probability * self.model.fact_ratio]
+            if with_fact and with_fact[0].hit.chunk.id != picked[0].hit.chunk.id:
+                # A fact from another chunk than the one quoted answers only when it is about the question's
+                # object: "de lijst van erkende reisdocumenten" is not answered by "artikel 25bis Visumcode"
+                # of the paragraph on visa before it.
+                topic = self.topic(q)
+                terms = self._object_terms(q, topic)
+                with_fact = [x for x in with_fact if x.hit.chunk.id == picked[0].hit.chunk.id
+                             or _on_object(topic, terms, x, chunk_only=q.language != "nl")]
             if not with_fact:
                 return self._not_found(q, hits, scored, "fact_missing")
             picked = [with_fact[0]] + [x for x in picked if x.hit.chunk.id == with_fact[0].hit.chunk.id][:1]

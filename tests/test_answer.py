@@ -162,6 +162,16 @@ def test_a_count_of_something_no_letter_counts_is_refused(answerer, question):
     assert a.answer_type == "number" and not a.answered and a.related
 
 
+def test_a_figure_from_another_chunk_answers_only_when_it_is_about_the_object(answerer):
+    # The quoted passage lacks the share asked for; the 75% of another chunk is of the advice points
+    # in general, not of the annual report over 2024 the question names.
+    a = answerer.ask("Hoeveel procent van de adviezen van het ATR volgden de ministeries volgens het jaarverslag over 2024?")
+    assert a.answer_type == "number" and not a.answered and a.reason == "fact_missing" and a.related
+    # Asked without the annual report, the same figure answers.
+    b = answerer.ask("Welk percentage van de adviespunten van ATR wordt opgevolgd?")
+    assert b.answered and "75%" in b.answer
+
+
 def test_a_name_the_letter_does_not_give_is_refused(answerer):
     # The agenda says the EU counter-terrorism coordinator will brief the Council, not who that is.
     a = answerer.ask("Hoe heet de EU-contraterrorismecoördinator die de Raad bijpraat over Syrië?")
