@@ -1264,8 +1264,18 @@ def _has_number(sentence: str, question: Question) -> bool:
         # not ("75% van de adviespunten" is); "hoeveel is het aantal ... gedaald" asks for the
         # change, which a share tells.
         sentence = _PERCENT_FIGURE.sub(" ", sentence)
+    if question.counted and not _UNIT_ASKED.search(question.text):
+        # "Aantal ATR-adviezen 2024" is a count of things, which "tweemaal per jaar een rapport" is not.
+        sentence = _FREQUENCY.sub(" ", sentence)
     return (_new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
             and _tells_act_done(sentence, question) and _in_unit(sentence, question))
+
+
+# How often a thing happens: "tweemaal per jaar", "drie keer per week", "twice a year", "4 times per month".
+_FREQUENCY = re.compile(
+    r"\b(?:(?:een|twee|drie|vier|vijf|zes|\d{1,2})\s*(?:maal|keer)|eenmaal|tweemaal|driemaal|viermaal|once|twice|"
+    r"(?:three|four|five|six|\d{1,2})\s+times)\s+(?:per|in\s+het|in\s+de|a|an|each|every)\s+"
+    r"(?:jaar|maand|week|dag|kwartaal|halfjaar|year|month|week|day|quarter)\b", re.I)
 
 
 # Units a count may ask in ("hoeveel weken", "aantal dagen", "how many years"): the figure must

@@ -470,6 +470,14 @@ def test_numbers_that_count_nothing_asked():
     assert not has_fact(often, "Het ATR is in 2017 ingesteld en heeft 3 leden.")
     assert has_fact(often, "Er is 40 keer gebruikgemaakt van preconsultatie.")
     assert has_fact(often, "Er is tweemaal gebruikgemaakt van preconsultatie.")
+    # How often a thing happens counts no things (llm11: the reports ATR publishes), but does answer "hoe vaak".
+    advice = analyse("aantal adviezen ATR 2024")
+    reports = ("ATR publiceert tweemaal per jaar een rapport waarin het aantal uitgebrachte adviezen, scores en "
+               "dergelijke worden opgenomen.")
+    assert not has_fact(advice, reports)
+    assert not has_fact(analyse("How many opinions did ATR issue in 2024?"), "ATR issues a report twice a year on its opinions.")
+    assert has_fact(advice, "ATR brengt twee keer per jaar een rapport uit; in 2024 waren het 120 adviezen.")
+    assert has_fact(analyse("hoe vaak per jaar publiceert ATR een rapport?"), reports)
     # A number that labels an item counts nothing (kst-32317-995: "actie 11 van het actieplan").
     actions = analyse("hoeveel acties bevat het eu-actieplan tegen drugshandel 2026-2030")
     assert not has_fact(actions, "Met actie 11 van het actieplan wordt voor het eerst expliciet ingezet op een EU-brede aanpak.")
