@@ -101,8 +101,11 @@ class BM25Index:
     :meth:`build` and :meth:`load`: questions score while another thread reloads, and
     none of them meets a half-built index or ids of another generation."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, texts: int) -> None:
         self.folder = folder
+        # Which texts the caller indexes (rag.documents.KEYWORD_TEXTS): a cache of other
+        # texts, left by an older version, is not read.
+        self.texts = texts
         self.analyzer = DutchAnalyzer()
         self.current = KeywordSnapshot([], None, -1, self.analyzer)
 
@@ -128,7 +131,7 @@ class BM25Index:
         if ids:
             model.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"g{generation}"
+        target = self.folder / f"g{generation}" if self.texts == 1 else self.folder / f"g{generation}t{self.texts}"
         if replace and target.exists():
             aside = Path(tempfile.mkdtemp(dir=self.folder, prefix=".old-"))
             os.rename(target, aside / target.name)
@@ -142,17 +145,19 @@ class BM25Index:
                 os.rename(work, target)
             except OSError:  # another process saved this generation first: theirs is the same
                 shutil.rmtree(work, ignore_errors=True)
-        write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name})
+        write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name, "texts": self.texts})
         self.current = KeywordSnapshot(ids, model, generation, self.analyzer)
         for old in self.folder.glob("g*"):
             if old != target and old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
 
     def load(self, generation: int | None = None) -> bool:
-        """Load the cache; False when it is missing, unreadable or of another generation."""
+        """Load the cache; False when it is missing, unreadable, of another generation or of other texts."""
         try:
             current = json.loads((self.folder / "current.json").read_text())
             if generation is not None and current.get("generation") != generation:
+                return False
+            if current.get("texts", 1) != self.texts:
                 return False
             folder = self.folder / current["folder"]
             ids = json.loads((folder / "ids.json").read_text())

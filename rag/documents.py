@@ -210,6 +210,40 @@ def searchable_text(chunk: Chunk) -> str:
     return f"{head}\n{chunk.text}" if head else chunk.text
 
 
+# Which texts the keyword index holds (:func:`keyword_text`): a store's BM25 cache made from
+# other texts is rebuilt, not read (rag.bm25.BM25Index). 2: the letter's title joined in.
+KEYWORD_TEXTS = 2
+
+
+def keyword_text(chunk: Chunk) -> str:
+    """What the keyword (BM25) index holds of a chunk: its letter's title, then
+    :func:`searchable_text`. The title names what no item repeats: the kind of document
+    ("Koninklijke boodschap", "Memorie van toelichting"), the bill, the meeting and its days.
+    A title the text already holds (a letter without one of its own is titled by its
+    first lines) is not added again, so that its words do not count twice.
+
+    Example:
+        >>> c = Chunk(id="c1", text="Hierbij zenden Wij u een voorstel van wet.", doc_id="kst-36450-1",
+        ...           title="Instellingswet ATR: Koninklijke boodschap", date=None, kind="wetgeving", section=None,
+        ...           item_no=None, item_title=None, item_type=None, page_start=1, page_end=1)
+        >>> print(keyword_text(c))
+        Instellingswet ATR: Koninklijke boodschap
+        Hierbij zenden Wij u een voorstel van wet.
+        >>> from dataclasses import replace
+        >>> keyword_text(replace(c, title="Hierbij zenden Wij u"))
+        'Hierbij zenden Wij u een voorstel van wet.'
+    """
+    text = searchable_text(chunk)
+    title = chunk.title or ""
+    if not title or _flat(title) in _flat(text):
+        return text
+    return f"{title}\n{text}"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
 # What a citation names of its chunk, in the JSON of ``search`` and ``ask``.
 SOURCE_FIELDS = ("doc_id", "title", "date", "section", "item_no", "item_title", "item_type", "page_start", "page_end")
 

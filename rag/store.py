@@ -38,7 +38,7 @@ import numpy as np
 
 from rag.bm25 import BM25Index
 from rag.chroma import NO_VECTOR, StoreError, connect, open_collection, opening, reopen_embedded
-from rag.documents import Chunk, pack_text, searchable_text
+from rag.documents import KEYWORD_TEXTS, Chunk, keyword_text, pack_text, searchable_text
 from rag.embed import settings_for
 from rag.expand import collect_definitions
 from rag.files import write_json_atomic
@@ -80,7 +80,7 @@ class Store:
         self._client = None
         self._collections: dict[str, Any] = {}
         self._lock = WriteLock(lambda: self.collection(META_COLLECTION))
-        self.bm25 = BM25Index(self.path / "bm25")
+        self.bm25 = BM25Index(self.path / "bm25", texts=KEYWORD_TEXTS)
         self.manifest = Manifest()
         self._saved: dict[str, str] = {}
         self.generation = 0
@@ -384,10 +384,10 @@ class Store:
         A writer builds them for the generation its :meth:`save_manifest` is about to make
         (:meth:`publish`), so a reader that sees the new generation finds them ready."""
         generation = self.generation if generation is None else generation
-        texts = [searchable_text(c) for c in chunks]
-        self.bm25.build([c.id for c in chunks], texts, generation, replace=generation != self.generation)
+        self.bm25.build([c.id for c in chunks], [keyword_text(c) for c in chunks], generation,
+                        replace=generation != self.generation)
         write_json_atomic(self.path / ABBREVIATIONS, {"generation": generation,
-                                                        "abbreviations": collect_definitions(texts)})
+                                                        "abbreviations": collect_definitions(searchable_text(c) for c in chunks)})
 
     def publish(self) -> None:
         """Make the manifest in memory the store's: its keyword caches first, then the

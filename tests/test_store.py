@@ -85,6 +85,7 @@ def test_a_new_generation_comes_with_its_keyword_index_ready(small_corpus, tmp_p
     import threading
 
     from rag.bm25 import BM25Index
+    from rag.documents import KEYWORD_TEXTS
 
     folder = tmp_path / "store"
     Store(folder)
@@ -96,7 +97,7 @@ def test_a_new_generation_comes_with_its_keyword_index_ready(small_corpus, tmp_p
         while not done.is_set():
             generation = reader.current_generation()
             if generation not in seen:
-                seen[generation] = BM25Index(folder / "bm25").load(generation)
+                seen[generation] = BM25Index(folder / "bm25", texts=KEYWORD_TEXTS).load(generation)
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -315,12 +316,12 @@ def test_the_keyword_index_counts_what_the_answerer_weighs(letters_store):
     # counts from the BM25 cache instead of analysing every text again.
     from collections import Counter
 
-    from rag.documents import searchable_text
+    from rag.documents import keyword_text
 
     chunks = letters_store.all_chunks()
     assert letters_store.bm25.load(letters_store.generation)
     analyze = letters_store.bm25.analyzer
-    counted = Counter(token for c in chunks for token in set(analyze(searchable_text(c))))
+    counted = Counter(token for c in chunks for token in set(analyze(keyword_text(c))))
     assert letters_store.bm25.current.doc_freqs() == dict(counted)
     assert len(letters_store.bm25.ids) == len(chunks) > 600
 
@@ -378,3 +379,31 @@ def test_a_running_reader_of_an_embedded_store_follows_a_rag_index_in_another_pr
     assert len(store.manifest.documents) == 3 and {"kst-32317-995", "kst-21501-02-3121"} <= set(store.manifest.documents)
     assert len(retriever.chunks) == store.listed_chunk_count() == Store(folder).collection().count()
     assert retriever.search(question, k=1)[0].chunk.doc_id == "kst-21501-02-3121"
+
+
+def test_a_keyword_index_of_older_texts_is_rebuilt_with_the_letters_titles(small_corpus, tmp_path, embedder):
+    """A store indexed before the titles joined the keyword texts (rag.documents.KEYWORD_TEXTS)
+    keeps its cache until a reader opens it: that reader rebuilds it, once, instead of
+    scoring questions against texts without the titles."""
+    from collections import Counter
+
+    from rag.bm25 import BM25Index
+    from rag.documents import KEYWORD_TEXTS, keyword_text, searchable_text
+
+    folder = tmp_path / "store"
+    store = Store(folder)
+    Indexer(store, embedder).run([small_corpus])
+    chunks = store.all_chunks()
+    # The cache as the version before wrote it: the same generation, the texts without titles.
+    BM25Index(folder / "bm25", texts=1).build([c.id for c in chunks], [searchable_text(c) for c in chunks], store.generation,
+                                              replace=True)
+    assert not BM25Index(folder / "bm25", texts=KEYWORD_TEXTS).load(store.generation)
+
+    reader = Retriever(Store(folder), embedder)
+    analyze = reader.store.bm25.analyzer
+    counted = Counter(t for c in chunks for t in set(analyze(keyword_text(c))))
+    assert reader.store.bm25.current.doc_freqs() == dict(counted) != dict(
+        Counter(t for c in chunks for t in set(analyze(searchable_text(c)))))
+    assert json.loads((folder / "bm25" / "current.json").read_text())["texts"] == KEYWORD_TEXTS
+    assert BM25Index(folder / "bm25", texts=KEYWORD_TEXTS).load(store.generation)
+    assert [p.name for p in (folder / "bm25").glob("g*")] == [f"g{store.generation}t{KEYWORD_TEXTS}"]
