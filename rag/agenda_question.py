@@ -30,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from rag.question import (COUNCIL_PATTERNS, COUNCILS, MONTH_NAMES, MONTH_WORDS, MONTHS_EN, MONTHS_NL, dutch_words, month_number,
-                          strip_accents)
+                          regex_fold, strip_accents)
 
 # Item types as the letters print them (rag.structure.ITEM_TYPES), grouped as staff ask for
 # them, with the words that ask for each group in Dutch and English.
@@ -207,7 +207,7 @@ def read_question(text: str) -> AgendaQuestion | None:
 def _structure(text: str) -> AgendaQuestion | None:
     """What a question asks of the agenda, if it asks for any part of it (topic words aside)."""
     section = _SECTION.search(_COUNCIL_NAMES.sub(" ", text))
-    section_name = _SECTION_WORDS[section.group(1).lower()] if section else None
+    section_name = _SECTION_WORDS[" ".join(regex_fold(section.group(1)).split())] if section else None
     meeting = bool(_MEETING.search(text) and _MEETING_NOUN.search(text))
     if _SENDERS.search(text) and (_LETTER.search(text) or re.search(r"\bGA\b", text)):
         # "GA JBZ dec 2014: wie ondertekend + waar?" asks both.
@@ -218,7 +218,7 @@ def _structure(text: str) -> AgendaQuestion | None:
     ordinal = _ORDINAL.search(text)
     if number or ordinal:
         # "Wat is agendapunt 4 (en is het ter besluitvorming)?": that item, with its type.
-        which = number.group(1) if number else _ORDINALS[ordinal.group(1).lower()]
+        which = number.group(1) if number else _ORDINALS[regex_fold(ordinal.group(1))]
         return AgendaQuestion("items", section=section_name, number=which)
     types = [name for name, pattern in _TYPE_RES.items() if pattern.search(text)]
     if types:

@@ -4,7 +4,7 @@ stages also use to compare words.
 
 The index is a cache in the store folder (``<store>/bm25``), saved per store
 generation: :class:`rag.store.Store` rebuilds it from Chroma whenever the generation
-it was built at is not Chroma's.
+it was built at is not Chroma's, or its texts are not the ones the store indexes now.
 
 Example:
     >>> from rag.bm25 import DutchAnalyzer

@@ -9,6 +9,7 @@ so later stages never have to look back at the letter.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -203,7 +204,8 @@ def pack_text(chunk: Chunk) -> Chunk:
 
 
 def searchable_text(chunk: Chunk) -> str:
-    """What gets embedded and keyword-indexed: the item's heading, then its text."""
+    """What gets embedded (and, with the letter's title, keyword-indexed: :func:`keyword_text`): the
+    item's heading, then its text."""
     head = chunk.heading
     if chunk.item_type:
         head = f"{head} ({chunk.item_type})"
@@ -232,10 +234,14 @@ def keyword_text(chunk: Chunk) -> str:
         >>> from dataclasses import replace
         >>> keyword_text(replace(c, title="Hierbij zenden Wij u"))
         'Hierbij zenden Wij u een voorstel van wet.'
+        >>> print(keyword_text(replace(c, title="Voorstel", text="Hierbij het voorstellenpakket.")))
+        Voorstel
+        Hierbij het voorstellenpakket.
     """
     text = searchable_text(chunk)
     title = chunk.title or ""
-    if not title or _flat(title) in _flat(text):
+    # As whole words: a letter titled "Motie" still gets its title beside a text on "promotie".
+    if not title or re.search(rf"(?<!\w){re.escape(_flat(title))}(?!\w)", _flat(text)):
         return text
     return f"{title}\n{text}"
 

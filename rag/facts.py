@@ -19,7 +19,7 @@ import re
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
 from rag.claims import CITATION
-from rag.question import MONTHS_EN, MONTHS_NL, month_number
+from rag.question import MONTHS_EN, MONTHS_NL, month_number, regex_fold
 
 _NUMBER_WORDS = {
     "een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
@@ -189,7 +189,7 @@ def date_units(text: str) -> set[tuple]:
         elif g[6]:
             out.add(("m", month_number(g[6]), int(g[7])))
         elif g[8]:
-            out.add(("q", _ORDINALS[g[8].lower()], int(g[9])))
+            out.add(("q", _ORDINALS[regex_fold(g[8])], int(g[9])))
         else:
             out.add(("q", int(g[10]), int(g[11])))
     return out
@@ -210,7 +210,7 @@ def seasons_in(text: str) -> set[str]:
     for m in re.finditer(r"\b(" + "|".join(_SEASONS) + r")\b", text, re.I):
         if m.group(1).lower() == "fall" and not _FALL_SEASON.search(text):
             continue
-        out.add(_SEASONS[m.group(1).lower()])
+        out.add(_SEASONS[regex_fold(m.group(1))])
     return out
 
 
@@ -218,7 +218,7 @@ def quarters_in(text: str) -> set[int]:
     """Quarters named in ``text`` (``derde kwartaal``, ``Q3``: 3)."""
     out = set()
     for m in _QUARTER.finditer(text):
-        out.add(int(m.group(3)) if m.group(3) else _ORDINALS[m.group(1).lower()])
+        out.add(int(m.group(3)) if m.group(3) else _ORDINALS[regex_fold(m.group(1))])
     return out
 
 

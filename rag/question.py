@@ -54,6 +54,18 @@ def _ascii_letter(char: str) -> str:
     return char.lower()
 
 
+def regex_fold(word: str) -> str:
+    """``word`` as a key of a lowercase table that a case-blind regex matched it against: ASCII
+    letters lowercased, and the four other letters ``re.IGNORECASE`` reads as ASCII ones ("ſ", "İ",
+    "ı", the Kelvin sign) as those. ``.lower()`` keeps "ſpring" and raises KeyError on the lookup.
+
+    Example:
+        >>> regex_fold("ſpring"), regex_fold("Fırst"), regex_fold("Één")
+        ('spring', 'first', 'één')
+    """
+    return "".join(map(_ascii_letter, word))
+
+
 def month_number(name: str) -> int:
     """The month (1-12) that ``name`` names, read the way a case-blind regex over
     :data:`MONTH_NAMES` reads it, so any such match has a number; a word that is no month
@@ -63,7 +75,7 @@ def month_number(name: str) -> int:
         >>> month_number("Maart"), month_number("sept"), month_number("ſept"), month_number("junı")
         (3, 9, 9, 6)
     """
-    return MONTH_WORDS["".join(map(_ascii_letter, name))]
+    return MONTH_WORDS[regex_fold(name)]
 
 NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
@@ -1264,18 +1276,24 @@ def _has_number(sentence: str, question: Question) -> bool:
         # not ("75% van de adviespunten" is); "hoeveel is het aantal ... gedaald" asks for the
         # change, which a share tells.
         sentence = _PERCENT_FIGURE.sub(" ", sentence)
-    if question.counted and not _UNIT_ASKED.search(question.text):
-        # "Aantal ATR-adviezen 2024" is a count of things, which "tweemaal per jaar een rapport" is not.
+    if question.counted and not _UNIT_ASKED.search(question.text) and not _RATE_ASKED.search(question.text):
+        # "Aantal ATR-adviezen 2024" is a count of things, which "tweemaal per jaar een rapport" is not;
+        # "hoeveel rapporten per jaar" asks for the rate it is.
         sentence = _FREQUENCY.sub(" ", sentence)
     return (_new_numbers(sentence, question, years=False) and _names_counted(sentence, question)
             and _tells_act_done(sentence, question) and _in_unit(sentence, question))
 
 
 # How often a thing happens: "tweemaal per jaar", "drie keer per week", "twice a year", "4 times per month".
+# Not "vier keer in het jaar 2024", which may count that year's.
 _FREQUENCY = re.compile(
-    r"\b(?:(?:een|twee|drie|vier|vijf|zes|\d{1,2})\s*(?:maal|keer)|eenmaal|tweemaal|driemaal|viermaal|once|twice|"
-    r"(?:three|four|five|six|\d{1,2})\s+times)\s+(?:per|in\s+het|in\s+de|a|an|each|every)\s+"
-    r"(?:jaar|maand|week|dag|kwartaal|halfjaar|year|month|week|day|quarter)\b", re.I)
+    r"(?<![\w-])(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|\d{1,2})\s*(?:maal|keer|x)|eens|"
+    r"eenmaal|tweemaal|driemaal|viermaal|once|twice|(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+times)"
+    r"\s+(?:per|in\s+het|in\s+de|a|an|each|every)\s+(?:jaar|maand|week|dag|kwartaal|halfjaar|year|month|day|quarter)\b"
+    r"(?!\s+\d{4})", re.I)
+# A count per period ("hoeveel rapporten per jaar", "how many meetings a year"): a frequency answers it.
+_RATE_ASKED = re.compile(r"\b(?:per|a|each|every|in\s+het|in\s+de)\s+(?:jaar|maand|week|dag|kwartaal|year|month|week|day|"
+                         r"quarter)\b|\b(?:jaarlijks|maandelijks|wekelijks|annually|yearly|monthly|weekly)\b", re.I)
 
 
 # Units a count may ask in ("hoeveel weken", "aantal dagen", "how many years"): the figure must
@@ -1295,7 +1313,7 @@ def _in_unit(sentence: str, question: Question) -> bool:
     m = _UNIT_ASKED.search(question.text)
     if not m:
         return True
-    unit = _UNITS[(m.group(1) or "keer").lower()]  # "hoe vaak": a number of times
+    unit = _UNITS[regex_fold(m.group(1) or "keer")]  # "hoe vaak": a number of times
     if re.search(rf"\b{_A_NUMBER}\s+(?:\w+\s+)?(?:{unit})\b", sentence, re.I):
         return True
     return "keer" in unit and bool(re.search(r"\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)(maal|keer)\b", sentence, re.I))
@@ -1644,7 +1662,7 @@ def _roles(text: str, other_than: set[str] = frozenset()) -> set[tuple[str, str]
     for m in _ROLE_RE.finditer(text):
         named = places(m.group(2))
         if named and not named & other_than:
-            out |= {(_ROLE_OF[m.group(1).lower()], country) for country in named}
+            out |= {(_ROLE_OF[regex_fold(m.group(1))], country) for country in named}
     return out
 
 

@@ -4,7 +4,8 @@ chunk, fetched by chunk id and cached), and a small one (``kamerbrieven_beheer``
 with the manifest (one record per letter), the store's model and generation, and the
 writers' lock (:mod:`rag.writelock`). The BM25 index (:mod:`rag.bm25`) and the
 abbreviation list are caches in the store folder, rebuilt from Chroma whenever the
-generation they were built at is not Chroma's. The record types are in :mod:`rag.records`.
+generation they were built at is not Chroma's (the BM25 cache also when it holds other texts
+than :data:`rag.documents.KEYWORD_TEXTS` says). The record types are in :mod:`rag.records`.
 
 By default Chroma runs embedded (``PersistentClient``) in ``<store>/chroma``;
 ``RAG_CHROMA_URL`` points it at a Chroma server instead, and then several processes

@@ -478,6 +478,12 @@ def test_numbers_that_count_nothing_asked():
     assert not has_fact(analyse("How many opinions did ATR issue in 2024?"), "ATR issues a report twice a year on its opinions.")
     assert has_fact(advice, "ATR brengt twee keer per jaar een rapport uit; in 2024 waren het 120 adviezen.")
     assert has_fact(analyse("hoe vaak per jaar publiceert ATR een rapport?"), reports)
+    # A count per period asks for the rate a frequency gives.
+    assert has_fact(analyse("Hoeveel rapporten per jaar publiceert het ATR?"), reports)
+    assert has_fact(analyse("How many meetings a year does the JHA Council hold?"), "The JHA Council meets four times a year.")
+    for often in ("2x per jaar", "één keer per jaar", "eens per jaar", "twaalf keer per jaar", "ten times a year"):
+        assert not has_fact(advice, f"ATR publiceert {often} een rapport over de adviezen.")
+    assert has_fact(advice, "ATR gaf vier keer in het jaar 2024 adviezen.")  # may count that year's
     # A number that labels an item counts nothing (kst-32317-995: "actie 11 van het actieplan").
     actions = analyse("hoeveel acties bevat het eu-actieplan tegen drugshandel 2026-2030")
     assert not has_fact(actions, "Met actie 11 van het actieplan wordt voor het eerst expliciet ingezet op een EU-brede aanpak.")
@@ -1034,3 +1040,16 @@ def test_every_reader_of_a_month_name_reads_it_as_the_regex_does(text, month):
     assert months_in(text) == {month}
     assert ("d", day, month, year) in date_units(text)
     assert parse_dutch_date(f"Den Haag, {text}") == f"{year}-{month:02d}-{day:02d}"
+
+
+def test_every_table_a_case_blind_regex_reads_is_looked_up_as_it_matched():
+    # The same four letters as above, in the other words read through tables: quarters, seasons,
+    # units, agenda ordinals and sections.
+    from rag.agenda_question import _structure
+    from rag.facts import date_units, quarters_in, seasons_in
+
+    assert ("q", 1, 2025) in date_units("fırst quarter 2025") and quarters_in("fırst quarter") == {1}
+    assert seasons_in("ſpring 2025") == {"spring"}
+    assert has_fact(analyse("How many dayſ did it take?"), "It took 5 days.")
+    asked = _structure("wat is het fırst agendapunt over justıtie")
+    assert (asked.number, asked.section) == ("1", "justitie")

@@ -135,13 +135,13 @@ def test_keyword_scores_stay_whole_while_another_thread_rebuilds_the_index(small
     from rag.index import Indexer
     from rag.retrieve import Retriever
     from rag.store import Store
-    from rag.documents import searchable_text
+    from rag.documents import keyword_text
 
     store = Store(tmp_path / "store")
     Indexer(store, embedder).run([small_corpus])
     retriever = Retriever(store, embedder)
     chunks = store.all_chunks()
-    texts = [searchable_text(c) for c in chunks]
+    texts = [keyword_text(c) for c in chunks]
     europol = [c.id for c in chunks if c.item_title == "Toekomst van Europol"]
     errors: list[BaseException] = []
     done = threading.Event()

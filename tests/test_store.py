@@ -394,9 +394,12 @@ def test_a_keyword_index_of_older_texts_is_rebuilt_with_the_letters_titles(small
     store = Store(folder)
     Indexer(store, embedder).run([small_corpus])
     chunks = store.all_chunks()
-    # The cache as the version before wrote it: the same generation, the texts without titles.
+    # The cache as the version before wrote it: the same generation, the texts without titles, and
+    # no "texts" in current.json.
     BM25Index(folder / "bm25", texts=1).build([c.id for c in chunks], [searchable_text(c) for c in chunks], store.generation,
                                               replace=True)
+    current = folder / "bm25" / "current.json"
+    current.write_text(json.dumps({"generation": store.generation, "folder": f"g{store.generation}"}))
     assert not BM25Index(folder / "bm25", texts=KEYWORD_TEXTS).load(store.generation)
 
     reader = Retriever(Store(folder), embedder)
