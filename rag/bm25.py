@@ -94,6 +94,12 @@ class KeywordSnapshot:
         return np.asarray(self._model.get_scores(known), dtype=np.float32)
 
 
+def _folder_generation(name: str) -> int:
+    """The generation of a cache folder's name ("g12", "g12t2"); -1 for another name."""
+    digits = name[1:].split("t", 1)[0]
+    return int(digits) if digits.isdigit() else -1
+
+
 class BM25Index:
     """Keyword index over chunk texts, kept beside the vector store.
 
@@ -131,7 +137,7 @@ class BM25Index:
         if ids:
             model.index([self.analyzer(t) or ["_"] for t in texts], show_progress=False)
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"g{generation}" if self.texts == 1 else self.folder / f"g{generation}t{self.texts}"
+        target = self._saved(generation)
         if replace and target.exists():
             aside = Path(tempfile.mkdtemp(dir=self.folder, prefix=".old-"))
             os.rename(target, aside / target.name)
@@ -147,22 +153,30 @@ class BM25Index:
                 shutil.rmtree(work, ignore_errors=True)
         write_json_atomic(self.folder / "current.json", {"generation": generation, "folder": target.name, "texts": self.texts})
         self.current = KeywordSnapshot(ids, model, generation, self.analyzer)
+        # Not a newer generation's: a reader rebuilding the generation it reads may finish after a
+        # writer saved the next one, ahead of publishing it, and that writer's readers load it.
         for old in self.folder.glob("g*"):
-            if old != target and old.is_dir():
+            if old != target and old.is_dir() and _folder_generation(old.name) <= generation:
                 shutil.rmtree(old, ignore_errors=True)
 
+    def _saved(self, generation: int) -> Path:
+        """The folder the cache of ``generation`` is saved in (the texts' version in its name)."""
+        return self.folder / (f"g{generation}" if self.texts == 1 else f"g{generation}t{self.texts}")
+
     def load(self, generation: int | None = None) -> bool:
-        """Load the cache; False when it is missing, unreadable, of another generation or of other texts."""
+        """Load the cache of ``generation`` (else the one ``current.json`` points to); False when it
+        is missing, unreadable or of other texts. A generation's folder is complete once it
+        exists (it is renamed into place), so it is read by name, whatever the pointer says."""
         try:
-            current = json.loads((self.folder / "current.json").read_text())
-            if generation is not None and current.get("generation") != generation:
-                return False
-            if current.get("texts", 1) != self.texts:
-                return False
-            folder = self.folder / current["folder"]
+            if generation is None:
+                current = json.loads((self.folder / "current.json").read_text())
+                if current.get("texts", 1) != self.texts:
+                    return False
+                generation = int(current.get("generation", 0))
+            folder = self._saved(generation)
             ids = json.loads((folder / "ids.json").read_text())
             model = bm25s.BM25.load(str(folder)) if ids else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return False
-        self.current = KeywordSnapshot(ids, model, current.get("generation", 0), self.analyzer)
+        self.current = KeywordSnapshot(ids, model, generation, self.analyzer)
         return True
