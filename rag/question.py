@@ -77,6 +77,7 @@ def month_number(name: str) -> int:
     """
     return MONTH_WORDS[regex_fold(name)]
 
+
 NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
     "achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend miljoen "
@@ -1292,8 +1293,9 @@ _FREQUENCY = re.compile(
     r"\s+(?:per|in\s+het|in\s+de|a|an|each|every)\s+(?:jaar|maand|week|dag|kwartaal|halfjaar|year|month|day|quarter)\b"
     r"(?!\s+\d{4})", re.I)
 # A count per period ("hoeveel rapporten per jaar", "how many meetings a year"): a frequency answers it.
-_RATE_ASKED = re.compile(r"\b(?:per|a|each|every|in\s+het|in\s+de)\s+(?:jaar|maand|week|dag|kwartaal|year|month|week|day|"
-                         r"quarter)\b|\b(?:jaarlijks|maandelijks|wekelijks|annually|yearly|monthly|weekly)\b", re.I)
+# Not "in het jaar 2024", which names the year counted.
+_RATE_ASKED = re.compile(r"\b(?:per|a|each|every|in\s+het|in\s+de)\s+(?:jaar|maand|week|dag|kwartaal|year|month|day|"
+                         r"quarter)\b(?!\s+\d{4})|\b(?:jaarlijks|maandelijks|wekelijks|annually|yearly|monthly|weekly)\b", re.I)
 
 
 # Units a count may ask in ("hoeveel weken", "aantal dagen", "how many years"): the figure must

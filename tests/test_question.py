@@ -484,6 +484,8 @@ def test_numbers_that_count_nothing_asked():
     for often in ("2x per jaar", "één keer per jaar", "eens per jaar", "twaalf keer per jaar", "ten times a year"):
         assert not has_fact(advice, f"ATR publiceert {often} een rapport over de adviezen.")
     assert has_fact(advice, "ATR gaf vier keer in het jaar 2024 adviezen.")  # may count that year's
+    # "in het jaar 2024" names the year counted, not a rate.
+    assert not has_fact(analyse("hoeveel adviezen gaf ATR in het jaar 2024?"), reports)
     # A number that labels an item counts nothing (kst-32317-995: "actie 11 van het actieplan").
     actions = analyse("hoeveel acties bevat het eu-actieplan tegen drugshandel 2026-2030")
     assert not has_fact(actions, "Met actie 11 van het actieplan wordt voor het eerst expliciet ingezet op een EU-brede aanpak.")
