@@ -1216,6 +1216,8 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
+    if _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text)) and not _DECIDING.search(sentence):
+        return False
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
@@ -1226,6 +1228,18 @@ def _has_date(sentence: str, question: Question) -> bool:
             continue  # "in 2025" is no date
         return True
     return False
+
+
+# The date of a decision ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit de MR
+# ...?", "When will the cabinet decide ...?") is told beside a word of deciding: "de conferentie die op
+# 16 december jl. werd gehouden" dates another event. Not a decree asked by its name ("het besluit tot
+# verlenging", "beslisnota") nor a closed meeting ("besloten overleg").
+_DECISION_ASKED = re.compile(
+    r"\b(?:neemt|nemen|neem|nam|namen|genomen)\b(?:\s+[\w-]+){0,4}?\s+(?:een\s+|het\s+)?besluit\b|"
+    r"\bbesluit\b(?:\s+[\w-]+){0,5}?\s+genomen\b|\b(?:wanneer|wnr|when)\s+besluit(?:en|t)?\b|"
+    r"\b(?:beslist|beslissen|beslissing|besloten|besluitvorming|decide[sd]?|decision)\b", re.I)
+_DECIDING = re.compile(r"\b(?:besluit\w*|beslis\w*|beslot\w*|akkoord|ingestemd|instemming|vastgesteld|gekozen|"
+                       r"kiest|keuze|decision\w*|decide[sd]?|agreed)\b", re.I)
 
 
 # A date asked as such ("op welke datum", "datum koninklijke boodschap", "On what date ..."): a

@@ -385,6 +385,25 @@ def test_a_count_of_what_was_done_is_not_a_count_still_required():
                     "Nederland heeft het verdrag op 13 mei 2025 ondertekend en zal het daarna ratificeren.")
 
 
+def test_the_date_of_a_decision_is_told_beside_a_word_of_deciding():
+    # kst-32317-995: the conference's date is not when the cabinet decides on the tribunal.
+    conference = ("Er zal naar verwachting ook gerefereerd worden aan de diplomatieke conferentie over het "
+                  "oprichtingsverdrag voor de Claims Commissie voor Oekraïne, die op 16 december jl. werd gehouden in Den Haag.")
+    decision = ("Bij besluit van 17 oktober 2025 heeft de ministerraad ingestemd met vestiging in Nederland van de "
+                "voorbereidende fases van het Speciaal Tribunaal.")
+    for question in ("Wanneer neemt het kabinet een besluit over het huisvesten van het agressietribunaal?",
+                     "wanneer besluit de MR over vestiging operationeel tribunaal in NL?",
+                     "When will the cabinet decide on hosting the aggression tribunal?"):
+        q = analyse(question)
+        assert q.answer_type == "date"
+        assert not has_fact(q, conference), question
+        assert has_fact(q, decision), question
+    # A decree asked by its name is no decision asked: any date of its publication serves.
+    assert has_fact(analyse("wanneer is het besluit tot verlenging van het ATR gepubliceerd?"),
+                    "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
+    assert has_fact(analyse("Wanneer vindt de diplomatieke conferentie plaats?"), conference)
+
+
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
     assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
