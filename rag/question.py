@@ -766,7 +766,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   ("ingestemd", "instemmen", "in te stemmen", "instemming", "stemt in", "stemde in", "akkoord gegaan",
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
                    "vastgesteld", "aangenomen", "aanvaard", "bekrachtigd", "agreed", "approved", "adopted", "rejected")),
-    "stemmen": (("gestemd", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
+    "stemmen": (("gestemd", "stemming", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
     "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "verschenen", "published", "publish",
                     "publication"),
                    ("gepubliceerd", "publiceert", "publiceren", "publiceerde", "publiceerden", "publicatie", "verschenen",

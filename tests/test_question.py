@@ -281,6 +281,12 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     assert passed.status == ["aannemen"]
     assert not has_fact(passed, "Nu de plenaire behandeling van het wetsvoorstel in de Tweede Kamer ingepland staat "
                                 "in de week van 3 december 2024, is het niet mogelijk de inwerkingtreding aan te laten sluiten.")
+    # A vote asked by its noun: the planned debate is no vote either (llm12).
+    vote = analyse("datum stemming Tweede Kamer Instellingswet ATR")
+    assert vote.status == ["stemmen"]
+    assert not has_fact(vote, "Nu de plenaire behandeling van het wetsvoorstel in de Tweede Kamer ingepland staat "
+                              "in de week van 3 december 2024, is het niet mogelijk de inwerkingtreding aan te laten sluiten.")
+    assert has_fact(vote, "Noot: Over de Comptabiliteitswet 2016 is gestemd op dinsdag 11 oktober 2016.")
     roadmap = analyse("wanneer is de routekaart voor revised VIS aangenomen?")
     assert has_fact(roadmap, "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA.")
     # A signature is no ratification (kst-32317-995), in Dutch or English.
