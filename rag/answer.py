@@ -51,8 +51,8 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, capital_initials, check_question, dated_otherwise,
-                          in_dutch, names_actor, office_line, office_span, only_still_to_come, tells_a_decision,
-                          tells_act, tells_act_done, tells_status, undecided, weighed)
+                          in_dutch, names_actor, office_line, office_span, only_still_to_come, points_back_to_matter,
+                          tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -74,14 +74,14 @@ FACT_NAMES = {
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover",
-           "outcome": "uitkomst", "response": "reactie van de {who}", "advice": "advies van de {who}"},
+           "outcome": "uitkomst", "matter": "omschrijving van de kwestie zelf", "response": "reactie van de {who}", "advice": "advies van de {who}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "parties": "names of parties",
            "person": "name", "article": "article",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
            "status_of": "decision or state of play of {actor} on it",
-           "outcome": "outcome", "response": "response by the {who}", "advice": "advice by the {who}"},
+           "outcome": "outcome", "matter": "description of the matter itself", "response": "response by the {who}", "advice": "advice by the {who}"},
 }
 ACTOR_NAMES = {
     "nl": {"Eerste Kamer": "de Eerste Kamer", "Tweede Kamer": "de Tweede Kamer", "Europees Parlement": "het Europees Parlement",
@@ -450,6 +450,10 @@ class Answerer:
         if q.outcome is not None and not self._tells_outcome(q, picked):
             # "uitkomst werklunch JBZ-Raad" over the agenda: "Tijdens de werklunch zal de Raad ...".
             message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
+            return self._not_found(q, hits, scored, "fact_missing", message)
+        if points_back_to_matter(q, " ".join(x.text for x in picked)):
+            # "Om welke kwestie ging het bij het CTIVD-onderzoek?" over "... rondom deze kwestie".
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["matter"])
             return self._not_found(q, hits, scored, "fact_missing", message)
         lead = None
         if q.in_the_end is not None:

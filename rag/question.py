@@ -658,6 +658,34 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
                       r"(?:(?:het|de|een)\s+)?((?:[\wà-ÿ-]+\s+){0,3})", re.I)
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
+# Which matter a thing is about ("Om welke kwestie ging het?", "What specific affair prompted ...?")
+# is not told by a sentence that only points back to it: "een onderzoek naar het handelen van de
+# inlichtingendiensten rondom deze kwestie" names none.
+_MATTER = r"kwestie|kwesties|zaak|voorval|affaire|incident|incidenten|affair|matter|issue"
+_MATTER_ASKED = re.compile(rf"\b(?:welke?|which|what|om wat voor)\b(?:\s+[\w-]+){{0,3}}?\s+(?:{_MATTER})\b", re.I)
+# Pointing back: after a preposition and a demonstrative ("rondom deze kwestie", "in this matter"); the
+# subject "Deze kwestie betreft ..." goes on to name it, as a compound does ("de afluisterzaak").
+_MATTER_TOLD = re.compile(rf"(\b(?:rondom|rond|omtrent|inzake|over|naar|in|bij|van|around|about|on|in|regarding|into)\s+"
+                          rf"(?:deze|die|dit|dat|this|that)\s+)?(?:{_MATTER})\b", re.I)
+
+
+def points_back_to_matter(question: Question, text: str) -> bool:
+    """For a question which matter something is about: does ``text`` name the matter only by
+    pointing back to it ("rondom deze kwestie")?
+
+    Example:
+        >>> q = analyse("Om welke kwestie ging het bij het gewenste CTIVD-onderzoek?")
+        >>> points_back_to_matter(q, "een onderzoek naar het handelen van de diensten rondom deze kwestie")
+        True
+        >>> points_back_to_matter(q, "Deze kwestie betreft de afluisterzaak rond de ambassade.")
+        False
+    """
+    if not _MATTER_ASKED.search(question.text):
+        return False
+    told = list(_MATTER_TOLD.finditer(text))
+    return bool(told) and all(m.group(1) for m in told)
+
+
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
 _WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"

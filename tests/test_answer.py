@@ -178,6 +178,21 @@ def test_a_name_the_letter_does_not_give_is_refused(answerer):
     assert a.answer_type == "person" and not a.answered and a.related
 
 
+@pytest.mark.parametrize("question, language", [
+    ("Om welke kwestie ging het bij het gewenste CTIVD-onderzoek naar de inlichtingendiensten?", "nl"),
+    ("What specific affair prompted the committee to ask the CTIVD for an inquiry?", "en"),
+])
+def test_a_matter_the_letter_only_points_back_to_is_not_named(answerer, question, language):
+    # ok04: the committee wants an inquiry into the services' conduct "rondom deze kwestie"; which
+    # matter that is, the decision list does not say.
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing" and a.related
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["matter"])
+    # What the committee wants looked into, it does say.
+    b = answerer.ask("Wat wil de commissie door de CTIVD laten onderzoeken?")
+    assert b.answered and "handelen van de inlichtingendiensten" in b.answer
+
+
 @pytest.mark.parametrize("question", [
     # The motion is indexed (its text), but no letter says how the Kamer voted on it.
     "Is de motie Ceder over Gaza en Rafah door de Tweede Kamer aangenomen?",
