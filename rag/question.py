@@ -82,7 +82,8 @@ NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
     "achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend miljoen "
     "miljard tweemaal driemaal viermaal eenmaal tweehonderd driehonderd helft derde kwart dubbel "
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred thousand million "
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
     "billion twice half"
 ).split()
 
@@ -1422,7 +1423,16 @@ def _has_countries(sentence: str, question: Question) -> bool:
         named -= {"Nederland", "Netherlands"}  # the Netherlands counts only among the parties to a treaty
     asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
     named -= {c for c in named if strip_accents(c.lower()) in asked}
+    if _LIST_SIZE_ASKED.search(question.text):
+        return len(named) >= 2  # "welke 17 landen ... getekend?" is not told by "zeventien lidstaten, waaronder Nederland"
     return bool(named)
+
+
+# A list asked with its size: "welke 17 landen", "Which seventeen ... member states".
+_LIST_SIZE_ASKED = re.compile(
+    r"\b(?:welke|which|what)\s+(?:\d*[2-9]|\d{2,}|" + "|".join(
+        w for w in NUMBER_WORDS if w not in ("een", "one", "half", "helft", "derde", "kwart", "dubbel", "twice")
+        and not w.endswith("maal")) + r")\b", re.I)
 
 
 def _has_parties(sentence: str, question: Question) -> bool:

@@ -410,6 +410,19 @@ def test_the_date_of_a_decision_is_told_beside_a_word_of_deciding():
     assert has_fact(analyse("Wanneer vindt de diplomatieke conferentie plaats?"), conference)
 
 
+def test_a_list_asked_with_its_size_is_not_told_by_one_name():
+    # kst-32317-995: the count of signatories, with the Netherlands among them, lists no seventeen countries.
+    signed = ("Het Verdrag is en marge van een ministeriële bijeenkomst van het Comité van Ministers van de Raad van Europa "
+              "opengesteld voor ondertekening en is inmiddels door zeventien lidstaten van de Raad van Europa, waaronder "
+              "Nederland, ondertekend.")
+    for question in ("welke 17 landen advocatenverdrag Raad van Europa getekend?",
+                     "Which seventeen Council of Europe member states have signed the convention on lawyers?"):
+        assert not has_fact(analyse(question), signed), question
+    assert has_fact(analyse("Welke landen hebben het advocatenverdrag ondertekend?"), signed)  # one of them is an answer
+    group = "de kopgroep (bestaande uit België, Denemarken, Duitsland, Finland, Frankrijk, Nederland, Oostenrijk, Spanje, Zweden)"
+    assert has_fact(analyse("Welke negen landen vormen de kopgroep terrorismebestrijding?"), group)
+
+
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
     assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
