@@ -659,34 +659,6 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
                       r"(?:(?:het|de|een)\s+)?((?:[\wà-ÿ-]+\s+){0,3})", re.I)
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
-# Which matter a thing is about ("Om welke kwestie ging het?", "What specific affair prompted ...?")
-# is not told by a sentence that only points back to it: "een onderzoek naar het handelen van de
-# inlichtingendiensten rondom deze kwestie" names none.
-_MATTER = r"kwestie|kwesties|zaak|voorval|affaire|incident|incidenten|affair|matter|issue"
-_MATTER_ASKED = re.compile(rf"\b(?:welke?|which|what|om wat voor)\b(?:\s+[\w-]+){{0,3}}?\s+(?:{_MATTER})\b", re.I)
-# Pointing back: after a preposition and a demonstrative ("rondom deze kwestie", "in this matter"); the
-# subject "Deze kwestie betreft ..." goes on to name it, as a compound does ("de afluisterzaak").
-_MATTER_TOLD = re.compile(rf"(\b(?:rondom|rond|omtrent|inzake|over|naar|in|bij|van|around|about|on|in|regarding|into)\s+"
-                          rf"(?:deze|die|dit|dat|this|that)\s+)?(?:{_MATTER})\b", re.I)
-
-
-def points_back_to_matter(question: Question, text: str) -> bool:
-    """For a question which matter something is about: does ``text`` name the matter only by
-    pointing back to it ("rondom deze kwestie")?
-
-    Example:
-        >>> q = analyse("Om welke kwestie ging het bij het gewenste CTIVD-onderzoek?")
-        >>> points_back_to_matter(q, "een onderzoek naar het handelen van de diensten rondom deze kwestie")
-        True
-        >>> points_back_to_matter(q, "Deze kwestie betreft de afluisterzaak rond de ambassade.")
-        False
-    """
-    if not _MATTER_ASKED.search(question.text):
-        return False
-    told = list(_MATTER_TOLD.finditer(text))
-    return bool(told) and all(m.group(1) for m in told)
-
-
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
 _WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
@@ -709,6 +681,37 @@ def weighed(sentence: str) -> bool:
     """Does ``sentence`` leave the thing still to be weighed, in its main clause ("wordt bezien of",
     "zal ... bespreken of"), rather than say it is not decided yet ("nog te beslissen")?"""
     return _in_main_clause(_WEIGHED, sentence)
+
+
+# Which matter a thing is about ("Om welke kwestie ging het?", "What specific affair prompted ...?")
+# is not told by a sentence that only points back to it: "een onderzoek naar het handelen van de
+# inlichtingendiensten rondom deze kwestie" names none.
+_MATTER = r"kwestie|kwesties|zaak|voorval|affaire|incident|incidenten|affair|matter|issue"
+# Only a word of precision or a hyphened modifier may stand between ("What specific intelligence-service
+# affair"): not "welke maatregelen na het incident", "What is the issue with".
+_MATTER_ASKED = re.compile(rf"\b(?:welke?|which|what|om wat voor)(?:\s+(?:specifieke?|precieze?|concrete?|bewuste|"
+                           rf"specific|exact|particular|precise|concrete|\w+-[\w-]+)){{0,2}}\s+(?:\w+-)?(?:{_MATTER})\b", re.I)
+# Pointing back: after a preposition and a demonstrative ("rondom deze kwestie", "in this matter"); the
+# subject "Deze kwestie betreft ..." goes on to name it, as a compound does ("de afluisterzaak").
+_MATTER_TOLD = re.compile(rf"(\b(?:rondom|rond|omtrent|inzake|over|naar|in|bij|van|around|about|on|regarding|into)\s+"
+                          rf"(?:deze|die|dit|dat|this|that)\s+)?(?:{_MATTER})\b", re.I)
+
+
+def points_back_to_matter(question: Question, text: str) -> bool:
+    """For a question which matter something is about: does ``text`` name the matter only by
+    pointing back to it ("rondom deze kwestie")?
+
+    Example:
+        >>> q = analyse("Om welke kwestie ging het bij het gewenste CTIVD-onderzoek?")
+        >>> points_back_to_matter(q, "een onderzoek naar het handelen van de diensten rondom deze kwestie")
+        True
+        >>> points_back_to_matter(q, "Deze kwestie betreft de afluisterzaak rond de ambassade.")
+        False
+    """
+    if not _MATTER_ASKED.search(question.text):
+        return False
+    told = list(_MATTER_TOLD.finditer(text))
+    return bool(told) and all(m.group(1) for m in told)
 
 
 # A question about the weighing itself ("Gaat de voorzitter met de CTIVD bespreken of ...?"): the
@@ -795,7 +798,8 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                   ("ingestemd", "instemmen", "in te stemmen", "instemming", "stemt in", "stemde in", "akkoord gegaan",
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
                    "vastgesteld", "aangenomen", "aanvaard", "bekrachtigd", "agreed", "approved", "adopted", "rejected")),
-    "stemmen": (("gestemd", "stemming", "voted", "vote"), ("gestemd", "stemming", "stemmen", "verworpen", "voted", "vote")),
+    "stemmen": (("gestemd", "stemming", "stemmingen", "voted", "vote"),
+                ("gestemd", "stemming", "stemmingen", "stemmen", "stemde", "stemden", "verworpen", "voted", "vote")),
     "publiceren": (("gepubliceerd", "publiceert", "publiceren", "publicatie", "verschenen", "published", "publish",
                     "publication"),
                    ("gepubliceerd", "publiceert", "publiceren", "publiceerde", "publiceerden", "publicatie", "verschenen",
@@ -823,7 +827,8 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # "aangenomen dat" (assumed), a "besloten" (closed) meeting.
 _OTHER_SENSE = re.compile(r"\bvoor kennisgeving aangenomen\b|\baangenomen\s+(dat|wordt|mag)\b|"
                           r"\b(klaar|gereed|ready)\s+(voor|om|met|for|to)\b|"  # readiness, not a thing finished
-                          r"\bbesloten\s+(of|vergadering|gesprek|deel|overleg|bijeenkomst|karakter|zitting)\b|"
+                          r"\bbesloten\s+(of\b|([\w-]+\s+)?(\w*vergadering|\w*gesprek|deel|\w*overleg|bijeenkomst|karakter|"
+                          r"zitting|briefing|sessie))\b|"
                           r"\b(of|en)\s+besloten\b", re.I)
 
 
@@ -1245,7 +1250,8 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
-    if _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text)) and not _DECIDING.search(sentence):
+    if _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text)) and not tells_a_decision(sentence) \
+            and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
         return False
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
@@ -1265,10 +1271,12 @@ def _has_date(sentence: str, question: Question) -> bool:
 # verlenging", "beslisnota") nor a closed meeting ("besloten overleg").
 _DECISION_ASKED = re.compile(
     r"\b(?:neemt|nemen|neem|nam|namen|genomen)\b(?:\s+[\w-]+){0,4}?\s+(?:een\s+|het\s+)?besluit\b|"
-    r"\bbesluit\b(?:\s+[\w-]+){0,5}?\s+genomen\b|\b(?:wanneer|wnr|when)\s+besluit(?:en|t)?\b|"
-    r"\b(?:beslist|beslissen|beslissing|besloten|besluitvorming|decide[sd]?|decision)\b", re.I)
-_DECIDING = re.compile(r"\b(?:besluit\w*|beslis\w*|beslot\w*|akkoord|ingestemd|instemming|vastgesteld|gekozen|"
-                       r"kiest|keuze|decision\w*|decide[sd]?|agreed)\b", re.I)
+    r"\bbesluit\b(?:\s+[\w-]+){0,5}?\s+genomen\b|\b(?:wanneer|wnr|when)\s+besluit(?:en|t)?\b(?!\s+(?:tot|van|houdende)\b)|"
+    r"\b(?:beslist|beslissen|beslissing|besloten|besluitvorming|decide[sd]?)\b|\bdecision\b(?!\s+(?:\(eu\)\s*)?\d)", re.I)
+# Besides a decision told as done (tells_a_decision: "aangenomen", "adopted"), one told by its noun or
+# to come: "Bij besluit van 17 oktober 2025", "neemt in maart een besluit".
+_DECIDING = re.compile(r"\b(?:besluit\w*|beslis\w*|beslot\w*|akkoord|instemming|gekozen|kiest|keuze|decision\w*|"
+                       r"decide[sd]?)\b", re.I)
 
 
 # A date asked as such ("op welke datum", "datum koninklijke boodschap", "On what date ..."): a

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, month_number, names_actor, office_line,
-                          office_span, tells_status, undecided, weighed)
+                          office_span, points_back_to_matter, tells_status, undecided, weighed)
 
 
 @pytest.mark.parametrize(
@@ -287,6 +287,9 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     assert not has_fact(vote, "Nu de plenaire behandeling van het wetsvoorstel in de Tweede Kamer ingepland staat "
                               "in de week van 3 december 2024, is het niet mogelijk de inwerkingtreding aan te laten sluiten.")
     assert has_fact(vote, "Noot: Over de Comptabiliteitswet 2016 is gestemd op dinsdag 11 oktober 2016.")
+    assert analyse("datum stemmingen Tweede Kamer Instellingswet ATR").status == ["stemmen"]
+    assert has_fact(analyse("Hoeveel lidstaten steunden het voorstel tijdens de stemming in de Raad?"),
+                    "Een meerderheid van de lidstaten steunt het voorstel; 20 lidstaten stemden voor.")
     roadmap = analyse("wanneer is de routekaart voor revised VIS aangenomen?")
     assert has_fact(roadmap, "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA.")
     # A signature is no ratification (kst-32317-995), in Dutch or English.
@@ -408,6 +411,33 @@ def test_the_date_of_a_decision_is_told_beside_a_word_of_deciding():
     assert has_fact(analyse("wanneer is het besluit tot verlenging van het ATR gepubliceerd?"),
                     "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
     assert has_fact(analyse("Wanneer vindt de diplomatieke conferentie plaats?"), conference)
+    assert has_fact(analyse("wanneer besluit tot verlenging ATR gepubliceerd?"),
+                    "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
+    assert has_fact(analyse("When was Council Decision 2022/123 published?"), "It was published on 3 May 2022.")
+    # A closed meeting asks no decision, and a closed meeting tells none.
+    assert has_fact(analyse("Wanneer vindt de besloten technische briefing plaats?"),
+                    "De technische briefing vindt plaats op 5 maart 2025.")
+    assert not has_fact(analyse("Wanneer besluit het kabinet over de opening?"),
+                        "De besloten vergadering over de opening vond plaats op 3 maart 2025.")
+    # A decision told as done in other words dates it too (ok02: "is gestemd"; a bill "aangenomen").
+    assert has_fact(analyse("Wanneer heeft de Kamer een besluit genomen over de wet?"),
+                    "De wet is op 11 oktober 2016 door de Kamer aangenomen.")
+    assert has_fact(analyse("When did the Council decide on the roadmap?"),
+                    "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA.")
+
+
+def test_only_a_question_which_matter_asks_the_matter_named():
+    pointing = "een onderzoek naar het handelen van de inlichtingendiensten rondom deze kwestie"
+    for question in ("Om welke kwestie ging het bij het gewenste CTIVD-onderzoek?", "welk voorval precies?",
+                     "What specific intelligence-service affair prompted the committee to ask for an inquiry?"):
+        assert points_back_to_matter(analyse(question), pointing), question
+    # Named after all: as the subject that goes on to name it, or in a compound.
+    assert not points_back_to_matter(analyse("Om welke kwestie ging het?"), "Deze kwestie betreft de export van drones.")
+    assert not points_back_to_matter(analyse("Om welke kwestie ging het?"), "Het gaat om de afluisterzaak rondom deze kwestie.")
+    # Questions that ask something else about a matter.
+    for question in ("welke maatregelen na incident Schiphol?", "What measures after the incident at Schiphol?",
+                     "What is the issue with the permits?"):
+        assert not points_back_to_matter(analyse(question), "Naar aanleiding van dit incident is beveiliging ingezet."), question
 
 
 def test_a_list_asked_with_its_size_is_not_told_by_one_name():
