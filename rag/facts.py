@@ -182,10 +182,9 @@ def date_units(text: str) -> set[tuple]:
     out: set[tuple] = set()
     for m in _DATE_UNIT.finditer(text):
         g = m.groups()
-        if g[0]:
-            out |= {("d", int(g[0]), month_number(g[1]), int(g[2])), ("m", month_number(g[1]), int(g[2]))}
-        elif g[3]:
-            out |= {("d", int(g[4]), month_number(g[3]), int(g[5])), ("m", month_number(g[3]), int(g[5]))}
+        if g[0] or g[3]:  # "9 april 2026", or "April 9, 2026"
+            day, month, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+            out |= {("d", int(day), month_number(month), int(year)), ("m", month_number(month), int(year))}
         elif g[6]:
             out.add(("m", month_number(g[6]), int(g[7])))
         elif g[8]:

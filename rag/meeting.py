@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rag.dates import MONTH_NAMES_RE
-from rag.question import month_number
 from rag.documents import Line
 from rag.letterhead import opening_text
+from rag.question import month_number
 from rag.text import join_lines
 
 # Councils often go by their abbreviation ("JBZ-Raad"); the parser writes the full name.
