@@ -1741,6 +1741,26 @@ def _of_another_country(sentence: str, question: Question) -> bool:
     return any(role in asked for role, _ in _roles(sentence, other_than=question.places))
 
 
+# A body named by its initials (ATR, ACTAL, CTIVD, IND), and the marks that part a sentence's clauses.
+_INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
+_CLAUSE_MARK = re.compile(r",\s|[;:()–—]")  # not the decimal comma of "€ 1,8 miljoen"
+
+
+def _of_another_body(sentence: str, question: Question, check) -> bool:
+    """Is the fact in ``sentence`` only in a clause about another body than the one the question
+    names by its initials, which a clause without the fact names? "ATR doet dit gelijktijdig met de
+    consultatie, ACTAL deed dit vier weken voor besluitvorming" gives no term of the ATR."""
+    asked = set(_INITIALS.findall(question.text))
+    if not asked or question.answer_type not in ("number", "amount"):
+        return False
+    clauses = _CLAUSE_MARK.split(sentence)
+    if not any(asked & set(_INITIALS.findall(c)) for c in clauses):
+        return False  # the asked body is not named apart: the sentence may be of it throughout
+    with_fact = [c for c in clauses if check(c, question)]
+    return bool(with_fact) and all(set(_INITIALS.findall(c)) - asked and not asked & set(_INITIALS.findall(c))
+                                   for c in with_fact)
+
+
 def has_fact(question: Question, sentence: str) -> bool:
     """Does ``sentence`` hold the kind of fact ``question`` asks for?
 
@@ -1749,7 +1769,8 @@ def has_fact(question: Question, sentence: str) -> bool:
     """
     check = FACT_CHECKS.get(question.answer_type)
     if check is not None:
-        return check(sentence, question) and not _of_another_country(sentence, question)
+        return check(sentence, question) and not _of_another_country(sentence, question) \
+            and not _of_another_body(sentence, question, check)
     if question.yes_no and question.claim_kinds:
         return _has_claim_figure(sentence, question)
     return True

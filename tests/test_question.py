@@ -453,6 +453,19 @@ def test_a_list_asked_with_its_size_is_not_told_by_one_name():
     assert has_fact(analyse("Welke negen landen vormen de kopgroep terrorismebestrijding?"), group)
 
 
+def test_a_figure_in_a_clause_about_another_body_is_not_the_asked_bodys():
+    # kst-36450-3: the four weeks are ACTAL's, in a clause apart from the ATR's.
+    mvt = ("Ook wordt er door ATR in een vroegere fase dan door ACTAL getoetst (ATR doet dit gelijktijdig met de "
+           "consultatie, ACTAL deed dit vier weken voor besluitvorming).")
+    for question in ("binnen hoeveel weken moet ATR adviseren over een wv?",
+                     "Within how many weeks must the ATR deliver its advice on a draft bill?"):
+        assert not has_fact(analyse(question), mvt), question
+    assert has_fact(analyse("hoeveel weken voor besluitvorming toetste ACTAL?"), mvt)
+    # A sentence that names only the asked body, or both in the clause of the figure, still answers.
+    assert has_fact(analyse("Hoeveel extra budget kreeg het ATR?"),
+                    "Het ATR ontvangt structureel € 1,8 miljoen extra, meer dan ACTAL ooit had.")
+
+
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
     assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
