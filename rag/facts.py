@@ -183,8 +183,9 @@ def date_units(text: str) -> set[tuple]:
     for m in _DATE_UNIT.finditer(text):
         g = m.groups()
         if g[0] or g[3]:  # "9 april 2026", or "April 9, 2026"
-            day, month, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
-            out |= {("d", int(day), month_number(month), int(year)), ("m", month_number(month), int(year))}
+            day, name, year = (g[0], g[1], g[2]) if g[0] else (g[4], g[3], g[5])
+            month = month_number(name)
+            out |= {("d", int(day), month, int(year)), ("m", month, int(year))}
         elif g[6]:
             out.add(("m", month_number(g[6]), int(g[7])))
         elif g[8]:

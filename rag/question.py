@@ -1741,24 +1741,34 @@ def _of_another_country(sentence: str, question: Question) -> bool:
     return any(role in asked for role, _ in _roles(sentence, other_than=question.places))
 
 
-# A body named by its initials (ATR, ACTAL, CTIVD, IND), and the marks that part a sentence's clauses.
-_INITIALS = re.compile(r"\b[A-Z]{3,6}\b")
-_CLAUSE_MARK = re.compile(r",\s|[;:()–—]")  # not the decimal comma of "€ 1,8 miljoen"
+# A body named by its initials at the head of a clause ("ACTAL deed dit", "het ATR adviseert"), and
+# the marks that part a sentence's clauses (not a dash between figures: "4–6 weken"). Initials that
+# are a unit, a currency or a term, not a body, do not count.
+_HEADED_BY_INITIALS = re.compile(r"^\s*(?:de\s+|het\s+|the\s+)?([A-Z]{3,5})\b")
+_NOT_A_BODY = {"EUR", "USD", "FTE", "MKB", "BBP", "BNP", "BNI", "BTW", "CEO", "EIB", "COVID", "OESO", "OECD", "II",
+               "III", "IV", "VI", "VII", "VIII", "XII"}
+_CLAUSE_MARK = re.compile(r",\s|[;:()]|(?<!\d)[–—](?!\d)")  # not the decimal comma of "€ 1,8 miljoen"
 
 
-def _of_another_body(sentence: str, question: Question, check) -> bool:
-    """Is the fact in ``sentence`` only in a clause about another body than the one the question
-    names by its initials, which a clause without the fact names? "ATR doet dit gelijktijdig met de
-    consultatie, ACTAL deed dit vier weken voor besluitvorming" gives no term of the ATR."""
-    asked = set(_INITIALS.findall(question.text))
-    if not asked or question.answer_type not in ("number", "amount"):
+def _of_another_body(sentence: str, question: Question) -> bool:
+    """For a count or amount of a body the question names by its initials (ATR): is every figure in
+    ``sentence`` in a clause headed by other initials, while another clause is headed by the asked
+    ones? "(ATR doet dit gelijktijdig met de consultatie, ACTAL deed dit vier weken voor
+    besluitvorming)" gives no term of the ATR."""
+    if question.answer_type not in ("number", "amount"):
         return False
-    clauses = _CLAUSE_MARK.split(sentence)
-    if not any(asked & set(_INITIALS.findall(c)) for c in clauses):
-        return False  # the asked body is not named apart: the sentence may be of it throughout
-    with_fact = [c for c in clauses if check(c, question)]
-    return bool(with_fact) and all(set(_INITIALS.findall(c)) - asked and not asked & set(_INITIALS.findall(c))
-                                   for c in with_fact)
+    asked = set(re.findall(r"\b[A-Z]{3,5}\b", question.text)) - _NOT_A_BODY
+    if not asked:
+        return False
+    heads = []
+    for clause in _CLAUSE_MARK.split(sentence):
+        m = _HEADED_BY_INITIALS.match(clause)
+        heads.append((m.group(1) if m and m.group(1) not in _NOT_A_BODY else None, clause))
+    if not any(head in asked for head, _ in heads):
+        return False  # the asked body heads no clause of its own: the sentence may be of it throughout
+    # Any new number will do here: a unit or the counted noun may stand once, in the other clause.
+    figures = [head for head, clause in heads if _new_numbers(clause, question, years=False)]
+    return bool(figures) and all(head is not None and head not in asked for head in figures)
 
 
 def has_fact(question: Question, sentence: str) -> bool:
@@ -1770,7 +1780,7 @@ def has_fact(question: Question, sentence: str) -> bool:
     check = FACT_CHECKS.get(question.answer_type)
     if check is not None:
         return check(sentence, question) and not _of_another_country(sentence, question) \
-            and not _of_another_body(sentence, question, check)
+            and not _of_another_body(sentence, question)
     if question.yes_no and question.claim_kinds:
         return _has_claim_figure(sentence, question)
     return True

@@ -464,6 +464,12 @@ def test_a_figure_in_a_clause_about_another_body_is_not_the_asked_bodys():
     # A sentence that names only the asked body, or both in the clause of the figure, still answers.
     assert has_fact(analyse("Hoeveel extra budget kreeg het ATR?"),
                     "Het ATR ontvangt structureel € 1,8 miljoen extra, meer dan ACTAL ooit had.")
+    # Initials that are no body, or a body that heads no clause of the figure, leave the figure to the asked one.
+    assert has_fact(analyse("Hoeveel kost het ATR per jaar?"), "Het ATR, opgericht in 2017, kost jaarlijks EUR 3 miljoen.")
+    assert has_fact(analyse("binnen hoeveel weken adviseert het ATR?"),
+                    "Het ATR, dat in 2017 is opgericht, adviseert binnen vier weken na een verzoek van EZK.")
+    # The unit once, in the other body's clause: the asked body's clause still holds its figure.
+    assert has_fact(analyse("Binnen hoeveel weken adviseert het ATR?"), "Het ATR adviseert binnen vier, ACTAL binnen zes weken.")
 
 
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
