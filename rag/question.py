@@ -1432,7 +1432,8 @@ def _has_countries(sentence: str, question: Question) -> bool:
     asked = strip_accents(question.text.lower())  # "oekraine" typed for "Oekraïne"
     named -= {c for c in named if strip_accents(c.lower()) in asked}
     if _LIST_SIZE_ASKED.search(question.text):
-        return len(named) >= 2  # "welke 17 landen ... getekend?" is not told by "zeventien lidstaten, waaronder Nederland"
+        # "welke 17 landen ... getekend?" is not told by "zeventien lidstaten, waaronder Nederland".
+        return len(named) >= 2
     return bool(named)
 
 
