@@ -302,6 +302,7 @@ def test_a_date_count_or_list_of_an_act_must_tell_the_act_done():
     other_states = analyse("Welke andere staten hebben het advocatenverdrag al ondertekend?")
     assert not has_fact(other_states, "de kopgroep (bestaande uit België, Denemarken, Duitsland, Finland, Frankrijk)")
     assert has_fact(other_states, "Duitsland en Frankrijk hebben het verdrag op 16 mei ondertekend.")
+    assert has_fact(other_states, "Duitsland en Frankrijk tekenden het verdrag op 16 mei.")  # the past tense tells it too
     # Published: the date of another document's publication does not serve, its own does.
     published = analyse("datum publicatie besluit verlenging ATR in Staatscourant?")
     assert not has_fact(published, "Het instellingsbesluit vervalt met ingang van 1 december 2024.")
