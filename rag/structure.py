@@ -304,12 +304,23 @@ def _words(block: Block) -> int:
     return sum(len(x.text.split()) for x in block.lines)
 
 
+# A heading that opens an article of a bill or decree ("Artikel 6 Samenstelling", "Artikel I").
+ARTICLE_HEADING_RE = re.compile(r"Artikel\s+[0-9IVX]+\w?\b")
+
+
+def _is_article(block: Block) -> bool:
+    return bool(ARTICLE_HEADING_RE.match(block.item_title or ""))
+
+
 def _pack_small(blocks: list[Block], max_words: int) -> list[Block]:
     """Merge neighbouring small sections so chunks have a useful size; the inner
-    headings stay in the text as their own lines."""
+    headings stay in the text as their own lines. Two articles of a law are never
+    merged: an article is what is cited and asked for ("artikel 6", "which article
+    holds the evaluation clause"), and a one-sentence article packed under its
+    neighbour's heading was found neither by its words nor by its meaning."""
     packed: list[Block] = []
     for block in blocks:
-        if packed:
+        if packed and not (_is_article(block) and _is_article(packed[-1])):
             prev = packed[-1]
             a, b = _words(prev), _words(block)
             if a + b <= max_words and (a < 120 or b < 40):

@@ -140,3 +140,20 @@ def test_other_documents_chunk_by_heading_with_pages(path):
         assert 1 <= c.page_start <= c.page_end <= letter.page_count
         assert c.text.strip()
         assert len(c.text.split("\n\nVoetnoten:")[0].split()) <= MAX_WORDS * 1.4
+
+
+def test_each_article_of_a_bill_is_a_chunk_of_its_own_and_small_sections_still_pack():
+    bill = chunk_letter(parse_file(LETTERS / "llm02_kst-36450-2_voorstel-van-wet.pdf"))
+    articles = [c.item_title for c in bill if c.item_title and c.item_title.startswith("Artikel")]
+    assert articles == [f"Artikel {n} {name}" for n, name in [
+        (1, "Begripsbepalingen"), (2, "Instelling"), (3, "Kerntaken"), (4, "Overige bevoegdheden"),
+        (5, "Aard regeldruktoets"), (6, "Samenstelling"), (7, "Onafhankelijkheid"),
+        (8, "Voorleggen stukken"), (9, "Termijnen"), (10, "Evaluatieverplichting"),
+        (11, "Inwerkingtreding"), (12, "Citeertitel")]]
+    six = next(c for c in bill if c.item_title == "Artikel 6 Samenstelling")
+    assert six.text.startswith("Het adviescollege bestaat uit een voorzitter en ten minste twee")
+    assert "Onafhankelijkheid" not in six.text and six.page_start == six.page_end == 3
+    # Sections that are not articles are packed as before: the nota's 126 headed blocks
+    # (many a one-line question number) make far fewer chunks.
+    nota = chunk_letter(parse_file(LETTERS / "llm05_kst-36450-6_nota-nav-verslag.pdf"))
+    assert 60 <= len(nota) <= 90
