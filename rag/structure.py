@@ -304,8 +304,9 @@ def _words(block: Block) -> int:
     return sum(len(x.text.split()) for x in block.lines)
 
 
-# A heading that opens an article of a bill or decree ("Artikel 6 Samenstelling", "Artikel I").
-ARTICLE_HEADING_RE = re.compile(r"Artikel\s+[0-9IVX]+\w?\b")
+# A heading that opens an article of a bill or decree ("Artikel 6 Samenstelling", "ARTIKEL II"),
+# not a reference to a part of one ("Artikel 3, lid 1, onderdeel b", a cell of a comparison table).
+ARTICLE_HEADING_RE = re.compile(r"(?i:artikel)\s+(?:\d+[a-z]?|[IVXLC]+[A-Z]?)(?=\s+[A-Z(]|$)")
 
 
 def _is_article(block: Block) -> bool:
@@ -314,18 +315,22 @@ def _is_article(block: Block) -> bool:
 
 def _pack_small(blocks: list[Block], max_words: int) -> list[Block]:
     """Merge neighbouring small sections so chunks have a useful size; the inner
-    headings stay in the text as their own lines. Two articles of a law are never
-    merged: an article is what is cited and asked for ("artikel 6", "which article
+    headings stay in the text as their own lines. Two articles of a law never share a
+    chunk: an article is what is cited and asked for ("artikel 6", "which article
     holds the evaluation clause"), and a one-sentence article packed under its
     neighbour's heading was found neither by its words nor by its meaning."""
     packed: list[Block] = []
+    holds_article: list[bool] = []  # per packed block: whether an article is in it
     for block in blocks:
-        if packed and not (_is_article(block) and _is_article(packed[-1])):
+        article = _is_article(block)
+        if packed and not (article and holds_article[-1]):
             prev = packed[-1]
             a, b = _words(prev), _words(block)
             if a + b <= max_words and (a < 120 or b < 40):
                 head = [Line(block.item_title, block.page, True)] if block.item_title else []
                 prev.lines = prev.lines + head + block.lines
+                holds_article[-1] = holds_article[-1] or article
                 continue
         packed.append(block)
+        holds_article.append(article)
     return packed

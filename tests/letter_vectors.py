@@ -13,8 +13,10 @@ cache of a setting the file holds is filled; any text the file lacks (a letter w
 chunking changed) is embedded as before, and everything else in the tests (fixtures,
 excerpts, uploads) is embedded cold.
 
-Rebuild after a change to parsing, chunking or the model (``tests/test_letter_vectors.py``
-fails until then)::
+Rebuild after a change to parsing or chunking (``tests/test_letter_vectors.py`` fails until
+then); a rebuild embeds only the texts the file lacks. After a change to the model (weights,
+pooling, truncation) under the same setting name, delete the file first, or it keeps the old
+vectors::
 
     .venv/bin/python -m tests.letter_vectors
 """
@@ -111,8 +113,8 @@ def _vectors(emb, texts: list[str], held: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def build() -> None:
-    """Write the file from the model (through the user's vector cache when it holds them),
-    at both default precisions whatever this CPU would choose (bfloat16 without native
+    """Write the file: the vectors it already holds for texts still embedded, the model's
+    (through the user's vector cache when it holds them) for the rest, at both default precisions whatever this CPU would choose (bfloat16 without native
     support is emulated and slow; its vectors agree with native ones to ~1e-4)."""
     from rag.embed import GEMMA_MODEL, Embedder
     from rag.vectorcache import text_key

@@ -7,7 +7,9 @@ import re
 import pytest
 
 from rag.chunk import MAX_WORDS, chunk_letter, split_words
+from rag.documents import Line
 from rag.parse import parse_file
+from rag.structure import Block, _pack_small
 from tests.conftest import FIXTURES, LETTERS, SEED
 
 BIZA = [
@@ -153,7 +155,22 @@ def test_each_article_of_a_bill_is_a_chunk_of_its_own_and_small_sections_still_p
     six = next(c for c in bill if c.item_title == "Artikel 6 Samenstelling")
     assert six.text.startswith("Het adviescollege bestaat uit een voorzitter en ten minste twee")
     assert "Onafhankelijkheid" not in six.text and six.page_start == six.page_end == 3
-    # Sections that are not articles are packed as before: the nota's 126 headed blocks
-    # (many a one-line question number) make far fewer chunks.
+    # A reference to a part of an article is no article: the comparison table in the reply to
+    # the members ("Artikel 3, lid 1, onderdeel b" in a cell) stays packed as before.
     nota = chunk_letter(parse_file(LETTERS / "llm05_kst-36450-6_nota-nav-verslag.pdf"))
-    assert 60 <= len(nota) <= 90
+    cells = [c for c in nota if c.item_title and c.item_title.startswith("Artikel 3,")]
+    assert cells and all(len(c.text.split()) >= 90 for c in cells)
+    assert len(nota) == 79
+
+
+def test_a_run_packed_under_another_heading_takes_one_article_only():
+    # A chapter heading packs the article after it, not the next one too.
+    def block(title, words):
+        return Block(None, None, title, None, [Line(" ".join(["woord"] * words) + ".", 1, False)])
+
+    packed = _pack_small([block("Hoofdstuk 2 Taken", 3), block("Artikel 6 Samenstelling", 16),
+                          block("Artikel 7 Onafhankelijkheid", 30), block("Toelichting", 10),
+                          block("Artikel 3, lid 1, onderdeel b", 10)], MAX_WORDS)
+    assert [b.item_title for b in packed] == ["Hoofdstuk 2 Taken", "Artikel 7 Onafhankelijkheid"]
+    assert [x.text for x in packed[1].lines[1:]] == ["Toelichting", "woord " * 9 + "woord.",
+                                                     "Artikel 3, lid 1, onderdeel b", "woord " * 9 + "woord."]
