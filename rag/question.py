@@ -1250,9 +1250,10 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
-    if _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text)) and not tells_a_decision(sentence) \
-            and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
+    decision_asked = _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text))
+    if decision_asked and not tells_a_decision(sentence) and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
         return False
+    decision_to_come = bool(decision_asked) and not _DECIDED_ASKED.search(question.text)
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
@@ -1261,8 +1262,20 @@ def _has_date(sentence: str, question: Question) -> bool:
             continue  # the year the question already gave
         if day_asked and _YEAR_RE.match(m.group(0)):
             continue  # "in 2025" is no date
+        if decision_to_come and _decided_at(sentence, m.start()):
+            continue  # the day of a decision taken, not of the one asked to come
         return True
     return False
+
+
+def _decided_at(sentence: str, at: int) -> bool:
+    """Is the date at ``at`` that of a decision taken: in a clause telling one done ("Bij besluit
+    van 17 oktober 2025 heeft de ministerraad ingestemd met ...; over de operationele fase dient de
+    ministerraad nog te beslissen")?"""
+    start = max(sentence.rfind(mark, 0, at) for mark in (";", ":", ". ")) + 1
+    ends = [i for i in (sentence.find(mark, at) for mark in (";", ":", ". ")) if i >= 0]
+    clause = sentence[start:min(ends) if ends else len(sentence)]
+    return bool(_DECISION_TAKEN.search(clause)) or tells_a_decision(clause) and not _NOT_YET_DECIDED.search(clause)
 
 
 # The date of a decision ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit de MR
@@ -1273,6 +1286,12 @@ _DECISION_ASKED = re.compile(
     r"\b(?:neemt|nemen|neem|nam|namen|genomen)\b(?:\s+[\w-]+){0,4}?\s+(?:een\s+|het\s+)?besluit\b|"
     r"\bbesluit\b(?:\s+[\w-]+){0,5}?\s+genomen\b|\b(?:wanneer|wnr|when)\s+besluit(?:en|t)?\b(?!\s+(?:tot|van|houdende)\b)|"
     r"\b(?:beslist|beslissen|beslissing|besloten|besluitvorming|decide[sd]?)\b|\bdecision\b(?!\s+(?:\(eu\)\s*)?\d)", re.I)
+# A decision asked as taken ("Wanneer besloot de MR ...?", "Wanneer is het besluit genomen?", "When did the
+# cabinet decide ...?"); else one to come ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit
+# de MR ...?"), whose date is not that of an earlier decision the letter tells.
+_DECIDED_ASKED = re.compile(r"\b(?:besloot|besloten|beslisten|beslist\s+heeft|genomen|nam|namen|heeft|hebben|had|hadden|"
+                            r"decided|did|was|were|werd|werden)\b", re.I)
+_DECISION_TAKEN = re.compile(r"\b(?:bij|met)\s+(?:koninklijk\s+)?besluit\s+van\b", re.I)
 # Besides a decision told as done (tells_a_decision: "aangenomen", "adopted"), one told by its noun or
 # to come: "Bij besluit van 17 oktober 2025", "neemt in maart een besluit".
 _DECIDING = re.compile(r"\b(?:besluit\w*|beslis\w*|beslot\w*|akkoord|instemming|gekozen|kiest|keuze|decision\w*|"

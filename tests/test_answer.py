@@ -439,6 +439,16 @@ def test_an_act_told_done_answers_whether_it_has_happened_by_now(answerer):
     assert c.answer != STILL_TO_COME["nl"]
 
 
+def test_when_a_decision_to_come_is_taken_is_not_answered_by_the_day_of_one_taken(answerer):
+    # kst-32317-995: "Bij besluit van 17 oktober 2025 heeft de ministerraad ingestemd met vestiging in
+    # Nederland van de voorbereidende fases ...; over de eventuele vestiging van het operationele
+    # tribunaal dient de ministerraad nog te beslissen." No day is given for that decision.
+    a = answerer.ask("Wanneer besluit de MR over vestiging van het operationele tribunaal agressie in NL?")
+    assert not a.answered and a.reason == "fact_missing"
+    b = answerer.ask("Wanneer heeft de MR ingestemd met vestiging van de voorbereidende fases van het Speciaal Tribunaal?")
+    assert b.answered and "17 oktober 2025" in b.answer
+
+
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
     # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
     a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")

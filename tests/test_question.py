@@ -401,13 +401,23 @@ def test_the_date_of_a_decision_is_told_beside_a_word_of_deciding():
                   "oprichtingsverdrag voor de Claims Commissie voor Oekraïne, die op 16 december jl. werd gehouden in Den Haag.")
     decision = ("Bij besluit van 17 oktober 2025 heeft de ministerraad ingestemd met vestiging in Nederland van de "
                 "voorbereidende fases van het Speciaal Tribunaal.")
-    for question in ("Wanneer neemt het kabinet een besluit over het huisvesten van het agressietribunaal?",
-                     "wanneer besluit de MR over vestiging operationeel tribunaal in NL?",
-                     "When will the cabinet decide on hosting the aggression tribunal?"):
+    for question in ("Wanneer nam het kabinet een besluit over het huisvesten van het agressietribunaal?",
+                     "wanneer heeft de MR besloten over vestiging van het tribunaal in NL?",
+                     "When did the cabinet decide on hosting the aggression tribunal?"):
         q = analyse(question)
         assert q.answer_type == "date"
         assert not has_fact(q, conference), question
         assert has_fact(q, decision), question
+    # A decision asked to come is not dated by one taken: the letter goes on "over de eventuele
+    # vestiging van het operationele tribunaal dient de ministerraad nog te beslissen", with no date.
+    pending = decision[:-1] + "; over de eventuele vestiging van het operationele tribunaal dient de ministerraad nog te beslissen."
+    for question in ("Wanneer neemt het kabinet een besluit over het huisvesten van het agressietribunaal?",
+                     "wanneer besluit de MR over vestiging operationeel tribunaal in NL?",
+                     "When will the cabinet decide on hosting the aggression tribunal?"):
+        q = analyse(question)
+        assert not has_fact(q, conference) and not has_fact(q, decision) and not has_fact(q, pending), question
+        assert has_fact(q, "Het kabinet neemt naar verwachting in juni 2026 een besluit over de vestiging."), question
+        assert has_fact(q, "De ministerraad zal op 3 april 2026 besluiten over de vestiging."), question
     # A decree asked by its name is no decision asked: any date of its publication serves.
     assert has_fact(analyse("wanneer is het besluit tot verlenging van het ATR gepubliceerd?"),
                     "Het besluit is op 12 november 2024 gepubliceerd in de Staatscourant.")
