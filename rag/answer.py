@@ -52,7 +52,7 @@ from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, capital_initials, check_question, dated_otherwise,
                           in_dutch, names_actor, office_line, office_span, only_still_to_come, points_back_to_matter,
-                          tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          signature_span, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -412,7 +412,7 @@ class Answerer:
                 if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
         line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) \
-            or self._office_line(q, hits)
+            or self._office_line(q, hits) or self._signature_line(q, hits)
         if line is not None:
             # "wie was de griffier bij ...?" and the decision list's own "Griffier: T.J.E. van Toor":
             # the line answers it, however short it is for the answer model.
@@ -544,15 +544,30 @@ class Answerer:
         ranks an item of that list first, not the chunk the line closes."""
         if q.answer_type != "person" or not hits or not _names_its_meeting(q.text, hits[0].chunk):
             return None
-        doc = hits[0].chunk.doc_id
+        return self._line_in(hits, [hits[0].chunk.doc_id], lambda text: office_span(text, q))
+
+    def _signature_line(self, q: Question, hits: list[Hit]) -> ScoredSentence | None:
+        """The signature of the one asked for ("De vice-president van de Raad van State, Th.C. de
+        Graaf") in a document of the first three hits: it closes the advice, under the last of its
+        points, where no question about who signed it finds it by its words."""
+        if q.answer_type != "person" or not hits:
+            return None
+        docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
+        return self._line_in(hits, docs, lambda text: signature_span(text, q))
+
+    def _line_in(self, hits: list[Hit], docs: list[str],
+                 span_of: Callable[[str], tuple[int, int] | None]) -> ScoredSentence | None:
+        """The first span ``span_of`` finds in the chunks of ``docs``, document by document in
+        that order, each from its start, as a sentence to quote."""
         ranks = {h.chunk.id: rank for rank, h in enumerate(hits, start=1)}
-        for chunk in sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc),
-                            key=lambda c: (c.page_start, c.split_id)):
-            span = office_span(chunk.text, q)
-            if span:
-                hit = next((h for h in hits if h.chunk.id == chunk.id), None) or Hit(chunk, 0.0)
-                return ScoredSentence(ranks.get(chunk.id, len(hits) + 1), hit, *span, chunk.text[span[0]:span[1]],
-                                      0.0, np.zeros(0), True, 1.0)
+        for doc in docs:
+            for chunk in sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc),
+                                key=lambda c: (c.page_start, c.split_id)):
+                span = span_of(chunk.text)
+                if span:
+                    hit = next((h for h in hits if h.chunk.id == chunk.id), None) or Hit(chunk, 0.0)
+                    return ScoredSentence(ranks.get(chunk.id, len(hits) + 1), hit, *span,
+                                          chunk.text[span[0]:span[1]], 0.0, np.zeros(0), True, 1.0)
         return None
 
     def _tells_outcome(self, q: Question, picked: list[ScoredSentence]) -> bool:

@@ -1563,6 +1563,58 @@ def office_span(text: str, question: Question) -> tuple[int, int] | None:
     return None
 
 
+# A signature on a line of its own: "De vice-president van de Raad van State, Th.C. de Graaf".
+_SIGNATURE_LINE = re.compile(r"^(?:De|Het)\s+(?P<office>[\w-]+(?: [\w-]+)?)\s+van\s+(?P<body>[^,\n]{2,80}),\s*"
+                             r"(?P<name>(?:[A-Z][a-z]?\.){1,4}\s*(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s*$",
+                             re.M)
+_SIGN_ASKED = re.compile(r"\b(?:\w*tekend\w*|tekende\w*|ondertekenaar\w*|signed|signator\w*|signature)\b", re.I)
+_BODY_FILLER = {"de", "het", "van", "der", "den", "voor", "en"}
+
+
+def _names_body(question: str, body: str) -> bool:
+    """Does ``question`` name ``body`` ("de Raad van State"): each of its words ("Council of State",
+    read through the glossary, has "raad" and "State"), or its initials ("RvS")?"""
+    words = [w for w in re.findall(r"[\wà-ÿ]+", body) if w.lower() not in ("de", "het")]
+    if not words:
+        return False
+    content = [w for w in words if w.lower() not in _BODY_FILLER]
+    if content and all(re.search(rf"\b{re.escape(w)}", question, re.I) for w in content):
+        return True
+    initials = "".join(w[0] for w in words if w.lower() not in _BODY_FILLER or len(words) > 2)
+    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", question, re.I) is not None
+
+
+def signature_span(text: str, question: Question) -> tuple[int, int] | None:
+    """Where ``text`` has the signature of the one the question asks for: a line "De <office> van
+    <body>, <name>" whose body the question names, and whose office it asks or whose signing it
+    asks ("wie tekende het RvS-advies als vice-president?", "ondertekenaar advies RvS").
+
+    Example:
+        >>> text = "... tenzij het is aangepast.\\nDe vice-president van de Raad van State, Th.C. de Graaf"
+        >>> start, end = signature_span(text, analyse("wie tekende het RvS-advies als vice-president?"))
+        >>> text[start:end]
+        'De vice-president van de Raad van State, Th.C. de Graaf'
+        >>> [signature_span(text, analyse(q)) is not None for q in ("ondertekenaar advies Raad van State?",
+        ...                                                          "Who signed the Council of State's advice?")]
+        [True, True]
+        >>> [signature_span(text, analyse(q)) for q in ("wie is de vice-president van de Europese Commissie?",
+        ...                                              "wie is de voorzitter van de Tweede Kamer?")]
+        [None, None]
+    """
+    if question.answer_type != "person":
+        return None
+    asked = _offices(question.text)
+    signing = bool(_SIGN_ASKED.search(question.text))
+    named = in_dutch(question.text) if question.language == "en" else question.text  # "Council of State"
+    for m in _SIGNATURE_LINE.finditer(text):
+        if not _names_body(named, m.group("body")):
+            continue
+        if signing or any(_OFFICE_RE[office].fullmatch(m.group("office")) for office in asked):
+            if m.group("name").split()[-1].lower() not in question.text.lower():
+                return m.start(), m.end()
+    return None
+
+
 # A decision list's case line: the kind of document on the list, who sent it and its date
 # ("Zaak: Brief regering - minister van Justitie, Hirsch Ballin E.M.H. - 11 maart 2009").
 _CASE_SENDER = re.compile(rf"\bZaak:\s*[^\n]{{2,60}}?\s[-–]\s[^\n]{{2,160}}?\s[-–]\s\d{{1,2}} ({_MONTH})")

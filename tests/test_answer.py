@@ -449,6 +449,22 @@ def test_when_a_decision_to_come_is_taken_is_not_answered_by_the_day_of_one_take
     assert b.answered and "17 oktober 2025" in b.answer
 
 
+@pytest.mark.parametrize("question", ["wie tekende het RvS-advies over de Instellingswet ATR als vice-president?",
+                                      "ondertekenaar advies RvS Instellingswet ATR?",
+                                      "Who signed the Council of State's advice on the ATR bill?"])
+def test_who_signed_an_advice_is_answered_by_its_signature(answerer, question):
+    # kst-36450-4: the advice ends "De vice-president van de Raad van State, Th.C. de Graaf", the
+    # last line of the chunk on its seventh point, which no such question finds by its words.
+    a = answerer.ask(question)
+    assert a.answered and "Th.C. de Graaf" in a.answer
+    assert a.citations[0].chunk.doc_id == "kst-36450-4"
+
+
+def test_a_signature_answers_only_for_the_body_asked(answerer):
+    a = answerer.ask("Wie tekende het advies van de Europese Commissie over de Instellingswet ATR?")
+    assert "de Graaf" not in a.answer
+
+
 def test_whether_a_body_advised_is_answered_only_where_it_is_named(answerer):
     # llm09 tells the minister agreeing to the second amendment; no letter has the Raad van State advise on it.
     a = answerer.ask("heeft de RvS geadviseerd over de 2e NvW Instellingswet ATR?")
