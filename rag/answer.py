@@ -552,7 +552,9 @@ class Answerer:
         points, where no question about who signed it finds it by its words."""
         if q.answer_type != "person" or not hits:
             return None
-        docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]))
+        years = asked_years(q.text)  # "Wie was de minister van BZ in 2010?": a signature of that year only
+        docs = list(dict.fromkeys(h.chunk.doc_id for h in hits[:3]
+                                  if not years or (h.chunk.date or "")[:4] in years))
         return self._line_in(hits, docs, lambda text: signature_span(text, q))
 
     def _line_in(self, hits: list[Hit], docs: list[str],

@@ -1253,7 +1253,7 @@ def _has_date(sentence: str, question: Question) -> bool:
     decision_asked = _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text))
     if decision_asked and not tells_a_decision(sentence) and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
         return False
-    decision_to_come = bool(decision_asked) and not _DECIDED_ASKED.search(question.text)
+    decision_to_come = bool(decision_asked) and _asks_decision_to_come(question.text)
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
@@ -1271,11 +1271,39 @@ def _has_date(sentence: str, question: Question) -> bool:
 def _decided_at(sentence: str, at: int) -> bool:
     """Is the date at ``at`` that of a decision taken: in a clause telling one done ("Bij besluit
     van 17 oktober 2025 heeft de ministerraad ingestemd met ...; over de operationele fase dient de
-    ministerraad nog te beslissen")?"""
-    start = max(sentence.rfind(mark, 0, at) for mark in (";", ":", ". ")) + 1
-    ends = [i for i in (sentence.find(mark, at) for mark in (";", ":", ". ")) if i >= 0]
-    clause = sentence[start:min(ends) if ends else len(sentence)]
+    ministerraad nog te beslissen")? Clauses end at a semicolon or colon, a contrast or time
+    conjunction or a subordinate clause ("..., zal hij in juni 2026 een besluit nemen", "heeft besloten
+    dat het besluit in juni 2026 wordt genomen"); not at a full stop, which inside one sentence ends an
+    abbreviation ("17 oktober jl.", "i.o.m.").
+    """
+    bounds = [(m.start(), m.end()) for m in _DECISION_CLAUSE_MARK.finditer(sentence)]
+    start = max((end for s, end in bounds if end <= at), default=0)
+    end = min((s for s, _ in bounds if s >= at), default=len(sentence))
+    clause = sentence[start:end]
     return bool(_DECISION_TAKEN.search(clause)) or tells_a_decision(clause) and not _NOT_YET_DECIDED.search(clause)
+
+
+def _asks_decision_to_come(question: str) -> bool:
+    """Does a question about a decision ask when one to come is taken ("Wanneer neemt het kabinet een
+    besluit?", "wanneer besluit de MR?", "When will the cabinet decide?", "Wanneer wordt het besluit
+    genomen?"), not when one was ("Wanneer besloot/nam/heeft ...", "When did ...") nor, naming it by its
+    noun only, either ("datum beslissing MR")? Read in the main clause, before a side clause ("...,
+    dat heeft aangekondigd"; "the minister who was appointed").
+
+    Example:
+        >>> [_asks_decision_to_come(q) for q in ("Wanneer neemt het kabinet een besluit?", "wanneer besluit de MR?",
+        ...  "When will the minister who was appointed decide?", "Wanneer wordt het besluit genomen?")]
+        [True, True, True, True]
+        >>> [_asks_decision_to_come(q) for q in ("Wanneer nam het kabinet een besluit?", "When did the cabinet decide?",
+        ...  "Wanneer is de beslissing gevallen?", "datum beslissing MR voorbereidende fases")]
+        [False, False, False, False]
+    """
+    main = _SIDE_OF_QUESTION.split(question, maxsplit=1)[0]
+    if _TO_COME_ASKED.search(main):
+        return True
+    if _DECIDED_ASKED.search(main):
+        return False
+    return bool(_DECIDING_NOW.search(main))
 
 
 # The date of a decision ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit de MR
@@ -1284,13 +1312,22 @@ def _decided_at(sentence: str, at: int) -> bool:
 # verlenging", "beslisnota") nor a closed meeting ("besloten overleg").
 _DECISION_ASKED = re.compile(
     r"\b(?:neemt|nemen|neem|nam|namen|genomen)\b(?:\s+[\w-]+){0,4}?\s+(?:een\s+|het\s+)?besluit\b|"
+    r"\bbesluit\s+(?:te\s+)?(?:nemen|neemt)\b|"
     r"\bbesluit\b(?:\s+[\w-]+){0,5}?\s+genomen\b|\b(?:wanneer|wnr|when)\s+besluit(?:en|t)?\b(?!\s+(?:tot|van|houdende)\b)|"
     r"\b(?:beslist|beslissen|beslissing|besloten|besluitvorming|decide[sd]?)\b|\bdecision\b(?!\s+(?:\(eu\)\s*)?\d)", re.I)
 # A decision asked as taken ("Wanneer besloot de MR ...?", "Wanneer is het besluit genomen?", "When did the
 # cabinet decide ...?"); else one to come ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit
 # de MR ...?"), whose date is not that of an earlier decision the letter tells.
-_DECIDED_ASKED = re.compile(r"\b(?:besloot|besloten|beslisten|beslist\s+heeft|genomen|nam|namen|heeft|hebben|had|hadden|"
-                            r"decided|did|was|were|werd|werden)\b", re.I)
+_TO_COME_ASKED = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|will|shall|does|do|is expected|"
+                            r"verwacht\w*)\b", re.I)
+_DECIDED_ASKED = re.compile(r"\b(?:besloot|besliste|beslisten|besloten|genomen|nam|namen|gevallen|heeft|hebben|had|"
+                            r"hadden|is|was|werd|werden|decided|did|taken|were)\b", re.I)
+_DECIDING_NOW = re.compile(r"\b(?:besluit|besluiten|beslist|beslissen|neemt|nemen|decides?)\b", re.I)
+# Where a question's main clause ends: a comma, or a relative or subordinate clause.
+_SIDE_OF_QUESTION = re.compile(r",\s|\s(?:dat|die|waar\w*|nu|omdat|nadat|who|that|which|as|since|after)\s", re.I)
+# Where a clause of a letter's sentence ends, for the decision a date is of (_decided_at).
+_DECISION_CLAUSE_MARK = re.compile(r"[;:]\s*|,?\s(?:maar|terwijl|nadat|zodra|waarna|dat|die|but|while|after)\s|"
+                                   r",\s(?=(?:zal|zullen|wordt|worden|en|will)\b)", re.I)
 _DECISION_TAKEN = re.compile(r"\b(?:bij|met)\s+(?:koninklijk\s+)?besluit\s+van\b", re.I)
 # Besides a decision told as done (tells_a_decision: "aangenomen", "adopted"), one told by its noun or
 # to come: "Bij besluit van 17 oktober 2025", "neemt in maart een besluit".
@@ -1563,31 +1600,52 @@ def office_span(text: str, question: Question) -> tuple[int, int] | None:
     return None
 
 
-# A signature on a line of its own: "De vice-president van de Raad van State, Th.C. de Graaf".
-_SIGNATURE_LINE = re.compile(r"^(?:De|Het)\s+(?P<office>[\w-]+(?: [\w-]+)?)\s+van\s+(?P<body>[^,\n]{2,80}),\s*"
-                             r"(?P<name>(?:[A-Z][a-z]?\.){1,4}\s*(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*)\s*$",
-                             re.M)
-_SIGN_ASKED = re.compile(r"\b(?:\w*tekend\w*|tekende\w*|ondertekenaar\w*|signed|signator\w*|signature)\b", re.I)
-_BODY_FILLER = {"de", "het", "van", "der", "den", "voor", "en"}
+# A signature on a line of its own: "De vice-president van de Raad van State, Th.C. de Graaf", "De
+# Minister van Volksgezondheid, Welzijn en Sport, mr. E.J. Agema", "De voorzitter van de commissie, Tielen".
+_SIGNATURE_LINE = re.compile(
+    r"^(?:De|Het)\s+(?P<office>[\w-]+(?: [\w-]+)?)\s+(?:van|voor)\s+(?P<body>[^\n]{2,80}?),\s*"
+    r"(?P<name>(?:(?i:mr|dr|drs|prof|ir|ing)\.\s*)*(?:(?:[A-Z][a-z]?\.){1,4}\s*)?(?:[a-z]+\s+){0,3}[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*)\.?\s*$", re.M)
+_SIGN_ASKED = re.compile(r"\b(?:(?:onder)?(?:getekend|tekende|tekenden|tekent)|ondertekend\w*|ondertekenaar\w*|"
+                         r"signed|signs?|signator\w*|signature)\b", re.I)
+# Asked of another holder than the signer: "Wie was de opvolger van de vice-president?"
+_OTHER_HOLDER = re.compile(r"\b(?:opvolg\w*|voorganger\w*|successor\w*|predecessor\w*)\b", re.I)
+_BODY_ARTICLES = {"de", "het", "the"}
+_BODY_LINKS = {"van", "voor", "der", "den", "de"}
+
+
+def body_initials(body: str) -> set[str]:
+    """What ``body`` may be abbreviated to: its capitals ("EZK" of "Economische Zaken en Klimaat"),
+    with the links between them ("RvS" of "Raad van State", "Rvdr"), with "en" whole ("IenW").
+
+    Example:
+        >>> sorted(body_initials("de Raad van State")), sorted(body_initials("Infrastructuur en Waterstaat"))
+        (['RS', 'RvS'], ['IW', 'IenW'])
+    """
+    words = [w for w in re.findall(r"[\wà-ÿ]+", body) if w.lower() not in _BODY_ARTICLES]
+    caps = "".join(w[0] for w in words if w[0].isupper())
+    linked = "".join(w[0] for w in words if w[0].isupper() or w.lower() in _BODY_LINKS)
+    with_en = "".join(w if w.lower() == "en" else w[0] for w in words if w[0].isupper() or w.lower() in _BODY_LINKS | {"en"})
+    return {x for x in (caps, linked, with_en) if len(x) >= 2}
 
 
 def _names_body(question: str, body: str) -> bool:
-    """Does ``question`` name ``body`` ("de Raad van State"): each of its words ("Council of State",
-    read through the glossary, has "raad" and "State"), or its initials ("RvS")?"""
-    words = [w for w in re.findall(r"[\wà-ÿ]+", body) if w.lower() not in ("de", "het")]
-    if not words:
-        return False
-    content = [w for w in words if w.lower() not in _BODY_FILLER]
-    if content and all(re.search(rf"\b{re.escape(w)}", question, re.I) for w in content):
+    """Does ``question`` name ``body`` ("de Raad van State"): each of its words as a whole word, one
+    of them no generic one ("Council of State", read through the glossary, has "raad" and "State";
+    "de commissie" alone names no body), or an abbreviation of it in capitals ("RvS", "EZK", "J&V")?"""
+    words = [w for w in re.findall(r"[\wà-ÿ]+", body) if w.lower() not in _BODY_ARTICLES | _BODY_LINKS | {"en"}]
+    if words and any(w.lower() not in _GENERIC_BODY for w in words) \
+            and all(re.search(rf"\b{re.escape(w)}\b", question, re.I) for w in words):
         return True
-    initials = "".join(w[0] for w in words if w.lower() not in _BODY_FILLER or len(words) > 2)
-    return len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", question, re.I) is not None
+    typed = {t.replace("&", "en") for t in re.findall(r"\b[A-Z][\w&]*[A-Z]\w*\b", question)}
+    return bool(typed & body_initials(body))
 
 
 def signature_span(text: str, question: Question) -> tuple[int, int] | None:
     """Where ``text`` has the signature of the one the question asks for: a line "De <office> van
-    <body>, <name>" whose body the question names, and whose office it asks or whose signing it
-    asks ("wie tekende het RvS-advies als vice-president?", "ondertekenaar advies RvS").
+    <body>, <name>" whose body the question names, and whose office it asks ("vice-" on both sides
+    or neither) or whose signing it asks ("wie tekende het RvS-advies als vice-president?",
+    "ondertekenaar advies RvS"). Not for another holder of the office (an "opvolger").
 
     Example:
         >>> text = "... tenzij het is aangepast.\\nDe vice-president van de Raad van State, Th.C. de Graaf"
@@ -1598,19 +1656,26 @@ def signature_span(text: str, question: Question) -> tuple[int, int] | None:
         ...                                                          "Who signed the Council of State's advice?")]
         [True, True]
         >>> [signature_span(text, analyse(q)) for q in ("wie is de vice-president van de Europese Commissie?",
-        ...                                              "wie is de voorzitter van de Tweede Kamer?")]
-        [None, None]
+        ...  "wie is de voorzitter van de Raad van State?", "Wie was de opvolger van de vice-president van de RvS?",
+        ...  "Who signed the European Council's statement on the tribunal?")]
+        [None, None, None, None]
     """
-    if question.answer_type != "person":
+    if question.answer_type != "person" or _OTHER_HOLDER.search(question.text):
         return None
     asked = _offices(question.text)
     signing = bool(_SIGN_ASKED.search(question.text))
+    vice = bool(re.search(r"\bvice[- ]?\w", question.text, re.I))
     named = in_dutch(question.text) if question.language == "en" else question.text  # "Council of State"
     for m in _SIGNATURE_LINE.finditer(text):
         if not _names_body(named, m.group("body")):
             continue
-        if signing or any(_OFFICE_RE[office].fullmatch(m.group("office")) for office in asked):
-            if m.group("name").split()[-1].lower() not in question.text.lower():
+        office = m.group("office")
+        if m.group("name").isupper():
+            continue  # an unsigned decree's line runs into its next heading: "De Minister van ..., TOELICHTING"
+        if signing or (vice == office.lower().startswith("vice")
+                       and any(_OFFICE_RE[o].fullmatch(office) for o in asked)):
+            surname = m.group("name").split()[-1]
+            if not re.search(rf"\b{re.escape(surname)}\b", question.text, re.I):
                 return m.start(), m.end()
     return None
 

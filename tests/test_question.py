@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, month_number, names_actor, office_line,
-                          office_span, points_back_to_matter, tells_status, undecided, weighed)
+                          office_span, points_back_to_matter, signature_span, tells_status, undecided, weighed)
 
 
 @pytest.mark.parametrize(
@@ -1153,3 +1153,60 @@ def test_every_table_a_case_blind_regex_reads_is_looked_up_as_it_matched():
     assert has_fact(analyse("How many dayſ did it take?"), "It took 5 days.")
     asked = _structure("wat is het fırst agendapunt over justıtie")
     assert (asked.number, asked.section) == ("1", "justitie")
+
+
+def test_a_decision_to_come_is_read_in_the_questions_main_clause():
+    pending = ("Bij besluit van 17 oktober 2025 heeft de ministerraad ingestemd met vestiging in Nederland van de "
+               "voorbereidende fases van het Speciaal Tribunaal; over de eventuele vestiging van het operationele "
+               "tribunaal dient de ministerraad nog te beslissen.")
+    for question in ("Wanneer wordt het besluit over het operationele tribunaal genomen?",
+                     "Wanneer moet er besloten worden over het tribunaal?",
+                     "Wanneer neemt het kabinet een besluit over het tribunaal, nu de Kamer heeft gevraagd om duidelijkheid?",
+                     "When will the minister who was appointed decide on the tribunal?",
+                     "Wanneer zou het kabinet een besluit nemen over het tribunaal?"):
+        assert not has_fact(analyse(question), pending), question
+    # Asked of a decision by its noun only, or in the past: the day it was taken answers.
+    for question in ("What is the date of the cabinet's decision on the preparatory phases?",
+                     "datum beslissing MR voorbereidende fases tribunaal",
+                     "Wanneer is de beslissing over de voorbereidende fases gevallen?"):
+        assert has_fact(analyse(question), pending), question
+
+
+def test_the_clause_a_date_stands_in_says_whether_its_decision_was_taken():
+    q = analyse("Wanneer neemt het kabinet een besluit over het operationele tribunaal?")
+    # A decision to come, though the sentence also tells one taken or a request.
+    for sentence in ("Nadat de ministerraad op 17 oktober 2025 had ingestemd met de voorbereidende fases, zal hij in "
+                     "juni 2026 een besluit nemen over het operationele tribunaal.",
+                     "De ministerraad heeft besloten dat het besluit over het tribunaal in juni 2026 wordt genomen.",
+                     "De Kamer heeft een motie aangenomen die verzoekt uiterlijk 1 juni 2026 een besluit te nemen."):
+        assert has_fact(q, sentence), sentence
+    # A decision taken, whatever abbreviation ends in a full stop after its date.
+    for sentence in ("Het kabinet heeft op 17 oktober 2025 besloten over de voorbereidende fases, maar over het "
+                     "operationele tribunaal is nog niet besloten.",
+                     "De ministerraad heeft op 17 oktober jl. ingestemd met de vestiging van de voorbereidende fases.",
+                     "Op 17 oktober 2025 heeft de MR i.o.m. de minister van BZ ingestemd met de voorbereidende fases."):
+        assert not has_fact(q, sentence), sentence
+
+
+def test_a_signature_is_of_the_body_the_question_names_by_whole_words_or_capitals():
+    text = "\n".join(["De Minister van Economische Zaken en Klimaat, M.A.M. Adriaansens",
+                      "De Minister van Volksgezondheid, Welzijn en Sport, mr. E.J. Agema",
+                      "De voorzitter van de commissie, Tielen",
+                      "Het hoofd van het Openbaar Ministerie, R.J. Bos",
+                      "De vice-president van de Raad van State, Th.C. de Graaf.",
+                      "De Minister van Buitenlandse Zaken, TOELICHTING"])
+
+    def signer(question):
+        span = signature_span(text, analyse(question))
+        return text[span[0]:span[1]] if span else None
+
+    assert signer("wie is de minister van EZK?") == "De Minister van Economische Zaken en Klimaat, M.A.M. Adriaansens"
+    assert signer("Wie ondertekende namens VWS?") == "De Minister van Volksgezondheid, Welzijn en Sport, mr. E.J. Agema"
+    assert signer("Wie tekende het RvS-advies bij paragraaf 3?") == "De vice-president van de Raad van State, Th.C. de Graaf."
+    for question in ("Wie ondertekende de brief met het verzoek om uitstel?",  # "om" is no OM
+                     "Wie is de griffier van de vaste commissie voor Digitale Zaken?",  # any committee is no body
+                     "Wie is de vice-voorzitter van de commissie?",
+                     "Wie ondertekende de brief van de Raad aan de Staten-Generaal?",
+                     "Who signed the statement of the Council on the tribunal?",
+                     "naam minister BZ ondertekening besluit?"):  # an unsigned decree, its next heading on the line
+        assert signer(question) is None, question
