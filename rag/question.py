@@ -1292,8 +1292,9 @@ def _asks_decision_to_come(question: str) -> bool:
 
     Example:
         >>> [_asks_decision_to_come(q) for q in ("Wanneer neemt het kabinet een besluit?", "wanneer besluit de MR?",
-        ...  "When will the minister who was appointed decide?", "Wanneer wordt het besluit genomen?")]
-        [True, True, True, True]
+        ...  "When will the minister who was appointed decide?", "Wanneer wordt het besluit genomen?",
+        ...  "Wanneer is het kabinet van plan een besluit te nemen?")]
+        [True, True, True, True, True]
         >>> [_asks_decision_to_come(q) for q in ("Wanneer nam het kabinet een besluit?", "When did the cabinet decide?",
         ...  "Wanneer is de beslissing gevallen?", "datum beslissing MR voorbereidende fases")]
         [False, False, False, False]
@@ -1318,8 +1319,8 @@ _DECISION_ASKED = re.compile(
 # A decision asked as taken ("Wanneer besloot de MR ...?", "Wanneer is het besluit genomen?", "When did the
 # cabinet decide ...?"); else one to come ("Wanneer neemt het kabinet een besluit over ...?", "wanneer besluit
 # de MR ...?"), whose date is not that of an earlier decision the letter tells.
-_TO_COME_ASKED = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|will|shall|does|do|is expected|"
-                            r"verwacht\w*)\b", re.I)
+_TO_COME_ASKED = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|moet|moeten|van plan|voornemens|will|shall|does|"
+                            r"do|is expected|plans?|intends?|verwacht\w*)\b", re.I)
 _DECIDED_ASKED = re.compile(r"\b(?:besloot|besliste|beslisten|besloten|genomen|nam|namen|gevallen|heeft|hebben|had|"
                             r"hadden|is|was|werd|werden|decided|did|taken|were)\b", re.I)
 _DECIDING_NOW = re.compile(r"\b(?:besluit|besluiten|beslist|beslissen|neemt|nemen|decides?)\b", re.I)
@@ -1616,16 +1617,20 @@ _BODY_LINKS = {"van", "voor", "der", "den", "de"}
 
 def body_initials(body: str) -> set[str]:
     """What ``body`` may be abbreviated to: its capitals ("EZK" of "Economische Zaken en Klimaat"),
-    with the links between them ("RvS" of "Raad van State", "Rvdr"), with "en" whole ("IenW").
+    the first letter of each word ("RvS" of "Raad van State", "Rvdr"), with "en" whole ("IenW").
 
     Example:
         >>> sorted(body_initials("de Raad van State")), sorted(body_initials("Infrastructuur en Waterstaat"))
         (['RS', 'RvS'], ['IW', 'IenW'])
+        >>> sorted(body_initials("Raad voor de rechtspraak"))
+        ['Rvdr']
     """
-    words = [w for w in re.findall(r"[\wà-ÿ]+", body) if w.lower() not in _BODY_ARTICLES]
+    words = re.findall(r"[\wà-ÿ]+", body)
+    if words and words[0].lower() in _BODY_ARTICLES:
+        words = words[1:]  # "de Raad van State"; an inner "de" links: "Raad voor de rechtspraak"
     caps = "".join(w[0] for w in words if w[0].isupper())
-    linked = "".join(w[0] for w in words if w[0].isupper() or w.lower() in _BODY_LINKS)
-    with_en = "".join(w if w.lower() == "en" else w[0] for w in words if w[0].isupper() or w.lower() in _BODY_LINKS | {"en"})
+    linked = "".join(w[0] for w in words if w.lower() != "en")
+    with_en = "".join(w if w.lower() == "en" else w[0] for w in words)
     return {x for x in (caps, linked, with_en) if len(x) >= 2}
 
 

@@ -114,8 +114,9 @@ def _vectors(emb, texts: list[str], held: dict[str, np.ndarray]) -> np.ndarray:
 
 def build() -> None:
     """Write the file: the vectors it already holds for texts still embedded, the model's
-    (through the user's vector cache when it holds them) for the rest, at both default precisions whatever this CPU would choose (bfloat16 without native
-    support is emulated and slow; its vectors agree with native ones to ~1e-4)."""
+    (through the user's vector cache when it holds them) for the rest, at both default
+    precisions whatever this CPU would choose (bfloat16 without native support is emulated
+    and slow; its vectors agree with native ones to ~1e-4)."""
     from rag.embed import GEMMA_MODEL, Embedder
     from rag.vectorcache import text_key
 

@@ -445,7 +445,8 @@ def test_when_a_decision_to_come_is_taken_is_not_answered_by_the_day_of_one_take
     # tribunaal dient de ministerraad nog te beslissen." No day is given for that decision.
     a = answerer.ask("Wanneer besluit de MR over vestiging van het operationele tribunaal agressie in NL?")
     assert not a.answered and a.reason == "fact_missing"
-    b = answerer.ask("Wanneer heeft de MR ingestemd met vestiging van de voorbereidende fases van het Speciaal Tribunaal?")
+    b = answerer.ask("Wanneer heeft de MR ingestemd met vestiging van de voorbereidende fases van het "
+                     "Speciaal Tribunaal?")
     assert b.answered and "17 oktober 2025" in b.answer
 
 

@@ -410,7 +410,8 @@ def test_the_date_of_a_decision_is_told_beside_a_word_of_deciding():
         assert has_fact(q, decision), question
     # A decision asked to come is not dated by one taken: the letter goes on "over de eventuele
     # vestiging van het operationele tribunaal dient de ministerraad nog te beslissen", with no date.
-    pending = decision[:-1] + "; over de eventuele vestiging van het operationele tribunaal dient de ministerraad nog te beslissen."
+    pending = decision[:-1] + ("; over de eventuele vestiging van het operationele tribunaal dient de ministerraad "
+                               "nog te beslissen.")
     for question in ("Wanneer neemt het kabinet een besluit over het huisvesten van het agressietribunaal?",
                      "wanneer besluit de MR over vestiging operationeel tribunaal in NL?",
                      "When will the cabinet decide on hosting the aggression tribunal?"):
@@ -1161,7 +1162,8 @@ def test_a_decision_to_come_is_read_in_the_questions_main_clause():
                "tribunaal dient de ministerraad nog te beslissen.")
     for question in ("Wanneer wordt het besluit over het operationele tribunaal genomen?",
                      "Wanneer moet er besloten worden over het tribunaal?",
-                     "Wanneer neemt het kabinet een besluit over het tribunaal, nu de Kamer heeft gevraagd om duidelijkheid?",
+                     "Wanneer neemt het kabinet een besluit over het tribunaal, nu de Kamer heeft gevraagd om "
+                     "duidelijkheid?",
                      "When will the minister who was appointed decide on the tribunal?",
                      "Wanneer zou het kabinet een besluit nemen over het tribunaal?"):
         assert not has_fact(analyse(question), pending), question
@@ -1202,7 +1204,8 @@ def test_a_signature_is_of_the_body_the_question_names_by_whole_words_or_capital
 
     assert signer("wie is de minister van EZK?") == "De Minister van Economische Zaken en Klimaat, M.A.M. Adriaansens"
     assert signer("Wie ondertekende namens VWS?") == "De Minister van Volksgezondheid, Welzijn en Sport, mr. E.J. Agema"
-    assert signer("Wie tekende het RvS-advies bij paragraaf 3?") == "De vice-president van de Raad van State, Th.C. de Graaf."
+    assert signer("Wie tekende het RvS-advies bij paragraaf 3?") == \
+        "De vice-president van de Raad van State, Th.C. de Graaf."
     for question in ("Wie ondertekende de brief met het verzoek om uitstel?",  # "om" is no OM
                      "Wie is de griffier van de vaste commissie voor Digitale Zaken?",  # any committee is no body
                      "Wie is de vice-voorzitter van de commissie?",
