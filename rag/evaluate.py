@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rag.documents import Chunk
+from rag.documents import Chunk, searchable_text
 from rag.evalset import Case
 from rag.files import file_sha256
 
@@ -55,11 +55,13 @@ def fold(text: str) -> str:
 
 
 def is_relevant(case: Case, chunk: Chunk) -> bool:
+    """Does ``chunk`` hold the case's evidence: in its text or its heading, which a citation
+    shows with it ("Artikel 10 Evaluatieverplichting" heads the article's own chunk)?"""
     if isinstance(case.evidence, dict):
         phrase = case.evidence.get(chunk.doc_id)
-        return bool(phrase) and fold(phrase) in fold(chunk.text)
+        return bool(phrase) and fold(phrase) in fold(searchable_text(chunk))
     if case.evidence:
-        return fold(case.evidence) in fold(chunk.text)
+        return fold(case.evidence) in fold(searchable_text(chunk))
     if case.doc:
         return chunk.doc_id == case.doc
     return False
