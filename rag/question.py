@@ -1667,11 +1667,14 @@ def signature_span(text: str, question: Question) -> tuple[int, int] | None:
     """
     if question.answer_type != "person" or _OTHER_HOLDER.search(question.text):
         return None
+    lines = list(_SIGNATURE_LINE.finditer(text))
+    if not lines:
+        return None  # most chunks: the question is not read again for each (in_dutch looks words up)
     asked = _offices(question.text)
     signing = bool(_SIGN_ASKED.search(question.text))
     vice = bool(re.search(r"\bvice[- ]?\w", question.text, re.I))
     named = in_dutch(question.text) if question.language == "en" else question.text  # "Council of State"
-    for m in _SIGNATURE_LINE.finditer(text):
+    for m in lines:
         if not _names_body(named, m.group("body")):
             continue
         office = m.group("office")
