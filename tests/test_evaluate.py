@@ -53,6 +53,7 @@ def test_percentile_nearest_rank():
         ("NATIONALE   zeggenschap", "nationale zeggenschap"),
         ("geïnformeerd.⁴ De strategie", "geïnformeerd. De strategie"),
         ("‘revised’ VIS", "'revised' VIS"),
+        ("het voorgaande «ervaren regeldruk» als", "het voorgaande ‘ervaren regeldruk’ als"),
     ],
 )
 def test_fold_rules(a, b):
