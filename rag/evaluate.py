@@ -132,6 +132,7 @@ class CaseResult:
     fallback_reason: str | None = None
     reason: str | None = None
     answer_type: str | None = None
+    doc: str | None = None  # the letter the question is about, as labelled
 
     @property
     def facts_ok(self) -> bool | None:
@@ -198,6 +199,10 @@ class EvalResult:
             unanswerable = [r for r in self.rows if r.unanswerable]
             if unanswerable:
                 out["by_style"]["unanswerable"] = _metrics(unanswerable, brief=True)
+        docs = sorted({r.doc for r in self.rows if r.doc})
+        if len(docs) > 1:
+            # Which letters answer well: the JBZ agenda's items are told apart, a bill's articles much less.
+            out["by_letter"] = {d: _metrics([r for r in self.rows if r.doc == d], brief=True) for d in docs}
         return out
 
 
@@ -238,7 +243,7 @@ def _judge(case: Case, ranked: list[Chunk], n_relevant: int, answer: str, answer
     citations = [(f"{c.doc_id} p.{c.page_start}", is_relevant(case, c)) for c in cited]
     return CaseResult(case.id, case.question, case.unanswerable, None if case.unanswerable else rank,
                       0.0 if case.unanswerable else ndcg_at_k(relevance, n_relevant),
-                      answer, answered, facts, citations, latency_ms, case.style)
+                      answer, answered, facts, citations, latency_ms, case.style, doc=case.doc)
 
 
 def evaluate_answerer(cases: list[Case], answerer: Answerer, progress: Callable | None = None, name: str = "kamerbrief-rag") -> EvalResult:

@@ -74,22 +74,27 @@ def plot(set_name: str, metrics: dict[str, dict], history: list[dict], out: Path
     plt.close(fig)
 
 
-def _per_style(metrics: dict[str, dict], systems: list[str]) -> list[str]:
-    """The report's per-style table (question styles as the eval set labels them), or nothing."""
-    styles = sorted({s for m in metrics.values() for s in m.get("by_style", {})})
-    if not styles:
+def _breakdown(metrics: dict[str, dict], systems: list[str], key: str, title: str, label: str,
+               columns: tuple[tuple[str, str], ...]) -> list[str]:
+    """A table of the report's ``key`` breakdown (``by_style``, ``by_letter``), or nothing."""
+    groups = sorted({g for m in metrics.values() for g in m.get(key, {})})
+    if not groups:
         return []
-    lines = ["", "## Per style", "", "MRR@10 / recall@5 / fact accuracy / answered right, per system.", "",
-             "| style | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
-    for style in styles:
+    lines = ["", f"## {title}", "", " / ".join(name for _, name in columns) + ", per system.", "",
+             f"| {label} | n | " + " | ".join(systems) + " |", "|---|---|" + "---|" * len(systems)]
+    for group in groups:
         cells = []
         for s in systems:
-            m = metrics[s].get("by_style", {}).get(style)
-            cells.append("–" if m is None else " / ".join(
-                _fmt(m[k]) for k in ("mrr@10", "recall@5", "fact_accuracy", "unanswerable_accuracy")))
-        n = metrics[systems[0]]["by_style"].get(style, {}).get("n", 0)
-        lines.append(f"| {style} | {n} | " + " | ".join(cells) + " |")
+            m = metrics[s].get(key, {}).get(group)
+            cells.append("–" if m is None else " / ".join(_fmt(m[k]) for k, _ in columns))
+        n = metrics[systems[0]].get(key, {}).get(group, {}).get("n", 0)
+        lines.append(f"| {group} | {n} | " + " | ".join(cells) + " |")
     return lines
+
+
+_STYLE_COLUMNS = (("mrr@10", "MRR@10"), ("recall@5", "recall@5"), ("fact_accuracy", "fact accuracy"),
+                  ("unanswerable_accuracy", "answered right"))
+_LETTER_COLUMNS = _STYLE_COLUMNS[:3] + (("citation_precision", "citation precision"), _STYLE_COLUMNS[3])
 
 
 def _per_question(system: str, result: EvalResult) -> list[str]:
@@ -130,7 +135,8 @@ def write_report(set_name: str, results: dict[str, EvalResult], out_dir: Path, r
         lines.append(f"| {name} | " + " | ".join(_fmt(metrics[s][group][name]) for s in systems) + " |")
     for q in ("p50", "p95"):
         lines.append(f"| latency {q} (ms) | " + " | ".join(f"{metrics[s]['latency_ms'][q]:.0f}" for s in systems) + " |")
-    lines += _per_style(metrics, systems)
+    lines += _breakdown(metrics, systems, "by_style", "Per style", "style", _STYLE_COLUMNS)
+    lines += _breakdown(metrics, systems, "by_letter", "Per letter", "letter", _LETTER_COLUMNS)
     timelines = results[systems[0]].timelines
     if timelines:
         t = timeline_metrics(timelines)

@@ -270,3 +270,29 @@ def test_the_report_lists_each_timeline_beside_the_expected_letters(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert "## Timelines" in text and "1 topics: letter precision 1.000, recall 0.500" in text
     assert "| tl-1 | terugkeer | kst-32317-948, kst-32317-975 | kst-32317-948 | 1.00 | 0.50 | ✓ |" in text
+
+
+def test_the_report_breaks_results_down_per_letter(tmp_path):
+    from rag.evaluate import CaseResult, EvalResult
+    from rag.report import write_report
+
+    def row(i: str, doc: str, rank: int | None, cited_right: bool, unanswerable: bool = False) -> CaseResult:
+        # Every question answered, with one citation: right for the agenda, wrong for the bill.
+        return CaseResult(i, "?", unanswerable, None if unanswerable else rank, 1.0, "x [1]", True,
+                          [] if unanswerable else [("x", cited_right)], [(f"{doc} p.1", cited_right)],
+                          50.0, "terse", doc=doc)
+
+    rows = [row("a1", "kst-32317-995", 1, True), row("a2", "kst-32317-995", 1, True),
+            row("b1", "kst-36450-2", 3, False), row("b2", "kst-36450-2", None, False, unanswerable=True)]
+    metrics = EvalResult("kamerbrief-rag", rows).metrics()
+    agenda, bill = metrics["by_letter"]["kst-32317-995"], metrics["by_letter"]["kst-36450-2"]
+    assert (agenda["n"], agenda["citation_precision"], agenda["mrr@10"]) == (2, 1.0, 1.0)
+    assert (bill["n"], bill["citation_precision"], bill["unanswerable_accuracy"]) == (2, 0.0, 0.5)
+    assert bill["mrr@10"] == pytest.approx(1 / 3)
+    # The bill's near-topic question was answered: wrong, and its citation is not counted.
+    # One letter only: nothing to break down.
+    assert "by_letter" not in EvalResult("kamerbrief-rag", rows[:2]).metrics()
+    text = write_report("mini-letters", {"kamerbrief-rag": EvalResult("kamerbrief-rag", rows)},
+                        tmp_path / "report", tmp_path / "runs", split="test").read_text(encoding="utf-8")
+    assert "## Per letter" in text and "citation precision" in text
+    assert "| kst-36450-2 | 2 | 0.333 / 1.000 / 0.000 / 0.000 / 0.500 |" in text
