@@ -1372,13 +1372,29 @@ _MAJORITY_ASKED = re.compile(r"\b(met welke meerderheid|(by|with) what majority|
 _UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanimous(ly)?|meerderheid|majority)\b", re.I)
 
 
+# A share given to a name in brackets: "Italië (77%)", "Griekenland (ca. 23 procent)".
+_NAMED_SHARE = re.compile(r"\b([A-ZÀ-Ý][\wà-ÿ'-]+)\s*\(\s*(?:ca\.\s*|circa\s+)?\d[\d.,]*\s?(?:%|procent)\s*\)")
+
+
+def _named_in(question: Question, name: str) -> bool:
+    """Does the question name ``name``, also as typed in haste ("Libie", "itallie" for "Libië", "Italië"),
+    or in English through the glossary ("Italy")?"""
+    text = question.text if question.language == "nl" else f"{question.text} {in_dutch(question.text)}"
+    name = strip_accents(name).lower()
+    return any(w.startswith(name) or (len(name) >= 5 and OSA.distance(w, name) <= 1)
+               for w in re.findall(r"[\w'-]+", strip_accents(text).lower()))
+
+
 def _has_number(sentence: str, question: Question) -> bool:
     if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
         sentence = _LEVEL_PERCENT.sub(" ", sentence)
     if _PERCENT_ASKED.search(question.text):
-        # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number.
+        # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number;
+        # nor by the share of a place the question does not name: "de meeste in Italië (77%)" is not
+        # the share "vertrokken vanuit Oost-Libië".
+        sentence = _NAMED_SHARE.sub(lambda m: m.group(0) if _named_in(question, m.group(1)) else " ", sentence)
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
     if question.counted and _CHANGE_TOLD.search(sentence) and not _CHANGE_ASKED.search(question.text):
         # "aantal succesvolle terugkeeroperaties": a count of things, which "met 13% gestegen" is

@@ -224,6 +224,16 @@ def test_a_count_must_count_what_was_asked():
     assert not has_fact(share, "De minister wijst op de noodzaak van opvolging in 2024.")
 
 
+def test_the_share_of_a_place_not_asked_about_is_no_answer():
+    # kst-32317-995: the shares are of the countries of arrival, not of the departures from East Libya.
+    told = ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa, de meeste in Italië (77%) "
+            "maar ook Griekenland (23%).")
+    from_east = analyse("welk percentage van de irreguliere aankomsten uit Libie is vertrokken vanuit Oost-Libie?")
+    assert not has_fact(from_east, told)
+    assert has_fact(analyse("hoeveel procent van de migranten uit libie kwam in 2025 in itallie aan"), told)
+    assert has_fact(analyse("What percentage of the migrants from Libya arrived in Greece?"), told)
+
+
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
     q = analyse("Klopt het dat de korting vanaf 2026 25% bedraagt?")
     assert q.answer_type == "yes_no" and q.checkable
