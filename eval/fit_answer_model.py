@@ -227,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     answerer.model.answerable = fit_logistic(xa, ya, ANSWER_FEATURES, c_answer)
     grid = dict(THRESHOLD_GRID)
     if args.floors_only:
+        known = json.loads(args.model_file.read_text(encoding="utf-8"))["models"] if args.model_file.exists() else {}
+        if model_family(retriever.embedder.name) not in known:  # load() would give another model's thresholds
+            ap.error(f"--floors-only: {args.model_file} has no model for {retriever.embedder.name} "
+                     "whose thresholds to keep")
         shipped = AnswerModel.load(retriever.embedder.name, args.model_file)
         grid.update({k: [getattr(shipped, k)] for k in grid if not k.startswith("min_answerable")})
     best = None

@@ -61,7 +61,8 @@ def evaluate(set_path: Path | None, corpus: tuple[Path, ...], store_path: Path |
              compare_model: tuple[str, ...], as_json: bool) -> None:
     """Measure retrieval and answer quality on an eval set (JSONL).
 
-    Metrics come per style of question too (``by_style``) when the set labels them.
+    Metrics come per style of question too (``by_style``) when the set labels them, and per
+    letter (``by_letter``) for each letter at least three of its questions are about.
 
     \b
     Examples:

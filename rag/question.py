@@ -1373,16 +1373,25 @@ _UNANIMOUS = re.compile(r"\b(unaniem|met algemene stemmen|zonder stemming|unanim
 
 
 # A share given to a name in brackets: "Italië (77%)", "Griekenland (ca. 23 procent)".
-_NAMED_SHARE = re.compile(r"\b([A-ZÀ-Ý][\wà-ÿ'-]+)\s*\(\s*(?:ca\.\s*|circa\s+)?\d[\d.,]*\s?(?:%|procent)\s*\)")
+_NAMED_SHARE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\wà-ÿ'’-]*)\s*\(\s*(?:ca\.\s*|circa\s+)?\d[\d.,]*\s?"
+                          r"(?:%|procent)\s*\)")
 
 
-def _named_in(question: Question, name: str) -> bool:
-    """Does the question name ``name``, also as typed in haste ("Libie", "itallie" for "Libië", "Italië"),
-    or in English through the glossary ("Italy")?"""
-    text = question.text if question.language == "nl" else f"{question.text} {in_dutch(question.text)}"
-    name = strip_accents(name).lower()
-    return any(w.startswith(name) or (len(name) >= 5 and OSA.distance(w, name) <= 1)
-               for w in re.findall(r"[\w'-]+", strip_accents(text).lower()))
+def _unasked_country(name: str, question: Question) -> bool:
+    """Is ``name`` a country the question does not name, in Dutch or English, as an adjective
+    ("de Italiaanse kust") or typed in haste ("itallie")? Any other name is not known to be
+    one: "Vrouwen (55%)", "ATR-adviezen (75%)", "Oost-Libië (40%)"."""
+    told = places(name)
+    if not told or told & question.places:
+        return False
+    typed = {_letters(w) for w in re.findall(r"[\w'’-]+", question.text)}
+    for country in told:
+        known = _letters(country)
+        if known in typed or any(len(w) >= 5 and OSA.distance(w, known) <= 1 for w in typed):
+            return False
+        if country in _COUNTRY_TOLD and _COUNTRY_TOLD[country].search(question.text):
+            return False
+    return True
 
 
 def _has_number(sentence: str, question: Question) -> bool:
@@ -1392,9 +1401,9 @@ def _has_number(sentence: str, question: Question) -> bool:
         sentence = _LEVEL_PERCENT.sub(" ", sentence)
     if _PERCENT_ASKED.search(question.text):
         # "hoeveel procent" is answered by a share ("75%", "de helft", "één op de zeven"), not by any number;
-        # nor by the share of a place the question does not name: "de meeste in Italië (77%)" is not
-        # the share "vertrokken vanuit Oost-Libië".
-        sentence = _NAMED_SHARE.sub(lambda m: m.group(0) if _named_in(question, m.group(1)) else " ", sentence)
+        # nor by the share of a country the question does not name: "de meeste in Italië (77%)" is
+        # not the share "vertrokken vanuit Oost-Libië".
+        sentence = _NAMED_SHARE.sub(lambda m: " " if _unasked_country(m.group(1), question) else m.group(0), sentence)
         return bool(_PERCENT_RE.search(sentence) or _SHARE_IN_WORDS.search(sentence))
     if question.counted and _CHANGE_TOLD.search(sentence) and not _CHANGE_ASKED.search(question.text):
         # "aantal succesvolle terugkeeroperaties": a count of things, which "met 13% gestegen" is

@@ -276,23 +276,27 @@ def test_the_report_breaks_results_down_per_letter(tmp_path):
     from rag.evaluate import CaseResult, EvalResult
     from rag.report import write_report
 
-    def row(i: str, doc: str, rank: int | None, cited_right: bool, unanswerable: bool = False) -> CaseResult:
-        # Every question answered, with one citation: right for the agenda, wrong for the bill.
+    def row(i: str, doc: str | None, rank: int | None, cited_right: bool, unanswerable: bool = False) -> CaseResult:
+        # Every question answered, with one citation.
         return CaseResult(i, "?", unanswerable, None if unanswerable else rank, 1.0, "x [1]", True,
                           [] if unanswerable else [("x", cited_right)], [(f"{doc} p.1", cited_right)],
                           50.0, "terse", doc=doc)
 
-    rows = [row("a1", "kst-32317-995", 1, True), row("a2", "kst-32317-995", 1, True),
-            row("b1", "kst-36450-2", 3, False), row("b2", "kst-36450-2", None, False, unanswerable=True)]
-    metrics = EvalResult("kamerbrief-rag", rows).metrics()
-    agenda, bill = metrics["by_letter"]["kst-32317-995"], metrics["by_letter"]["kst-36450-2"]
-    assert (agenda["n"], agenda["citation_precision"], agenda["mrr@10"]) == (2, 1.0, 1.0)
-    assert (bill["n"], bill["citation_precision"], bill["unanswerable_accuracy"]) == (2, 0.0, 0.5)
-    assert bill["mrr@10"] == pytest.approx(1 / 3)
-    # The bill's near-topic question was answered: wrong, and its citation is not counted.
+    agenda = [row(f"a{i}", "kst-32317-995", 1, True) for i in range(3)]
+    # The bill's near-topic question was answered: wrong, and its (right) citation is not counted.
+    bill = [row("b1", "kst-36450-2", 3, False), row("b2", "kst-36450-2", None, False),
+            row("b3", "kst-36450-2", None, True, unanswerable=True)]
+    rows = agenda + bill + [row("c1", "kst-36450-3", 1, True), row("u1", None, None, False, unanswerable=True)]
+    by_letter = EvalResult("kamerbrief-rag", rows).metrics()["by_letter"]
+    # A letter with fewer than three questions, and a question of no letter, get no line.
+    assert set(by_letter) == {"kst-32317-995", "kst-36450-2"}
+    assert (by_letter["kst-32317-995"]["n"], by_letter["kst-32317-995"]["citation_precision"]) == (3, 1.0)
+    the_bill = by_letter["kst-36450-2"]
+    assert (the_bill["n"], the_bill["citation_precision"], the_bill["unanswerable_accuracy"]) == (3, 0.0, 2 / 3)
+    assert the_bill["mrr@10"] == pytest.approx(1 / 6)
     # One letter only: nothing to break down.
-    assert "by_letter" not in EvalResult("kamerbrief-rag", rows[:2]).metrics()
+    assert "by_letter" not in EvalResult("kamerbrief-rag", agenda + bill[:2]).metrics()
     text = write_report("mini-letters", {"kamerbrief-rag": EvalResult("kamerbrief-rag", rows)},
                         tmp_path / "report", tmp_path / "runs", split="test").read_text(encoding="utf-8")
     assert "## Per letter" in text and "citation precision" in text
-    assert "| kst-36450-2 | 2 | 0.333 / 1.000 / 0.000 / 0.000 / 0.500 |" in text
+    assert "| kst-36450-2 | 3 | 0.167 / 0.500 / 0.000 / 0.000 / 0.667 |" in text

@@ -224,14 +224,22 @@ def test_a_count_must_count_what_was_asked():
     assert not has_fact(share, "De minister wijst op de noodzaak van opvolging in 2024.")
 
 
-def test_the_share_of_a_place_not_asked_about_is_no_answer():
+def test_the_share_of_a_country_not_asked_about_is_no_answer():
     # kst-32317-995: the shares are of the countries of arrival, not of the departures from East Libya.
     told = ("In 2025 kwamen vanuit Libië 72,791 migranten irregulier aan in Europa, de meeste in Italië (77%) "
             "maar ook Griekenland (23%).")
     from_east = analyse("welk percentage van de irreguliere aankomsten uit Libie is vertrokken vanuit Oost-Libie?")
     assert not has_fact(from_east, told)
-    assert has_fact(analyse("hoeveel procent van de migranten uit libie kwam in 2025 in itallie aan"), told)
-    assert has_fact(analyse("What percentage of the migrants from Libya arrived in Greece?"), told)
+    # The country asked about, typed in haste, in English or as an adjective, keeps its share.
+    for asked in ("hoeveel procent van de migranten uit libie kwam in 2025 in itallie aan",
+                  "What percentage of the migrants from Libya arrived in Greece?",
+                  "Hoeveel procent van de migranten kwam aan op de Italiaanse kust?"):
+        assert has_fact(analyse(asked), told), asked
+    # A share of anything but a country stays a share.
+    assert has_fact(analyse("Hoeveel procent van de aanvragers is vrouw?"), "Vrouwen (55%) vormen de meerderheid.")
+    assert has_fact(analyse("Hoeveel procent van de ATR-adviezen nam het kabinet over?"),
+                    "Het kabinet nam 45 van de 60 ATR-adviezen (75%) over.")
+    assert has_fact(from_east, "Het aandeel vertrekken vanuit Oost-Libië (45%) nam toe.")
 
 
 def test_a_yes_no_claim_with_a_figure_needs_a_figure():
