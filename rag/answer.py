@@ -212,6 +212,7 @@ class Answerer:
         self._vocabulary: tuple[int, Vocabulary] | None = None  # (BM25 generation, counts)
         self._councils: tuple[int, set[str]] | None = None
         self._agendas: tuple[int, list[Agenda]] | None = None
+        self._by_doc: tuple[int, dict[str, list[Chunk]]] | None = None
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -557,14 +558,29 @@ class Answerer:
                                   if not years or (h.chunk.date or "")[:4] in years))
         return self._line_in(hits, docs, lambda text: signature_span(text, q))
 
+    def _chunks_by_doc(self) -> dict[str, list[Chunk]]:
+        """Each document's chunks in reading order, made once per set of chunks: a question for a
+        person looks through up to three documents, which a pass over every chunk for each would
+        make O(all chunks) a question."""
+        chunks = self.retriever.chunks
+        cached = self._by_doc
+        if cached is None or cached[0] != id(chunks):
+            by_doc: dict[str, list[Chunk]] = {}
+            for chunk in chunks.values():
+                by_doc.setdefault(chunk.doc_id, []).append(chunk)
+            for doc_chunks in by_doc.values():
+                doc_chunks.sort(key=lambda c: (c.page_start, c.split_id))
+            cached = self._by_doc = (id(chunks), by_doc)
+        return cached[1]
+
     def _line_in(self, hits: list[Hit], docs: list[str],
                  span_of: Callable[[str], tuple[int, int] | None]) -> ScoredSentence | None:
         """The first span ``span_of`` finds in the chunks of ``docs``, document by document in
         that order, each from its start, as a sentence to quote."""
         ranks = {h.chunk.id: rank for rank, h in enumerate(hits, start=1)}
+        by_doc = self._chunks_by_doc()
         for doc in docs:
-            for chunk in sorted((c for c in self.retriever.chunks.values() if c.doc_id == doc),
-                                key=lambda c: (c.page_start, c.split_id)):
+            for chunk in by_doc.get(doc, []):
                 span = span_of(chunk.text)
                 if span:
                     hit = next((h for h in hits if h.chunk.id == chunk.id), None) or Hit(chunk, 0.0)

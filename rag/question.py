@@ -1250,10 +1250,9 @@ def _has_date(sentence: str, question: Question) -> bool:
         sentence = _LIST_DATE.sub(" ", sentence)
     if not _tells_act_done(sentence, question):
         return False
-    decision_asked = _DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question.text))
+    decision_asked, decision_to_come = _decision_question(question.text)
     if decision_asked and not tells_a_decision(sentence) and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
         return False
-    decision_to_come = bool(decision_asked) and _asks_decision_to_come(question.text)
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
@@ -1281,6 +1280,14 @@ def _decided_at(sentence: str, at: int) -> bool:
     end = min((s for s, _ in bounds if s >= at), default=len(sentence))
     clause = sentence[start:end]
     return bool(_DECISION_TAKEN.search(clause)) or tells_a_decision(clause) and not _NOT_YET_DECIDED.search(clause)
+
+
+@lru_cache(maxsize=256)
+def _decision_question(question: str) -> tuple[bool, bool]:
+    """Does ``question`` ask about a decision, and about one to come? Read once per question,
+    not again for each sentence whose date is weighed."""
+    asked = bool(_DECISION_ASKED.search(_OTHER_SENSE.sub(" ", question)))
+    return asked, asked and _asks_decision_to_come(question)
 
 
 def _asks_decision_to_come(question: str) -> bool:
