@@ -13,7 +13,9 @@ Both are fitted on the **train** split only. The regularisation strength and the
 thresholds (when to answer, how many sentences to quote, when another chunk may
 be quoted) are chosen on **dev**. **test** is reported, never used to choose.
 The parameters are written to ``rag/answer_model.json`` under the embedding
-model's family, the figures to a Markdown report.
+model's family, the figures to a Markdown report. The third model, which chunk to quote
+from, reads the sentence model's probabilities: fit it afterwards with
+``eval/fit_chunk_model.py`` (a refit here drops the one fitted on the old sentence model).
 
 Run from the repository root, with the stores of ``rag eval`` (``--corpus``)::
 
@@ -248,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     family = model_family(retriever.embedder.name)
     stored = json.loads(args.model_file.read_text(encoding="utf-8")) if args.model_file.exists() else {
         "default": family, "models": {}}
+    if "chunk" in stored["models"].get(family, {}):
+        # Its features hold the sentence model's probabilities: fitted on the old one, it is dropped.
+        print(f"{args.model_file}: the chunk model of {family} is dropped with the sentence model it read; "
+              "fit it again: python eval/fit_chunk_model.py", file=sys.stderr)
     stored["models"][family] = {
         "sentence": answerer.model.sentence.to_dict(),
         "answerable": answerer.model.answerable.to_dict(),

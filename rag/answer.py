@@ -46,8 +46,8 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice,
-                          asks_dutch_position, holds_stance, names_responder, over_time, responder, score_sentences,
-                          select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
+                          asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
+                          score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
                           analyse, asked_years, asks_weighing, capital_initials, check_question, dated_otherwise,
@@ -279,12 +279,7 @@ class Answerer:
             took = (time.perf_counter() - t0) * 1000
             answer.timings_ms = {"retrieve": 0.0, "extractive": took, "first_token": took, "answer": took, "total": took}
             return answer
-        chunks = self.retriever.chunks.values()  # one snapshot: a refresh replaces the dict whole
-        filters, unindexed = meeting_scope(question, filters, chunks)
-        if unindexed is None:
-            filters, unindexed = letter_scope(question, filters, chunks)
-        qvec = self.retriever.embed_query(question)
-        hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
+        hits, qvec, unindexed = self.retrieve(question, filters)
         t1 = time.perf_counter()
         answer = self.extractive(question, hits, qvec)
         if unindexed is not None and not any(unindexed.mentioned_in(c.chunk.text, c.chunk.date) for c in answer.citations):
@@ -370,6 +365,23 @@ class Answerer:
         return self._agendas[1]
 
     # -- extractive
+    def retrieve(self, question: str, filters: Filters | None = None) -> tuple[list[Hit], np.ndarray,
+                                                                                MeetingRef | LetterRef | None]:
+        """The ranked chunks for ``question``, its vector, and the meeting or letter it names
+        that no indexed letter is of (None when it names none or one is indexed). A question
+        that names an indexed meeting or letter is answered from that letter's chunks."""
+        chunks = self.retriever.chunks.values()  # one snapshot: a refresh replaces the dict whole
+        filters, unindexed = meeting_scope(question, filters, chunks)
+        if unindexed is None:
+            filters, unindexed = letter_scope(question, filters, chunks)
+        qvec = self.retriever.embed_query(question)
+        hits = self.retriever.search(question, k=max(self.settings.top_chunks, 10), filters=filters, qvec=qvec)
+        return hits, qvec, unindexed
+
+    def analyse(self, question: str) -> Question:
+        """``question`` read for answering (a typo of a key word read as the word, where the letters allow)."""
+        return analyse(question, reads_as=self._reads_as)
+
     def score_sentences(self, q: Question, hits: list[Hit], qvec: np.ndarray,
                         top_chunks: int | None = None) -> list[ScoredSentence]:
         """Every candidate sentence of the top chunks (``top_chunks``, by default the
@@ -388,7 +400,7 @@ class Answerer:
 
     def extractive(self, question: str, hits: list[Hit], qvec: np.ndarray) -> Answer:
         """The extractive answer (or an honest "not found") from ranked ``hits``."""
-        q = analyse(question, reads_as=self._reads_as)
+        q = self.analyse(question)
         return self.decide(q, hits, self.score_sentences(q, hits, qvec))
 
     def _reads_as(self, typed: str, word: str) -> bool:
@@ -424,7 +436,7 @@ class Answerer:
             # The best chunk is on the topic, but nothing near its best sentences is the kind of fact asked for.
             on_topic_without_fact = q.checkable and not ev.fact_found and ev.share >= 0.5
             return self._not_found(q, hits, scored, "fact_missing" if on_topic_without_fact else "no_passage")
-        picked = select(scored, self.settings, self.model)
+        picked = select(scored, self.settings, self.model, choose_chunk(q, scored, self.topic(q), self.model))
         if q.checkable and not any(x.has_fact for x in picked):
             with_fact = [x for x in scored if x.has_fact and x.hit_rank <= 2
                          and x.probability >= scored[0].probability * self.model.fact_ratio]

@@ -34,6 +34,12 @@ ANSWER_FEATURES = [
     "best_probability", "best_similarity", "chunk_share", "topic_mass", "english", "has_topic",
     "top_hit_score", "fact_checkable", "fact_found", "english_similarity", "english_probability",
 ]
+# What the chunk model sees of each chunk a quote may come from (see :func:`rag.evidence.chunk_features`).
+CHUNK_FEATURES = [
+    "dense_gap", "dense_rank_reciprocal", "bm25_share", "bm25_rank_reciprocal", "sentence_gap", "fused_gap",
+    "kind_asked", "chunk_share", "heading_on_topic", "title_on_topic", "best_probability", "best_probability_ratio",
+    "fact_match", "log_length", "rank_reciprocal", "top_chunk",
+]
 MODEL_FILE = Path(__file__).with_name("answer_model.json")
 
 
@@ -101,12 +107,16 @@ class AnswerModel:
     Attributes:
         sentence: P(a sentence holds the answer | its features).
         answerable: P(the letters answer the question | the best evidence).
+        chunk: Which chunk to quote from: the one it scores highest among those with candidate
+            sentences (fitted by ``eval/fit_chunk_model.py``); None quotes by ``switch_ratio``.
+        chunk_margin: Quote from another chunk than the best-ranked one only when ``chunk``
+            scores it this much (in log-odds) above the best-ranked one.
         min_answerable: Answer when ``answerable`` says at least this (Dutch questions) ...
         min_answerable_english: ... and English ones (they share no words with the letters).
         keep_ratio: Quote sentences whose probability is at least this share of the best one ...
         other_chunk_ratio: ... and from another chunk than the quoted one only this close to it.
-        switch_ratio: Quote from another chunk than the best-ranked one only when its best
-            sentence is this many times as likely as the best-ranked chunk's.
+        switch_ratio: Without ``chunk``: quote from another chunk than the best-ranked one only
+            when its best sentence is this many times as likely as the best-ranked chunk's.
         fact_ratio: When the quoted sentences lack the asked-for fact, a sentence that has it
             may lead instead if its probability is at least this share of the best one.
         letter_ratio: Another dated letter on the same council answers too when its best
@@ -116,6 +126,8 @@ class AnswerModel:
 
     sentence: LogisticModel
     answerable: LogisticModel
+    chunk: LogisticModel | None = None
+    chunk_margin: float = 0.0
     min_answerable: float = 0.5
     min_answerable_english: float = 0.5
     keep_ratio: float = 0.6
@@ -134,10 +146,12 @@ class AnswerModel:
         try:
             sentence = LogisticModel.from_dict(entry["sentence"], SENTENCE_FEATURES)
             answerable = LogisticModel.from_dict(entry["answerable"], ANSWER_FEATURES)
+            chunk = LogisticModel.from_dict(entry["chunk"], CHUNK_FEATURES) if "chunk" in entry else None
         except ValueError as exc:
             raise ValueError(f"{path}: {exc}") from None
-        return cls(sentence, answerable,
-                   **{k: entry[k] for k in ("min_answerable", "min_answerable_english", "keep_ratio",
-                                                    "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio") if k in entry},
+        return cls(sentence, answerable, chunk,
+                   **{k: entry[k] for k in ("chunk_margin", "min_answerable", "min_answerable_english", "keep_ratio",
+                                            "other_chunk_ratio", "switch_ratio", "fact_ratio", "letter_ratio")
+                      if k in entry},
                    fitted=entry.get("fitted", {}))
 

@@ -25,10 +25,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from rag.answer_model import AnswerModel, LogisticModel
+from rag.answer_model import CHUNK_FEATURES, AnswerModel, LogisticModel
 from rag.bm25 import DutchAnalyzer, synonyms
 from rag.documents import Chunk, searchable_text
 from rag.grounding import INSTRUCTION
+from rag.kind import asked_kinds
 from rag.language import DUTCH, ENGLISH, WORD_RE
 from rag.question import COUNTRIES, PARTIES, POLARITY, Question, dutch_words, has_fact
 from rag.retrieve import Hit
@@ -712,14 +713,62 @@ def _with_signers(text: str, end: int) -> int:
 # ----------------------------------------------------------------------------- quoting
 
 
-def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: AnswerModel) -> list[ScoredSentence]:
-    """The sentences to quote: from the best-ranked chunk unless another chunk is clearly
-    better, the best one and those nearly as likely; another chunk's only when as likely."""
+def chunk_features(q: Question, scored: list[ScoredSentence], topic: TopicTerms) -> tuple[list[Hit], np.ndarray]:
+    """The chunks ``scored`` has candidate sentences of, best-ranked first, and the features
+    the chunk model reads of each (:data:`~rag.answer_model.CHUNK_FEATURES`): how the
+    retrieval scored it beside the others, how much of the question's topic its text,
+    heading and item title cover, and its best sentence's probability and fact."""
+    best: dict[str, ScoredSentence] = {}
+    facts: set[str] = set()
+    for x in scored:  # best first: the first of a chunk is its best
+        best.setdefault(x.hit.chunk.id, x)
+        if x.has_fact:
+            facts.add(x.hit.chunk.id)
+    firsts = sorted(best.values(), key=lambda x: x.hit_rank)
+    hits = [x.hit for x in firsts]
+    kinds = asked_kinds(q.text, q.language)
+    top_dense = max(h.dense_score for h in hits)
+    top_bm25 = max(h.bm25_score for h in hits) or 1.0
+    top_sentence = max(h.sentence_score for h in hits)
+    top_probability = scored[0].probability or 1.0
+    rows = [[
+        h.dense_score - top_dense, 1.0 / h.dense_rank if h.dense_rank else 0.0,
+        h.bm25_score / top_bm25, 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
+        h.sentence_score - top_sentence, h.score - hits[0].score,
+        float(h.chunk.kind in kinds), topic.coverage(searchable_text(h.chunk)),
+        topic.coverage(h.chunk.heading or ""), topic.coverage(h.chunk.item_title or ""),
+        x.probability, x.probability / top_probability, float(q.checkable and h.chunk.id in facts),
+        float(np.log1p(len(h.chunk.text))), 1.0 / x.hit_rank, float(x.hit_rank == firsts[0].hit_rank),
+    ] for x, h in zip(firsts, hits)]
+    return hits, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(CHUNK_FEATURES))
+
+
+def choose_chunk(q: Question, scored: list[ScoredSentence], topic: TopicTerms, model: AnswerModel) -> str | None:
+    """The id of the chunk to quote from: the best-ranked one, unless the chunk model scores
+    another ``model.chunk_margin`` higher (in log-odds). None without a chunk model."""
+    if model.chunk is None or not scored:
+        return None
+    hits, rows = chunk_features(q, scored, topic)
+    p = np.clip(model.chunk.probability(rows), 1e-12, 1 - 1e-12)
+    logit = np.log(p) - np.log1p(-p)
+    best = int(np.argmax(logit))
+    return hits[best].chunk.id if logit[best] >= logit[0] + model.chunk_margin else hits[0].chunk.id
+
+
+def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: AnswerModel,
+           home: str | None = None) -> list[ScoredSentence]:
+    """The sentences to quote: from chunk ``home`` (see :func:`choose_chunk`) or, without it,
+    from the best-ranked chunk unless another chunk's best sentence is clearly more likely;
+    the best one and those nearly as likely; another chunk's only when as likely."""
     s, m = settings, model
-    top_rank = min(x.hit_rank for x in scored)
-    home_best = next(x for x in scored if x.hit_rank == top_rank)
-    if scored[0].probability >= home_best.probability * m.switch_ratio:
-        home_best = scored[0]
+    chosen = home is not None
+    if chosen:
+        home_best = next(x for x in scored if x.hit.chunk.id == home)
+    else:
+        top_rank = min(x.hit_rank for x in scored)
+        home_best = next(x for x in scored if x.hit_rank == top_rank)
+        if scored[0].probability >= home_best.probability * m.switch_ratio:
+            home_best = scored[0]
     home = home_best.hit.chunk.id
     picked: list[ScoredSentence] = [home_best]
     words = len(home_best.text.split())
@@ -728,8 +777,8 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
             break
         if cand is home_best or cand.probability < home_best.probability * m.keep_ratio:
             continue
-        if cand.hit.chunk.id != home and cand.probability < home_best.probability * m.other_chunk_ratio:
-            continue
+        if cand.hit.chunk.id != home and (chosen or cand.probability < home_best.probability * m.other_chunk_ratio):
+            continue  # a chunk the chunk model passed over is not quoted beside the one it chose
         n = len(cand.text.split())
         if words + n > s.max_words or any(_near_duplicate(cand.text, p.text) for p in picked):
             continue

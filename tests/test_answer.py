@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -719,3 +720,17 @@ def test_the_act_told_as_done_leads_the_one_still_to_come(answerer):
     # "Deze routekaart is op 29 januari jl. aangenomen door de Management Board van eu-LISA".
     a = answerer.ask("roadmap revised VIS al aangenomen door eu-LISA?")
     assert a.answered and a.answer.startswith("Deze routekaart is op 29 januari jl. aangenomen")
+
+
+@pytest.mark.parametrize("question", ["datum koninklijke boodschap instellingswet ATR",
+                                      "Wat staat in de koninklijke boodschap bij het wetsvoorstel ATR?"])
+def test_the_chunk_model_quotes_the_document_asked_for_where_another_ranks_first(answerer, question):
+    # Another of the bill's papers ranks first, or has the likelier sentence; the chunk model
+    # weighs that the question names the royal message (and how much of its topic each chunk covers).
+    a = answerer.ask(question)
+    assert a.answered and a.citations[0].chunk.doc_id == "kst-36450-1"
+    assert "Wij bieden U hiernevens ter overweging aan een voorstel van wet" in a.answer
+    # Without the chunk model another paper of the bill is quoted.
+    rule = Answerer(answerer.retriever, model=replace(answerer.model, chunk=None))
+    assert rule.ask(question).citations[0].chunk.doc_id != "kst-36450-1"
+

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from rag.answer_model import ANSWER_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
+from rag.answer_model import ANSWER_FEATURES, CHUNK_FEATURES, MODEL_FILE, SENTENCE_FEATURES, AnswerModel, LogisticModel
 
 
 def test_a_model_fitted_on_fewer_features_reads_its_own_columns_by_name():
@@ -53,3 +53,19 @@ def test_every_shipped_model_loads_and_reads_only_computed_features():
         assert model.answerable.features == ANSWER_FEATURES
         p = model.sentence.probability(np.zeros((2, len(SENTENCE_FEATURES))))
         assert p.shape == (2,) and np.all((p > 0) & (p < 1))
+
+
+def test_the_shipped_chunk_model_reads_the_chunk_features_and_a_file_without_one_quotes_by_rank(tmp_path):
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    model = AnswerModel.load(data["default"])
+    assert model.chunk is not None and set(model.chunk.features) <= set(CHUNK_FEATURES)
+    assert model.chunk_margin >= 0 and "chunk" in model.fitted
+    rows = np.zeros((3, len(CHUNK_FEATURES)))
+    rows[1, CHUNK_FEATURES.index("kind_asked")] = 1.0  # the kind of document the question names
+    p = model.chunk.probability(rows)
+    assert p[1] > p[0] == p[2]
+    for key in ("chunk", "chunk_margin"):
+        data["models"][data["default"]].pop(key)
+    path = tmp_path / "answer_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert AnswerModel.load(data["default"], path).chunk is None

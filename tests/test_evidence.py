@@ -317,3 +317,55 @@ def test_the_sentences_before_one_are_those_of_its_own_chunk(seed_chunks):
     assert sentence_before(x, 0) == ""  # not every sentence before it
     first = ScoredSentence(1, Hit(chunk, 1.0), spans[0].start, spans[0].end, "", 0.0, np.zeros(0), False)
     assert sentence_before(first, 3) == ""
+
+
+def _scored_of(chunks, probabilities):
+    """Each chunk's first two sentences as candidates, chunk i ranked i + 1, with the given probabilities."""
+    from rag.evidence import ScoredSentence
+    from rag.retrieve import Hit
+    from rag.sentences import split_sentences
+
+    out = []
+    for rank, (chunk, probs) in enumerate(zip(chunks, probabilities), start=1):
+        hit = Hit(chunk, 1.0 / rank, dense_rank=rank, bm25_rank=rank, dense_score=0.8 - rank / 10, bm25_score=5.0 / rank)
+        for span, p in zip(split_sentences(chunk.text), probs):
+            out.append(ScoredSentence(rank, hit, span.start, span.end, chunk.text[span.start:span.end], 0.0,
+                                      np.zeros(0), False, p))
+    return sorted(out, key=lambda x: -x.probability)
+
+
+def test_the_chosen_chunk_alone_is_quoted_and_without_a_choice_a_far_likelier_chunk_wins(seed_chunks):
+    from rag.answer_model import AnswerModel
+    from rag.evidence import ExtractiveSettings, select
+
+    first, second = [c for c in seed_chunks if len(c.text) > 400][:2]
+    scored = _scored_of([first, second], [[0.5, 0.1], [0.9, 0.6]])
+    model = AnswerModel.load("embeddinggemma-300m")
+    chosen = select(scored, ExtractiveSettings(), model, home=first.id)
+    assert {x.hit.chunk.id for x in chosen} == {first.id}  # not the likelier sentences of the chunk passed over
+    assert chosen[0].probability == 0.5
+    by_rule = select(scored, ExtractiveSettings(), model)  # 0.9 is more than 1.25 times 0.5
+    assert by_rule[0].hit.chunk.id == second.id
+
+
+def test_the_chunk_features_compare_each_chunk_with_the_best_ranked(seed_chunks):
+    from rag.answer_model import CHUNK_FEATURES, AnswerModel
+    from rag.evidence import choose_chunk, chunk_features
+
+    chunks = [c for c in seed_chunks if len(c.text) > 400][:3]
+    scored = _scored_of(chunks, [[0.5, 0.1], [0.9, 0.6], [0.2, 0.1]])
+    q = analyse("Wat is de Nederlandse positie over Europol?")
+    topic = TopicTerms(q.text, DutchAnalyzer())
+    hits, rows = chunk_features(q, scored, topic)
+    assert [h.chunk.id for h in hits] == [c.id for c in chunks] and rows.shape == (3, len(CHUNK_FEATURES))
+    col = {f: rows[:, i] for i, f in enumerate(CHUNK_FEATURES)}
+    assert col["top_chunk"].tolist() == [1.0, 0.0, 0.0] and col["rank_reciprocal"][1] == 0.5
+    assert col["dense_gap"][0] == 0.0 and col["dense_gap"][2] < col["dense_gap"][1] < 0
+    assert col["best_probability"].tolist() == [0.5, 0.9, 0.2] and col["best_probability_ratio"][1] == 1.0
+    assert col["fused_gap"][0] == 0.0 and col["fused_gap"][1] < 0
+    model = AnswerModel.load("embeddinggemma-300m")
+    assert choose_chunk(q, scored, topic, model) in {c.id for c in chunks}
+    model.chunk_margin = 1e9  # another chunk never clears it: the best-ranked one is quoted
+    assert choose_chunk(q, scored, topic, model) == chunks[0].id
+    model.chunk = None
+    assert choose_chunk(q, scored, topic, model) is None
