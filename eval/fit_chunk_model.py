@@ -1,12 +1,17 @@
 """Fit the chunk model: which of the retrieved chunks an extractive answer quotes from.
 
 The answerer reads candidate sentences from the five best-ranked chunks. Which chunk it
-quotes decides the citation. Without this model it quotes the best-ranked chunk unless
-another chunk's best sentence is 1.25 times as likely. With it, a conditional logit over
-each chunk's features (``rag.answer_model.CHUNK_FEATURES``: the retrieval scores beside
-the other chunks', how much of the question's topic the chunk covers, its best sentence's
-probability and fact) picks the chunk. A chunk is right when it holds the case's evidence
-(``rag.evaluate.is_relevant``, as citation precision counts it).
+quotes from mostly decides the citation (a later step may still lead with a sentence of
+another chunk that holds the fact asked for, or of a later letter). Without this model it
+quotes the best-ranked chunk unless another chunk's best sentence is ``switch_ratio`` times
+as likely. With it, a conditional logit over each chunk's features
+(``rag.answer_model.CHUNK_FEATURES``: the retrieval scores beside the other chunks', how
+much of the question's topic the chunk covers, whether it is the kind of document the
+question names, its best sentence's probability, whether any of its sentences holds the
+fact asked for) picks the chunk. A chunk is right when it holds the case's evidence
+(``rag.evaluate.is_relevant``, as citation precision counts it). Only questions whose
+answer comes to a chunk choice count: not those answered from an agenda's structure or
+refused before (``Answerer.settled``).
 
 The model is fitted on the **train** sets, and its regularisation and margin are chosen
 on the **dev** sets: how often the chosen chunk is right. The **test** sets are reported,
@@ -37,7 +42,7 @@ from scipy.optimize import minimize
 from tqdm import tqdm
 
 from rag.answer import Answerer
-from rag.answer_model import CHUNK_FEATURES, MODEL_FILE, AnswerModel, LogisticModel
+from rag.answer_model import CHUNK_FEATURES, MODEL_FILE, AnswerModel, LogisticModel, pick_chunk
 from rag.embed import model_family
 from rag.evalset import Case, load_cases, select_split
 from rag.evaluate import is_relevant
@@ -45,14 +50,17 @@ from rag.evidence import chunk_features, select
 from rag.retrieve import Retriever
 from rag.store import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fit_answer_model import Row, answer_metrics, objective  # noqa: E402  (the answer model's dev objective)
+
 L2_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
 MARGIN_GRID = [0.0, 0.5, 1.0]
 
 
 @dataclass
-class Question:
-    """One answerable question's candidate chunks: their features, which are right, and
-    which one the rule without a chunk model quotes."""
+class ChunkChoice:
+    """One answerable question's candidate chunks, best-ranked first: their features, which
+    are right, and which one the rule without a chunk model quotes."""
 
     features: np.ndarray
     right: np.ndarray
@@ -66,55 +74,61 @@ def _cases(spec: str) -> list[Case]:
     return select_split(cases, split) if split else cases
 
 
-def collect(answerer: Answerer, cases: list[Case], desc: str) -> list[Question]:
-    out = []
+def collect(answerer: Answerer, cases: list[Case], desc: str) -> tuple[list[ChunkChoice], list[Row]]:
+    """Each of ``cases`` retrieved once on the path :meth:`Answerer.ask` takes (not those
+    answered from an agenda's structure): as a row to answer, and, for an answerable one
+    whose answer comes to a chunk choice (not settled before, :meth:`Answerer.settled`),
+    as that choice."""
+    choices, rows = [], []
     for case in tqdm(cases, desc=desc, unit="vraag"):
-        if case.unanswerable or case.timeline or case.history:
+        if case.timeline or case.history or answerer.agenda(case.question) is not None:
             continue
         hits, qvec, _ = answerer.retrieve(case.question)
         q = answerer.analyse(case.question)
         scored = answerer.score_sentences(q, hits, qvec)
-        if not scored:
+        rows.append(Row(case, hits, qvec, scored, q))
+        answerer.unmark_facts_of_other_objects(q, scored)
+        if case.unanswerable or answerer.settled(q, hits, scored) is not None:
             continue
-        chunks, rows = chunk_features(q, scored, answerer.topic(q))
+        candidates, features = chunk_features(q, scored, answerer.topic(q))
         quoted = select(scored, answerer.settings, answerer.model)[0].hit.chunk.id
-        out.append(Question(rows, np.array([is_relevant(case, h.chunk) for h in chunks], dtype=float),
-                            [h.chunk.id for h in chunks].index(quoted)))
-    return out
+        choices.append(ChunkChoice(features, np.array([is_relevant(case, h.chunk) for h in candidates], dtype=float),
+                                   [h.chunk.id for h in candidates].index(quoted)))
+    return choices, rows
 
 
-def fit(questions: list[Question], l2: float) -> LogisticModel:
+def fit(choices: list[ChunkChoice], l2: float, features: list[str]) -> LogisticModel:
     """A conditional logit: for each question, the softmax over its chunks of the model's
     scores should put its weight on the right ones (L2-regularised, on standardised features)."""
-    usable = [q for q in questions if q.right.any()]  # no right chunk: nothing to choose between
-    stacked = np.vstack([q.features for q in usable])
+    usable = [c for c in choices if c.right.any()]  # no right chunk: nothing to choose between
+    columns = [CHUNK_FEATURES.index(f) for f in features]
+    if not usable:
+        raise SystemExit("no train question has a chunk that holds its evidence among its candidates")
+    stacked = np.vstack([c.features[:, columns] for c in usable])
     mean, scale = stacked.mean(axis=0), stacked.std(axis=0)
     scale[scale == 0] = 1.0
-    xs = [(q.features - mean) / scale for q in usable]
+    xs = [(c.features[:, columns] - mean) / scale for c in usable]
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
         total, grad = l2 * w @ w, 2 * l2 * w
-        for x, q in zip(xs, usable):
+        for x, c in zip(xs, usable):
             s = x @ w
             p = np.exp(s - s.max())
             p /= p.sum()
-            right = p * q.right
+            right = p * c.right
             total -= np.log(right.sum())
             grad -= x.T @ (right / right.sum() - p)
         return total, grad
 
-    w = minimize(loss, np.zeros(len(CHUNK_FEATURES)), jac=True, method="L-BFGS-B").x
-    return LogisticModel(list(CHUNK_FEATURES), mean, scale, w, 0.0)
+    result = minimize(loss, np.zeros(len(features)), jac=True, method="L-BFGS-B")
+    if not result.success:
+        raise SystemExit(f"the chunk model did not converge (L2 {l2}): {result.message}")
+    return LogisticModel(list(features), mean, scale, result.x, 0.0).reading(CHUNK_FEATURES)
 
 
-def chosen(model: LogisticModel, q: Question, margin: float) -> int:
-    z = ((q.features - model.mean) / model.scale) @ model.coef
-    best = int(np.argmax(z))
-    return best if z[best] >= z[0] + margin else 0
-
-
-def right_share(questions: list[Question], pick) -> float:
-    return sum(q.right[pick(q)] for q in questions) / max(len(questions), 1)
+def right_share(choices: list[ChunkChoice], pick) -> float:
+    """The share of ``choices`` in which the chunk ``pick`` chooses is right."""
+    return sum(c.right[pick(c)] for c in choices) / max(len(choices), 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,54 +139,98 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"a labelled set (JSONL), or one split of it, for {name} (repeatable)")
     ap.add_argument("--model-file", type=Path, default=MODEL_FILE)
     ap.add_argument("--out", type=Path, help="Markdown report")
+    ap.add_argument("--drop", action="append", default=[], choices=CHUNK_FEATURES, metavar="FEATURE",
+                    help="fit without this feature (an ablation; repeatable)")
     args = ap.parse_args(argv)
     if not args.train or not args.dev:
         ap.error("give at least one --train and one --dev set")
+    features = [f for f in CHUNK_FEATURES if f not in args.drop]
 
     retriever = Retriever(Store(args.store))
-    shipped = AnswerModel.load(retriever.embedder.name, args.model_file)
-    shipped.chunk = None  # the features and the rule to beat are those without a chunk model
-    answerer = Answerer(retriever, model=shipped)
-    data = {name: [q for spec in getattr(args, name) for q in collect(answerer, _cases(spec), f"{name} {spec}")]
-            for name in ("train", "dev", "test")}
-
-    grid = []
-    for l2 in L2_GRID:
-        model = fit(data["train"], l2)
-        for margin in MARGIN_GRID:
-            grid.append((right_share(data["dev"], lambda q: chosen(model, q, margin)), l2, margin, model))
-    # Ties go to the stronger regularisation and the larger margin: the smaller change.
-    dev_right, l2, margin, model = max(grid, key=lambda t: (t[0], t[1], t[2]))
-    results = {name: {"questions": len(qs), "rule": right_share(qs, lambda q: q.rule),
-                      "best_ranked": right_share(qs, lambda q: 0),
-                      "model": right_share(qs, lambda q: chosen(model, q, margin)),
-                      "any": right_share(qs, lambda q: int(np.argmax(q.right)))}
-               for name, qs in data.items() if qs}
-
     family = model_family(retriever.embedder.name)
+    if not args.model_file.exists():
+        ap.error(f"{args.model_file} does not exist: fit the sentence model first (eval/fit_answer_model.py)")
     stored = json.loads(args.model_file.read_text(encoding="utf-8"))
+    if family not in stored["models"]:  # load() would read another model's sentence model
+        ap.error(f"{args.model_file} has no models for {retriever.embedder.name}: fit them first "
+                 "(eval/fit_answer_model.py)")
+    answerer = Answerer(retriever, model=AnswerModel.load(retriever.embedder.name, args.model_file))
+    answerer.model.chunk = None  # the features and the rule to beat are those without a chunk model
+    choices, rows = {}, {}
+    for name in ("train", "dev", "test"):
+        collected = [collect(answerer, _cases(spec), f"{name} {spec}") for spec in getattr(args, name)]
+        choices[name] = [c for cs, _ in collected for c in cs]
+        rows[name] = [r for _, rs in collected for r in rs]
+
+    def answers(model: LogisticModel | None, margin: float, split: str) -> dict:
+        answerer.model.chunk, answerer.model.chunk_margin = model, margin
+        return answer_metrics(answerer, rows[split])
+
+    def right(model: LogisticModel | None, margin: float, split: str) -> float:
+        if model is None:
+            return right_share(choices[split], lambda c: c.rule)
+        return right_share(choices[split], lambda c: pick_chunk(model.score(c.features), margin))
+
+    # Chosen on dev by the answer model's objective (fact accuracy + citation precision +
+    # answered right, less any shortfall of refusals): a chunk with the fact asked for can
+    # turn a refusal into an answer, so the quoted chunk being right is not all that counts.
+    # The rule without a chunk model competes; ties go to it, then to the stronger
+    # regularisation and the larger margin: the smaller change.
+    grid = [(objective(answers(None, 0.0, "dev")), right(None, 0.0, "dev"), np.inf, np.inf, None)]
+    for l2 in L2_GRID:
+        model = fit(choices["train"], l2, features)
+        for margin in MARGIN_GRID:
+            grid.append((objective(answers(model, margin, "dev")), right(model, margin, "dev"), l2, margin, model))
+    dev_objective, dev_right, l2, margin, model = max(grid, key=lambda t: t[:4])
+    results = {name: {"questions": len(choices[name]), "answered questions": len(rows[name]),
+                      "best_ranked": right_share(choices[name], lambda c: 0), "rule": right(None, 0.0, name),
+                      "model": right(model, margin, name), "any": right_share(choices[name], lambda c: int(np.argmax(c.right))),
+                      "rule answers": answers(None, 0.0, name), "model answers": answers(model, margin, name)}
+               for name in ("train", "dev", "test") if choices[name]}
+
     entry = stored["models"][family]
-    entry["chunk"] = model.to_dict()
-    entry["chunk_margin"] = margin
+    for key in ("chunk", "chunk_margin"):
+        entry.pop(key, None)
+    if model is not None:
+        entry["chunk"] = model.to_dict()
+        entry["chunk_margin"] = margin
     entry.setdefault("fitted", {})["chunk"] = {
-        "on": "train", "chosen_on": "dev", "l2": l2, "margin": margin,
-        **{f"{name}_sets": getattr(args, name) for name in ("train", "dev", "test")},
-        "train_questions": len(data["train"]), "train_with_a_right_chunk": int(sum(q.right.any() for q in data["train"])),
+        "on": "train", "chosen_on": "dev", "l2": None if model is None else l2, "margin": None if model is None else margin,
+        "dropped": args.drop, **{f"{name}_sets": getattr(args, name) for name in ("train", "dev", "test")},
+        "train_questions": len(choices["train"]),
+        "train_with_a_right_chunk": int(sum(c.right.any() for c in choices["train"])),
     }
     args.model_file.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
+    chosen = ("no chunk model: the rule did as well on dev" if model is None
+              else f"L2 {l2} and margin {margin} chosen on dev")
     lines = ["# Chunk model: which retrieved chunk an extractive answer quotes", "",
-             f"Embedding model family: `{family}`. Fitted on train, L2 {l2} and margin {margin} chosen on dev "
-             f"(right on dev: {dev_right:.3f}); test is reported only.", "",
-             "Share of answerable questions whose quoted chunk holds the evidence (as citation precision counts it):", "",
+             f"Embedding model family: `{family}`. Fitted on train; {chosen} (objective {dev_objective:.3f}, "
+             f"quoted chunk right {dev_right:.3f}); test is reported only."
+             + (f" Fitted without: {', '.join(args.drop)}." if args.drop else ""), "",
+             "Share of the answerable questions that come to a chunk choice whose chosen chunk holds the evidence "
+             "(as citation precision counts it):", "",
              "| split | questions | best-ranked chunk | rule (switch ratio) | chunk model | any of the five |",
              "|---|---|---|---|---|---|"]
     for name, r in results.items():
         lines.append(f"| {name} | {r['questions']} | {r['best_ranked']:.3f} | {r['rule']:.3f} | **{r['model']:.3f}** "
                      f"| {r['any']:.3f} |")
-    lines += ["", "Sets: " + "; ".join(f"{name}: {', '.join(getattr(args, name)) or '-'}" for name in results), "",
-              "Weights (standardised features):", "", "| feature | weight |", "|---|---|"]
-    lines += [f"| {f} | {w:+.2f} |" for f, w in zip(CHUNK_FEATURES, model.coef)]
+    lines += ["", "The answers of all questions (not those answered from an agenda's structure), rule → chunk model:", "",
+              "| split | questions | fact accuracy | citation precision | answered right | unanswerable refused |",
+              "|---|---|---|---|---|---|"]
+    for name, r in results.items():
+        a, b = r["rule answers"], r["model answers"]
+        lines.append(f"| {name} | {r['answered questions']} | {a['fact_accuracy']:.3f} → {b['fact_accuracy']:.3f} "
+                     f"| {a['citation_precision']:.3f} → {b['citation_precision']:.3f} "
+                     f"| {a['answered_right']:.3f} → {b['answered_right']:.3f} "
+                     f"| {a['unanswerable_refused']} → {b['unanswerable_refused']} of {b['unanswerable']} |")
+    lines += ["", "Dev, per choice (objective, quoted chunk right):", "", "| L2 | margin | objective | right |", "|---|---|---|---|"]
+    lines += [f"| {'rule' if m is None else g_l2} | {'' if m is None else g_margin} | {obj:.3f} | {r:.3f} |"
+              for obj, r, g_l2, g_margin, m in grid]
+    lines += ["", "Sets: " + "; ".join(f"{name}: {', '.join(getattr(args, name)) or '-'}" for name in results)]
+    if model is not None:
+        lines += ["", "Weights (standardised features):", "", "| feature | weight |", "|---|---|"]
+        lines += [f"| {f} | {w:+.2f} |" for f, w in zip(model.features, model.coef)]
     report = "\n".join(lines) + "\n"
     if args.out:
         args.out.write_text(report, encoding="utf-8")

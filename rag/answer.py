@@ -9,7 +9,8 @@ closest passages as "misschien relevant".
 Which sentences are quoted, and whether to answer at all, is decided by two small
 logistic models fitted on the train split of the staff eval set
 (``eval/fit_answer_model.py``, parameters in ``rag/answer_model.json``; see
-:mod:`rag.answer_model` and :mod:`rag.evidence`). A question
+:mod:`rag.answer_model` and :mod:`rag.evidence`); which retrieved chunk the quote comes
+from, by a third (``eval/fit_chunk_model.py``). A question
 that asks for a kind of fact (a date, an amount, a count, a name, countries; see
 :mod:`rag.question`) is answered only when the quoted sentences hold one; otherwise
 the answer says the topic is there but the fact is not (``reason: fact_missing``).
@@ -198,7 +199,7 @@ class Answerer:
         retriever: The search over the indexed letters.
         settings: How much an extractive answer may quote.
         llm: An optional LLM client (see :mod:`rag.llm`); None means extractive only.
-        model: The fitted sentence and answerability models; by default those fitted
+        model: The fitted sentence, answerability and chunk models; by default those fitted
             for the retriever's embedding model.
     """
 
@@ -411,19 +412,38 @@ class Answerer:
 
     def decide(self, q: Question, hits: list[Hit], scored: list[ScoredSentence]) -> Answer:
         """Answer or refuse, given the scored candidate sentences (best first)."""
-        missing = self.missing_meeting(q)
-        if missing:
-            return self._not_found(q, hits, [], "not_in_letters", missing)
-        if not scored:
-            return self._not_found(q, hits, scored, "no_passage")
+        self.unmark_facts_of_other_objects(q, scored)
+        settled = self.settled(q, hits, scored)
+        if settled is not None:
+            return settled
+        picked = select(scored, self.settings, self.model, self.home_chunk(q, scored))
+        return self._quote(q, hits, scored, picked)
+
+    def unmark_facts_of_other_objects(self, q: Question, scored: list[ScoredSentence]) -> None:
+        """For a question of the count or date of an act, a figure of the act on another object
+        is no fact of it: its sentence's ``has_fact`` is set False. "Hoeveel landen hebben het
+        verdrag voor de Claims Commissie ondertekend?" is not answered by "het advocatenverdrag
+        ... zeventien lidstaten"."""
         if q.status and q.answer_type in FACT_CHECKS:
-            # "Hoeveel landen hebben het verdrag voor de Claims Commissie ondertekend?": the figure of
-            # another treaty's signing ("het advocatenverdrag ... zeventien lidstaten") does not answer it.
             topic = self.topic(q)
             terms = self._object_terms(q, topic)
             for x in scored:
                 if x.has_fact and not _on_object(topic, terms, x, chunk_only=q.language != "nl"):
                     x.has_fact = False
+
+    def home_chunk(self, q: Question, scored: list[ScoredSentence]) -> str | None:
+        """The chunk to quote from, by the chunk model (:func:`~rag.evidence.choose_chunk`)."""
+        return choose_chunk(q, scored, self.topic(q), self.model)
+
+    def settled(self, q: Question, hits: list[Hit], scored: list[ScoredSentence]) -> Answer | None:
+        """The answer when it is settled before a chunk to quote from is chosen: no indexed
+        letter is about the meeting asked, nothing to quote, an office or signature line that
+        answers, or an answer too unlikely to give. None when sentences are to be chosen."""
+        missing = self.missing_meeting(q)
+        if missing:
+            return self._not_found(q, hits, [], "not_in_letters", missing)
+        if not scored:
+            return self._not_found(q, hits, scored, "no_passage")
         line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) \
             or self._office_line(q, hits) or self._signature_line(q, hits)
         if line is not None:
@@ -436,7 +456,10 @@ class Answerer:
             # The best chunk is on the topic, but nothing near its best sentences is the kind of fact asked for.
             on_topic_without_fact = q.checkable and not ev.fact_found and ev.share >= 0.5
             return self._not_found(q, hits, scored, "fact_missing" if on_topic_without_fact else "no_passage")
-        picked = select(scored, self.settings, self.model, choose_chunk(q, scored, self.topic(q), self.model))
+        return None
+
+    def _quote(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], picked: list[ScoredSentence]) -> Answer:
+        """The answer from the ``picked`` sentences, or a refusal when they lack what was asked."""
         if q.checkable and not any(x.has_fact for x in picked):
             with_fact = [x for x in scored if x.has_fact and x.hit_rank <= 2
                          and x.probability >= scored[0].probability * self.model.fact_ratio]
@@ -520,7 +543,7 @@ class Answerer:
             lead = stance_sentence(picked, scored, q.text)
             if lead is None:
                 # The passage is on the topic at best: the Netherlands takes no stand in it.
-                on_topic = ev.share >= 0.5
+                on_topic = self.evidence(q, scored).share >= 0.5
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
             if q.yes_no:

@@ -3,8 +3,10 @@
 Two small logistic regressions, fitted on the train split of the staff eval set by
 ``eval/fit_answer_model.py`` and stored in ``rag/answer_model.json`` (one entry per
 embedding model family): the sentence model (does this sentence hold the answer?)
-and the answerability model (do the letters answer the question at all?). They are
-applied here with numpy; the features are computed by :mod:`rag.evidence`.
+and the answerability model (do the letters answer the question at all?). A third,
+the chunk model (which of the retrieved chunks to quote from?), is a conditional logit
+fitted on the train sets by ``eval/fit_chunk_model.py``; only its scores' order counts.
+They are applied here with numpy; the features are computed by :mod:`rag.evidence`.
 
 Example:
     >>> from rag.answer_model import SENTENCE_FEATURES, AnswerModel
@@ -61,7 +63,8 @@ def feature_columns(features: list[str], computed: list[str]) -> np.ndarray:
 
 @dataclass
 class LogisticModel:
-    """A fitted logistic regression, applied with numpy (fitted by ``eval/fit_answer_model.py``)."""
+    """A fitted logistic regression, applied with numpy (fitted by ``eval/fit_answer_model.py``
+    and, as a conditional logit whose :meth:`score` alone counts, ``eval/fit_chunk_model.py``)."""
 
     features: list[str]
     mean: np.ndarray
@@ -93,11 +96,14 @@ class LogisticModel:
         return {"features": self.features, "mean": self.mean.round(6).tolist(), "scale": self.scale.round(6).tolist(),
                 "coef": self.coef.round(6).tolist(), "intercept": round(self.intercept, 6)}
 
-    def probability(self, rows: np.ndarray) -> np.ndarray:
+    def score(self, rows: np.ndarray) -> np.ndarray:
+        """The linear score (log-odds) of each row."""
         if self.columns is not None:
             rows = rows[:, self.columns]
-        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+        return ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.score(rows)))
 
 
 @dataclass
@@ -110,11 +116,12 @@ class AnswerModel:
         chunk: Which chunk to quote from: the one it scores highest among those with candidate
             sentences (fitted by ``eval/fit_chunk_model.py``); None quotes by ``switch_ratio``.
         chunk_margin: Quote from another chunk than the best-ranked one only when ``chunk``
-            scores it this much (in log-odds) above the best-ranked one.
+            scores it this much above the best-ranked one (see :func:`pick_chunk`).
         min_answerable: Answer when ``answerable`` says at least this (Dutch questions) ...
         min_answerable_english: ... and English ones (they share no words with the letters).
         keep_ratio: Quote sentences whose probability is at least this share of the best one ...
-        other_chunk_ratio: ... and from another chunk than the quoted one only this close to it.
+        other_chunk_ratio: ... and, without ``chunk``, from another chunk than the quoted one only
+            this close to it.
         switch_ratio: Without ``chunk``: quote from another chunk than the best-ranked one only
             when its best sentence is this many times as likely as the best-ranked chunk's.
         fact_ratio: When the quoted sentences lack the asked-for fact, a sentence that has it
@@ -155,3 +162,14 @@ class AnswerModel:
                       if k in entry},
                    fitted=entry.get("fitted", {}))
 
+
+def pick_chunk(scores: np.ndarray, margin: float) -> int:
+    """Which of the chunks, best-ranked first, the chunk model's ``scores`` choose: the
+    highest-scored one when it is at least ``margin`` above the best-ranked one, else that one.
+
+    Example:
+        >>> pick_chunk(np.array([0.2, 1.0, 0.4]), 0.5), pick_chunk(np.array([0.2, 1.0, 0.4]), 1.0)
+        (1, 0)
+    """
+    best = int(np.argmax(scores))
+    return best if scores[best] >= scores[0] + margin else 0

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from rag.answer_model import CHUNK_FEATURES, AnswerModel, LogisticModel
+from rag.answer_model import CHUNK_FEATURES, SENTENCE_FEATURES, AnswerModel, LogisticModel, pick_chunk
 from rag.bm25 import DutchAnalyzer, synonyms
 from rag.documents import Chunk, searchable_text
 from rag.grounding import INSTRUCTION
@@ -714,10 +714,12 @@ def _with_signers(text: str, end: int) -> int:
 
 
 def chunk_features(q: Question, scored: list[ScoredSentence], topic: TopicTerms) -> tuple[list[Hit], np.ndarray]:
-    """The chunks ``scored`` has candidate sentences of, best-ranked first, and the features
-    the chunk model reads of each (:data:`~rag.answer_model.CHUNK_FEATURES`): how the
-    retrieval scored it beside the others, how much of the question's topic its text,
-    heading and item title cover, and its best sentence's probability and fact."""
+    """The hits of the chunks ``scored`` has candidate sentences of, best-ranked first, and
+    the features the chunk model reads of each (:data:`~rag.answer_model.CHUNK_FEATURES`):
+    how the retrieval scored it beside the others, how much of the question's topic its
+    text, heading and item title cover, whether it is of the kind of document the question
+    names, its best sentence's probability, and whether any of its sentences holds the fact
+    asked for. ``top_chunk`` marks the best-ranked of these chunks."""
     best: dict[str, ScoredSentence] = {}
     facts: set[str] = set()
     for x in scored:  # best first: the first of a chunk is its best
@@ -727,32 +729,41 @@ def chunk_features(q: Question, scored: list[ScoredSentence], topic: TopicTerms)
     firsts = sorted(best.values(), key=lambda x: x.hit_rank)
     hits = [x.hit for x in firsts]
     kinds = asked_kinds(q.text, q.language)
-    top_dense = max(h.dense_score for h in hits)
+    # A chunk only the keyword search found has no similarity of its own (0.0 stands for
+    # none): at most that of the least similar chunk the dense search did find, as fuse() has it.
+    dense = [h.dense_score for h in hits if h.dense_rank is not None] or [0.0]
+    similarity = [h.dense_score if h.dense_rank is not None else min(dense) for h in hits]
     top_bm25 = max(h.bm25_score for h in hits) or 1.0
     top_sentence = max(h.sentence_score for h in hits)
     top_probability = scored[0].probability or 1.0
-    rows = [[
-        h.dense_score - top_dense, 1.0 / h.dense_rank if h.dense_rank else 0.0,
-        h.bm25_score / top_bm25, 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
-        h.sentence_score - top_sentence, h.score - hits[0].score,
-        float(h.chunk.kind in kinds), topic.coverage(searchable_text(h.chunk)),
-        topic.coverage(h.chunk.heading or ""), topic.coverage(h.chunk.item_title or ""),
-        x.probability, x.probability / top_probability, float(q.checkable and h.chunk.id in facts),
-        float(np.log1p(len(h.chunk.text))), 1.0 / x.hit_rank, float(x.hit_rank == firsts[0].hit_rank),
-    ] for x, h in zip(firsts, hits)]
+    share = SENTENCE_FEATURES.index("chunk_share")
+    rows = []
+    for x, h, sim in zip(firsts, hits, similarity):
+        row = {
+            "dense_gap": sim - max(similarity), "dense_rank_reciprocal": 1.0 / h.dense_rank if h.dense_rank else 0.0,
+            "bm25_share": h.bm25_score / top_bm25, "bm25_rank_reciprocal": 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
+            "sentence_gap": h.sentence_score - top_sentence, "fused_gap": h.score - hits[0].score,
+            "kind_asked": float(h.chunk.kind in kinds),
+            # as the sentence model read it: the chunk's share of the topic
+            "chunk_share": float(x.features[share]) if len(x.features) else topic.coverage(searchable_text(h.chunk)),
+            "heading_on_topic": topic.coverage(h.chunk.heading or ""),
+            "title_on_topic": topic.coverage(h.chunk.item_title or ""),
+            "best_probability": x.probability, "best_probability_ratio": x.probability / top_probability,
+            "fact_match": float(q.checkable and h.chunk.id in facts), "log_length": float(np.log1p(len(h.chunk.text))),
+            "rank_reciprocal": 1.0 / x.hit_rank, "top_chunk": float(x.hit_rank == firsts[0].hit_rank),
+        }
+        rows.append([row[f] for f in CHUNK_FEATURES])
     return hits, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(CHUNK_FEATURES))
 
 
 def choose_chunk(q: Question, scored: list[ScoredSentence], topic: TopicTerms, model: AnswerModel) -> str | None:
     """The id of the chunk to quote from: the best-ranked one, unless the chunk model scores
-    another ``model.chunk_margin`` higher (in log-odds). None without a chunk model."""
+    another ``model.chunk_margin`` higher (:func:`~rag.answer_model.pick_chunk`). None
+    without a chunk model."""
     if model.chunk is None or not scored:
         return None
     hits, rows = chunk_features(q, scored, topic)
-    p = np.clip(model.chunk.probability(rows), 1e-12, 1 - 1e-12)
-    logit = np.log(p) - np.log1p(-p)
-    best = int(np.argmax(logit))
-    return hits[best].chunk.id if logit[best] >= logit[0] + model.chunk_margin else hits[0].chunk.id
+    return hits[pick_chunk(model.chunk.score(rows), model.chunk_margin)].chunk.id
 
 
 def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: AnswerModel,
@@ -763,7 +774,9 @@ def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: An
     s, m = settings, model
     chosen = home is not None
     if chosen:
-        home_best = next(x for x in scored if x.hit.chunk.id == home)
+        home_best = next((x for x in scored if x.hit.chunk.id == home), None)
+        if home_best is None:
+            raise ValueError(f"chunk {home} has no candidate sentence among those scored")
     else:
         top_rank = min(x.hit_rank for x in scored)
         home_best = next(x for x in scored if x.hit_rank == top_rank)

@@ -8,6 +8,7 @@ import pytest
 from rag.bm25 import DutchAnalyzer
 from rag.evidence import (TopicTerms, asks_about_members, asks_advice, asks_dutch_position, holds_stance, names_responder, reports_members,
                           responder, stance_holder, stance_on_point, takes_stance)
+from rag.documents import searchable_text
 from rag.question import analyse
 
 
@@ -319,8 +320,9 @@ def test_the_sentences_before_one_are_those_of_its_own_chunk(seed_chunks):
     assert sentence_before(first, 3) == ""
 
 
-def _scored_of(chunks, probabilities):
-    """Each chunk's first two sentences as candidates, chunk i ranked i + 1, with the given probabilities."""
+def _scored_of(chunks, probabilities, facts=()):
+    """Each chunk's first two sentences as candidates, chunk i ranked i + 1, with the given
+    probabilities; the sentences in ``facts`` ((chunk index, sentence index)) hold the fact asked."""
     from rag.evidence import ScoredSentence
     from rag.retrieve import Hit
     from rag.sentences import split_sentences
@@ -328,9 +330,9 @@ def _scored_of(chunks, probabilities):
     out = []
     for rank, (chunk, probs) in enumerate(zip(chunks, probabilities), start=1):
         hit = Hit(chunk, 1.0 / rank, dense_rank=rank, bm25_rank=rank, dense_score=0.8 - rank / 10, bm25_score=5.0 / rank)
-        for span, p in zip(split_sentences(chunk.text), probs):
+        for i, (span, p) in enumerate(zip(split_sentences(chunk.text), probs)):
             out.append(ScoredSentence(rank, hit, span.start, span.end, chunk.text[span.start:span.end], 0.0,
-                                      np.zeros(0), False, p))
+                                      np.zeros(0), (rank - 1, i) in facts, p))
     return sorted(out, key=lambda x: -x.probability)
 
 
@@ -344,18 +346,25 @@ def test_the_chosen_chunk_alone_is_quoted_and_without_a_choice_a_far_likelier_ch
     chosen = select(scored, ExtractiveSettings(), model, home=first.id)
     assert {x.hit.chunk.id for x in chosen} == {first.id}  # not the likelier sentences of the chunk passed over
     assert chosen[0].probability == 0.5
-    by_rule = select(scored, ExtractiveSettings(), model)  # 0.9 is more than 1.25 times 0.5
+    assert 0.9 >= 0.5 * model.switch_ratio
+    by_rule = select(scored, ExtractiveSettings(), model)  # the rule: a far likelier sentence elsewhere wins
     assert by_rule[0].hit.chunk.id == second.id
+    with pytest.raises(ValueError, match="no candidate sentence"):
+        select(scored, ExtractiveSettings(), model, home="not-a-chunk")
+
+
+def _seed_question(seed_chunks, n, question="Wat staat in de geannoteerde agenda over Europol?"):
+    chunks = [c for c in seed_chunks if len(c.text) > 400][:n]
+    q = analyse(question)
+    return chunks, q, TopicTerms(q.text, DutchAnalyzer())
 
 
 def test_the_chunk_features_compare_each_chunk_with_the_best_ranked(seed_chunks):
-    from rag.answer_model import CHUNK_FEATURES, AnswerModel
-    from rag.evidence import choose_chunk, chunk_features
+    from rag.answer_model import CHUNK_FEATURES
+    from rag.evidence import chunk_features
 
-    chunks = [c for c in seed_chunks if len(c.text) > 400][:3]
-    scored = _scored_of(chunks, [[0.5, 0.1], [0.9, 0.6], [0.2, 0.1]])
-    q = analyse("Wat is de Nederlandse positie over Europol?")
-    topic = TopicTerms(q.text, DutchAnalyzer())
+    chunks, q, topic = _seed_question(seed_chunks, 3, "Hoeveel migranten kwamen in 2025 volgens de geannoteerde agenda aan?")
+    scored = _scored_of(chunks, [[0.5, 0.1], [0.9, 0.6], [0.2, 0.1]], facts={(2, 1)})
     hits, rows = chunk_features(q, scored, topic)
     assert [h.chunk.id for h in hits] == [c.id for c in chunks] and rows.shape == (3, len(CHUNK_FEATURES))
     col = {f: rows[:, i] for i, f in enumerate(CHUNK_FEATURES)}
@@ -363,9 +372,40 @@ def test_the_chunk_features_compare_each_chunk_with_the_best_ranked(seed_chunks)
     assert col["dense_gap"][0] == 0.0 and col["dense_gap"][2] < col["dense_gap"][1] < 0
     assert col["best_probability"].tolist() == [0.5, 0.9, 0.2] and col["best_probability_ratio"][1] == 1.0
     assert col["fused_gap"][0] == 0.0 and col["fused_gap"][1] < 0
+    assert col["bm25_share"].tolist() == [1.0, 0.5, pytest.approx(1 / 3)]
+    assert col["fact_match"].tolist() == [0.0, 0.0, 1.0]  # a fact in any sentence of the chunk, not only its best
+    # The question names the kind of document: chunks of a geannoteerde agenda.
+    assert col["kind_asked"].tolist() == [float(c.kind == "geannoteerde agenda") for c in chunks] and col["kind_asked"].any()
+    assert np.allclose(col["chunk_share"], [topic.coverage(searchable_text(c)) for c in chunks])
+
+
+def test_a_chunk_only_the_keyword_search_found_is_as_similar_as_the_least_similar_one_found(seed_chunks):
+    from rag.answer_model import CHUNK_FEATURES
+    from rag.evidence import chunk_features
+
+    chunks, q, topic = _seed_question(seed_chunks, 3)
+    scored = _scored_of(chunks, [[0.5], [0.4], [0.3]])
+    keyword_only = scored[-1].hit
+    keyword_only.dense_rank, keyword_only.dense_score = None, 0.0  # what fuse() leaves for it
+    _, rows = chunk_features(q, scored, topic)
+    gap = rows[:, CHUNK_FEATURES.index("dense_gap")]
+    assert gap[2] == gap[1] < 0  # not 0.8 below the best, which the model would read as far out of range
+    assert rows[2, CHUNK_FEATURES.index("dense_rank_reciprocal")] == 0.0
+
+
+def test_the_chunk_model_quotes_another_chunk_only_by_its_margin(seed_chunks):
+    from rag.answer_model import CHUNK_FEATURES, AnswerModel, LogisticModel
+    from rag.evidence import choose_chunk
+
+    chunks, q, topic = _seed_question(seed_chunks, 3)
+    scored = _scored_of(chunks, [[0.5, 0.1], [0.9, 0.6], [0.2, 0.1]])
+    n = len(CHUNK_FEATURES)
+    only = np.eye(n)[CHUNK_FEATURES.index("best_probability")]  # a model that reads nothing else
     model = AnswerModel.load("embeddinggemma-300m")
-    assert choose_chunk(q, scored, topic, model) in {c.id for c in chunks}
-    model.chunk_margin = 1e9  # another chunk never clears it: the best-ranked one is quoted
+    model.chunk = LogisticModel(list(CHUNK_FEATURES), np.zeros(n), np.ones(n), only, 0.0)
+    model.chunk_margin = 0.4  # 0.9 - 0.5, exactly
+    assert choose_chunk(q, scored, topic, model) == chunks[1].id
+    model.chunk_margin = 0.41
     assert choose_chunk(q, scored, topic, model) == chunks[0].id
     model.chunk = None
     assert choose_chunk(q, scored, topic, model) is None
