@@ -11,10 +11,14 @@ question names, its best sentence's probability, whether any of its sentences ho
 fact asked for) picks the chunk. A chunk is right when it holds the case's evidence
 (``rag.evaluate.is_relevant``, as citation precision counts it). Only questions whose
 answer comes to a chunk choice count: not those answered from an agenda's structure or
-refused before (``Answerer.settled``).
+answered or refused before a chunk is chosen (``Answerer.settled``: an office or signature
+line, nothing to quote, too unlikely an answer), nor those that name a meeting or letter no
+indexed letter is of (``ask`` refuses those).
 
 The model is fitted on the **train** sets, and its regularisation and margin are chosen
-on the **dev** sets: how often the chosen chunk is right. The **test** sets are reported,
+on the **dev** sets by the answer model's objective (``eval/fit_answer_model.py``: fact
+accuracy, citation precision and answered right, less any shortfall of refusals), with the
+rule competing. The **test** sets are reported,
 never used to choose. Run it after ``eval/fit_answer_model.py``: the features hold the
 sentence model's probabilities. The parameters go into ``rag/answer_model.json`` under the
 embedding model's family, beside the sentence and answerability models; the figures go to
@@ -75,15 +79,18 @@ def _cases(spec: str) -> list[Case]:
 
 
 def collect(answerer: Answerer, cases: list[Case], desc: str) -> tuple[list[ChunkChoice], list[Row]]:
-    """Each of ``cases`` retrieved once on the path :meth:`Answerer.ask` takes (not those
-    answered from an agenda's structure): as a row to answer, and, for an answerable one
-    whose answer comes to a chunk choice (not settled before, :meth:`Answerer.settled`),
-    as that choice."""
+    """Each of ``cases`` retrieved once on the path :meth:`Answerer.ask` takes: as a row to
+    answer, and, for an answerable one whose answer comes to a chunk choice (not settled
+    before, :meth:`Answerer.settled`), as that choice. Timeline cases and follow-ups are not
+    single questions; questions answered from an agenda's structure, or naming a meeting or
+    letter no indexed letter is of, never come to a chunk choice."""
     choices, rows = [], []
     for case in tqdm(cases, desc=desc, unit="vraag"):
         if case.timeline or case.history or answerer.agenda(case.question) is not None:
             continue
-        hits, qvec, _ = answerer.retrieve(case.question)
+        hits, qvec, unindexed = answerer.retrieve(case.question)
+        if unindexed is not None:
+            continue
         q = answerer.analyse(case.question)
         scored = answerer.score_sentences(q, hits, qvec)
         rows.append(Row(case, hits, qvec, scored, q))
@@ -120,10 +127,17 @@ def fit(choices: list[ChunkChoice], l2: float, features: list[str]) -> LogisticM
             grad -= x.T @ (right / right.sum() - p)
         return total, grad
 
-    result = minimize(loss, np.zeros(len(features)), jac=True, method="L-BFGS-B")
-    if not result.success:
-        raise SystemExit(f"the chunk model did not converge (L2 {l2}): {result.message}")
+    result = minimize(loss, np.zeros(len(features)), jac=True, method="L-BFGS-B", options={"maxiter": 1000})
+    if not result.success:  # the line search may stop short at the optimum too: say so, keep the result
+        print(f"chunk model, L2 {l2}: {result.message}", file=sys.stderr)
     return LogisticModel(list(features), mean, scale, result.x, 0.0).reading(CHUNK_FEATURES)
+
+
+def best_on_dev(grid: list[tuple]) -> tuple:
+    """The best of ``grid``'s (objective, right, L2, margin, model) entries: by objective (to
+    1e-9), a tie to the rule (model None), then to the chunk more often right, the stronger
+    regularisation and the larger margin: the smaller change."""
+    return max(grid, key=lambda t: (round(t[0], 9), t[4] is None, *t[1:4]))
 
 
 def right_share(choices: list[ChunkChoice], pick) -> float:
@@ -145,11 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.train or not args.dev:
         ap.error("give at least one --train and one --dev set")
     features = [f for f in CHUNK_FEATURES if f not in args.drop]
+    if not args.model_file.exists():
+        ap.error(f"{args.model_file} does not exist: fit the sentence model first (eval/fit_answer_model.py)")
 
     retriever = Retriever(Store(args.store))
     family = model_family(retriever.embedder.name)
-    if not args.model_file.exists():
-        ap.error(f"{args.model_file} does not exist: fit the sentence model first (eval/fit_answer_model.py)")
     stored = json.loads(args.model_file.read_text(encoding="utf-8"))
     if family not in stored["models"]:  # load() would read another model's sentence model
         ap.error(f"{args.model_file} has no models for {retriever.embedder.name}: fit them first "
@@ -174,14 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     # Chosen on dev by the answer model's objective (fact accuracy + citation precision +
     # answered right, less any shortfall of refusals): a chunk with the fact asked for can
     # turn a refusal into an answer, so the quoted chunk being right is not all that counts.
-    # The rule without a chunk model competes; ties go to it, then to the stronger
-    # regularisation and the larger margin: the smaller change.
+    # The rule without a chunk model competes (best_on_dev says how ties go).
     grid = [(objective(answers(None, 0.0, "dev")), right(None, 0.0, "dev"), np.inf, np.inf, None)]
     for l2 in L2_GRID:
         model = fit(choices["train"], l2, features)
         for margin in MARGIN_GRID:
             grid.append((objective(answers(model, margin, "dev")), right(model, margin, "dev"), l2, margin, model))
-    dev_objective, dev_right, l2, margin, model = max(grid, key=lambda t: t[:4])
+    dev_objective, dev_right, l2, margin, model = best_on_dev(grid)
     results = {name: {"questions": len(choices[name]), "answered questions": len(rows[name]),
                       "best_ranked": right_share(choices[name], lambda c: 0), "rule": right(None, 0.0, name),
                       "model": right(model, margin, name), "any": right_share(choices[name], lambda c: int(np.argmax(c.right))),
@@ -215,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in results.items():
         lines.append(f"| {name} | {r['questions']} | {r['best_ranked']:.3f} | {r['rule']:.3f} | **{r['model']:.3f}** "
                      f"| {r['any']:.3f} |")
-    lines += ["", "The answers of all questions (not those answered from an agenda's structure), rule → chunk model:", "",
+    lines += ["", "The answers of all questions (not those answered from an agenda's structure, nor those naming a "
+                   "meeting or letter not indexed), rule → chunk model:", "",
               "| split | questions | fact accuracy | citation precision | answered right | unanswerable refused |",
               "|---|---|---|---|---|---|"]
     for name, r in results.items():

@@ -5,7 +5,7 @@ Two small logistic regressions, fitted on the train split of the staff eval set 
 embedding model family): the sentence model (does this sentence hold the answer?)
 and the answerability model (do the letters answer the question at all?). A third,
 the chunk model (which of the retrieved chunks to quote from?), is a conditional logit
-fitted on the train sets by ``eval/fit_chunk_model.py``; only its scores' order counts.
+fitted on the train sets by ``eval/fit_chunk_model.py``: its scores count, not a probability.
 They are applied here with numpy; the features are computed by :mod:`rag.evidence`.
 
 Example:

@@ -730,7 +730,8 @@ def chunk_features(q: Question, scored: list[ScoredSentence], topic: TopicTerms)
     hits = [x.hit for x in firsts]
     kinds = asked_kinds(q.text, q.language)
     # A chunk only the keyword search found has no similarity of its own (0.0 stands for
-    # none): at most that of the least similar chunk the dense search did find, as fuse() has it.
+    # none): it is given that of the least similar candidate the dense search did find (fuse()
+    # gives it the last dense candidate's, lower still: the same bound, not the same value).
     dense = [h.dense_score for h in hits if h.dense_rank is not None] or [0.0]
     similarity = [h.dense_score if h.dense_rank is not None else min(dense) for h in hits]
     top_bm25 = max(h.bm25_score for h in hits) or 1.0
@@ -744,8 +745,7 @@ def chunk_features(q: Question, scored: list[ScoredSentence], topic: TopicTerms)
             "bm25_share": h.bm25_score / top_bm25, "bm25_rank_reciprocal": 1.0 / h.bm25_rank if h.bm25_rank else 0.0,
             "sentence_gap": h.sentence_score - top_sentence, "fused_gap": h.score - hits[0].score,
             "kind_asked": float(h.chunk.kind in kinds),
-            # as the sentence model read it: the chunk's share of the topic
-            "chunk_share": float(x.features[share]) if len(x.features) else topic.coverage(searchable_text(h.chunk)),
+            "chunk_share": float(x.features[share]),  # the chunk's share of the topic, as the sentence model read it
             "heading_on_topic": topic.coverage(h.chunk.heading or ""),
             "title_on_topic": topic.coverage(h.chunk.item_title or ""),
             "best_probability": x.probability, "best_probability_ratio": x.probability / top_probability,

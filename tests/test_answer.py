@@ -491,9 +491,10 @@ def test_a_count_of_what_the_letter_counts_is_answered(answerer):
     # The reply to the members (kst-36450-6) restates the bill before it answers; the bill's
     # own explanation (kst-36450-3) says it.
     ("welke doelgroepen adviseerd het adviescolege over", "bedrijven, burgers en professionals", "kst-36450-3"),
-    # (Asked "Why was the board's size set at ...?", the chunk model quotes the explanatory
-    # memorandum's article on the board instead, which gives no reason: a known loss.)
     ("Why is the ATR board kept small, at three to five members?", "slagvaardig", "kst-36450-6"),
+    pytest.param("Why was the board's size set at three to five members?", "slagvaardig", "kst-36450-6",
+                 marks=pytest.mark.xfail(strict=True, reason="a known loss: the chunk model quotes the explanatory "
+                                                             "memorandum's article on the board, which gives no reason")),
 ])
 def test_what_members_asked_is_not_quoted_as_the_answer(answerer, question, fact, doc):
     a = answerer.ask(question)

@@ -8,7 +8,6 @@ import pytest
 from rag.bm25 import DutchAnalyzer
 from rag.evidence import (TopicTerms, asks_about_members, asks_advice, asks_dutch_position, holds_stance, names_responder, reports_members,
                           responder, stance_holder, stance_on_point, takes_stance)
-from rag.documents import searchable_text
 from rag.question import analyse
 
 
@@ -323,6 +322,7 @@ def test_the_sentences_before_one_are_those_of_its_own_chunk(seed_chunks):
 def _scored_of(chunks, probabilities, facts=()):
     """Each chunk's first two sentences as candidates, chunk i ranked i + 1, with the given
     probabilities; the sentences in ``facts`` ((chunk index, sentence index)) hold the fact asked."""
+    from rag.answer_model import SENTENCE_FEATURES
     from rag.evidence import ScoredSentence
     from rag.retrieve import Hit
     from rag.sentences import split_sentences
@@ -330,9 +330,11 @@ def _scored_of(chunks, probabilities, facts=()):
     out = []
     for rank, (chunk, probs) in enumerate(zip(chunks, probabilities), start=1):
         hit = Hit(chunk, 1.0 / rank, dense_rank=rank, bm25_rank=rank, dense_score=0.8 - rank / 10, bm25_score=5.0 / rank)
+        features = np.zeros(len(SENTENCE_FEATURES))
+        features[SENTENCE_FEATURES.index("chunk_share")] = rank / 10  # as score_sentences gives it, per chunk
         for i, (span, p) in enumerate(zip(split_sentences(chunk.text), probs)):
             out.append(ScoredSentence(rank, hit, span.start, span.end, chunk.text[span.start:span.end], 0.0,
-                                      np.zeros(0), (rank - 1, i) in facts, p))
+                                      features, (rank - 1, i) in facts, p))
     return sorted(out, key=lambda x: -x.probability)
 
 
@@ -376,7 +378,7 @@ def test_the_chunk_features_compare_each_chunk_with_the_best_ranked(seed_chunks)
     assert col["fact_match"].tolist() == [0.0, 0.0, 1.0]  # a fact in any sentence of the chunk, not only its best
     # The question names the kind of document: chunks of a geannoteerde agenda.
     assert col["kind_asked"].tolist() == [float(c.kind == "geannoteerde agenda") for c in chunks] and col["kind_asked"].any()
-    assert np.allclose(col["chunk_share"], [topic.coverage(searchable_text(c)) for c in chunks])
+    assert col["chunk_share"].tolist() == [0.1, 0.2, 0.3]  # read from the sentence model's features
 
 
 def test_a_chunk_only_the_keyword_search_found_is_as_similar_as_the_least_similar_one_found(seed_chunks):
@@ -389,7 +391,7 @@ def test_a_chunk_only_the_keyword_search_found_is_as_similar_as_the_least_simila
     keyword_only.dense_rank, keyword_only.dense_score = None, 0.0  # what fuse() leaves for it
     _, rows = chunk_features(q, scored, topic)
     gap = rows[:, CHUNK_FEATURES.index("dense_gap")]
-    assert gap[2] == gap[1] < 0  # not 0.8 below the best, which the model would read as far out of range
+    assert gap[2] == gap[1] < 0  # not 0.7 below the best, which the model would read as far out of range
     assert rows[2, CHUNK_FEATURES.index("dense_rank_reciprocal")] == 0.0
 
 
