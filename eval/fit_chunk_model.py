@@ -54,8 +54,8 @@ from rag.evidence import chunk_features, select
 from rag.retrieve import Retriever
 from rag.store import Store
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fit_answer_model import Row, answer_metrics, objective  # noqa: E402  (the answer model's dev objective)
+# The answer model's dev objective, from the script beside this one (a script's folder is on its path).
+from fit_answer_model import Row, answer_metrics, objective  # noqa: E402
 
 L2_GRID = [0.3, 1.0, 3.0, 10.0, 30.0]
 MARGIN_GRID = [0.0, 0.5, 1.0]
