@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -192,6 +192,33 @@ class Answer:
         }
 
 
+T = TypeVar("T")
+
+
+def _councils_in(chunks: dict[str, Chunk]) -> set[str]:
+    """The councils some chunk mentions. Chunk by chunk, each council sought until it is found:
+    the texts are never joined (at 100k chunks, a string of ~200 MB) and mostly not unpacked."""
+    left, found = dict(COUNCIL_PATTERNS), set()
+    for chunk in chunks.values():
+        if not left:
+            break
+        text = f"{chunk.title}\n{chunk.council or ''}\n{chunk.text}"
+        for name in [n for n, p in left.items() if p.search(text)]:
+            found.add(name)
+            del left[name]
+    return found
+
+
+def _by_doc(chunks: dict[str, Chunk]) -> dict[str, list[Chunk]]:
+    """Each document's chunks in reading order."""
+    by_doc: dict[str, list[Chunk]] = {}
+    for chunk in chunks.values():
+        by_doc.setdefault(chunk.doc_id, []).append(chunk)
+    for doc_chunks in by_doc.values():
+        doc_chunks.sort(key=lambda c: (c.page_start, c.split_id))
+    return by_doc
+
+
 class Answerer:
     """Answers questions from a :class:`~rag.retrieve.Retriever`.
 
@@ -211,9 +238,8 @@ class Answerer:
         self.llm = llm
         self.analyzer = DutchAnalyzer()
         self._vocabulary: tuple[int, Vocabulary] | None = None  # (BM25 generation, counts)
-        self._councils: tuple[int, set[str]] | None = None
-        self._agendas: tuple[int, list[Agenda]] | None = None
-        self._by_doc: tuple[int, dict[str, list[Chunk]]] | None = None
+        # What is read off all chunks once per set of them, by name: (the chunks it was read off, what).
+        self._of_chunks: dict[str, tuple[dict[str, Chunk], object]] = {}
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -230,23 +256,19 @@ class Answerer:
         """The question's topic terms; an English question's in Dutch too (the letters are Dutch)."""
         return TopicTerms(in_dutch(q.text) if q.language == "en" else q.text, self.analyzer, self.vocabulary)
 
+    def _read_off_chunks(self, name: str, read: Callable[[dict[str, Chunk]], T]) -> T:
+        """``read(chunks)`` of the retriever's chunks, done once per set of chunks (a refresh
+        replaces the dict whole), not per question. The set is held, not its ``id``, which a
+        later dict may get again once the old one is freed."""
+        chunks = self.retriever.chunks
+        cached = self._of_chunks.get(name)
+        if cached is None or cached[0] is not chunks:
+            cached = self._of_chunks[name] = (chunks, read(chunks))
+        return cached[1]
+
     def _indexed_councils(self) -> set[str]:
         """The councils some indexed letter mentions, found once per set of chunks (not per question)."""
-        chunks = self.retriever.chunks
-        cached = self._councils
-        if cached is None or cached[0] != id(chunks):
-            # Chunk by chunk, each council sought until it is found: the texts are never
-            # joined (at 100k chunks, a string of ~200 MB) and mostly not unpacked.
-            left, found = dict(COUNCIL_PATTERNS), set()
-            for chunk in chunks.values():
-                if not left:
-                    break
-                text = f"{chunk.title}\n{chunk.council or ''}\n{chunk.text}"
-                for name in [n for n, p in left.items() if p.search(text)]:
-                    found.add(name)
-                    del left[name]
-            cached = self._councils = (id(chunks), found)
-        return cached[1]
+        return self._read_off_chunks("councils", _councils_in)
 
     # -- the one entry point
     def ask(
@@ -360,10 +382,7 @@ class Answerer:
         """The agendas of the letters ``filters`` lets through; all of them read once per set of chunks."""
         if filters is not None and not filters.is_empty():
             return agendas(c for c in self.retriever.chunks.values() if filters.matches(c))
-        chunks = self.retriever.chunks
-        if self._agendas is None or self._agendas[0] != id(chunks):
-            self._agendas = (id(chunks), agendas(chunks.values()))
-        return self._agendas[1]
+        return self._read_off_chunks("agendas", lambda chunks: agendas(chunks.values()))
 
     # -- extractive
     def retrieve(self, question: str, filters: Filters | None = None) -> tuple[list[Hit], np.ndarray,
@@ -597,16 +616,7 @@ class Answerer:
         """Each document's chunks in reading order, made once per set of chunks: a question for a
         person looks through up to three documents, which a pass over every chunk for each would
         make O(all chunks) a question."""
-        chunks = self.retriever.chunks
-        cached = self._by_doc
-        if cached is None or cached[0] != id(chunks):
-            by_doc: dict[str, list[Chunk]] = {}
-            for chunk in chunks.values():
-                by_doc.setdefault(chunk.doc_id, []).append(chunk)
-            for doc_chunks in by_doc.values():
-                doc_chunks.sort(key=lambda c: (c.page_start, c.split_id))
-            cached = self._by_doc = (id(chunks), by_doc)
-        return cached[1]
+        return self._read_off_chunks("by_doc", _by_doc)
 
     def _line_in(self, hits: list[Hit], docs: list[str],
                  span_of: Callable[[str], tuple[int, int] | None]) -> ScoredSentence | None:

@@ -737,3 +737,15 @@ def test_the_chunk_model_quotes_the_document_asked_for_where_another_ranks_first
     rule = Answerer(answerer.retriever, model=replace(answerer.model, chunk=None))
     by_rule = rule.ask(question)
     assert by_rule.answered and by_rule.citations[0].chunk.doc_id != "kst-36450-1"
+
+
+def test_what_is_read_off_all_chunks_is_read_again_for_a_new_set_of_them(answerer):
+    by_doc = answerer._chunks_by_doc()
+    assert answerer._chunks_by_doc() is by_doc and "kst-36450-1" in by_doc  # once per set of chunks
+    chunks = answerer.retriever.chunks
+    try:  # a refresh replaces the dict whole
+        answerer.retriever.chunks = {k: c for k, c in chunks.items() if c.doc_id != "kst-36450-1"}
+        assert "kst-36450-1" not in answerer._chunks_by_doc()
+    finally:
+        answerer.retriever.chunks = chunks
+    assert "kst-36450-1" in answerer._chunks_by_doc()
