@@ -614,10 +614,14 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
     counted = _counted(text, language) if answer_type == "number" else []
     status: list[str] = []
     if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
-        status = _status_asked(text)
+        agreed = _AGREED_ASKED.search(text) and not _OUR_SIDE.search(text)
+        status = _status_asked(f"{text} akkoord gegaan" if agreed else text)
     elif answer_type in ("date", "number", "countries", "parties"):
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
+        # A date of entry into force is told as often without those words ("het Pact gaat in juni
+        # in", "moet in de zomer van 2026 gereed zijn"): a plain date check, as before the act was known.
+        status = [act for act in status if act != "in werking treden"]
     if not yes_no:
         # Whether a thing is finished is asked as yes or no; "per wanneer moet het afgerond zijn" asks a deadline.
         status = [act for act in status if act != "afronden"]
@@ -794,8 +798,11 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                     "repatriate"),
                    ("teruggehaald", "terughalen", "terug te halen", "gerepatrieerd", "repatriëren", "repatriëring",
                     "repatriated", "repatriation", "overgebracht", "overbrengen")),
-    "instemmen": (("ingestemd", "goedgekeurd", "akkoord gegaan", "agreed", "agree", "approved", "approve"),
+    "instemmen": (("ingestemd", "goedgekeurd", "akkoord gegaan", "ja gezegd", "agreed", "agree", "approved", "approve",
+                   "consented"),
                   ("ingestemd", "instemmen", "in te stemmen", "instemming", "stemt in", "stemde in", "akkoord gegaan",
+                   "akkoord gegeven", "gaat akkoord", "ging akkoord", "gingen akkoord", "kan akkoord", "kunnen akkoord",
+                   "ja gezegd", "consented",
                    "akkoord bereikt", "geen akkoord", "goedgekeurd", "goedkeuring", "afgewezen", "wijst af", "bereikt",
                    "vastgesteld", "aangenomen", "aanvaard", "bekrachtigd", "agreed", "approved", "adopted", "rejected")),
     "stemmen": (("gestemd", "stemming", "stemmingen", "voted", "vote"),
@@ -814,6 +821,19 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
                   ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
                    "promised", "pledged")),
+    "in werking treden": (("in werking", "inwerkingtreding", "van kracht", "into force", "in force", "in effect",
+                           "take effect", "took effect", "taken effect"),
+                          ("in werking", "inwerkingtreding", "inwerkingtredingsdatum", "van kracht", "van toepassing",
+                           "into force", "in force", "in effect", "take effect", "takes effect", "took effect",
+                           "applies", "apply from")),
+    # An agreement with another state: "Heeft de EU al een terugname-overeenkomst met Libanon afgesloten?".
+    "sluiten": (("afgesloten", "gesloten", "concluded", "conclude"),
+                ("gesloten", "afgesloten", "sluiten", "sluit", "sloot", "te sluiten", "af te sluiten", "sluiting",
+                 "ondertekend", "onderhandelingen", "onderhandelen", "onderhandeld", "concluded", "conclude",
+                 "conclusion", "signed", "negotiations", "negotiating", "negotiated")),
+    "notificeren": (("genotificeerd", "notificeren", "notificatie", "notified", "notify", "notification"),
+                    ("genotificeerd", "notificeert", "notificeren", "te notificeren", "notificatie", "notified",
+                     "notifies", "notification")),
     # Whether a study, report or plan is finished: "Is het rekenkameronderzoek al klaar?".
     "afronden": (("klaar", "afgerond", "voltooid", "gereed", "finished", "completed", "ready"),
                  ("afgerond", "afronding", "afronden", "af te ronden", "voltooid", "gereed", "klaar", "opgeleverd",
@@ -858,6 +878,13 @@ _SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwij
                           r"this|that|dit|dat|die|deze)\b)", re.I)  # a conjunction before a subject, not "als wet"
 
 
+# "Ging de CTIVD akkoord met ...?", a terse "CTIVD akkoord met verzoek commissie?": whether someone
+# agreed, an act told as "akkoord gegaan" or "ingestemd"; not whether the Netherlands can agree,
+# which asks its position, nor "het akkoord" (the agreement).
+_AGREED_ASKED = re.compile(r"^\s*(?:ging|gingen)\b.*\bakkoord\b|(?<!\bhet )(?<!\been )\bakkoord met\b", re.I)
+_OUR_SIDE = re.compile(r"\b(?:nl|nederland|kabinet|regering|kan|kunnen)\b", re.I)
+
+
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
     text = _ACT_DATE.sub(r"\1 datum", text)  # "publicatiedatum": the date of the publication
@@ -881,6 +908,9 @@ _ON_THE_WAY = {
     "indienen": {"in te dienen", "wordt gestuurd", "worden gestuurd"},
     "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
     "afronden": {"af te ronden", "afronden", "loopt nog", "lopende"},
+    "sluiten": {"te sluiten", "af te sluiten", "sluiten", "onderhandelingen", "onderhandelen", "negotiations",
+                "negotiating"},
+    "notificeren": {"te notificeren", "notificeren"},
 }
 # Words of _ON_THE_WAY that tell the act still to come, as the letter was written ("ligt voor
 # behandeling bij de Tweede Kamer", "zal naar de Kamer worden gestuurd"); not a step that was

@@ -199,6 +199,11 @@ def test_a_matter_the_letter_only_points_back_to_is_not_named(answerer, question
     "Is de motie Ceder over Gaza en Rafah door de Tweede Kamer aangenomen?",
     # The agenda treats Libya at length, and no agreement signed.
     "Heeft Libië al een migratieovereenkomst met de EU ondertekend?",
+    # ... and Lebanon's returns, and no readmission agreement concluded.
+    "Heeft de EU al een overnameovereenkomst met Libanon gesloten?",
+    # The decision list tells the committee's wish for a CTIVD inquiry, not the CTIVD's answer.
+    "Ging de CTIVD akkoord met het onderzoeksverzoek van de vaste commissie?",
+    "Heeft de CTIVD al ja gezegd tegen het verzoek van de commissie?",
 ])
 def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(answerer, question):
     a = answerer.ask(question)
@@ -716,6 +721,19 @@ def test_a_terse_question_whether_an_act_was_done_is_refused_where_the_letter_do
     # kst-32317-995 tells the treaty's signing by 35 countries at the conference, not a Dutch ratification.
     a = answerer.ask("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?")
     assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing"
+
+
+def test_an_opt_out_asked_for_is_no_opt_out_notified(answerer):
+    # The Regeerprogramma wants an opt-out from the asylum rules; no letter tells it notified.
+    a = answerer.ask("Has the Netherlands notified the Commission of its opt-out request yet?")
+    assert a.answer_type == "yes_no" and not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING["en"].format(fact=FACT_NAMES["en"]["status"])
+
+
+def test_whether_a_law_enters_into_force_leads_with_the_sentence_that_tells_it(answerer):
+    a = answerer.ask("Treedt het Asiel- en Migratiepact in juni in werking?")
+    assert a.answered and a.citations[0].chunk.doc_id == "kst-32317-995"
+    assert a.answer.startswith("Nederland verwelkomt de reguliere update") and "inwerkingtreding van het Pact in juni" in a.answer
 
 
 def test_the_act_told_as_done_leads_the_one_still_to_come(answerer):

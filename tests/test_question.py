@@ -264,6 +264,15 @@ def test_councils_and_months_are_read():
     ("is er al gestemd over de comptabiliteitswet 2016", ["stemmen"]),
     ("motie ceder aangenomen?", ["aannemen"]),
     ("Did the Netherlands ratify the convention?", ["ratificeren"]),
+    ("Is de Instellingswet ATR al in werking getreeden?", ["in werking treden"]),
+    ("Heeft de EU al een overnameovereenkomst met Libanon gesloten?", ["sluiten"]),
+    ("Has the Netherlands notified the Commission of its opt-out request yet?", ["notificeren"]),
+    # Someone else's agreement, asked in the past or tersely, is an act; the Dutch one is a position.
+    ("Ging de CTIVD akkoord met het onderzoeksverzoek van de commissie?", ["instemmen"]),
+    ("CTIVD akkoord met verzoek commissie om onderzoek?", ["instemmen"]),
+    ("Heeft de CTIVD al ja gezegd tegen het verzoek?", ["instemmen"]),
+    ("Kan Nederland akkoord gaan met de roadmap voor het herziene VIS?", []),
+    ("Is er al een akkoord over de terugkeerverordening?", []),
     # Not about an act done, or the word in another sense: reached, right, closed, assumed,
     # established, "ondertussen" (no typo of "ondertekend").
     ("Gaat NL de 2%-norm halen?", []),
