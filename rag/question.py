@@ -121,6 +121,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
+        # A kind of country in one word: "welke migratielanden", "welke buurlanden", "welke herkomstlanden".
+        r"\b(welke|which) \w{3,}landen\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
         r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|(?<!verenigde )staten|member states|countries|(?<!united )states)\b", re.I)),
@@ -761,8 +763,10 @@ _OUTCOME_ASKED = (
                r"\b(?:welke|which|what)\s+(?=(?:resultaten|uitkomsten|bevindingen|conclusies|results|outcomes|findings)\b))"
                r"(?:\w*uitkomst(?:en)?|\w*uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
                r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
-    re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of") + r"|\bwhat came out of"
-               + _thing("of2", "") + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))
+    # "What came out of ...", "What concrete agreements came out of the Housing Summit?"
+    re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of")
+               + r"|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:came|come|has come|have come) out of" + _thing("of2", "")
+               + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)

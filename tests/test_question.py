@@ -88,6 +88,9 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("Inhoud akkoord EU-Turkije?", "other"),
         ("Reactie kabinet op het akkoord met Tunesië?", "other"),
         ("landen met hoogste asielcijfers?", "countries"),
+        # A kind of country in one word.
+        ("met welke migratielanden wil het kabinet strategische partnerschappen sluiten?", "countries"),
+        ("Met welke buurlanden wil NL het mini-Schengen vormgeven?", "countries"),
         ("termijn aanlevering cijfers?", "date"),
         # Terse whether an act was done; a target figure; who chaired ("zat ... voor"), not who sat in it.
         ("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?", "yes_no"),
@@ -629,6 +632,9 @@ def test_numbers_that_count_nothing_asked():
     ("wat was de uitkomst van het CTIVD-onderzoek nav de NL militairen in Libië?", "ctivd-onderzoek"),
     ("Wat bleek uit het onderzoek van de CTIVD?", "onderzoek"),
     ("Wat is het resultaat?", ""),
+    ("What came out of the meeting?", "meeting"),
+    ("What concrete agreements came out of the summit?", "summit"),
+    ("Which agreements came out of the Housing Summit?", ""),  # a name: what came of it, whatever it is called
     # A fact of its own type, or no outcome asked at all.
     ("Wanneer moeten de resultaten van de evaluatie beschikbaar zijn?", None),
     ("Wat vindt het kabinet van de werklunch?", None),
