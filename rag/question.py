@@ -122,7 +122,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A kind of country in one word: "welke migratielanden", "welke buurlanden", "welke herkomstlanden".
-        r"\b(welke|which) \w{3,}landen\b|"
+        r"\b(welke|which) \w{3,}(?<!ei)(?<!neder)landen\b|"
         # A name before them: "Which Council of Europe member states", "welke Raad van Europa-landen",
         # after a count: "Which seventeen Council of Europe member states".
         r"\b(welke|which|what) (?:" + _NOT_AUX + r"(?-i:[a-z])+\s+)?(?:(?-i:[A-Z][\w-]*)\s+(?:(?:of|van|the|de)\s+)?){0,3}(?:(?-i:[A-Z])\w*-)?(lidstaten|landen|(?<!verenigde )staten|member states|countries|(?<!united )states)\b", re.I)),
@@ -616,17 +616,17 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
     counted = _counted(text, language) if answer_type == "number" else []
     status: list[str] = []
     if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
-        agreed = _AGREED_ASKED.search(text) and not _OUR_SIDE.search(text)
-        status = _status_asked(f"{text} akkoord gegaan" if agreed else text)
+        status = _status_asked(text)
+        if _SOMEONE_AGREED.search(text) and "instemmen" not in status:
+            status.append("instemmen")
     elif answer_type in ("date", "number", "countries", "parties"):
         # The act of the main clause: not "Tot wanneer loopt het ATR nu de wet niet op tijd is aangenomen?"
         status = _status_asked(_SIDE_CLAUSE.split(text, maxsplit=1)[0])
-        # A date of entry into force is told as often without those words ("het Pact gaat in juni
-        # in", "moet in de zomer van 2026 gereed zijn"): a plain date check, as before the act was known.
-        status = [act for act in status if act != "in werking treden"]
     if not yes_no:
-        # Whether a thing is finished is asked as yes or no; "per wanneer moet het afgerond zijn" asks a deadline.
-        status = [act for act in status if act != "afronden"]
+        # Whether a thing is finished is asked as yes or no ("per wanneer moet het afgerond zijn" asks a
+        # deadline); a date of entry into force is told as often without the act's words ("het Pact
+        # gaat in juni in") as with them: both keep the plain check of their type.
+        status = [act for act in status if act not in ("afronden", "in werking treden")]
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
     if status and not actors:
         actors = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(text)]
@@ -765,7 +765,8 @@ _OUTCOME_ASKED = (
                r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
     # "What came out of ...", "What concrete agreements came out of the Housing Summit?"
     re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of")
-               + r"|\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:came|come|has come|have come) out of" + _thing("of2", "")
+               + r"|\b(?:what|which)\s+(?:(?:[\w-]+\s+)?(?:agreements?|results?|conclusions?|decisions?|deals?)\s+)?"
+                 r"(?:came|has come|have come) out of" + _thing("of2", "")
                + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
@@ -825,16 +826,17 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "toezeggen": (("toegezegd", "promised", "promise", "pledged", "pledge"),
                   ("toegezegd", "toezegging", "toezeggen", "zeg toe", "zegt toe", "ontvangt uw kamer", "zal uw kamer",
                    "promised", "pledged")),
-    "in werking treden": (("in werking", "inwerkingtreding", "van kracht", "into force", "in force", "in effect",
+    "in werking treden": (("in werking", "inwerkingtreding", "van kracht", "into force", "in force",
                            "take effect", "took effect", "taken effect"),
-                          ("in werking", "inwerkingtreding", "inwerkingtredingsdatum", "van kracht", "van toepassing",
-                           "into force", "in force", "in effect", "take effect", "takes effect", "took effect",
-                           "applies", "apply from")),
-    # An agreement with another state: "Heeft de EU al een terugname-overeenkomst met Libanon afgesloten?".
+                          ("in werking", "inwerkingtreding", "inwerkingtredingsdatum", "van kracht",
+                           "van toepassing worden", "into force", "in force", "take effect", "takes effect",
+                           "took effect", "apply from", "applies from")),
+    # An agreement concluded (asked only with its noun, :data:`_CONCLUDED_WHAT`): "Heeft de EU al een
+    # terugname-overeenkomst met Libanon afgesloten?". Not "sluit" ("sluit aan bij", "sluit niet uit").
     "sluiten": (("afgesloten", "gesloten", "concluded", "conclude"),
-                ("gesloten", "afgesloten", "sluiten", "sluit", "sloot", "te sluiten", "af te sluiten", "sluiting",
-                 "ondertekend", "onderhandelingen", "onderhandelen", "onderhandeld", "concluded", "conclude",
-                 "conclusion", "signed", "negotiations", "negotiating", "negotiated")),
+                ("gesloten", "afgesloten", "sluiten", "te sluiten", "af te sluiten", "ondertekend", "onderhandelingen",
+                 "onderhandelen", "onderhandeld", "concluded", "conclude", "conclusion", "signed", "negotiations",
+                 "negotiating", "negotiated")),
     "notificeren": (("genotificeerd", "notificeren", "notificatie", "notified", "notify", "notification"),
                     ("genotificeerd", "notificeert", "notificeren", "te notificeren", "notificatie", "notified",
                      "notifies", "notification")),
@@ -882,17 +884,26 @@ _SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwij
                           r"this|that|dit|dat|die|deze)\b)", re.I)  # a conjunction before a subject, not "als wet"
 
 
-# "Ging de CTIVD akkoord met ...?", a terse "CTIVD akkoord met verzoek commissie?": whether someone
-# agreed, an act told as "akkoord gegaan" or "ingestemd"; not whether the Netherlands can agree,
-# which asks its position, nor "het akkoord" (the agreement).
-_AGREED_ASKED = re.compile(r"^\s*(?:ging|gingen)\b.*\bakkoord\b|(?<!\bhet )(?<!\been )\bakkoord met\b", re.I)
-_OUR_SIDE = re.compile(r"\b(?:nl|nederland|kabinet|regering|kan|kunnen)\b", re.I)
+# Whether a body agreed, asked in the past ("Ging de CTIVD akkoord met ...?") or tersely after
+# its name ("CTIVD akkoord met verzoek commissie?"): an act a letter tells as "akkoord gegaan" or
+# "ingestemd". Not the agreement itself ("Ging het akkoord met Turkije ook over terugkeer?",
+# "Inhoud akkoord met Tunesië?"), nor whether the Netherlands can agree ("NL akkoord met ...?"),
+# which asks its position.
+_SOMEONE_AGREED = re.compile(
+    r"^\s*(?:ging|gingen)\b.*(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )\bakkoord\b|"
+    r"(?:\b(?-i:(?!NL\b)[A-Z][A-Za-z]*[A-Z]\w*)|\b(?:commissie|raad|kamer|rekenkamer|lidstaten|parlement|"
+    r"ministerraad|toezichthouder))\s+akkoord met\b", re.I)
+
+
+# "gesloten" asks whether an agreement was concluded only beside one: not "Is de grens gesloten?".
+_CONCLUDED_WHAT = re.compile(r"\w*(?:overeenkomst|akkoord|verdrag|memorandum|partnerschap|agreement|deal|treaty)\w*", re.I)
 
 
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
     text = _ACT_DATE.sub(r"\1 datum", text)  # "publicatiedatum": the date of the publication
-    return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)]
+    return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)
+            and (act != "sluiten" or _CONCLUDED_WHAT.search(text))]
 
 
 _ACT_DATE = re.compile(r"\b(\w{5,}?)s?datum\b", re.I)
@@ -912,8 +923,8 @@ _ON_THE_WAY = {
     "indienen": {"in te dienen", "wordt gestuurd", "worden gestuurd"},
     "toezeggen": {"ontvangt uw kamer", "zal uw kamer"},
     "afronden": {"af te ronden", "afronden", "loopt nog", "lopende"},
-    "sluiten": {"te sluiten", "af te sluiten", "sluiten", "onderhandelingen", "onderhandelen", "negotiations",
-                "negotiating"},
+    "sluiten": {"te sluiten", "af te sluiten", "sluiten", "onderhandelingen", "onderhandelen", "onderhandeld",
+                "negotiations", "negotiating", "negotiated"},
     "notificeren": {"te notificeren", "notificeren"},
 }
 # Words of _ON_THE_WAY that tell the act still to come, as the letter was written ("ligt voor

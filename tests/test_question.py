@@ -91,6 +91,7 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         # A kind of country in one word.
         ("met welke migratielanden wil het kabinet strategische partnerschappen sluiten?", "countries"),
         ("Met welke buurlanden wil NL het mini-Schengen vormgeven?", "countries"),
+        ("Welke Waddeneilanden hebben een azc?", "other"),
         ("termijn aanlevering cijfers?", "date"),
         # Terse whether an act was done; a target figure; who chaired ("zat ... voor"), not who sat in it.
         ("ratificatie verdrag Claims Commissie Oekraïne door Nederland al afgerond?", "yes_no"),
@@ -267,15 +268,24 @@ def test_councils_and_months_are_read():
     ("is er al gestemd over de comptabiliteitswet 2016", ["stemmen"]),
     ("motie ceder aangenomen?", ["aannemen"]),
     ("Did the Netherlands ratify the convention?", ["ratificeren"]),
-    ("Is de Instellingswet ATR al in werking getreeden?", ["in werking treden"]),
+    ("Is de Instellingswet ATR al in werking getreden?", ["in werking treden"]),
+    ("Is de inwerkingtredding van de wet al geweest?", ["in werking treden"]),
     ("Heeft de EU al een overnameovereenkomst met Libanon gesloten?", ["sluiten"]),
     ("Has the Netherlands notified the Commission of its opt-out request yet?", ["notificeren"]),
-    # Someone else's agreement, asked in the past or tersely, is an act; the Dutch one is a position.
+    # Someone else's agreement, asked in the past or tersely, is an act; the Dutch one is a position,
+    # and "het akkoord" the agreement itself.
     ("Ging de CTIVD akkoord met het onderzoeksverzoek van de commissie?", ["instemmen"]),
+    ("Ging de Commissie akkoord met het verzoek van Nederland?", ["instemmen"]),
     ("CTIVD akkoord met verzoek commissie om onderzoek?", ["instemmen"]),
     ("Heeft de CTIVD al ja gezegd tegen het verzoek?", ["instemmen"]),
     ("Kan Nederland akkoord gaan met de roadmap voor het herziene VIS?", []),
+    ("NL akkoord met roadmap VIS?", []),
     ("Is er al een akkoord over de terugkeerverordening?", []),
+    ("Ging het akkoord met Turkije ook over terugkeer?", []),
+    ("Inhoud akkoord met Tunesië?", []),
+    # Closed, not concluded; "in effect" as "in fact".
+    ("Is de grens met België gesloten?", []),
+    ("Does the cabinet in effect support the proposal?", []),
     # Not about an act done, or the word in another sense: reached, right, closed, assumed,
     # established, "ondertussen" (no typo of "ondertekend").
     ("Gaat NL de 2%-norm halen?", []),
@@ -287,6 +297,25 @@ def test_councils_and_months_are_read():
 ])
 def test_which_yes_no_questions_ask_whether_an_act_happened(question, status):
     assert analyse(question).status == status
+
+
+def test_a_date_of_entry_into_force_keeps_its_plain_date_check():
+    # Told as often without the act's words: "het Pact gaat in juni in".
+    for question in ("Wanneer treedt het Asiel- en Migratiepact in werking?", "Datum inwerkingtreding Pact?"):
+        q = analyse(question)
+        assert q.answer_type == "date" and q.status == []
+        assert has_fact(q, "Het Pact gaat in juni 2026 in.")
+
+
+def test_an_agreement_concluded_is_told_by_the_act_not_by_its_other_words():
+    q = analyse("Heeft de EU al een overnameovereenkomst met Libanon gesloten?")
+    assert tells_status(q, "De EU heeft in 2024 een overeenkomst met Libanon gesloten.")
+    assert tells_status(q, "Er wordt nog onderhandeld met Libanon.")  # pending: a state of play too
+    assert not tells_status(q, "Dit sluit aan bij de inzet van het kabinet.")
+    assert not tells_status(q, "Het kabinet sluit niet uit dat de instroom stijgt.")
+    entry = analyse("Is de Instellingswet ATR al in werking getreden?")
+    assert tells_status(entry, "De wet treedt op 1 januari 2026 in werking.")
+    assert not tells_status(entry, "De Kaderwet adviescolleges is van toepassing op het ATR.")
 
 
 def test_a_letter_tells_an_act_either_way_or_not_at_all():
@@ -635,6 +664,7 @@ def test_numbers_that_count_nothing_asked():
     ("What came out of the meeting?", "meeting"),
     ("What concrete agreements came out of the summit?", "summit"),
     ("Which agreements came out of the Housing Summit?", ""),  # a name: what came of it, whatever it is called
+    ("Which people came out of detention?", None),
     # A fact of its own type, or no outcome asked at all.
     ("Wanneer moeten de resultaten van de evaluatie beschikbaar zijn?", None),
     ("Wat vindt het kabinet van de werklunch?", None),
