@@ -831,7 +831,7 @@ STATUS_ACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                           ("in werking", "inwerkingtreding", "inwerkingtredingsdatum", "van kracht",
                            "van toepassing worden", "into force", "in force", "take effect", "takes effect",
                            "took effect", "apply from", "applies from")),
-    # An agreement concluded (asked only with its noun, :data:`_CONCLUDED_WHAT`): "Heeft de EU al een
+    # An agreement concluded (asked only with its noun, :data:`_ASKED_ONLY_WITH`): "Heeft de EU al een
     # terugname-overeenkomst met Libanon afgesloten?". Not "sluit" ("sluit aan bij", "sluit niet uit").
     "sluiten": (("afgesloten", "gesloten", "concluded", "conclude"),
                 ("gesloten", "afgesloten", "sluiten", "te sluiten", "af te sluiten", "ondertekend", "onderhandelingen",
@@ -895,15 +895,18 @@ _SOMEONE_AGREED = re.compile(
     r"ministerraad|toezichthouder))\s+akkoord met\b", re.I)
 
 
-# "gesloten" asks whether an agreement was concluded only beside one: not "Is de grens gesloten?".
-_CONCLUDED_WHAT = re.compile(r"\w*(?:overeenkomst|akkoord|verdrag|memorandum|partnerschap|agreement|deal|treaty)\w*", re.I)
+# Acts asked only beside what they are done to: "gesloten" asks whether an agreement was
+# concluded, not "Is de grens gesloten?".
+_ASKED_ONLY_WITH = {
+    "sluiten": re.compile(r"\w*(?:overeenkomst|akkoord|verdrag|memorandum|partnerschap|agreement|deal|treaty)\w*", re.I),
+}
 
 
 def _status_asked(text: str) -> list[str]:
     """The acts (keys of :data:`STATUS_ACTS`) a yes/no question asks whether they happened."""
     text = _ACT_DATE.sub(r"\1 datum", text)  # "publicatiedatum": the date of the publication
     return [act for act, (asking, _) in STATUS_ACTS.items() if _mentions(text, asking, typos=True)
-            and (act != "sluiten" or _CONCLUDED_WHAT.search(text))]
+            and (act not in _ASKED_ONLY_WITH or _ASKED_ONLY_WITH[act].search(text))]
 
 
 _ACT_DATE = re.compile(r"\b(\w{5,}?)s?datum\b", re.I)
