@@ -426,9 +426,11 @@ def _terse_act(text: str) -> bool:
                for m in _TERSE_ACT_INSIDE.finditer(text))
 
 
+# Before "akkoord" as someone's agreeing, not the agreement itself ("het akkoord met Turkije").
+_NOT_THE_AGREEMENT = r"(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )"
 # Agreed or come about in the end, in a longer terse question: "CTIVD akkoord met verzoek commissie
 # om onderzoek naar handelen inlichtingendiensten?", "debat uiteindelijk gepland na ontvangst brief?".
-_AGREED = re.compile(r"(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )(?<!\bthe )\bakkoord(?!\s+(?-i:[A-Z])|\s+\w+-)\b|"
+_AGREED = re.compile(_NOT_THE_AGREEMENT + r"(?<!\bthe )\bakkoord(?!\s+(?-i:[A-Z])|\s+\w+-)\b|"
                      r"\b(ingestemd|goedgekeurd|doorgegaan)\b", re.I)
 
 
@@ -626,7 +628,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
         # Whether a thing is finished is asked as yes or no ("per wanneer moet het afgerond zijn" asks a
         # deadline); a date of entry into force is told as often without the act's words ("het Pact
         # gaat in juni in") as with them: both keep the plain check of their type.
-        status = [act for act in status if act not in ("afronden", "in werking treden")]
+        status = [act for act in status if act not in _ASKED_ONLY_YES_NO]
     actors = [name for name, pattern in ACTORS.items() if pattern.search(text)] if status else []
     if status and not actors:
         actors = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(text)]
@@ -890,11 +892,14 @@ _SIDE_CLAUSE = re.compile(r"(?<=\w)\s+(?:nu|als|nadat|omdat|zodra|doordat|terwij
 # "Inhoud akkoord met Tunesië?"), nor whether the Netherlands can agree ("NL akkoord met ...?"),
 # which asks its position.
 _SOMEONE_AGREED = re.compile(
-    r"^\s*(?:ging|gingen)\b.*(?<!\bhet )(?<!\been )(?<!\bdit )(?<!\bdat )\bakkoord\b|"
+    r"^\s*(?:ging|gingen)\b.*" + _NOT_THE_AGREEMENT + r"\bakkoord\b|"
     r"(?:\b(?-i:(?!NL\b)[A-Z][A-Za-z]*[A-Z]\w*)|\b(?:commissie|raad|kamer|rekenkamer|lidstaten|parlement|"
     r"ministerraad|toezichthouder))\s+akkoord met\b", re.I)
 
 
+# Acts asked only in a yes/no question; a date, count or list of them keeps the plain check of
+# its type (see analyse()).
+_ASKED_ONLY_YES_NO = {"afronden", "in werking treden"}
 # Acts asked only beside what they are done to: "gesloten" asks whether an agreement was
 # concluded, not "Is de grens gesloten?".
 _ASKED_ONLY_WITH = {
