@@ -46,7 +46,7 @@ from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
 from rag.dates import letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
-from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice,
+from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice, asks_view,
                           asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
@@ -542,11 +542,18 @@ class Answerer:
             if lead is not None:
                 picked = with_stance(picked, lead, self.settings)
         asked_who, who = responder(q)
-        if who and not any(names_responder(who, x.text, sentence_before(x), x.hit.chunk.kind) for x in picked):
-            # "How has the European Commission responded ...?" over the cabinet's own plans.
-            what = "advice" if asks_advice(q) else "response"
-            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language][what].format(who=asked_who))
+        naming = [x for x in picked if who and names_responder(who, x.text, sentence_before(x), x.hit.chunk.kind)]
+        if who and not naming:
+            # "How has the European Commission responded ...?" over the cabinet's own plans;
+            # "Wat is het standpunt van Hongarije ...?" over the Dutch one.
+            what = "advice" if asks_advice(q) else "holder" if asks_view(q) else "response"
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language][what].format(who=asked_who,
+                                                                                                holder=asked_who))
             return self._not_found(q, hits, scored, "fact_missing", message)
+        if naming and lead is None and asks_view(q):
+            # "Wat vinden de leden van de CDA-fractie ...?": their sentence first, not the passage's opening.
+            lead = min(naming, key=lambda x: (x.hit_rank, x.start))
+            picked = with_stance(picked, lead, self.settings)
         holder = stance_holder(q)
         if holder:
             # "Steunt de VNG ...?": only a sentence in which the VNG takes a side answers it.

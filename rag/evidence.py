@@ -250,6 +250,36 @@ _RESPONSE_ASKED += _ADVICE_ASKED + (
 )
 
 
+# A view is a response too: "Wat is het standpunt van Hongarije over ...?", "Wat vindt de
+# CDA-fractie van ...?", "What position is Hungary expected to take on ...?". Only a sentence
+# naming who holds it answers; the Netherlands' own view the position rules answer.
+_ON = r"(?:over|inzake|tegenover|ten aanzien van|t\.?a\.?v\.?|m\.?b\.?t\.?|met betrekking tot|bij|op|on|about|regarding|towards|concerning)"
+_VIEW = r"(?:standpunt|positie|houding|opvatting|mening|visie|position|stance|view|views|opinion|attitude)"
+_VIEW_ASKED = (
+    re.compile(rf"\b(?:wat|welk)\s+(?:is|was|zijn|waren)\s+(?:het|de)\s+{_VIEW}\s+van\s+(?:de |het )?{_WHO}"
+               rf"(?:\s+{_ON}\b|\s*\?|\s*$)", re.I),
+    re.compile(rf"\bwelke?\s+{_VIEW}\s+(?:neemt|nemen|nam|namen|heeft|hebben|had|hadden)\s+(?:de |het )?{_WHO}"
+               rf"(?:\s+(?:in|aan)\b|\s+{_ON}\b|\s*\?|\s*$)", re.I),
+    re.compile(rf"\bwat\s+(?:vindt|vinden|vond|vonden|denkt|denken|dacht|dachten)\s+(?:de |het )?{_WHO}\s+(?:van|over)\b",
+               re.I),
+    re.compile(rf"\bhoe\s+(?:staat|staan|stond|stonden)\s+(?:de |het )?{_WHO}\s+(?:tegenover|in)\b", re.I),
+    re.compile(rf"\bhoe\s+(?:kijkt|kijken|keek|keken|oordeelt|oordelen|oordeelde|oordeelden)\s+(?:de |het )?{_WHO}"
+               rf"\s+(?:aan\s+tegen|tegen|naar|over)\b", re.I),
+    re.compile(rf"\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?{_WHO}(?:'s|’s|')\s+{_VIEW}\b", re.I),
+    re.compile(rf"\bwhat\s+(?:is|was|are|were)\s+the\s+{_VIEW}\s+of\s+(?:the\s+)?{_WHO}(?:\s+{_ON}\b|\s*\?|\s*$)", re.I),
+    re.compile(rf"\bwhat\s+{_VIEW}\s+(?:does|do|did|will|would|is|are|was|were|has|have)\s+(?:the\s+)?{_WHO}\s+"
+               rf"(?:(?:expected|likely|going|set)\s+to\s+)?(?:take|taking|hold|holding|have|adopt|adopting)\b", re.I),
+    re.compile(rf"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?{_WHO}\s+think\s+(?:of|about)\b", re.I),
+    re.compile(rf"\bhow\s+(?:does|do|did)\s+(?:the\s+)?{_WHO}\s+(?:view|see|regard|assess|feel\s+about)\b", re.I),
+)
+_RESPONSE_ASKED += _VIEW_ASKED
+
+
+def asks_view(q: Question) -> bool:
+    """Does ``q`` ask what someone thinks of something ("Wat is het standpunt van Hongarije over ...?")?"""
+    return any(p.search(q.text) for p in _VIEW_ASKED)
+
+
 def asks_advice(q: Question) -> bool:
     """Does ``q`` ask whether or what someone advised ("Heeft de RvS geadviseerd over ...?")?"""
     return any(p.search(q.text) for p in _ADVICE_ASKED)
@@ -269,6 +299,19 @@ _RESPONDER_ALIASES = {
 _DECISION_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:Besluit|Voorstel|Noot)\b")
 
 
+def _whole_name(who: str, after: str) -> str:
+    """``who`` as far as its name goes on past the "van" that ended it: "wat vond raad van state van
+    ...", "Wat vinden de leden van de CDA-fractie van ...?" (the party's members: the party)."""
+    if who.lower() in _MEMBERS:
+        party = re.match(r"\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?([\wà-ÿ-]+)", after, re.I)
+        if party:
+            return party.group(1)
+    said = f"{who}{after}".lower()
+    longer = [key for key in _RESPONDER_ALIASES if len(key) > len(who) and " " in key
+              and re.match(rf"{re.escape(key)}\b", said)]
+    return f"{who}{after}"[:len(max(longer, key=len))] if longer else who
+
+
 def responder(q: Question) -> tuple[str, list[str]]:
     """Who a question asks to have responded, when not the Netherlands or the cabinet (a
     letter is the cabinet's response): as asked, and the Dutch words a sentence must name one
@@ -282,9 +325,11 @@ def responder(q: Question) -> tuple[str, list[str]]:
         ('', [])
     """
     m = next((m for m in (p.search(q.text) for p in _RESPONSE_ASKED) if m), None)
-    if not m or DUTCH_ACTOR.search(m.group("who")):
+    if not m:
         return "", []
-    who = m.group("who").strip()
+    who = _whole_name(m.group("who").strip(), q.text[m.end("who"):])
+    if DUTCH_ACTOR.search(who):
+        return "", []
     words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
     if not words or any(w in _DUTCH_HOLDERS for w in words):
         return "", []  # "de minister van Financiën": the cabinet's own

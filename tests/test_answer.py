@@ -226,6 +226,27 @@ def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(a
     assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
 
 
+@pytest.mark.parametrize("question, language, holder", [
+    # The JBZ agenda gives the Dutch line on these items and no other member state's.
+    ("Wat is het standpunt van Hongarije over de verordening bescherming volwassenen?", "nl", "Hongarije"),
+    ("What position is Hungary expected to take on the general approach on the protection of adults?", "en", "Hungary"),
+    ("What is Germany's position on the future of Europol?", "en", "Germany"),
+    ("Wat is de positie van Polen over de implementatie van het migratiepact?", "nl", "Polen"),
+])
+def test_what_another_country_thinks_is_answered_only_where_the_letter_names_it(answerer, question, language, holder):
+    a = answerer.ask(question)
+    assert a.answer_type == "position" and not a.answered and a.reason == "fact_missing" and a.related
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["holder"].format(holder=holder))
+
+
+def test_what_someone_else_thinks_leads_with_the_sentence_that_names_them(answerer):
+    # kst-36450-6: the answer on the CDA group's questions opens with the ATR, not with the group.
+    a = answerer.ask("Wat vinden de leden van de CDA-fractie van het wetsvoorstel Instellingswet ATR?")
+    assert a.answered and a.answer.startswith("De leden van de CDA-fractie constateren")
+    b = answerer.ask("Hoe staat de Europese Commissie tegenover terugkeerhubs?")
+    assert b.answered and b.answer.startswith("De Commissie")
+
+
 def test_someone_elses_side_is_quoted_where_they_take_it(answerer):
     # kst-36450-6: the CDA's support is told in the sentence after the one that names the party.
     a = answerer.ask("steunt de cda fractie het permanent maken van het adviescollege toetsing regeldruk")

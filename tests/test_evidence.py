@@ -200,7 +200,6 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     # The cabinet's own response is what its letters are; a name the glossary cannot translate is not checked.
     ("reactie kab. op UHT-punt ATR over toets op complexiteit", []),
     ("Hoe heeft de regering gereageerd op de kritiek van de Raad van State?", []),
-    ("Wat vindt de VNG van het wetsvoorstel?", []),
     ("Hoe heeft de Commissie ingezet op terugkeer?", []),
     ("Reactie op het advies van de RvS op artikel 3", []),
     ("Reactie van de minister van Financiën op de motie", []),
@@ -217,6 +216,20 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Heeft het ATR zich uitgesproken over het voorstel?", ["atr"]),
     ("Heeft de Tweede Kamer zich daarover uitgesproken?", ["kamer"]),
     ("Heeft de minister geadviseerd over het besluit?", []),
+    # A view is a response: the holder as far as the name goes ("raad van state", a party for its members).
+    ("Wat vindt de VNG van het wetsvoorstel?", ["vng"]),
+    ("Wat is het standpunt van Hongarije over de verordening?", ["hongarije"]),
+    ("What position is Hungary expected to take on the general approach?", ["hongarije"]),
+    ("What is Germany's position on the future of Europol?", ["duitsland"]),
+    ("wat vond raad van state van begrip ervaren regledruk", ["raad van state"]),
+    ("Wat vinden de leden van de CDA-fractie van het wetsvoorstel?", ["cda-fractie"]),
+    ("Hoe kijkt de Eerste Kamer aan tegen het ATR?", ["eerste kamer"]),
+    ("Wat is de positie van andere lidstaten over Europol?", ["lidstaten"]),
+    # The Dutch view is the position rules' to answer.
+    ("Wat is het standpunt van het kabinet over Europol?", []),
+    ("Hoe staat Nederland tegenover terugkeerhubs?", []),
+    ("What is the Dutch government's position on Europol?", []),
+    ("Wat vindt de minister van Justitie van het voorstel?", []),
 ])
 def test_who_a_question_asks_to_have_responded(question, words):
     assert responder(analyse(question))[1][:1] == words
