@@ -56,6 +56,9 @@ _TYPE_RES = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, (_
 
 _AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|agendapnt\w*|punt(?:en)?|pnt(?:en)?|items?|onderwerpen|topics?|"
                           r"points?)\b", re.I)
+# What a meeting will take up, asked in Dutch without an agenda word: "Wat wordt er besproken op de
+# JBZ-Raad?", "Waarover spreekt de Raad?", "Wat komt er aan de orde?" (with the meeting named).
+_TAKEN_UP = re.compile(r"\b(?:besproken|bespreekt|bespreken|spreekt|spreken|aan de orde|aan bod|op tafel)\b", re.I)
 _POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|hecht\w*|position|stance|view|think|support)\b|\bwat vind|"
                        r"\bvind(?:t|en) (?:nederland|nl|het kabinet|de regering|de minister)\b", re.I)
 _SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
@@ -135,7 +138,8 @@ META_WORDS |= set(STOPWORDS_DUTCH) | set(STOPWORDS_EN_PLUS) | set(
     early late begin eind vroeg laat luxemburg luxembourg brussel brussels justice home affairs biza bz jenv
     ministerie ministry day dag dagen days ter what's whats wat's allemaal krijgen horen hoe ervoor staat
     staan moeten moet nog wordt worden zijn what which who whom whose when where how day list bereiken
-    nemen""".split())
+    nemen besproken bespreekt bespreken spreekt spreken gesproken orde bod tafel tijdens volgende komende
+    aanstaande""".split())
 _ITEM_NUMBER = re.compile(r"\b(?:agenda)?(?:punt|pnt|item|point)\s*(\d{1,2})\b", re.IGNORECASE)
 # Sections as staff name them: "BiZa", "Justice day", "onder Justitie".
 _SECTION_WORDS = {"justitie": "justitie", "justice": "justitie", "binnenlandse zaken": "binnenlandse zaken",
@@ -195,6 +199,8 @@ def read_question(text: str) -> AgendaQuestion | None:
     topic = _topic_words(text)
     if topic and _CONTENT.search(text):
         return None
+    if topic and _TAKEN_UP.search(text) and not _AGENDA_WORD.search(text) and not _YES_NO.match(text):
+        return None  # "Wat wordt er op de Raad besproken over terugkeerhubs?": what is said of them
     asked = _structure(text)
     if not topic:
         return asked
@@ -224,7 +230,8 @@ def _structure(text: str) -> AgendaQuestion | None:
     if types:
         # Nothing but a type and a meeting ("ter goedkeuring jbz maart 2026") asks for those items too.
         return AgendaQuestion("type", types, section=section_name)
-    if _AGENDA_WORD.search(text) or section_name:
+    taken_up = _TAKEN_UP.search(text) and _MEETING_NOUN.search(text) and not _CONTENT.search(text)
+    if _AGENDA_WORD.search(text) or section_name or taken_up:
         return AgendaQuestion("items", section=section_name)
     if meeting:
         return AgendaQuestion("meeting")

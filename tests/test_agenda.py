@@ -34,8 +34,15 @@ def test_the_march_2026_agenda_has_its_13_items_with_their_types(letters_retriev
     assert agenda.items[5].title == "Toekomst van Europol" and agenda.items[5].page_start == 13
 
 
-def test_the_whole_agenda_is_listed_and_each_item_cited(answerer):
-    answer = answerer.ask("Wat staat er op de agenda van de JBZ-Raad?")
+@pytest.mark.parametrize("question", [
+    "Wat staat er op de agenda van de JBZ-Raad?",
+    # What the meeting takes up, asked without an agenda word.
+    "Wat wordt er besproken op de volgende JBZ-Raad?",
+    "Waarover spreekt de JBZ-Raad in maart?",
+    "wat komt er aan de orde op de jbz-raad",
+])
+def test_the_whole_agenda_is_listed_and_each_item_cited(answerer, question):
+    answer = answerer.ask(question)
     assert answer.mode == "agenda" and answer.answered
     assert "5–6 maart 2026" in answer.answer and "26 februari 2026" in answer.answer
     assert len(answer.citations) == 13
@@ -165,7 +172,11 @@ def test_topic_questions_take_the_normal_path(answerer):
                      "regulation?",
                      "wat brengt NL in bij de lunch over criminelen die vanuit de bajes doorgaan?",
                      "waar maakt NL zich zorgen over bij de Syrië-lunch van de JBZ in maart?",
-                     "Hecht Nederland waarde aan een impact assessment bij het voorstel over Europol?"):
+                     "Hecht Nederland waarde aan een impact assessment bij het voorstel over Europol?",
+                     # What is said of a topic, or what the Netherlands wants, is content, not the agenda.
+                     "Wat wordt er op de JBZ-Raad besproken over terugkeerhubs?",
+                     "Wat bespreekt de JBZ-Raad over Europol?",
+                     "Wat wil NL bespreken op de JBZ-Raad?"):
         assert read_question(question) is None, question
     answer = answerer.ask("Wat wil Nederland bij het agendapunt over Europol?")
     assert answer.mode == "extractive" and answer.citations[0].chunk.item_title == "Toekomst van Europol"
