@@ -311,7 +311,7 @@ class Answerer:
             # of another meeting is no answer to it; one that names that meeting or day is.
             # (Answering from any passage that names the month instead quoted the ATR papers'
             # "december 2024" for "the JHA Council of December 2024 on Europol".)
-            q = analyse(question)
+            q = self.analyse(question)
             said = NO_LETTER_OF if isinstance(unindexed, LetterRef) else NO_LETTER_ON
             answer = self._not_found(q, hits, [], "not_in_letters", said[q.language].format(what=unindexed.label(q.language)))
         t2 = time.perf_counter()

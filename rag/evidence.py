@@ -260,8 +260,8 @@ _VIEW_ASKED = (
                rf"(?:\s+{_ON}\b|\s*\?|\s*$)", re.I),
     re.compile(rf"\bwelke?\s+{_VIEW}\s+(?:neemt|nemen|nam|namen|heeft|hebben|had|hadden)\s+(?:de |het )?{_WHO}"
                rf"(?:\s+(?:in|aan)\b|\s+{_ON}\b|\s*\?|\s*$)", re.I),
-    re.compile(rf"\bwat\s+(?:vindt|vinden|vond|vonden|denkt|denken|dacht|dachten)\s+(?:de |het )?{_WHO}\s+(?:van|over)\b",
-               re.I),
+    re.compile(rf"\b(?:wat|hoe)\s+(?:vindt|vinden|vond|vonden|denkt|denken|dacht|dachten)\s+(?:de |het )?{_WHO}\s+"
+               r"(?:van|over)\b", re.I),
     re.compile(rf"\bhoe\s+(?:staat|staan|stond|stonden)\s+(?:de |het )?{_WHO}\s+(?:tegenover|in)\b", re.I),
     re.compile(rf"\bhoe\s+(?:kijkt|kijken|keek|keken|oordeelt|oordelen|oordeelde|oordeelden)\s+(?:de |het )?{_WHO}"
                rf"\s+(?:aan\s+tegen|tegen|naar|over)\b", re.I),

@@ -1077,6 +1077,12 @@ def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, an
     ("Which member state holds the Council presidency?", "other"),
     ("Wat is het effect op de kosten?", "other"),
     ("What are the cost drivers of the new system?", "other"),
+    # The budget asked in English as in Dutch; the year asked without "in".
+    ("What is the budget of Frontex?", "amount"),
+    ("What is the annual budget of Europol?", "amount"),
+    ("What were the budget negotiations about?", "other"),
+    ("Which year was ATR founded?", "date"),
+    ("What year did the Netherlands sign the convention?", "date"),
 ])
 def test_counts_signers_members_provisions_and_costs_asked_in_other_words(question, answer_type):
     assert analyse(question).answer_type == answer_type
