@@ -205,7 +205,7 @@ _NOT_A_HOLDER = {"u", "je", "jij", "men", "ze", "zij", "hij", "it", "they", "he"
                  "ik", "there"}
 _DUTCH_HOLDERS = {"regering", "kabinet", "minister", "ministers", "staatssecretaris", "premier", "minister-president",
                   "bewindspersoon", "bewindspersonen", "government", "cabinet", "nederland", "nl", "netherlands",
-                  "ministry", "ministerie"}
+                  "ministry", "ministerie", "haag", "hague"}  # "Hoe denkt Den Haag over ...?": the cabinet
 _MEMBERS = {"leden", "lid", "members", "member"}
 _COUNTRY_NAMES = set(COUNTRIES) - {"Nederland", "Netherlands"}
 _ADJECTIVE_ENDINGS = ("se", "ische", "ale", "ele", "ige", "lijke", "bare", "ende", "ieve", "ere", "nieuwe", "oude", "grote",

@@ -226,6 +226,7 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Hoe kijkt de Eerste Kamer aan tegen het ATR?", ["eerste kamer"]),
     ("Wat is de positie van andere lidstaten over Europol?", ["lidstaten"]),
     ("Hoe denken andere lidstaten over terugkeerhubs?", ["lidstaten"]),
+    ("Hoe denkt Den Haag over de versterking van het Europese politieagentschap?", []),
     # The Dutch view is the position rules' to answer.
     ("Wat is het standpunt van het kabinet over Europol?", []),
     ("Hoe staat Nederland tegenover terugkeerhubs?", []),
