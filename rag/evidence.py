@@ -272,7 +272,23 @@ _VIEW_ASKED = (
     re.compile(rf"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?{_WHO}\s+think\s+(?:of|about)\b", re.I),
     re.compile(rf"\bhow\s+(?:does|do|did)\s+(?:the\s+)?{_WHO}\s+(?:view|see|regard|assess|feel\s+about)\b", re.I),
 )
+# What someone says of it: "Wat zegt Duitsland over binnengrenscontroles?", "What does the
+# European Parliament say about ...?" (a short name: "Wat zegt de Commissie in haar mededeling
+# over ...?" is left to the rest). The letter's own say is no one else's: see _SOURCE_NAMED.
+_SAY_ASKED = (
+    re.compile(r"\bwat\s+(?:zegt|zeggen|zei|zeiden|schrijft|schrijven|schreef|stelt|stellen|stelde)\s+(?:de |het )?"
+               r"(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:over|van|inzake|ten aanzien van|t\.?a\.?v\.?)\s", re.I),
+    re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)\s+say\s+"
+               r"(?:about|on|of|regarding)\b", re.I),
+)
+_VIEW_ASKED += _SAY_ASKED
 _RESPONSE_ASKED += _VIEW_ASKED
+# A document or the letters themselves, not someone who responds: "Wat zegt de brief over ...?".
+_SOURCE_NAMED = re.compile(
+    r"\b(?:brief|brieven|kamerbrief|nota|notitie|fiche|stuk|stukken|agenda|document|documenten|tekst|letter|letters|"
+    r"\w*programma|\w*programme|wetsvoorstel|wv|wet|voorstel|memorie|mvt|toelichting|advies|rapport|verslag|"
+    r"\w*akkoord|besluit|motie|conclusies|strategie|mededeling|bill|report|decree|motion|paper|agreement|"
+    r"communication|text|it|dit|deze|dat|men|ze|zij|they|this)\b", re.I)
 
 
 def asks_view(q: Question) -> bool:
@@ -328,7 +344,7 @@ def responder(q: Question) -> tuple[str, list[str]]:
     if not m:
         return "", []
     who = _whole_name(m.group("who").strip(), q.text[m.end("who"):])
-    if DUTCH_ACTOR.search(who):
+    if DUTCH_ACTOR.search(who) or _SOURCE_NAMED.search(who):
         return "", []
     words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
     if not words or any(w in _DUTCH_HOLDERS for w in words):

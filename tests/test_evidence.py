@@ -227,6 +227,14 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Wat is de positie van andere lidstaten over Europol?", ["lidstaten"]),
     ("Hoe denken andere lidstaten over terugkeerhubs?", ["lidstaten"]),
     ("Hoe denkt Den Haag over de versterking van het Europese politieagentschap?", []),
+    # What someone says is their view too; what a letter or a bill says is the letters' own.
+    ("Wat zegt Duitsland over binnengrenscontroles?", ["duitsland"]),
+    ("What does the European Parliament say about the return regulation?", ["parlement"]),
+    ("Wat zegt de Raad van State over het begrip ervaren regeldruk?", ["raad van state"]),
+    ("Wat zegt de brief over Europol?", []),
+    ("What does the letter say about Europol?", []),
+    ("Wat zegt het regeerprogramma over woningbouw?", []),
+    ("Wat schrijft de MvT over de evaluatie?", []),
     # The Dutch view is the position rules' to answer.
     ("Wat is het standpunt van het kabinet over Europol?", []),
     ("Hoe staat Nederland tegenover terugkeerhubs?", []),
