@@ -58,7 +58,10 @@ _AGENDA_WORD = re.compile(r"\b(agenda|agendapunt\w*|agendapnt\w*|punt(?:en)?|pnt
                           r"points?)\b", re.I)
 # What a meeting will take up, asked in Dutch without an agenda word: "Wat wordt er besproken op de
 # JBZ-Raad?", "Waarover spreekt de Raad?", "Wat komt er aan de orde?" (with the meeting named).
-_TAKEN_UP = re.compile(r"\b(?:besproken|bespreekt|bespreken|spreekt|spreken|aan de orde|aan bod|op tafel)\b", re.I)
+# Not who speaks ("Met wie spreekt de minister tijdens de JBZ-Raad?"): bare "spreekt" is left out.
+_TAKEN_UP = re.compile(r"\b(?:besproken|bespreekt|bespreken|aan de orde|aan bod|op tafel)\b|"
+                       r"\bwaarover\s+(?:spreekt|spreken|sprak|spraken)\b|\b(?:wordt|werd|is)\s+er\s+gesproken\b", re.I)
+_WHO_ASKED = re.compile(r"\b(?:wie|who|whom)\b", re.I)
 _POSITION = re.compile(r"\b(positie|standpunt|inzet|mening|steunt|hecht\w*|position|stance|view|think|support)\b|\bwat vind|"
                        r"\bvind(?:t|en) (?:nederland|nl|het kabinet|de regering|de minister)\b", re.I)
 _SENDERS = re.compile(r"\b(afzenders?|ondertekenaars?|signator(?:y|ies)|"
@@ -230,7 +233,8 @@ def _structure(text: str) -> AgendaQuestion | None:
     if types:
         # Nothing but a type and a meeting ("ter goedkeuring jbz maart 2026") asks for those items too.
         return AgendaQuestion("type", types, section=section_name)
-    taken_up = _TAKEN_UP.search(text) and _MEETING_NOUN.search(text) and not _CONTENT.search(text)
+    taken_up = (_TAKEN_UP.search(text) and _MEETING_NOUN.search(text) and not _CONTENT.search(text)
+                and not _WHO_ASKED.search(text))
     if _AGENDA_WORD.search(text) or section_name or taken_up:
         return AgendaQuestion("items", section=section_name)
     if meeting:

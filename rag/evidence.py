@@ -288,7 +288,8 @@ _SOURCE_NAMED = re.compile(
     r"\b(?:brief|brieven|kamerbrief|nota|notitie|fiche|stuk|stukken|agenda|document|documenten|tekst|letter|letters|"
     r"\w*programma|\w*programme|wetsvoorstel|wv|wet|voorstel|memorie|mvt|toelichting|advies|rapport|verslag|"
     r"\w*akkoord|besluit|motie|conclusies|strategie|mededeling|bill|report|decree|motion|paper|agreement|"
-    r"communication|text|it|dit|deze|dat|men|ze|zij|they|this)\b", re.I)
+    r"verordening|richtlijn|artikel|nvw|\w*pact|antwoord|evaluatie|amendement|proposal|regulation|directive|article|"
+    r"amendment|communication|text|it|dit|deze|dat|men|ze|zij|they|this)\b", re.I)
 
 
 def asks_view(q: Question) -> bool:
@@ -315,17 +316,38 @@ _RESPONDER_ALIASES = {
 _DECISION_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:Besluit|Voorstel|Noot)\b")
 
 
+# Words after a name that are not part of it: "Hoe staat de VNG daar tegenover?", "Wat is het
+# standpunt van Duitsland hierover?", "Wat vindt Duitsland nu van ...?".
+_AFTER_NAME = _ADVERBS | {"daar", "hier", "hierover", "daarover", "erover", "hiervan", "daarvan", "ervan", "hiertegenover",
+                          "daartegenover", "precies", "eigenlijk", "zelf", "dan", "toen", "inmiddels", "thans",
+                          "momenteel", "tegenwoordig", "exactly", "actually", "then"}
+
+_BODIES = {"kamer", "vereniging", "college", "hof", "stichting", "federatie", "instituut"}
+
+
 def _whole_name(who: str, after: str) -> str:
-    """``who`` as far as its name goes on past the "van" that ended it: "wat vond raad van state van
-    ...", "Wat vinden de leden van de CDA-fractie van ...?" (the party's members: the party)."""
+    """``who`` without the adverbs that followed it, and as far as its name goes on past the
+    "van" that ended it: "wat vond raad van state van ...", "de Kamer van Koophandel", "Wat vinden
+    de leden van de CDA-fractie (de fractie van de VVD) van ...?" (a party's members: the party)."""
+    words = who.split()
+    while len(words) > 1 and words[-1].lower() in _AFTER_NAME:
+        words.pop()
+    who = " ".join(words)
     if who.lower() in _MEMBERS:
-        party = re.match(r"\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?([\wà-ÿ-]+)", after, re.I)
+        party = re.match(r"\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?([\wà-ÿ-]+)(?:\s+(?:van|of)\s+(?:de\s+|het\s+|the\s+)?"
+                         r"((?-i:[A-Z])[\wà-ÿ-]*))?", after, re.I)
         if party:
-            return party.group(1)
+            return party.group(2) or party.group(1)  # "de leden van de fractie van de VVD": the VVD
     said = f"{who}{after}".lower()
     longer = [key for key in _RESPONDER_ALIASES if len(key) > len(who) and " " in key
               and re.match(rf"{re.escape(key)}\b", said)]
-    return f"{who}{after}"[:len(max(longer, key=len))] if longer else who
+    if longer:
+        return f"{who}{after}"[:len(max(longer, key=len))]
+    # The name of a body goes on past "van"/"voor" in capitals: "Kamer van Koophandel", "Vereniging
+    # van Nederlandse Gemeenten", "College voor de Rechten"; not "de VNG van Europol".
+    name = re.match(r"\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?-i:[A-Z])[\wà-ÿ-]*(?:\s+(?-i:[A-Z])[\wà-ÿ-]*)*", after)
+    body = who.split()[-1].lower() in _BODIES
+    return f"{who}{name.group(0)}" if body and who[:1].isupper() and name else who
 
 
 def responder(q: Question) -> tuple[str, list[str]]:
@@ -344,9 +366,13 @@ def responder(q: Question) -> tuple[str, list[str]]:
     if not m:
         return "", []
     who = _whole_name(m.group("who").strip(), q.text[m.end("who"):])
-    if DUTCH_ACTOR.search(who) or _SOURCE_NAMED.search(who):
+    if DUTCH_ACTOR.search(who) or (m.re in _SAY_ASKED and _SOURCE_NAMED.search(who)):
         return "", []
     words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
+    # "de Duitse regering", "de Hongaarse minister": a government, but not the Dutch one.
+    nationality = [w for w in words[:-1] if w.endswith(("se", "sche")) and w not in ("nederlandse", "europese")]
+    if nationality and words[-1] in _DUTCH_HOLDERS:
+        return who, nationality
     if not words or any(w in _DUTCH_HOLDERS for w in words):
         return "", []  # "de minister van Financiën": the cabinet's own
     phrase = " ".join(words)

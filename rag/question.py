@@ -107,8 +107,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
         r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
-        r"\bwhat (is|was|are|were|will be) (the|its|their) (\w+ ){0,2}(budget|allocation)s?\b"
-        r"(?!\s+(?:lines?|items?|rules?|process|cycle|procedure|negotiations?|debate)\b)|"
+        r"\bwhat(?:'s|’s| is| was| are| were| will be) (the|its|their) (\w+ ){0,2}budgets?\s*(?:of|for|in|\?|$)|"
         r"\bwat (zijn|waren|worden) de ((geraamde|verwachte|jaarlijkse|totale|structurele|extra|eenmalige) ){0,2}kosten\b|"
         r"\bwhat (is|are|was|were|will be) the ((estimated|expected|annual|yearly|total|overall|projected|extra|additional|"
         r"one-off) ){0,3}(costs?|expenditure|spending)\b(?!\s+(?:drivers?|of living))|"
@@ -116,7 +115,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
-        r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\b(in )?(what|which) year\b|"
+        r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\b(in )?(what|which) year(?![-\w]|\s+(?:groups?|plans?|reports?|programmes?|budgets?|cohorts?)\b)|"
         r"\b(?!peil)\w*datum\b|\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"

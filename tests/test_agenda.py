@@ -176,7 +176,9 @@ def test_topic_questions_take_the_normal_path(answerer):
                      # What is said of a topic, or what the Netherlands wants, is content, not the agenda.
                      "Wat wordt er op de JBZ-Raad besproken over terugkeerhubs?",
                      "Wat bespreekt de JBZ-Raad over Europol?",
-                     "Wat wil NL bespreken op de JBZ-Raad?"):
+                     "Wat wil NL bespreken op de JBZ-Raad?",
+                     # Who speaks is no question for the agenda.
+                     "Met wie spreekt de minister tijdens de JBZ-Raad?"):
         assert read_question(question) is None, question
     answer = answerer.ask("Wat wil Nederland bij het agendapunt over Europol?")
     assert answer.mode == "extractive" and answer.citations[0].chunk.item_title == "Toekomst van Europol"

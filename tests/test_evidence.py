@@ -227,6 +227,18 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Wat is de positie van andere lidstaten over Europol?", ["lidstaten"]),
     ("Hoe denken andere lidstaten over terugkeerhubs?", ["lidstaten"]),
     ("Hoe denkt Den Haag over de versterking van het Europese politieagentschap?", []),
+    # Adverbs after the name are no part of it; a body's name goes on past "van"; a response told
+    # "in zijn advies" keeps its responder; another country's government is not the Dutch one.
+    ("Hoe staat de VNG daar tegenover?", ["vng"]),
+    ("Wat is het standpunt van Duitsland hierover?", ["duitsland"]),
+    ("Wat vindt Duitsland nu van terugkeerhubs?", ["duitsland"]),
+    ("Wat vindt de VNG van Europol?", ["vng"]),
+    ("Wat zegt de Kamer van Koophandel over regeldruk?", ["koophandel"]),
+    ("Wat vinden de leden van de fractie van de VVD van het wetsvoorstel?", ["vvd"]),
+    ("Hoe heeft de Raad van State in zijn advies gereageerd?", ["raad van state"]),
+    ("Hoe reageerde de Tweede Kamer via een motie?", ["kamer"]),
+    ("Wat is het standpunt van de Duitse regering over terugkeerhubs?", ["duitse"]),
+    ("Wat zegt de verordening over de bescherming van volwassenen?", []),
     # What someone says is their view too; what a letter or a bill says is the letters' own.
     ("Wat zegt Duitsland over binnengrenscontroles?", ["duitsland"]),
     ("What does the European Parliament say about the return regulation?", ["parlement"]),

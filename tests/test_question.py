@@ -1081,6 +1081,10 @@ def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, an
     ("What is the budget of Frontex?", "amount"),
     ("What is the annual budget of Europol?", "amount"),
     ("What were the budget negotiations about?", "other"),
+    ("what's the budget of Frontex?", "amount"),
+    ("What is the EU budget position of the Netherlands?", "position"),
+    ("What are the budget implications?", "other"),
+    ("Which year group is affected?", "other"),
     ("Which year was ATR founded?", "date"),
     ("What year did the Netherlands sign the convention?", "date"),
 ])
