@@ -321,7 +321,8 @@ _DECISION_LINE = re.compile(r"^\s*(?:\d+\.\s*)?(?:Besluit|Voorstel|Noot)\b")
 _AFTER_NAME = _ADVERBS | {"daar", "hier", "hierover", "daarover", "erover", "hiervan", "daarvan", "ervan", "hiertegenover",
                           "daartegenover", "precies", "eigenlijk", "zelf", "dan", "toen", "inmiddels", "thans",
                           "momenteel", "tegenwoordig", "exactly", "actually", "then"}
-
+# Bodies whose own name runs on past "van"/"voor" (see _whole_name); not "Raad" or "Commissie",
+# whose "van" more often starts the topic ("Wat vindt de Commissie van Europol?").
 _BODIES = {"kamer", "vereniging", "college", "hof", "stichting", "federatie", "instituut"}
 
 

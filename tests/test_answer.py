@@ -217,6 +217,13 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
     ("Zijn de lidstaten positief over de visumstrategie?", "nl", "lidstaten"),
     # kst-36450-6 has the BBB group's questions, not its side on a permanent ATR.
     ("Does the BBB group support making the ATR a permanent body?", "en", "BBB"),
+    # What another country thinks or says: the JBZ agenda gives the Dutch line on these items and
+    # no other member state's; the regeerprogramma's border controls are the cabinet's plan.
+    ("Wat is het standpunt van Hongarije over de verordening bescherming volwassenen?", "nl", "Hongarije"),
+    ("What position is Hungary expected to take on the general approach on the protection of adults?", "en", "Hungary"),
+    ("What is Germany's position on the future of Europol?", "en", "Germany"),
+    ("Wat is de positie van Polen over de implementatie van het migratiepact?", "nl", "Polen"),
+    ("Wat zegt Duitsland over binnengrenscontroles?", "nl", "Duitsland"),
 ])
 def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, language, holder):
     a = answerer.ask(question)
@@ -224,21 +231,6 @@ def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(a
     assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["holder"].format(holder=holder))
     b = answerer.ask("Klopt het dat de Commissie kritisch blijft over de binnengrenscontroles?")
     assert b.answered and b.answer.startswith("Daarnaast blijft de Commissie kritisch")
-
-
-@pytest.mark.parametrize("question, language, holder", [
-    # The JBZ agenda gives the Dutch line on these items and no other member state's.
-    ("Wat is het standpunt van Hongarije over de verordening bescherming volwassenen?", "nl", "Hongarije"),
-    ("What position is Hungary expected to take on the general approach on the protection of adults?", "en", "Hungary"),
-    ("What is Germany's position on the future of Europol?", "en", "Germany"),
-    ("Wat is de positie van Polen over de implementatie van het migratiepact?", "nl", "Polen"),
-    # The regeerprogramma on border controls is the cabinet's plan, not what Germany says.
-    ("Wat zegt Duitsland over binnengrenscontroles?", "nl", "Duitsland"),
-])
-def test_what_another_country_thinks_is_answered_only_where_the_letter_names_it(answerer, question, language, holder):
-    a = answerer.ask(question)
-    assert not a.answered and a.reason == "fact_missing" and a.related
-    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["holder"].format(holder=holder))
 
 
 def test_what_the_letter_says_is_no_one_elses_view(answerer):
