@@ -281,6 +281,13 @@ _SAY_ASKED = (
     re.compile(r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?P<who>(?:[\w-]+\s+){0,3}?[\w-]+)\s+say\s+"
                r"(?:about|on|of|regarding)\b", re.I),
 )
+# Typed tersely, without a verb: "standpunt hongarije over europol", "positie van Polen migratiepact?",
+# "Hungary's position on Europol", "position of the VVD on ATR". Only a country or a party is read
+# as the holder here: another word after "standpunt" is as often the topic ("standpunt terugkeerhubs").
+_TERSE_VIEW = (
+    re.compile(rf"^\s*(?:(?:het|de|the)\s+)?{_VIEW}\s+(?:van\s+|of\s+)?(?:(?:de|het|the)\s+)?(?P<who>[\w-]+)\b", re.I),
+    re.compile(rf"^\s*(?:(?:de|het|the)\s+)?(?P<who>[\w-]+)(?:'s|’s|')\s+{_VIEW}\b", re.I),
+)
 _VIEW_ASKED += _SAY_ASKED
 _RESPONSE_ASKED += _VIEW_ASKED
 # A document or the letters themselves, not someone who responds: "Wat zegt de brief over ...?".
@@ -294,7 +301,25 @@ _SOURCE_NAMED = re.compile(
 
 def asks_view(q: Question) -> bool:
     """Does ``q`` ask what someone thinks of something ("Wat is het standpunt van Hongarije over ...?")?"""
-    return any(p.search(q.text) for p in _VIEW_ASKED)
+    return any(p.search(q.text) for p in _VIEW_ASKED) or _terse_holder(q.text) is not None
+
+
+# The other member states, who hold views in the Council. A third country after "standpunt" is
+# as often the topic ("standpunt syrië terugkeer": the Dutch view on returns to Syria).
+_MEMBER_STATES = set("""belgië bulgarije cyprus denemarken duitsland estland finland frankrijk griekenland hongarije
+    ierland italië kroatië letland litouwen luxemburg malta oostenrijk polen portugal roemenië slovenië slowakije
+    spanje tsjechië zweden belgium bulgaria denmark germany estonia france greece hungary ireland italy croatia latvia
+    lithuania luxembourg austria poland romania slovenia slovakia spain czechia sweden""".split())
+
+
+def _terse_holder(text: str) -> re.Match[str] | None:
+    """The match of a terse view question whose holder is another member state or a party
+    ("standpunt hongarije over europol"), else None."""
+    for pattern in _TERSE_VIEW:
+        m = pattern.search(text)
+        if m and (m.group("who").lower() in _MEMBER_STATES or m.group("who").lower() in PARTIES):
+            return m
+    return None
 
 
 def asks_advice(q: Question) -> bool:
@@ -363,7 +388,7 @@ def responder(q: Question) -> tuple[str, list[str]]:
         >>> responder(analyse("Hoe heeft de regering gereageerd op de kritiek?"))
         ('', [])
     """
-    m = next((m for m in (p.search(q.text) for p in _RESPONSE_ASKED) if m), None)
+    m = next((m for m in (p.search(q.text) for p in _RESPONSE_ASKED) if m), None) or _terse_holder(q.text)
     if not m:
         return "", []
     who = _whole_name(m.group("who").strip(), q.text[m.end("who"):])
@@ -384,6 +409,9 @@ def responder(q: Question) -> tuple[str, list[str]]:
     if named:
         return who, _RESPONDER_ALIASES[max(named, key=len)]
     if q.language == "en":
+        party = [w for w in words if w in PARTIES]
+        if party:
+            return who, party  # "the VVD group": a party's name is the same in both languages
         dutch = dutch_words(phrase) or (dutch_words(words[-1]) if len(words) <= 2 else [])
         return (who, [d.split()[-1] for d in dutch[:3]]) if dutch else ("", [])
     # The noun, not an adjective before it ("vaste commissie", "Europese Commissie"), nor a name

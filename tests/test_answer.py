@@ -224,6 +224,7 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
     ("What is Germany's position on the future of Europol?", "en", "Germany"),
     ("Wat is de positie van Polen over de implementatie van het migratiepact?", "nl", "Polen"),
     ("Wat zegt Duitsland over binnengrenscontroles?", "nl", "Duitsland"),
+    ("standpunt hongarije verordening bescherming volwassenen", "nl", "Hongarije"),
 ])
 def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, language, holder):
     a = answerer.ask(question)

@@ -239,6 +239,13 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("Hoe reageerde de Tweede Kamer via een motie?", ["kamer"]),
     ("Wat is het standpunt van de Duitse regering over terugkeerhubs?", ["duitse"]),
     ("Wat zegt de verordening over de bescherming van volwassenen?", []),
+    # Typed tersely: another member state or a party; a third country is as often the topic.
+    ("standpunt hongarije over europol", ["hongarije"]),
+    ("Hungary's position on Europol", ["hongarije"]),
+    ("position of the VVD on ATR", ["vvd"]),
+    ("standpunt syrië terugkeer", []),
+    ("standpunt terugkeerhubs", []),
+    ("standpunt NL europol", []),
     # What someone says is their view too; what a letter or a bill says is the letters' own.
     ("Wat zegt Duitsland over binnengrenscontroles?", ["duitsland"]),
     ("What does the European Parliament say about the return regulation?", ["parlement"]),
