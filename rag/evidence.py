@@ -282,8 +282,8 @@ _SAY_ASKED = (
                r"(?:about|on|of|regarding)\b", re.I),
 )
 # Typed tersely, without a verb: "standpunt hongarije over europol", "positie van Polen migratiepact?",
-# "Hungary's position on Europol", "position of the VVD on ATR". Only a country or a party is read
-# as the holder here: another word after "standpunt" is as often the topic ("standpunt terugkeerhubs").
+# "Hungary's position on Europol", "position of the VVD on ATR". Only another member state or a party
+# is read as the holder here: another word after "standpunt" is as often the topic ("standpunt terugkeerhubs").
 _TERSE_VIEW = (
     re.compile(rf"^\s*(?:(?:het|de|the)\s+)?{_VIEW}\s+(?:van\s+|of\s+)?(?:(?:de|het|the)\s+)?(?P<who>[\w-]+)\b", re.I),
     re.compile(rf"^\s*(?:(?:de|het|the)\s+)?(?P<who>[\w-]+)(?:'s|’s|')\s+{_VIEW}\b", re.I),
@@ -376,6 +376,11 @@ def _whole_name(who: str, after: str) -> str:
     return f"{who}{name.group(0)}" if body and who[:1].isupper() and name else who
 
 
+def _nationalities(words: list[str]) -> list[str]:
+    """The adjectives of another country before the last of ``words`` ("duitse" of "de duitse regering")."""
+    return [w for w in words[:-1] if w.endswith(("se", "sche")) and w not in ("nederlandse", "europese")]
+
+
 def responder(q: Question) -> tuple[str, list[str]]:
     """Who a question asks to have responded, when not the Netherlands or the cabinet (a
     letter is the cabinet's response): as asked, and the Dutch words a sentence must name one
@@ -396,7 +401,7 @@ def responder(q: Question) -> tuple[str, list[str]]:
         return "", []
     words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
     # "de Duitse regering", "de Hongaarse minister": a government, but not the Dutch one.
-    nationality = [w for w in words[:-1] if w.endswith(("se", "sche")) and w not in ("nederlandse", "europese")]
+    nationality = _nationalities(words)
     if nationality and words[-1] in _DUTCH_HOLDERS:
         return who, nationality
     if not words or any(w in _DUTCH_HOLDERS for w in words):
@@ -480,7 +485,7 @@ def stance_holder(q: Question) -> list[list[str]]:
             if in_of and q.language != "en" and not _adjective(w):
                 end = i + 1
                 break  # "van de SGP-fractie": its noun ends it, not the object after it
-    nationality = [w for w in head[:-1] if w.endswith(("se", "sche")) and w not in ("nederlandse", "europese")]
+    nationality = _nationalities(head)
     if q.language != "en":
         # A name in capitals is whole ("Algemene Rekenkamer", "Eerste Kamer", "Europees Parlement");
         # otherwise the first noun says who: not the adjectives before it, nor an object the
