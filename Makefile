@@ -44,26 +44,10 @@ eval: setup
 	$(VENV)/bin/rag eval eval/overtime/set.jsonl --corpus data/letters --corpus data/excerpts --split test \
 	  --baseline naive --report eval/reports/overtime
 	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
-	$(VENV)/bin/rag eval eval/unseen/set-1.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-1
-	$(VENV)/bin/rag eval eval/unseen/set-2.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-2
-	$(VENV)/bin/rag eval eval/unseen/set-3.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-3
-	$(VENV)/bin/rag eval eval/unseen/set-4.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-4
-	$(VENV)/bin/rag eval eval/unseen/set-5.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-5
-	$(VENV)/bin/rag eval eval/unseen/set-6.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-6
-	$(VENV)/bin/rag eval eval/unseen/set-7.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-7
-	$(VENV)/bin/rag eval eval/unseen/set-8.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-8
-	$(VENV)/bin/rag eval eval/unseen/set-9.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-9
-	$(VENV)/bin/rag eval eval/unseen/set-10.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-10
-	$(VENV)/bin/rag eval eval/unseen/set-11.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-11
-	$(VENV)/bin/rag eval eval/unseen/set-12.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-12
-	$(VENV)/bin/rag eval eval/unseen/set-13.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-13
-	$(VENV)/bin/rag eval eval/unseen/set-14.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-14
-	$(VENV)/bin/rag eval eval/unseen/set-15.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-15
-	$(VENV)/bin/rag eval eval/unseen/set-16.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-16
-	$(VENV)/bin/rag eval eval/unseen/set-17.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-17
-	$(VENV)/bin/rag eval eval/unseen/set-18.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-18
-	$(VENV)/bin/rag eval eval/unseen/set-19.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-19
-	$(VENV)/bin/rag eval eval/unseen/set-20.jsonl --corpus data/letters --baseline naive --report eval/reports/unseen-20
+	for n in $$(seq 1 22); do \
+	  $(VENV)/bin/rag eval eval/unseen/set-$$n.jsonl --corpus data/letters --baseline naive \
+	    --report eval/reports/unseen-$$n || exit 1; \
+	done
 
 # Speed and memory (never part of `make test`); tables in bench/results/.
 bench: setup

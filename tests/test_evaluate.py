@@ -181,13 +181,21 @@ def test_every_unseen_sets_labels_stand_in_the_bundled_letters():
     # evidence stands in a chunk of its letter, and its facts in that chunk.
     # The evidence may run from an article's heading into its text (kst-36450-2's "Artikel 10
     # Evaluatieverplichting Onze Minister zendt ..."): the heading is the chunk's, and is_relevant reads it.
+    # Or it is the letterhead, which parse lifts out of the text into the letter's date and
+    # signatories ("Den Haag, 28 januari 2025", "De Minister van Economische Zaken, D.S. Beljaarts"):
+    # then its facts are there.
     from rag.chunk import chunk_letter
+    from rag.dates import long_date
     from rag.documents import searchable_text
     from rag.parse import parse_file
 
     chunks: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
     for f in sorted((ROOT / "data" / "letters").iterdir()):
-        for chunk in chunk_letter(parse_file(f)):
+        letter = parse_file(f)
+        heads[letter.doc_id] = fold(" ".join([long_date(letter.date) if letter.date else "",
+                                              *(s.name for s in letter.senders)]))
+        for chunk in chunk_letter(letter):
             chunks.setdefault(chunk.doc_id, []).append(searchable_text(chunk))
     sets = sorted((ROOT / "eval" / "unseen").glob("set-*.jsonl"))
     assert len(sets) >= 10
@@ -201,6 +209,8 @@ def test_every_unseen_sets_labels_stand_in_the_bundled_letters():
             docs = [d for d in chunks if d == c.doc or d.startswith(c.doc)]
             assert len(docs) == 1, (path.name, c.id)
             holding = [fold(t) for t in chunks[docs[0]] if fold(c.evidence) in fold(t)]
+            if not holding and all(fold(f) in heads[docs[0]] for f in c.answer_contains):
+                continue
             assert holding, (path.name, c.id)
             assert any(all(fold(f) in t for f in c.answer_contains) for t in holding), (path.name, c.id)
 
