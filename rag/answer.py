@@ -44,15 +44,15 @@ from rag.agenda_question import LetterRef, MeetingRef, read_question
 from rag.agenda_reply import AgendaReply, answer_question
 from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
-from rag.dates import letter_label, long_date
+from rag.dates import council_short_name, date_span, letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice, asks_view,
                           asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asked_years, asks_weighing, capital_initials, check_question, dated_otherwise,
-                          in_dutch, names_actor, office_line, office_span, only_still_to_come, points_back_to_matter,
+                          analyse, asked_years, asks_result, asks_weighing, capital_initials, check_question, dated_otherwise,
+                          in_dutch, named_months, names_actor, office_line, office_span, only_still_to_come, points_back_to_matter,
                           signature_span, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -95,6 +95,13 @@ ACTOR_NAMES = {
 NO_AGENDA = {
     "nl": "Er is geen {what} geïndexeerd; hieronder de agenda's die er wel zijn.",
     "en": "No {what} is indexed; below are the agendas that are.",
+}
+# A meeting's result asked, when every indexed letter about the meeting was written before it.
+BEFORE_MEETING = {
+    "nl": "De geïndexeerde brieven over de {meeting} zijn van vóór die vergadering (de laatste is van {letter}); "
+          "wat er is besloten of uitgekomen, staat er niet in.",
+    "en": "The indexed letters about the {meeting} were written before it (the latest on {letter}); "
+          "they do not say what was decided or came of it.",
 }
 NOT_IN_LETTERS = {
     "nl": "Over de {what} staat niets in de geïndexeerde brieven.",
@@ -193,6 +200,28 @@ class Answer:
 
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A council meeting some indexed letter is about, and the date of the latest such letter."""
+
+    council: str  # as staff name it: "JBZ-Raad"
+    start: str
+    end: str | None
+    latest_letter: str | None
+
+
+def _meetings_in(chunks: dict[str, Chunk]) -> list[Meeting]:
+    """The meetings the letters are about (their council and days), each with its latest letter's
+    date (None when a letter about it has no date: then it may be from after the meeting)."""
+    dates: dict[tuple[str, str, str | None], set[str | None]] = {}
+    for chunk in chunks.values():
+        if chunk.council and chunk.meeting_date:
+            key = (council_short_name(chunk.council) or chunk.council, chunk.meeting_date, chunk.meeting_end_date)
+            dates.setdefault(key, set()).add(chunk.date)
+    return [Meeting(council, start, end, None if None in days else max(days))
+            for (council, start, end), days in dates.items()]
 
 
 def _councils_in(chunks: dict[str, Chunk]) -> set[str]:
@@ -461,6 +490,10 @@ class Answerer:
         missing = self.missing_meeting(q)
         if missing:
             return self._not_found(q, hits, [], "not_in_letters", missing)
+        ahead = self.meeting_ahead(q)
+        if ahead:
+            # "Wat heeft de JBZ-Raad op 5 maart besloten?" over the agenda sent before that meeting.
+            return self._not_found(q, hits, [], "fact_missing", ahead)
         if not scored:
             return self._not_found(q, hits, scored, "no_passage")
         line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) \
@@ -664,6 +697,11 @@ class Answerer:
         Dutch, as a decision or about the thing asked ("debat"). None when no sentence does."""
         ahead = bool(PLAN_ASKED.search(q.text))  # "komt er een debat?": what will be answers
         said = [x for x in picked if not undecided(x.text) and (ahead or not PENDING.search(x.text))]
+        if q.months:
+            # "Did the Council adopt it at the March JHA Council?" is not told by what a meeting in
+            # another month did ("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt").
+            asked = {month for month, _ in q.months}
+            said = [x for x in said if not (told := {month for month, _ in named_months(x.text)}) or told & asked]
         if q.status:
             return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
@@ -689,6 +727,20 @@ class Answerer:
             if name not in indexed:
                 return NOT_IN_LETTERS[q.language].format(what=name)
         return None
+
+    def meeting_ahead(self, q: Question) -> str | None:
+        """When ``q`` asks what a meeting it names (council and month) decided or how it went, and
+        every indexed letter about that meeting was written before it, as a geannoteerde agenda
+        is: a sentence saying so. None otherwise."""
+        if not (q.councils and q.months and asks_result(q)):
+            return None
+        asked = [m for m in self._read_off_chunks("meetings", _meetings_in) if m.council in q.councils
+                 and any(month == int(m.start[5:7]) and year in (None, int(m.start[:4])) for month, year in q.months)]
+        if not asked or any(m.latest_letter is None or m.latest_letter >= m.start for m in asked):
+            return None
+        m = max(asked, key=lambda m: m.start)
+        meeting = f"{m.council} {'van' if q.language == 'nl' else 'of'} {date_span(m.start, m.end, q.language)}"
+        return BEFORE_MEETING[q.language].format(meeting=meeting, letter=long_date(m.latest_letter, q.language))
 
     def _not_found(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], reason: str,
                    message: str | None = None) -> Answer:

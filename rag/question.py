@@ -78,6 +78,17 @@ def month_number(name: str) -> int:
     return MONTH_WORDS[regex_fold(name)]
 
 
+def named_months(text: str) -> list[tuple[int, int | None]]:
+    """The ``(month, year)`` pairs ``text`` names, the year None where it gives none.
+
+    Example:
+        >>> named_months("Tijdens de JBZ-Raad van juni 2025 is er een oriëntatie bereikt; in maart volgt meer.")
+        [(6, 2025), (3, None)]
+    """
+    return [(month_number(m.group(1)), int(m.group(2)) if m.group(2) else None)
+            for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I)]
+
+
 NUMBER_WORDS = (
     "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien "
     "achttien negentien twintig dertig veertig vijftig zestig zeventig tachtig negentig honderd duizend miljoen "
@@ -137,7 +148,8 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|word|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
-        r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
+        r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider|"
+        r"man|vrouw|persoon|functionaris|ambtenaar)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # An office typed without its article: "wie was griffier bij ...", "wie word voorzitter".
         r"^\s*wie (is|was|wordt|word|werd) (grif+ie?r|griffer|voorzit+er|rapporteur|secretaris|woordvoerder|"
@@ -232,15 +244,25 @@ COUNCILS: dict[str, list[str]] = {
 COUNCIL_PATTERNS = {name: re.compile(r"\b(" + "|".join(re.escape(a) for a in aliases) + r")\b", re.I)
                for name, aliases in COUNCILS.items()}
 
-COUNTRIES = (
+# The EU's member states, Nederland among them, by Dutch and English name (Cyprus, Malta, Portugal
+# and Finland are written the same in both), and other countries the letters name. In COUNTRIES the
+# Dutch names come first (see _DUTCH_COUNTRIES).
+_MEMBER_STATES_NL = (
     "België Bulgarije Cyprus Denemarken Duitsland Estland Finland Frankrijk Griekenland Hongarije Ierland Italië "
     "Kroatië Letland Litouwen Luxemburg Malta Nederland Oostenrijk Polen Portugal Roemenië Slovenië Slowakije "
-    "Spanje Tsjechië Zweden Noorwegen Zwitserland IJsland Oekraïne Rusland Turkije Marokko Tunesië Libië Egypte "
-    "Jordanië Libanon Syrië Irak Afghanistan Albanië Servië Moldavië Georgië Belgium Bulgaria Denmark Germany "
-    "Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg Netherlands Austria Poland "
-    "Romania Slovenia Slovakia Spain Czechia Sweden Norway Switzerland Iceland Ukraine Russia Turkey Morocco "
-    "Tunisia Libya Egypt Jordan Lebanon Syria Iraq"
-).split()
+    "Spanje Tsjechië Zweden").split()
+_MEMBER_STATES_EN = ("Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia "
+                     "Lithuania Luxembourg Netherlands Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden").split()
+MEMBER_STATES = _MEMBER_STATES_NL + _MEMBER_STATES_EN
+COUNTRIES = _MEMBER_STATES_NL + (
+    "Noorwegen Zwitserland IJsland Oekraïne Rusland Turkije Marokko Tunesië Libië Egypte Jordanië Libanon Syrië "
+    "Irak Afghanistan Albanië Servië Moldavië Georgië").split() + _MEMBER_STATES_EN + (
+    "Norway Switzerland Iceland Ukraine Russia Turkey Morocco Tunisia Libya Egypt Jordan Lebanon Syria Iraq").split()
+# The codes staff type for them ("standpunt HU", "DE en FR steunen"), in capitals only: "IT", "DE".
+MEMBER_STATE_CODES = dict(pair.split(":") for pair in (
+    "BE:België BG:Bulgarije CY:Cyprus DK:Denemarken DE:Duitsland EE:Estland FI:Finland FR:Frankrijk EL:Griekenland "
+    "HU:Hongarije IE:Ierland IT:Italië HR:Kroatië LV:Letland LT:Litouwen LU:Luxemburg MT:Malta AT:Oostenrijk PL:Polen "
+    "PT:Portugal RO:Roemenië SI:Slovenië SK:Slowakije ES:Spanje CZ:Tsjechië SE:Zweden").split())
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
 # The parties in the Tweede Kamer, lower-case; a letter writes them in capitals ("VVD", "GroenLinks").
 PARTIES = ("vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
@@ -613,9 +635,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
             terse = True
     councils = [name for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(text)]
-    months = []
-    for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I):
-        months.append((month_number(m.group(1)), int(m.group(2)) if m.group(2) else None))
+    months = named_months(text)
     counted = _counted(text, language) if answer_type == "number" else []
     status: list[str] = []
     if yes_no or (text.endswith("?") and not _QUESTION_WORD.search(text)):  # also a terse "motie ceder aangenomen?"
@@ -669,6 +689,31 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
+# What was decided, asked in the past ("wat heeft de JBZ-Raad op 5 maart besloten over ...", "What
+# did the Council agree on ...?"), not what will be ("Wat wordt er besloten over ...?").
+_WAS_DECIDED = re.compile(
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren)\b(?:\s+[\wà-ÿ-]+){0,10}?\s+(?:besloten|beslist|afgesproken|"
+    r"overeengekomen|vastgesteld|aangenomen|bereikt|genomen)\b|"
+    r"\b(?:did|has|have|had)\b(?:\s+[\w-]+){0,10}?\s+(?:decide|decided|agree|agreed|adopt|adopted|conclude|concluded|"
+    r"reach|reached)\b|\b(?:was|were)\s+(?:\w+\s+){0,3}?(?:decided|agreed|adopted|reached)\b", re.I)
+
+
+def asks_result(q: Question) -> bool:
+    """Does ``q`` ask what came of something: its outcome, what happened in the end, or what
+    was decided ("wat heeft de Raad besloten over ...", "Did the Council adopt ... in March?"),
+    not what is planned?
+
+    Example:
+        >>> [asks_result(analyse(t)) for t in ("wat heeft de jbz raad op 5 maart besloten over europol",
+        ...  "Did the Council actually adopt the general approach in March?", "Wat wordt er besloten over Europol?",
+        ...  "Wat is de inzet van Nederland voor de JBZ-Raad van maart?")]
+        [True, True, False, False]
+    """
+    if PLAN_ASKED.search(q.text):
+        return False
+    return q.outcome is not None or q.in_the_end is not None or bool(_WAS_DECIDED.search(q.text))
+
+
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
 _WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
                       r"afgewogen|beoordeeld)\s+of\b|\bwhether\b|"

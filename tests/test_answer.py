@@ -225,6 +225,9 @@ def test_whether_an_act_happened_is_not_answered_from_a_passage_silent_on_it(ans
     ("Wat is de positie van Polen over de implementatie van het migratiepact?", "nl", "Polen"),
     ("Wat zegt Duitsland over binnengrenscontroles?", "nl", "Duitsland"),
     ("standpunt hongarije verordening bescherming volwassenen", "nl", "Hongarije"),
+    ("wat is standpunt HU m.b.t. raadsconclusies toepassing Handvest?", "nl", "Hongarije"),
+    ("Is Frankrijk ervoor om tweezijdige akkoorden die een langer visumvrij verblijf mogelijk maken af te schaffen?",
+     "nl", "Frankrijk"),
 ])
 def test_whether_someone_else_takes_a_side_is_answered_only_where_they_take_it(answerer, question, language, holder):
     a = answerer.ask(question)
@@ -659,14 +662,35 @@ def test_a_terse_question_whether_a_motion_passed_is_refused_over_its_text(answe
     "is er uiteindelijk een debat gekomen over het gebruik van de taser door de politie",
     "komt er een debat over het gebruik van de taser door de politie?",
     "Taser-stroomstootwapen: debat uiteindelijk gepland na ontvangst brief minister?",
-    "Did the JHA Council in March actually adopt the general approach on the protection of adults?",
 ])
 def test_what_happened_in_the_end_is_refused_over_what_was_planned(answerer, question):
-    # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."; kst-32317-995 was
-    # written before the Council.
+    # ok04: "Na ontvangst brief wordt bezien of een debat gewenst is."
     a = answerer.ask(question)
     assert not a.answered and a.reason == "fact_missing"
     assert a.answer == FACT_MISSING[a.language].format(fact=FACT_NAMES[a.language]["outcome"])
+
+
+@pytest.mark.parametrize("question", [
+    "Did the JHA Council in March actually adopt the general approach on the protection of adults?",
+    "wat heeft de jbz raad op 5 maart uiteindelijk besloten over de toekomst van europol",
+    "Welke besluiten zijn er op de JBZ-Raad van maart genomen?",
+    "Did the Council actually adopt the general approach on the protection of adults regulation at the March JHA Council?",
+])
+def test_what_a_meeting_decided_is_refused_when_its_letters_precede_it(answerer, question):
+    # kst-32317-995, of 26 February, is the only letter about the JBZ-Raad of 5-6 March 2026; what it
+    # tells done was done at earlier meetings ("Tijdens de JBZ-Raad van juni 2025 is ... bereikt").
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+    assert "26 " in a.answer and ("februari 2026" in a.answer or "February 2026" in a.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "Wat wordt er op de JBZ-Raad van maart besloten over Europol?",
+    "Wat heeft de JBZ-Raad in juni 2025 bereikt over de bescherming van volwassenen?",
+])
+def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_after_the_letters(answerer, question):
+    a = answerer.ask(question)
+    assert "26 februari 2026" not in a.answer and "26 February 2026" not in a.answer
 
 
 def test_what_happened_in_the_end_is_answered_where_the_letter_tells_it_done(answerer):

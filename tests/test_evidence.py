@@ -144,6 +144,12 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Does the VNG support the bill?", [["vng"]]),
     ("steunde de vng in de internetconsultatie het permanent maken van het atr?", [["vng"]]),
     ("Stond de Raad van State achter het wetsvoorstel?", [["raad", "state"]]),
+    # For or against, said plainly: "Is Frankrijk ervoor om ...?", "Is Polen tegen ...?".
+    ("Is Frankrijk ervoor om bilaterale visumakkoorden af te schaffen?", [["frankrijk"]]),
+    ("Is Polen tegen het migratiepact?", [["polen"]]),
+    ("Is het kabinet tegen terugkeerhubs?", []),
+    ("Is er iets tegen te doen?", []),
+    ("Klopt het dat de motie Ceder de regering vraagt sancties tegen Israël in te stellen?", []),
     # A name in capitals is whole; a foreign government is its country's; a Dutch minister of something is Dutch.
     ("Is de Algemene Rekenkamer kritisch over de investeringsagenda?", [["algemene", "rekenkamer"]]),
     ("Steunt de Eerste Kamer de instellingswet?", [["eerste", "kamer"]]),
@@ -246,6 +252,10 @@ def test_a_sentence_holds_a_side_only_where_the_holder_takes_it():
     ("standpunt syrië terugkeer", []),
     ("standpunt terugkeerhubs", []),
     ("standpunt NL europol", []),
+    # A member state by the code staff type for it, in capitals; "de" in lower case is an article.
+    ("wat is standpunt HU m.b.t. raadsconclusies toepassing Handvest?", ["hongarije"]),
+    ("standpunt DE terugkeerhubs", ["duitsland"]),
+    ("standpunt de commissie terugkeer", []),
     # What someone says is their view too; what a letter or a bill says is the letters' own.
     ("Wat zegt Duitsland over binnengrenscontroles?", ["duitsland"]),
     ("What does the European Parliament say about the return regulation?", ["parlement"]),

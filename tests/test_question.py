@@ -24,6 +24,7 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("speciaal gezant oekraiense ontheemden naam", "person"),
         ("Who is the current chair of the ATR?", "person"),
         ("hoe heet de eu contraterrorisme coordinator", "person"),
+        ("Hoe heet de man die namens de Unie de antiterreurcoördinatie verzorgt?", "person"),
         ("Who currently chairs the ATR?", "person"),
         ("totaal jaarbudget ATR", "amount"),
         ("What do the cumulative costs of the GDPR amount to?", "amount"),
