@@ -116,6 +116,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhat (is|was|are|were) the (size|amount|value|level) of (the |its |their )?(\w+ ){0,4}?(budget|contribution|subsidy|"
         r"grant|loan|credit|costs?|funding|guarantee|fund|facility)\b|"
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
+        # What someone is paid: "What is the annual remuneration of the ATR chair?", "hoe hoog is de vergoeding
+        # van de leden?" (not "welk artikel regelt de vergoeding", which asks the article).
+        r"\bwhat (is|was|are|were|will be) the ((annual|yearly|monthly|hourly) )?(remuneration|pay|fees?|allowances?)\b(?!\s+gap)|"
+        r"\b(wat|hoe hoog) (is|was|zijn|waren|wordt) de ((jaarlijkse|maandelijkse) )?(vergoeding|bezoldiging)(en)?\b|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
         r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
         r"\bwhat(?:'s|’s| is| was| are| were| will be) (the|its|their) (\w+ ){0,2}budgets?\s*(?:of|for|in|\?|$)|"

@@ -27,6 +27,9 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("Hoe heet de man die namens de Unie de antiterreurcoördinatie verzorgt?", "person"),
         ("Who currently chairs the ATR?", "person"),
         ("totaal jaarbudget ATR", "amount"),
+        ("What is the annual remuneration of the ATR chair and members?", "amount"),
+        ("hoe hoog is de vergoeding van de leden van het ATR?", "amount"),
+        ("In welk art. vd Instellingswet ATR is de vergoeding vd collegeleden geregeld?", "article"),
         ("What do the cumulative costs of the GDPR amount to?", "amount"),
         # A law has a name too; "amount to" is money only beside money. Who heads a body is a
         # person, or a minister named by office (see test_who_holds_an_office_*).
