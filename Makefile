@@ -44,9 +44,8 @@ eval: setup
 	$(VENV)/bin/rag eval eval/overtime/set.jsonl --corpus data/letters --corpus data/excerpts --split test \
 	  --baseline naive --report eval/reports/overtime
 	$(VENV)/bin/rag eval eval/seed.jsonl --corpus data/letters --baseline naive --report eval/reports/seed
-	for n in $$(seq 1 22); do \
-	  $(VENV)/bin/rag eval eval/unseen/set-$$n.jsonl --corpus data/letters --baseline naive \
-	    --report eval/reports/unseen-$$n || exit 1; \
+	for f in eval/unseen/set-*.jsonl; do n=$${f##*/set-}; n=$${n%.jsonl}; \
+	  $(VENV)/bin/rag eval $$f --corpus data/letters --baseline naive --report eval/reports/unseen-$$n || exit 1; \
 	done
 
 # Speed and memory (never part of `make test`); tables in bench/results/.

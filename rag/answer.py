@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from rag.agenda import Agenda, agendas, letter_scope, meeting_indexed, meeting_scope, pick_agenda
-from rag.agenda_question import LetterRef, MeetingRef, read_question
+from rag.agenda import Agenda, agendas, letter_scope, meeting_indexed, meeting_scope, of_councils, pick_agenda
+from rag.agenda_question import LetterRef, MeetingRef, meeting_named, read_question
 from rag.agenda_reply import AgendaReply, answer_question
 from rag.answer_model import AnswerModel
 from rag.bm25 import DutchAnalyzer
@@ -51,9 +51,10 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asked_years, asks_result, asks_weighing, capital_initials, check_question, dated_otherwise,
-                          in_dutch, named_months, names_actor, office_line, office_span, only_still_to_come, points_back_to_matter,
-                          signature_span, tells_a_decision, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          analyse, asked_years, asks_result, asks_weighing, capital_initials, check_question,
+                          dated_otherwise, in_dutch, named_months, names_actor, office_line, office_span,
+                          only_still_to_come, points_back_to_matter, signature_span, tells_a_decision, tells_act,
+                          tells_act_done, tells_status, undecided, weighed)
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -200,28 +201,6 @@ class Answer:
 
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Meeting:
-    """A council meeting some indexed letter is about, and the date of the latest such letter."""
-
-    council: str  # as staff name it: "JBZ-Raad"
-    start: str
-    end: str | None
-    latest_letter: str | None
-
-
-def _meetings_in(chunks: dict[str, Chunk]) -> list[Meeting]:
-    """The meetings the letters are about (their council and days), each with its latest letter's
-    date (None when a letter about it has no date: then it may be from after the meeting)."""
-    dates: dict[tuple[str, str, str | None], set[str | None]] = {}
-    for chunk in chunks.values():
-        if chunk.council and chunk.meeting_date:
-            key = (council_short_name(chunk.council) or chunk.council, chunk.meeting_date, chunk.meeting_end_date)
-            dates.setdefault(key, set()).add(chunk.date)
-    return [Meeting(council, start, end, None if None in days else max(days))
-            for (council, start, end), days in dates.items()]
 
 
 def _councils_in(chunks: dict[str, Chunk]) -> set[str]:
@@ -490,10 +469,10 @@ class Answerer:
         missing = self.missing_meeting(q)
         if missing:
             return self._not_found(q, hits, [], "not_in_letters", missing)
-        ahead = self.meeting_ahead(q)
-        if ahead:
+        before_meeting = self.meeting_ahead(q)
+        if before_meeting:
             # "Wat heeft de JBZ-Raad op 5 maart besloten?" over the agenda sent before that meeting.
-            return self._not_found(q, hits, [], "fact_missing", ahead)
+            return self._not_found(q, hits, [], "fact_missing", before_meeting)
         if not scored:
             return self._not_found(q, hits, scored, "no_passage")
         line = next((x for x in scored if x.hit_rank == 1 and office_line(x.text, q)), None) \
@@ -729,18 +708,28 @@ class Answerer:
         return None
 
     def meeting_ahead(self, q: Question) -> str | None:
-        """When ``q`` asks what a meeting it names (council and month) decided or how it went, and
-        every indexed letter about that meeting was written before it, as a geannoteerde agenda
-        is: a sentence saying so. None otherwise."""
-        if not (q.councils and q.months and asks_result(q)):
+        """When ``q`` asks what a meeting it names (council and month) decided or how it went,
+        and no indexed letter of that council is dated on or after its first day (the agenda
+        sent before it is all there is): a sentence saying so. None otherwise; also when the
+        question does not say which council ("de Raad in maart")."""
+        named = meeting_named(q.text) if q.councils and asks_result(q) else None
+        if named is None:
             return None
-        asked = [m for m in self._read_off_chunks("meetings", _meetings_in) if m.council in q.councils
-                 and any(month == int(m.start[5:7]) and year in (None, int(m.start[:4])) for month, year in q.months)]
-        if not asked or any(m.latest_letter is None or m.latest_letter >= m.start for m in asked):
+        councils = named.councils or q.councils
+        letters = [chunks[0] for chunks in self._chunks_by_doc().values()
+                   if of_councils(councils, chunks[0].council, chunks[0].title)]
+        about = [c for c in letters if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)]
+        if not about:
             return None
-        m = max(asked, key=lambda m: m.start)
-        meeting = f"{m.council} {'van' if q.language == 'nl' else 'of'} {date_span(m.start, m.end, q.language)}"
-        return BEFORE_MEETING[q.language].format(meeting=meeting, letter=long_date(m.latest_letter, q.language))
+        # "de JBZ-Raad van maart": the latest March meeting, as staff mean it (and as meeting_scope reads it).
+        meeting = max(about, key=lambda c: c.meeting_date)
+        if any(c.date is None or c.date >= meeting.meeting_date for c in letters):
+            return None  # a letter from after it (a verslag, a later agenda) may tell what came of it
+        latest = max(c.date for c in letters)
+        name = council_short_name(meeting.council) or meeting.council
+        when = date_span(meeting.meeting_date, meeting.meeting_end_date, q.language)
+        return BEFORE_MEETING[q.language].format(meeting=f"{name} {'van' if q.language == 'nl' else 'of'} {when}",
+                                                 letter=long_date(latest, q.language))
 
     def _not_found(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], reason: str,
                    message: str | None = None) -> Answer:

@@ -31,7 +31,8 @@ from rag.documents import Chunk, searchable_text
 from rag.grounding import INSTRUCTION
 from rag.kind import asked_kinds
 from rag.language import DUTCH, ENGLISH, WORD_RE
-from rag.question import COUNTRIES, MEMBER_STATE_CODES, MEMBER_STATES, PARTIES, POLARITY, Question, dutch_words, has_fact
+from rag.question import (COUNTRIES, MEMBER_STATE_CODES, MEMBER_STATES, PARTIES, POLARITY, Question, dutch_words,
+                          has_fact)
 from rag.retrieve import Hit
 from rag.sentences import split_sentences
 
@@ -181,11 +182,12 @@ def asks_dutch_position(q: Question) -> bool:
 
 
 # A question whether someone other than the Netherlands takes a side ("Steunt de VNG ...?",
-# "Staan de gemeentekoepels achter ...?", "Is Frankrijk ervoor om ...?", "Klopt het dat de Commissie kritisch blijft?", "Do
+# "Staan de gemeentekoepels achter ...?", "Is Frankrijk ervoor om ...?" (not a bare "tegen", as often a
+# preposition: "Is het verdrag tegen foltering geratificeerd?"), "Klopt het dat de Commissie kritisch blijft?", "Do
 # other member states support ...?"): who it is stands between the verb and the side taken.
 _STANCE_ASKED = re.compile(
     r"\b(?:steun\w*|ondersteun\w*|onderschrij\w*|verwelkom\w*|achter|voorstander|tegenstander|positief|negatief|ervoor|"
-    r"ertegen|tegen|"
+    r"ertegen|"
     r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|agree\w*|"
     r"critical)\b", re.I)
 # Present and past: "Steunde de VNG ...?".
@@ -286,7 +288,7 @@ _SAY_ASKED = (
 # "Hungary's position on Europol", "position of the VVD on ATR". Only another member state or a party
 # is read as the holder here: another word after "standpunt" is as often the topic ("standpunt terugkeerhubs").
 _TERSE_VIEW = (
-    re.compile(rf"^\s*(?:(?:wat|welk|what)\s+(?:is|was|are)\s+)?(?:(?:het|de|the)\s+)?{_VIEW}\s+(?:van\s+|of\s+)?"
+    re.compile(rf"^\s*(?:wat\s+(?:is|was)\s+|what\s+(?:is|was|are)\s+)?(?:(?:het|de|the)\s+)?{_VIEW}\s+(?:van\s+|of\s+)?"
                rf"(?:(?-i:de|het|the|De|Het|The)\s+)?(?P<who>[\w-]+)\b", re.I),  # "DE" is Germany, not "de"
     re.compile(rf"^\s*(?:(?:de|het|the)\s+)?(?P<who>[\w-]+)(?:'s|’s|')\s+{_VIEW}\b", re.I),
 )
@@ -317,9 +319,24 @@ def _terse_holder(text: str) -> re.Match[str] | None:
     for pattern in _TERSE_VIEW:
         m = pattern.search(text)
         if m and (m.group("who").lower() in _MEMBER_STATES or m.group("who").lower() in PARTIES
-                  or m.group("who") in MEMBER_STATE_CODES):
+                  or _code_named(m, text)):
             return m
     return None
+
+
+# After a member state's code, what marks it as the holder when the code is also a word ("IT").
+_AFTER_CODE = re.compile(r"\s*(?:$|[?,:]|over\b|inzake\b|m\.?b\.?t\.?|t\.?a\.?v\.?|ten aanzien\b|met betrekking\b|"
+                         r"on\b|about\b|regarding\b)", re.I)
+
+
+def _code_named(m: re.Match[str], text: str) -> bool:
+    """Is the holder of a terse view a member state typed as its code, in capitals in a question
+    that is not all capitals ("standpunt HU m.b.t. ...", "standpunt DE terugkeerhubs"; "IT" only
+    when a topic word does not follow: "standpunt IT beveiliging" asks about IT)?"""
+    code = m.group("who")
+    if code not in MEMBER_STATE_CODES or text.isupper():
+        return False
+    return code != "IT" or bool(_AFTER_CODE.match(text[m.end("who"):]))
 
 
 def asks_advice(q: Question) -> bool:
@@ -397,7 +414,8 @@ def responder(q: Question) -> tuple[str, list[str]]:
     if not m:
         return "", []
     who = _whole_name(m.group("who").strip(), q.text[m.end("who"):])
-    who = MEMBER_STATE_CODES.get(who, who)  # "standpunt HU": Hungary's
+    if m.re in _TERSE_VIEW:
+        who = MEMBER_STATE_CODES.get(who, who)  # "standpunt HU": Hungary's
     if DUTCH_ACTOR.search(who) or (m.re in _SAY_ASKED and _SOURCE_NAMED.search(who)):
         return "", []
     words = [w for w in re.findall(r"[\wà-ÿ-]+", who.lower()) if w not in _HOLDER_SKIP]
@@ -503,11 +521,9 @@ def stance_holder(q: Question) -> list[list[str]]:
     # it ("Staan de koepels (er) achter", "Do member states support"), not in a clause about
     # someone else ("Blijven de mensen die het college ondersteunen ...", "Have the rules been endorsed").
     after = [w for w in rest[end:] if w not in _ADVERBS][:1]
-    # "Klopt het dat de leden van de CDA-fractie het voorstel steunen?": the verb comes last; not "tegen",
-    # which there is as often a preposition ("... vraagt sancties tegen Israël in te stellen").
-    claim = words[0] == "klopt"
+    claim = words[0] == "klopt"  # "Klopt het dat de leden van de CDA-fractie het voorstel steunen?": the verb comes last
     if words[0] not in _STANCE_VERBS and not (after and _STANCE_ASKED.fullmatch(after[0])) \
-            and not (claim and any(_STANCE_ASKED.fullmatch(w) and w != "tegen" for w in rest[end:])):
+            and not (claim and any(_STANCE_ASKED.fullmatch(w) for w in rest[end:])):
         return []
     if not head or head[0] in _NOT_A_HOLDER:
         return []

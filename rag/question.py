@@ -84,9 +84,12 @@ def named_months(text: str) -> list[tuple[int, int | None]]:
     Example:
         >>> named_months("Tijdens de JBZ-Raad van juni 2025 is er een oriëntatie bereikt; in maart volgt meer.")
         [(6, 2025), (3, None)]
+        >>> named_months("Did the Council adopt it in May, or may member states still block it?")
+        [(5, None)]
     """
     return [(month_number(m.group(1)), int(m.group(2)) if m.group(2) else None)
-            for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I)]
+            for m in re.finditer(rf"\b({_MONTH})\b(?:\s+(\d{{4}}))?", text, re.I)
+            if m.group(1) != "may" or m.group(2) or re.search(r"\d\s*$", text[:m.start()])]  # "may" the verb: no month
 
 
 NUMBER_WORDS = (
@@ -118,8 +121,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welk|what) (vast |totaal )?(bedrag|budget|amount)\b|\bsalaris\b|\bsalary\b|€|"
         # What someone is paid: "What is the annual remuneration of the ATR chair?", "hoe hoog is de vergoeding
         # van de leden?" (not "welk artikel regelt de vergoeding", which asks the article).
-        r"\bwhat (is|was|are|were|will be) the ((annual|yearly|monthly|hourly) )?(remuneration|pay|fees?|allowances?)\b(?!\s+gap)|"
-        r"\b(wat|hoe hoog) (is|was|zijn|waren|wordt) de ((jaarlijkse|maandelijkse) )?(vergoeding|bezoldiging)(en)?\b|"
+        r"\bwhat (is|was|are|were|will be) the ((annual|yearly|monthly|hourly) )?(remuneration|pay|fees?|allowances?)"
+        r"\s+(of|for|paid|to)\b|"
+        r"\b(wat|hoe hoog) (is|was|zijn|waren|wordt) de ((jaarlijkse|maandelijkse) )?(vergoeding|bezoldiging)(en)?"
+        r"\s+(van|voor)\b|"
         # "wat is het totale jaarbudget", "What hourly wage rate does the model prescribe?"
         r"\bwat (is|zijn|was|waren|wordt|worden) (de|het) (\w+ ){0,2}(\w*budg?j?et|\w*bedrag|\w*begroting)\b|"
         r"\bwhat(?:'s|’s| is| was| are| were| will be) (the|its|their) (\w+ ){0,2}budgets?\s*(?:of|for|in|\?|$)|"
@@ -152,8 +157,9 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(
         r"\b(naam|namen|name|names)\b|^\s*wie (is|was|wordt|word|werd|zijn|waren) (de|het)\b|^\s*wie (vervult|bekleedt) (momenteel |nu |thans )?(de|het) (functie|rol|positie|ambt)\b|"
         r"\bhoe (heet|heten) (de|het) (\S+ ){0,2}([\w-]*co[oö]rdinator|voorzitter|minister|staatssecretaris|commissaris|gezant|"
-        r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider|"
-        r"man|vrouw|persoon|functionaris|ambtenaar)\b|"
+        r"bewindspersoon|bewindsman|bewindsvrouw|stas|vice-president|ondertekenaar|directeur|griffier|rapporteur|ambassadeur|president|premier|woordvoerder|secretaris|hoofd|leider)\b|"
+        # "Hoe heet de man die ...": a person right after the article, not "de bijdrage per persoon".
+        r"\bhoe (heet|heten) (de|die|deze) (man|vrouw|persoon|functionaris|ambtenaar)\b|"
         r"^\s*who (is|was|will be|are|were) (the|its|their)\b|\bwho (currently |now )?chairs\b|"
         # An office typed without its article: "wie was griffier bij ...", "wie word voorzitter".
         r"^\s*wie (is|was|wordt|word|werd) (grif+ie?r|griffer|voorzit+er|rapporteur|secretaris|woordvoerder|"
@@ -255,18 +261,19 @@ _MEMBER_STATES_NL = (
     "België Bulgarije Cyprus Denemarken Duitsland Estland Finland Frankrijk Griekenland Hongarije Ierland Italië "
     "Kroatië Letland Litouwen Luxemburg Malta Nederland Oostenrijk Polen Portugal Roemenië Slovenië Slowakije "
     "Spanje Tsjechië Zweden").split()
-_MEMBER_STATES_EN = ("Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia "
-                     "Lithuania Luxembourg Netherlands Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden").split()
+_MEMBER_STATES_EN = (
+    "Belgium Bulgaria Denmark Germany Estonia France Greece Hungary Ireland Italy Croatia Latvia Lithuania Luxembourg "
+    "Netherlands Austria Poland Romania Slovenia Slovakia Spain Czechia Sweden").split()
 MEMBER_STATES = _MEMBER_STATES_NL + _MEMBER_STATES_EN
 COUNTRIES = _MEMBER_STATES_NL + (
     "Noorwegen Zwitserland IJsland Oekraïne Rusland Turkije Marokko Tunesië Libië Egypte Jordanië Libanon Syrië "
     "Irak Afghanistan Albanië Servië Moldavië Georgië").split() + _MEMBER_STATES_EN + (
     "Norway Switzerland Iceland Ukraine Russia Turkey Morocco Tunisia Libya Egypt Jordan Lebanon Syria Iraq").split()
-# The codes staff type for them ("standpunt HU", "DE en FR steunen"), in capitals only: "IT", "DE".
+# The codes staff type for them ("standpunt HU", "DE en FR steunen"), read in capitals only.
 MEMBER_STATE_CODES = dict(pair.split(":") for pair in (
     "BE:België BG:Bulgarije CY:Cyprus DK:Denemarken DE:Duitsland EE:Estland FI:Finland FR:Frankrijk EL:Griekenland "
-    "HU:Hongarije IE:Ierland IT:Italië HR:Kroatië LV:Letland LT:Litouwen LU:Luxemburg MT:Malta AT:Oostenrijk PL:Polen "
-    "PT:Portugal RO:Roemenië SI:Slovenië SK:Slowakije ES:Spanje CZ:Tsjechië SE:Zweden").split())
+    "GR:Griekenland HU:Hongarije IE:Ierland IT:Italië HR:Kroatië LV:Letland LT:Litouwen LU:Luxemburg MT:Malta "
+    "AT:Oostenrijk PL:Polen PT:Portugal RO:Roemenië SI:Slovenië SK:Slowakije ES:Spanje CZ:Tsjechië SE:Zweden").split())
 _COUNTRY_RE = re.compile(r"\b(" + "|".join(COUNTRIES) + r")\b")
 # The parties in the Tweede Kamer, lower-case; a letter writes them in capitals ("VVD", "GroenLinks").
 PARTIES = ("vvd", "pvv", "nsc", "bbb", "cda", "d66", "gl", "groenlinks", "pvda", "sp", "sgp", "christenunie", "cu", "pvdd",
@@ -693,13 +700,21 @@ _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kw
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
 # ("Gaat Nederland daadwerkelijk bijdragen?" by "Nederland zal bijdragen", not by "wordt bezien of").
 PLAN_ASKED = re.compile(r"\b(zal|zullen|gaat|gaan|komt|komen|will|shall|going to|van plan|plans?)\b", re.I)
-# What was decided, asked in the past ("wat heeft de JBZ-Raad op 5 maart besloten over ...", "What
-# did the Council agree on ...?"), not what will be ("Wat wordt er besloten over ...?").
+# What a meeting decided or how it went, asked in the past with the meeting as its subject: "wat
+# heeft de JBZ-Raad op 5 maart besloten over ...", "Welke besluiten zijn er op de JBZ-Raad van maart
+# genomen?", "What did the March JHA Council decide ...?", "Hoe is de JBZ-Raad verlopen?". Not what
+# will be ("Wat wordt er besloten"), nor someone else's act named beside it ("Heeft Nederland besloten om
+# op de JBZ-Raad ...", "Welk initiatief heeft de Commissie genomen voor de JBZ-Raad", "... het besluit dat
+# in december is genomen").
+_COUNCIL_WORD = r"(?:[\w-]*raad|council|jbz|jha)"
 _WAS_DECIDED = re.compile(
-    r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren)\b(?:\s+[\wà-ÿ-]+){0,10}?\s+(?:besloten|beslist|afgesproken|"
-    r"overeengekomen|vastgesteld|aangenomen|bereikt|genomen)\b|"
-    r"\b(?:did|has|have|had)\b(?:\s+[\w-]+){0,10}?\s+(?:decide|decided|agree|agreed|adopt|adopted|conclude|concluded|"
-    r"reach|reached)\b|\b(?:was|were)\s+(?:\w+\s+){0,3}?(?:decided|agreed|adopted|reached)\b", re.I)
+    r"\b(?:heeft|hebben|had|hadden|is|zijn|was|waren)\s+(?:(?!dat\b|die\b)[\wà-ÿ-]+\s+){0,6}?" + _COUNCIL_WORD
+    + r"\b(?:\s+(?!dat\b|die\b|om\b)[\wà-ÿ-]+){0,6}?\s+(?:besloten|beslist|afgesproken|overeengekomen|vastgesteld|"
+    r"aangenomen|bereikt|genomen|verlopen)\b|"
+    r"\b(?:did|has|have|had)\s+(?:[\w-]+\s+){0,5}?" + _COUNCIL_WORD + r"\b(?:\s+[\w-]+){0,6}?\s+(?:decide|decided|"
+    r"agree|agreed|adopt|adopted|conclude|concluded|reach|reached|go)\b|"
+    r"\b(?:was|were)\s+(?:\w+\s+){0,3}?(?:decided|agreed|adopted|reached)\s+(?:at|by|in)\s+(?:[\w-]+\s+){0,4}?"
+    + _COUNCIL_WORD + r"\b", re.I)
 
 
 def asks_result(q: Question) -> bool:
@@ -710,12 +725,13 @@ def asks_result(q: Question) -> bool:
     Example:
         >>> [asks_result(analyse(t)) for t in ("wat heeft de jbz raad op 5 maart besloten over europol",
         ...  "Did the Council actually adopt the general approach in March?", "Wat wordt er besloten over Europol?",
-        ...  "Wat is de inzet van Nederland voor de JBZ-Raad van maart?")]
-        [True, True, False, False]
+        ...  "Wat is de inzet van Nederland voor de JBZ-Raad van maart?",
+        ...  "Heeft Nederland besloten om op de JBZ-Raad van maart in te stemmen?")]
+        [True, True, False, False, False]
     """
-    if PLAN_ASKED.search(q.text):
-        return False
-    return q.outcome is not None or q.in_the_end is not None or bool(_WAS_DECIDED.search(q.text))
+    if _WAS_DECIDED.search(q.text):
+        return True  # "What did the Council decide on the Commission's plans?": past, whatever it is about
+    return not PLAN_ASKED.search(q.text) and (q.outcome is not None or q.in_the_end is not None)
 
 
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".

@@ -693,7 +693,7 @@ def test_what_a_meeting_decided_is_refused_when_its_letters_precede_it(answerer,
 ])
 def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_after_the_letters(answerer, question):
     a = answerer.ask(question)
-    assert "26 februari 2026" not in a.answer and "26 February 2026" not in a.answer
+    assert a.answered and "26 februari 2026" not in a.answer
 
 
 def test_what_happened_in_the_end_is_answered_where_the_letter_tells_it_done(answerer):

@@ -209,7 +209,7 @@ def test_every_unseen_sets_labels_stand_in_the_bundled_letters():
             docs = [d for d in chunks if d == c.doc or d.startswith(c.doc)]
             assert len(docs) == 1, (path.name, c.id)
             holding = [fold(t) for t in chunks[docs[0]] if fold(c.evidence) in fold(t)]
-            if not holding and all(fold(f) in heads[docs[0]] for f in c.answer_contains):
+            if not holding and c.answer_contains and all(fold(f) in heads[docs[0]] for f in c.answer_contains):
                 continue
             assert holding, (path.name, c.id)
             assert any(all(fold(f) in t for f in c.answer_contains) for t in holding), (path.name, c.id)

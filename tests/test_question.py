@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fact, month_number, names_actor, office_line,
-                          office_span, points_back_to_matter, signature_span, tells_status, undecided, weighed)
+from rag.question import (PENDING, analyse, asked_years, asks_result, dated_otherwise, has_fact, month_number, named_months,
+                          names_actor, office_line, office_span, points_back_to_matter, signature_span, tells_status,
+                          undecided, weighed)
 
 
 @pytest.mark.parametrize(
@@ -30,6 +31,7 @@ from rag.question import (PENDING, analyse, asked_years, dated_otherwise, has_fa
         ("What is the annual remuneration of the ATR chair and members?", "amount"),
         ("hoe hoog is de vergoeding van de leden van het ATR?", "amount"),
         ("In welk art. vd Instellingswet ATR is de vergoeding vd collegeleden geregeld?", "article"),
+        ("Hoe heet de bijdrage per persoon?", "other"),
         ("What do the cumulative costs of the GDPR amount to?", "amount"),
         # A law has a name too; "amount to" is money only beside money. Who heads a body is a
         # person, or a minister named by office (see test_who_holds_an_office_*).
@@ -1290,3 +1292,28 @@ def test_a_signature_is_of_the_body_the_question_names_by_whole_words_or_capital
                      "Who signed the statement of the Council on the tribunal?",
                      "naam minister BZ ondertekening besluit?"):  # an unsigned decree, its next heading on the line
         assert signer(question) is None, question
+
+
+@pytest.mark.parametrize("question, asked", [
+    # What a meeting decided or how it went, in the past, the meeting its subject.
+    ("wat heeft de jbz raad op 5 maart uiteindelijk besloten over de toekomst van europol", True),
+    ("Welke besluiten zijn er op de JBZ-Raad van maart genomen?", True),
+    ("What did the March JHA Council decide on the Commission's plans for Europol?", True),
+    ("Hoe is de JBZ-Raad van maart verlopen?", True),
+    ("What was agreed at the March JHA Council on returns?", True),
+    ("Did the Council actually adopt the general approach in March?", True),
+    # What will be, or someone else's act beside the meeting.
+    ("Wat wordt er besloten over Europol?", False),
+    ("Gaat de JBZ-Raad in maart de verordening aannemen?", False),
+    ("Wat is de Nederlandse inzet voor de JBZ-Raad van maart over het besluit dat in december is genomen?", False),
+    ("Heeft Nederland besloten om op de JBZ-Raad van maart in te stemmen?", False),
+    ("Welk initiatief heeft de Commissie genomen voor de JBZ-Raad van maart?", False),
+    ("Has the Commission concluded its evaluation ahead of the March JHA Council?", False),
+])
+def test_whether_a_question_asks_what_came_of_a_meeting(question, asked):
+    assert asks_result(analyse(question)) is asked
+
+
+def test_may_the_verb_is_no_month():
+    assert named_months("Did the Council in the end adopt it, or may member states still block it?") == []
+    assert named_months("op 12 mei 2025 en in May") == [(5, 2025), (5, None)]
