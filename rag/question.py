@@ -1564,7 +1564,9 @@ _UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "w
           "maanden": "maand|maanden|months?", "months": "maand|maanden|months?",
           "jaar": "jaar|jaren|years?", "jaren": "jaar|jaren|years?", "years": "jaar|jaren|years?",
           "uur": "uur|uren|hours?", "uren": "uur|uren|hours?", "hours": "uur|uren|hours?",
-          "keer": "keer|maal|times", "maal": "keer|maal|times", "times": "keer|maal|times"}
+          "keer": "keer|maal|times", "maal": "keer|maal|times", "times": "keer|maal|times",
+          # Staff: "hoeveel fte heeft het ATR in 2025?" is answered by "17 fte", not by the dossiers or euros beside it.
+          "fte": "fte|fte's|voltijdbanen|full-time equivalents?", "ftes": "fte|fte's|voltijdbanen|full-time equivalents?"}
 _A_NUMBER = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
 _UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b|\b(hoe ?vaak|how often)\b", re.I)
 

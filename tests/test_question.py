@@ -549,6 +549,16 @@ def test_a_figure_in_a_clause_about_another_body_is_not_the_asked_bodys():
     assert has_fact(analyse("Binnen hoeveel weken adviseert het ATR?"), "Het ATR adviseert binnen vier, ACTAL binnen zes weken.")
 
 
+@pytest.mark.parametrize("question", ["Hoeveel fte heeft het ATR-secretariaat in 2025?", "aantal fte ATR 2025",
+                                      "How many FTEs does the ATR secretariat have?"])
+def test_a_count_of_fte_is_answered_in_fte(question):
+    # kst-36450-3, p. 18: the fte sentence answers; the dossiers and the euros beside it do not.
+    q = analyse(question)
+    assert has_fact(q, "De ambtelijke ondersteuning van ATR is daarom uitgebreid van 11 fte in 2018 naar 17 fte in 2023.")
+    assert not has_fact(q, "Het kabinet heeft structureel extra geld ter beschikking gesteld, ter grootte van € 1,8 miljoen.")
+    assert not has_fact(q, "Het aantal dossiers zal groeien van 354 in 2018 tot geraamd ruim 700 in 2023.")
+
+
 def test_the_act_of_a_date_is_read_in_its_own_words_and_clause():
     # The same act in other words and forms: voting, publishing, approving (ok02, kst-32317-995).
     assert has_fact(analyse("Wanneer is er gestemd over de Comptabiliteitswet 2016?"),
