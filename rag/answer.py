@@ -469,7 +469,7 @@ class Answerer:
         missing = self.missing_meeting(q)
         if missing:
             return self._not_found(q, hits, [], "not_in_letters", missing)
-        before_meeting = self.meeting_ahead(q)
+        before_meeting = self.letters_precede_meeting(q)
         if before_meeting:
             # "Wat heeft de JBZ-Raad op 5 maart besloten?" over the agenda sent before that meeting.
             return self._not_found(q, hits, [], "fact_missing", before_meeting)
@@ -707,7 +707,7 @@ class Answerer:
                 return NOT_IN_LETTERS[q.language].format(what=name)
         return None
 
-    def meeting_ahead(self, q: Question) -> str | None:
+    def letters_precede_meeting(self, q: Question) -> str | None:
         """When ``q`` asks what a meeting it names (council and month) decided or how it went,
         and no indexed letter of that council is dated on or after its first day (the agenda
         sent before it is all there is): a sentence saying so. None otherwise; also when the

@@ -903,7 +903,15 @@ def choose_chunk(q: Question, scored: list[ScoredSentence], topic: TopicTerms, m
     if model.chunk is None or not scored:
         return None
     hits, rows = chunk_features(q, scored, topic)
-    return hits[pick_chunk(model.chunk.score(rows), model.chunk_margin)].chunk.id
+    chosen = pick_chunk(model.chunk.score(rows), model.chunk_margin)
+    if chosen and topic.terms:
+        # The best-ranked chunk names the question's rarest word ("RegWatchEurope") and the one the
+        # model prefers does not: its fact is of something else (Benelux neighbours, not the network's members).
+        rarest = max(topic.terms, key=lambda t: topic.weights[t])
+        if topic.mentions(rarest, searchable_text(hits[0].chunk)) and \
+                not topic.mentions(rarest, searchable_text(hits[chosen].chunk)):
+            chosen = 0
+    return hits[chosen].chunk.id
 
 
 def select(scored: list[ScoredSentence], settings: ExtractiveSettings, model: AnswerModel,

@@ -815,3 +815,11 @@ def test_what_is_read_off_all_chunks_is_read_again_for_a_new_set_of_them(answere
     finally:
         answerer.retriever.chunks = chunks
     assert "kst-36450-1" in answerer._chunks_by_doc()
+
+
+def test_a_chunk_without_the_questions_rarest_word_is_not_preferred_over_the_best_ranked_one_with_it(answerer):
+    # ok01 names "dierenrechtenextremisme" and its AO's date; ok02's decision list, which the chunk
+    # model preferred for its own planned talk and dates, never names it.
+    a = answerer.ask("op welke datum stond het ao over dierenrechtenextremsime gepland")
+    assert a.answered and "8 april 2009" in a.answer
+    assert a.citations[0].chunk.doc_id == "ok01_besluitenlijst_2009-04-02"

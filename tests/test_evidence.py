@@ -458,7 +458,8 @@ def test_the_chunk_model_quotes_another_chunk_only_by_its_margin(seed_chunks):
     from rag.answer_model import CHUNK_FEATURES, AnswerModel, LogisticModel
     from rag.evidence import choose_chunk
 
-    chunks, q, topic = _seed_question(seed_chunks, 3)
+    chunks, q, _ = _seed_question(seed_chunks, 3)
+    topic = TopicTerms("", DutchAnalyzer())  # no topic words: the rarest-word rule below stays out of it
     scored = _scored_of(chunks, [[0.5, 0.1], [0.9, 0.6], [0.2, 0.1]])
     n = len(CHUNK_FEATURES)
     only = np.eye(n)[CHUNK_FEATURES.index("best_probability")]  # a model that reads nothing else
@@ -470,3 +471,24 @@ def test_the_chunk_model_quotes_another_chunk_only_by_its_margin(seed_chunks):
     assert choose_chunk(q, scored, topic, model) == chunks[0].id
     model.chunk = None
     assert choose_chunk(q, scored, topic, model) is None
+
+
+def test_the_chunk_model_does_not_prefer_a_chunk_without_the_questions_rarest_word(seed_chunks):
+    from rag.answer_model import CHUNK_FEATURES, AnswerModel, LogisticModel
+    from rag.evidence import choose_chunk
+
+    q = analyse("Wat zegt de agenda over Europol?")
+    topic = TopicTerms("Europol", DutchAnalyzer())  # one word, so the rarest
+    with_it = next(c for c in seed_chunks if "Europol" in c.text and len(c.text) > 400)
+    without = next(c for c in seed_chunks if "europol" not in c.text.lower() and len(c.text) > 400)
+    scored = _scored_of([with_it, without], [[0.5, 0.1], [0.9, 0.6]])
+    n = len(CHUNK_FEATURES)
+    model = AnswerModel.load("embeddinggemma-300m")
+    model.chunk = LogisticModel(list(CHUNK_FEATURES), np.zeros(n), np.ones(n),
+                                np.eye(n)[CHUNK_FEATURES.index("best_probability")], 0.0)
+    model.chunk_margin = 0.1  # the model prefers the second chunk by more than its margin
+    assert choose_chunk(q, scored, TopicTerms("", DutchAnalyzer()), model) == without.id
+    assert choose_chunk(q, scored, topic, model) == with_it.id
+    # Ranked the other way round, the best-ranked chunk lacks the word: the model's choice stands.
+    scored = _scored_of([without, with_it], [[0.5, 0.1], [0.9, 0.6]])
+    assert choose_chunk(q, scored, topic, model) == with_it.id
