@@ -905,8 +905,9 @@ def choose_chunk(q: Question, scored: list[ScoredSentence], topic: TopicTerms, m
     hits, rows = chunk_features(q, scored, topic)
     chosen = pick_chunk(model.chunk.score(rows), model.chunk_margin)
     if chosen and topic.terms:
-        # The best-ranked chunk names the question's rarest word ("RegWatchEurope") and the one the
-        # model prefers does not: its fact is of something else (Benelux neighbours, not the network's members).
+        # The best-ranked chunk names the question's rarest word and the one the model prefers does
+        # not: its fact is of something else ("ao over dierenrechtenextremisme": ok01 has it and its
+        # date; ok02's planned talk has dates of its own).
         rarest = max(topic.terms, key=lambda t: topic.weights[t])
         if topic.mentions(rarest, searchable_text(hits[0].chunk)) and \
                 not topic.mentions(rarest, searchable_text(hits[chosen].chunk)):
