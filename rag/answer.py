@@ -863,8 +863,7 @@ def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_onl
         terms = [t for t in terms if topic.mentions(t, text)]
     if not terms:
         return True
-    rarest = max(terms, key=lambda t: topic.weights[t])
-    return topic.mentions(rarest, f"{x.hit.chunk.heading or ''} {sentence_before(x, before)} {x.text}")
+    return topic.mentions(topic.rarest(terms), f"{x.hit.chunk.heading or ''} {sentence_before(x, before)} {x.text}")
 
 
 def _as_asked(word: str, question: str) -> str:

@@ -724,6 +724,10 @@ class TopicTerms:
         hit = sum(self.weights[term] for term in self.terms if _term_in(term, tokens))
         return hit / total if total else 0.0
 
+    def rarest(self, terms: list[str] | None = None) -> str:
+        """The rarest (highest-idf) of ``terms``, or of the topic's own terms; the first on a tie."""
+        return max(self.terms if terms is None else terms, key=lambda t: self.weights[t])
+
     def mentions(self, term: str, text: str) -> bool:
         """Does ``text`` mention the topic term ``term``: itself, a compound it starts or ends
         ("migratiestrategie" in "strategie"), or a word it starts?"""
@@ -908,7 +912,7 @@ def choose_chunk(q: Question, scored: list[ScoredSentence], topic: TopicTerms, m
         # The best-ranked chunk names the question's rarest word and the one the model prefers does
         # not: its fact is of something else ("ao over dierenrechtenextremisme": ok01 has it and its
         # date; ok02's planned talk has dates of its own).
-        rarest = max(topic.terms, key=lambda t: topic.weights[t])
+        rarest = topic.rarest()
         if topic.mentions(rarest, searchable_text(hits[0].chunk)) and \
                 not topic.mentions(rarest, searchable_text(hits[chosen].chunk)):
             chosen = 0
