@@ -55,6 +55,7 @@ from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PEND
                           dated_otherwise, in_dutch, named_months, names_actor, office_line, office_span,
                           only_still_to_come, points_back_to_matter, signature_span, tells_a_decision, tells_act,
                           tells_act_done, tells_status, undecided, weighed)
+from rag.letter_facts import letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -312,7 +313,8 @@ class Answerer:
             return answer
         hits, qvec, unindexed = self.retrieve(question, filters)
         t1 = time.perf_counter()
-        answer = self.extractive(question, hits, qvec)
+        told = None if unindexed is not None else self.letterhead(question, hits)
+        answer = told or self.extractive(question, hits, qvec)
         if unindexed is not None and not any(unindexed.mentioned_in(c.chunk.text, c.chunk.date) for c in answer.citations):
             # "Wat zei de JBZ-Raad van juni 2025 over Europol?" with no letter on that meeting
             # (or "de brief van 3 februari" with no letter of that date): the passage on Europol
@@ -330,7 +332,8 @@ class Answerer:
             for piece in _pieces(answer.answer):
                 on_token(piece)
         # A meeting or council the index holds no letter on: no LLM makes the passages about it.
-        if self.llm is not None and hits and answer.reason != "not_in_letters":
+        # Nor does it rewrite what the letterhead says: that is exact.
+        if self.llm is not None and hits and answer.reason != "not_in_letters" and told is None:
             answer = self.llm.answer(question, answer.language, hits, answer)
             timings.update(answer.timings_ms)
             if "llm_first_token" in timings:
@@ -391,6 +394,22 @@ class Answerer:
         if filters is not None and not filters.is_empty():
             return agendas(c for c in self.retriever.chunks.values() if filters.matches(c))
         return self._read_off_chunks("agendas", lambda chunks: agendas(chunks.values()))
+
+    def letterhead(self, question: str, hits: list[Hit]) -> Answer | None:
+        """The answer to when the retrieved letter was sent, who signed it, or who held an office
+        one of its signatories held, from its letterhead (:mod:`rag.letter_facts`); None when the
+        question asks something else or the letterhead does not say."""
+        q = self.analyse(question)
+        told = letter_fact(question, q.language, [h.chunk for h in hits], self._chunks_by_doc())
+        if told is None or (told.asked != "date" and (self._signature_line(q, hits) or self._office_line(q, hits))):
+            # A signature in the text names the one asked better: "ondertekenaar RvS-advies" is the
+            # vice-president under the advice, not the minister of the nader rapport after it.
+            return None
+        cited = [Citation(n, chunk, score=1.0) for n, chunk in enumerate(told.chunks, start=1)]
+        answer = Answer(q.asked, told.text, True, "letterhead", q.language, cited,
+                        answer_type="date" if told.asked == "date" else "person")
+        answer.hits = hits
+        return answer
 
     # -- extractive
     def retrieve(self, question: str, filters: Filters | None = None) -> tuple[list[Hit], np.ndarray,

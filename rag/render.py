@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # only for the hints: the app has these loaded, this module n
     from rag.timeline import Timeline
 
 MODE_LABEL = {"extractive": "extractief antwoord (letterlijke zinnen uit de brieven)",
-              "agenda": "antwoord uit de agenda van de brief"}
+              "agenda": "antwoord uit de agenda van de brief",
+              "letterhead": "antwoord uit het briefhoofd (datum en ondertekening)"}
 
 
 def _highlight(c: Citation) -> str:

@@ -1,0 +1,239 @@
+"""When a letter was written and who signed it: its letterhead, which parsing lifts into the
+metadata of every chunk (``date``, ``senders``) and out of the text that is quoted.
+
+"Wanneer is de brief over het werkprogramma ATR verstuurd?" is answered by the date of the
+letter the question's topic retrieves, cited to that letter: its sentences never say it. Only a
+question about the document itself is read so. "Wanneer is het verdrag ondertekend?" asks about
+a treaty, and the text answers that, or nothing does; "wanneer stuurt de minister het rapport?"
+asks about a letter still to come.
+
+Example:
+    >>> asks_letter_fact("wanneer is de kamerbrief over het werkprogramma ATR verstuurd?")
+    'date'
+    >>> asks_letter_fact("Wie heeft de MvT bij de Instellingswet ATR ondertekend?")
+    'signatories'
+    >>> asks_letter_fact("wanneer is het verdrag over advocaten ondertekend?") is None
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.dates import long_date
+from rag.documents import Chunk
+from rag.kind import LETTER_KINDS, asked_kinds
+from rag.language import detect_language
+from rag.question import asked_day, dutch_words
+
+# The document's own acts, done: sent, signed, dated, tabled, received, with the commonest slips
+# ("ingedient", "verstuurt"). Not "aangenomen" (a vote, which the text may tell) nor "uitgebracht"
+# (an advice's content, asked as often as its date).
+_DONE = (r"verstuur[dt]|gestuur[dt]|toegestuur[dt]|verzonden|aangeboden|ondertekend|getekend|getekent|gedateerd|"
+         r"ingedien[dt]|ontvangen|voorgesteld|sent|signed|dated|submitted|received|tabled")
+_SENT_OR_SIGNED = re.compile(rf"\b(?:{_DONE})\b|\bdid\b[^?]*\b(?:send|sign|submit|table)\b", re.IGNORECASE)
+_WHEN = re.compile(r"\b(?:wanneer|wnr|welke datum|op welke dag|when|what date|which date|on what day)\b", re.IGNORECASE)
+# Terse: "datum kamerbrief werkprogramma ATR", "date of the letter on ...", "dagtekening MvT".
+_DATE_OF = re.compile(r"\b(?:datum|dagtekening|date)\s+(?:of\s+|van\s+)?(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(\S+)",
+                      re.IGNORECASE)
+_WHO = re.compile(r"\b(?:wie|who|naam|name|welke\s+(?:min\w*|staatssecretaris|stas|bewinds\w+)|"
+                  r"which\s+(?:minister|secretary|state secretary|member))\b", re.IGNORECASE)
+# What else is signed or sent, whose signing the text tells: "wie heeft het verdrag ondertekend
+# volgens de brief?" asks about the treaty.
+_SIGNED_OTHER = re.compile(r"\b\w*(?:verdrag|conventie|overeenkomst|verklaring|akkoord)\w*|\b(?:treat(?:y|ies)|"
+                           r"convention\w*|agreements?|declarations?|memorandum of understanding|mou)\b", re.IGNORECASE)
+_SIGNER = re.compile(r"\b(?:ondertekenaars?|ondertekening|signator(?:y|ies)|afzenders?)\b", re.IGNORECASE)
+_SIGNED = re.compile(r"\b(?:ondertekend|ondertekent|getekend|getekent|signed|verstuur[dt]|gestuur[dt]|sent)\b|"
+                     r"\bdid\b[^?]*\b(?:sign|send)\b", re.IGNORECASE)
+# What is still to come is no letterhead: "wanneer wordt de brief verstuurd?", "when will ... be sent?"
+_TO_COME = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|komt|will|shall|going to|verwacht\w*|expected)\b",
+                      re.IGNORECASE)
+# A document, named by its kind, also misspelt or as the kinds rag.kind does not ask for (a bill, a
+# decree). Not "rapport" or "verslag": those are as often a report the letter only mentions.
+_DOCUMENT_NOUN = re.compile(r"\b(?:\w*brief|nota|motie|mvt|memorie|beslisnota|besluitenlijst|wetsvoorstel|wv|"
+                            r"voorstel van wet|\w*besluit|boodschap|nvw|letter|memorandum|motion|bill|"
+                            r"decree|document|stuk)\b", re.IGNORECASE)
+# A memo to the minister is dated by its authors: the minister signs it later, on a day it does not give.
+_MEMO_KINDS = {"beslisnota"}
+_SIGNING = re.compile(r"\b(?:ondertekend|getekend|getekent|signed)\b|\bdid\b[^?]*\bsign\b", re.IGNORECASE)
+# "Welke staatssecretaris heeft ... ondertekend?" of a letter a minister signed: not its signatory.
+_JUNIOR = re.compile(r"\b(?:staats?secretaris\w*|stas|state secretary|secretary of state)\b", re.IGNORECASE)
+# "wie is de minister van Asiel en Migratie?", "naam stas JenV": the office, and the first word of
+# its portfolio (a minister's typo, and the departments' short names, read too).
+_OFFICE = re.compile(r"\b(minister|minsiter|mininster|ministre|staats?secretaris|stas|state secretary|secretary of state)"
+                     r"(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?\s+([\wà-ÿ&-]+)", re.IGNORECASE)
+_DEPARTMENTS = {"jenv": "justitie", "j&v": "justitie", "jv": "justitie", "ezk": "economische", "ez": "economische",
+                "aenm": "asiel", "a&m": "asiel", "bzk": "binnenlandse", "bz": "buitenlandse", "buza": "buitenlandse",
+                "fin": "financiën", "vws": "volksgezondheid", "ocw": "onderwijs", "szw": "sociale", "def": "defensie",
+                "lnv": "landbouw", "ienw": "infrastructuur", "vro": "volkshuisvesting"}
+_NOT_PORTFOLIO = set("die dat de het een en of is was zijn heeft who that which is was has and the a an "
+                     "ondertekend ondertekent getekend signed".split())
+_PERSON_ASKED = re.compile(r"^\s*(?:wie|who)\b|\b(?:wie is|wie zijn|wie was|who is|who was|naam|name)\b|"
+                           r"\b(?:welke|which)\s+(?:min\w*|staats?secretaris|stas|bewinds\w+|state secretary|secretary)\b",
+                           re.IGNORECASE)
+# The kinds of the documents rag.kind does not name as asked: a decree, a bill, a misspelt nota.
+_NOUN_KINDS = [(re.compile(r"\b(?:\w*besluit|decree)\b", re.IGNORECASE), ("besluit",)),
+               (re.compile(r"\b(?:wetsvoorstel|wv|voorstel van wet|bill)\b", re.IGNORECASE), ("wetsvoorstel",)),
+               # "de nota naar aanleidng van het verslag", misspelt past what rag.kind reads.
+               (re.compile(r"\bnota\b[^?]{0,30}\bverslag\b", re.IGNORECASE), ("nota naar aanleiding van het verslag",))]
+# Sending something to parliament is done by a letter: "when was the work programme sent to the House?"
+_TO_PARLIAMENT = re.compile(r"\b(?:naar|aan)\s+(?:de\s+)?(?:tweede\s+)?(?:kamer|tk)\b|"
+                            r"\bto\s+(?:the\s+)?(?:house|parliament|tweede kamer)\b", re.IGNORECASE)
+
+
+def _names_document(question: str, language: str) -> bool:
+    return bool(asked_kinds(question, language) or _DOCUMENT_NOUN.search(question) or _TO_PARLIAMENT.search(question))
+
+
+def asks_letter_fact(question: str) -> str | None:
+    """``date`` when ``question`` asks when a document was sent, signed or tabled, ``signatories``
+    when it asks who signed or sent it; None otherwise.
+
+    Example:
+        >>> asks_letter_fact("On what date was the ATR's 2025 work programme sent to the House?")
+        'date'
+        >>> asks_letter_fact("wanneer wordt de brief over het werkprogramma verstuurd?") is None
+        True
+    """
+    language = detect_language(question)
+    if _TO_COME.search(question) or _SIGNED_OTHER.search(question) or not _names_document(question, language):
+        return None
+    if _WHEN.search(question):
+        return "date" if _SENT_OR_SIGNED.search(question) else None
+    if _SIGNER.search(question) or (_WHO.search(question) and _SIGNED.search(question)):
+        return "signatories"
+    m = _DATE_OF.search(question)
+    if m and (asked_kinds(m.group(1), language) or _DOCUMENT_NOUN.fullmatch(m.group(1))):
+        return "date"
+    return None
+
+
+def asked_office(question: str) -> tuple[bool, str] | None:
+    """The office a question asks the holder of, as (junior, first word of its portfolio in Dutch),
+    or None: "wie is de minister van Asiel en Migratie?" gives ``(False, "asiel")``.
+
+    Example:
+        >>> asked_office("Naam minister Asiel en Migratie JBZ-Raad 5-6 maart")
+        (False, 'asiel')
+        >>> asked_office("Who is the state secretary for Justice?")
+        (True, 'justitie')
+        >>> asked_office("wat vindt de minister van Justitie van Europol?") is None
+        True
+    """
+    if not _PERSON_ASKED.search(question) or _TO_COME.search(question):
+        return None
+    m = _OFFICE.search(question)
+    if m is None:
+        return None
+    word = m.group(2).lower()
+    word = _DEPARTMENTS.get(word, word)
+    if word in _NOT_PORTFOLIO:
+        word = ""  # "wie is de staatssecretaris die de brief ondertekent?": the office, any portfolio
+    elif detect_language(question) == "en":
+        word = next(iter(dutch_words(word)), word).split()[0]
+    return bool(_JUNIOR.fullmatch(m.group(1))), word
+
+
+def _holds(sender: str, junior: bool, word: str) -> bool:
+    """Whether a sender, "G. van den Brink (minister van Asiel en Migratie)", holds the office asked."""
+    role = sender.rpartition("(")[2].rstrip(")").lower()
+    office, _, portfolio = role.partition(" van ")
+    if office.startswith("staatssecretaris") != junior:
+        return False
+    return not word or (len(word) >= 4 and portfolio.split()[:1] != [] and portfolio.split()[0][:5] == word[:5])
+
+
+# How the answer names the document, by its kind (rag.kind); the title is in the citation.
+_NAMES = {
+    "nl": {"brief": "De brief", "geannoteerde agenda": "De geannoteerde agenda", "motie": "De motie",
+           "memorie van toelichting": "De memorie van toelichting", "beslisnota": "De beslisnota",
+           "nota naar aanleiding van het verslag": "De nota naar aanleiding van het verslag",
+           "advies Raad van State": "Het advies van de Raad van State", "besluitenlijst": "De besluitenlijst",
+           "koninklijke boodschap": "De koninklijke boodschap", "verslag": "Het verslag", "besluit": "Het besluit",
+           "BNC-fiche": "Het BNC-fiche"},
+    "en": {"brief": "The letter", "geannoteerde agenda": "The annotated agenda", "motie": "The motion",
+           "memorie van toelichting": "The explanatory memorandum", "beslisnota": "The decision memo",
+           "nota naar aanleiding van het verslag": "The memorandum in reply to the report",
+           "advies Raad van State": "The Council of State's advice", "besluitenlijst": "The list of decisions",
+           "koninklijke boodschap": "The royal message", "verslag": "The report", "besluit": "The decree",
+           "BNC-fiche": "The BNC fiche"},
+}
+_DOCUMENT = {"nl": "Het document", "en": "The document"}
+
+
+@dataclass
+class LetterFact:
+    """What a question asks of a letter's letterhead (``date``, ``signatories`` or the holder of an
+    ``office``), as said with citation markers, and the chunks the markers cite, [1] first."""
+
+    asked: str
+    text: str
+    chunks: list[Chunk]
+
+
+def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[str, list[Chunk]]) -> LetterFact | None:
+    """The date or signatories ``question`` asks of the letter it is about, read off the metadata
+    of its chunks; None when it asks neither, or the letterhead does not give it (the normal
+    answer path then reads the text).
+
+    Args:
+        question: As typed.
+        language: ``nl`` or ``en``, the language to answer in.
+        ranked: The retrieved chunks, best first: the letter is the best-ranked one of a kind the
+            question names ("de MvT", "the motion"), else the best-ranked one.
+        by_doc: Every chunk by letter: the letter is cited by its first chunk.
+    """
+    asked = asks_letter_fact(question)
+    office = asked_office(question)
+    if asked is None:
+        return _office_holder(office, language, ranked, by_doc) if office and office[1] else None
+    kinds = asked_kinds(question, detect_language(question)) or frozenset(
+        k for pattern, named in _NOUN_KINDS if pattern.search(question) for k in named)
+    if not kinds and _TO_PARLIAMENT.search(question):
+        kinds = frozenset(LETTER_KINDS)  # what is sent to parliament goes with a letter, not a memo
+    best = next((c for c in ranked if c.kind in kinds), None if kinds else (ranked or [None])[0])
+    day = asked_day(question)
+    if best is None or (day and best.date != day):
+        # No retrieved letter is of the kind named, or of the day named ("the letter of 25 June
+        # 2021"): not another letter's date or signatories.
+        return None
+    first = min(by_doc.get(best.doc_id) or [best], key=lambda c: (c.page_start, c.split_id))
+    name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
+    if asked == "date":
+        if not best.date or (best.kind in _MEMO_KINDS and _SIGNING.search(question)):
+            return None
+        said = (f"{name} is gedateerd {long_date(best.date, 'nl')}." if language == "nl"
+                else f"{name} is dated {long_date(best.date, 'en')} (“{long_date(best.date, 'nl')}”).")
+        return LetterFact(asked, f"{said} [1]", [first])
+    senders = [s for s in (best.senders or "").split("; ") if s]
+    if office:
+        # "Welke staatssecretaris heeft de brief ondertekend?", "naam minister EZ ondertekening ...":
+        # only a signatory in that office, and none when no one held it.
+        senders = [s for s in senders if _holds(s, *office)]
+    if not senders:
+        return None
+    who = ", ".join(senders)
+    said = f"{name} is ondertekend door {who}." if language == "nl" else f"{name} is signed by {who}."
+    return LetterFact(asked, f"{said} [1]", [first])
+
+
+def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
+                   by_doc: dict[str, list[Chunk]]) -> LetterFact | None:
+    """Who held the office asked, by the signatories of the best-ranked letter who held it then,
+    with the letter and its date: the office changes hands, and the answer says as of when. Only
+    that letter: "the Minister for Asylum and Migration under the government programme" of 2024 is
+    not the one who signed the agenda of 2026 that ranks third."""
+    if not ranked:
+        return None
+    chunk = ranked[0]
+    held = [s for s in (chunk.senders or "").split("; ") if s and _holds(s, *office)]
+    if not held:
+        return None
+    first = min(by_doc.get(chunk.doc_id) or [chunk], key=lambda c: (c.page_start, c.split_id))
+    name = _NAMES[language].get(chunk.kind or "", _DOCUMENT[language])
+    dated = f" van {long_date(chunk.date, 'nl')}" if chunk.date and language == "nl" else \
+        (f" of {long_date(chunk.date, 'en')}" if chunk.date else "")
+    who = ", ".join(f"{s.partition(' (')[0]}, {s.rpartition('(')[2].rstrip(')')}" for s in held)
+    said = f"{name}{dated} is ondertekend door {who}." if language == "nl" else f"{name}{dated} is signed by {who}."
+    return LetterFact("office", f"{said} [1]", [first])
