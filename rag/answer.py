@@ -50,11 +50,11 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.followup import Reading, read_followup
-from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, PENDING, PLAN_ASKED, STATUS_ACTS, Question,
-                          analyse, asked_years, asks_result, asks_weighing, capital_initials, check_question,
-                          dated_otherwise, in_dutch, named_months, names_actor, office_line, office_span,
-                          only_still_to_come, points_back_to_matter, signature_span, tells_a_decision, tells_act,
-                          tells_act_done, tells_status, undecided, weighed)
+from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
+                          STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
+                          check_question, dated_otherwise, in_dutch, month_number, named_months, names_actor, office_line,
+                          office_span, only_still_to_come, points_back_to_matter, signature_span, tells_a_decision,
+                          tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.letter_facts import letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -698,8 +698,9 @@ class Answerer:
         if q.months:
             # "Did the Council adopt it at the March JHA Council?" is not told by what a meeting in
             # another month did ("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt").
-            asked = {month for month, _ in q.months}
-            said = [x for x in said if not (told := {month for month, _ in named_months(x.text)}) or told & asked]
+            # Nor by one in that month of another year: "the 5-6 March meeting" is this letter's, not
+            # "de IO roadmap die de JBZ-Raad in maart 2025 heeft vastgesteld" in the agenda for March 2026.
+            said = [x for x in said if not (told := named_months(x.text)) or _same_month(told, q.months, x.hit.chunk)]
         if q.status:
             return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
@@ -730,11 +731,12 @@ class Answerer:
         """When ``q`` asks what a meeting it names (council and month) decided or how it went,
         and no indexed letter of that council is dated on or after its first day (the agenda
         sent before it is all there is): a sentence saying so. None otherwise; also when the
-        question does not say which council ("de Raad in maart")."""
-        named = meeting_named(q.text) if q.councils and asks_result(q) else None
-        if named is None:
+        question does not say which council ("de Raad in maart"), unless the days it names are
+        those of one indexed council's meeting ("at the 5-6 March meeting")."""
+        named = meeting_named(q.text) if asks_result(q) else None
+        councils = (named.councils or q.councils or self._council_meeting_on(q.text)) if named else []
+        if not councils:
             return None
-        councils = named.councils or q.councils
         letters = [chunks[0] for chunks in self._chunks_by_doc().values()
                    if of_councils(councils, chunks[0].council, chunks[0].title)]
         about = [c for c in letters if c.meeting_date and named.matches(c.meeting_date, c.meeting_end_date, c.date)]
@@ -749,6 +751,20 @@ class Answerer:
         when = date_span(meeting.meeting_date, meeting.meeting_end_date, q.language)
         return BEFORE_MEETING[q.language].format(meeting=f"{name} {'van' if q.language == 'nl' else 'of'} {when}",
                                                  letter=long_date(latest, q.language))
+
+    def _council_meeting_on(self, text: str) -> list[str]:
+        """The council whose meeting falls on the days ``text`` names without naming the council
+        ("at the 5-6 March meeting"), when the indexed letters know one such meeting; else []."""
+        days = [(int(m.group(1)), month_number(m.group(2))) for m in _MEETING_DAYS.finditer(text)]
+        if not days:
+            return []
+        def on_them(c: Chunk) -> bool:
+            met = [d for d in (c.meeting_date, c.meeting_end_date) if d]
+            return any(int(d[8:10]) == day and int(d[5:7]) == month for d in met for day, month in days)
+
+        found = {name for chunks in self._chunks_by_doc().values() if on_them(c := chunks[0])
+                 for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(f"{c.council or ''} {c.title}")}
+        return sorted(found) if len(found) == 1 else []
 
     def _not_found(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], reason: str,
                    message: str | None = None) -> Answer:
@@ -870,6 +886,19 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
                     answer_type="agenda", reason=None if said.answered else "fact_missing")
     answer.hits = [Hit(c.chunk, 1.0) for c in cited] or [Hit(agenda.first_chunk, 1.0)]
     return answer
+
+
+# The days of a meeting, named without its council (the first, and the month): "the 5-6 March meeting", "de Raad van 5 en 6 maart".
+_MEETING_DAYS = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\b", re.IGNORECASE)
+
+
+def _same_month(told: list[tuple[int, int | None]], asked: list[tuple[int, int | None]], chunk: Chunk) -> bool:
+    """Whether a sentence that names the months ``told`` names one ``asked``: a month asked
+    without its year is in the year of the meeting the chunk's letter is about, else of its date."""
+    dated = chunk.meeting_date or chunk.date or ""
+    implied = int(dated[:4]) if dated[:4].isdigit() else None
+    return any(month == m and (year is None or (y or implied) is None or year == (y or implied))
+               for month, year in told for m, y in asked)
 
 
 def _on_object(topic: TopicTerms, terms: list[str], x: ScoredSentence, chunk_only: bool, before: int = 2) -> bool:

@@ -188,7 +188,9 @@ def asks_dutch_position(q: Question) -> bool:
 _STANCE_ASKED = re.compile(
     r"\b(?:steun\w*|ondersteun\w*|onderschrij\w*|verwelkom\w*|achter|voorstander|tegenstander|positief|negatief|ervoor|"
     r"ertegen|"
-    r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|agree\w*|"
+    r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|"
+    # "agree with/to/that" takes a side; "agreed a general approach", "agree on the text" is an act done.
+    r"agree\w*(?!\s+(?:on\s+|upon\s+)?(?:a|an|the|its|their|any|on|upon)\b)|"
     r"critical)\b", re.I)
 # Present and past: "Steunde de VNG ...?".
 _STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",

@@ -678,6 +678,8 @@ def test_what_happened_in_the_end_is_refused_over_what_was_planned(answerer, que
     "wat heeft de jbz raad op 5 maart uiteindelijk besloten over de toekomst van europol",
     "Welke besluiten zijn er op de JBZ-Raad van maart genomen?",
     "Did the Council actually adopt the general approach on the protection of adults regulation at the March JHA Council?",
+    # The meeting by its days alone: one indexed council met then. Its "JBZ-Raad in maart 2025" is another year's.
+    "Did the Council actually endorse the revised VIS roadmap at the 5-6 March meeting?",
 ])
 def test_what_a_meeting_decided_is_refused_when_its_letters_precede_it(answerer, question):
     # kst-32317-995, of 26 February, is the only letter about the JBZ-Raad of 5-6 March 2026; what it
@@ -694,6 +696,14 @@ def test_what_a_meeting_decided_is_refused_when_its_letters_precede_it(answerer,
 def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_after_the_letters(answerer, question):
     a = answerer.ask(question)
     assert a.answered and "26 februari 2026" not in a.answer
+
+
+def test_an_act_an_earlier_meeting_did_answers_whether_it_was_done(answerer):
+    # kst-32317-995: "Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt op de
+    # eerste vijf hoofdstukken": "agreed a general approach" asks that act, not the Council's view.
+    a = answerer.ask("Has the JHA Council already agreed a general approach on any part of the regulation "
+                     "on the protection of adults?")
+    assert a.answered and "juni 2025" in a.answer and "algemene oriëntatie bereikt" in a.answer
 
 
 def test_what_happened_in_the_end_is_answered_where_the_letter_tells_it_done(answerer):

@@ -170,6 +170,9 @@ def test_which_questions_are_about_what_members_said(question, about):
     ("Have the new rules on safe countries been endorsed by the Council?", []),
     ("Blijven de mensen die het college ondersteunen ook voor de opvolger werken?", []),
     ("Is er steun voor het voorstel?", []),
+    # Agreeing a text is an act done, not a side taken: "agree with" takes one.
+    ("Has the JHA Council already agreed a general approach on the regulation?", []),
+    ("Do the member states agree with the Dutch position on Europol?", [["staten"], ["lidstaten"]]),
     ("Wat vindt de VNG van het ATR?", []),
     # A party by its name, in English too ("the BBB group").
     ("Does the BBB group support making the ATR a permanent body?", [["bbb"]]),
