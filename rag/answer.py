@@ -700,7 +700,8 @@ class Answerer:
             # another month did ("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt").
             # Nor by one in that month of another year: "the 5-6 March meeting" is this letter's, not
             # "de IO roadmap die de JBZ-Raad in maart 2025 heeft vastgesteld" in the agenda for March 2026.
-            said = [x for x in said if not (told := named_months(x.text)) or _same_month(told, q.months, x.hit.chunk)]
+            years = asked_years(q.text)
+            said = [x for x in said if not (told := named_months(x.text)) or _same_month(told, q.months, x.hit.chunk, years)]
         if q.status:
             return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
@@ -755,7 +756,7 @@ class Answerer:
     def _council_meeting_on(self, text: str) -> list[str]:
         """The council whose meeting falls on the days ``text`` names without naming the council
         ("at the 5-6 March meeting"), when the indexed letters know one such meeting; else []."""
-        days = [(int(m.group(1)), month_number(m.group(2))) for m in _MEETING_DAYS.finditer(text)]
+        days = [(int(m.group(1) or m.group(3)), month_number(m.group(2) or m.group(4))) for m in _MEETING_DAYS.finditer(text)]
         if not days:
             return []
         def on_them(c: Chunk) -> bool:
@@ -888,16 +889,29 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
     return answer
 
 
-# The days of a meeting, named without its council (the first, and the month): "the 5-6 March meeting", "de Raad van 5 en 6 maart".
-_MEETING_DAYS = re.compile(rf"\b(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\b", re.IGNORECASE)
+# The days of a meeting, named beside a word for it but not its council (the first day, and the month): "the 5-6 March meeting", "de Raad van 5 en 6 maart".
+_MEETING_DAYS = re.compile(rf"\b(?:raad|council|meeting|vergadering|bijeenkomst|jbz|jha)\w*\s+(?:van|of|on|op)\s+(?:de\s+|the\s+)?"
+                           rf"(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\b|"
+                           rf"\b(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\s+"
+                           rf"(?:\d{{4}}\s+)?(?:raad|council|meeting|vergadering|bijeenkomst|jbz|jha)", re.IGNORECASE)
 
 
-def _same_month(told: list[tuple[int, int | None]], asked: list[tuple[int, int | None]], chunk: Chunk) -> bool:
-    """Whether a sentence that names the months ``told`` names one ``asked``: a month asked
-    without its year is in the year of the meeting the chunk's letter is about, else of its date."""
+def _same_month(told: list[tuple[int, int | None]], asked: list[tuple[int, int | None]], chunk: Chunk,
+                years: set[str]) -> bool:
+    """Whether a sentence that names the months ``told`` names one ``asked``. A month asked without
+    its year is in the one year the question names elsewhere ("at the March meeting in 2025"), else
+    the latest such month up to the meeting the chunk's letter is about ("de JBZ-Raad van december"
+    in the letter on March 2026 is December 2025); a month the sentence names without a year may be any."""
     dated = chunk.meeting_date or chunk.date or ""
-    implied = int(dated[:4]) if dated[:4].isdigit() else None
-    return any(month == m and (year is None or (y or implied) is None or year == (y or implied))
+
+    def year_of(month: int) -> int | None:
+        if len(years) == 1:
+            return int(next(iter(years)))
+        if not dated[:4].isdigit():
+            return None
+        return int(dated[:4]) - (1 if month > int(dated[5:7]) else 0)
+
+    return any(month == m and (year is None or (y or year_of(m)) is None or year == (y or year_of(m)))
                for month, year in told for m, y in asked)
 
 

@@ -6,7 +6,7 @@ A case is one JSON line::
      "doc": "kst-32317-995" | null, "answer_contains": ["fact", ...], "unanswerable": false}
 
 ``"letterhead": true`` marks evidence that stands in the letterhead (the date line, the
-signature), which parsing lifts out of the text: every chunk of ``doc`` then counts as holding it.
+signature), which parsing lifts out of the text: a chunk on the first page of ``doc`` then counts as holding it.
 
 Everything fitted is fitted on train and chosen on dev; only test figures are results.
 :mod:`rag.evaluate` runs the cases and computes the metrics.
@@ -47,7 +47,7 @@ class Case:
     timeline: str | None = None
     expected_docs: list[str] = field(default_factory=list)
     # The evidence stands in the letterhead (its date line, its signature), which parsing lifts out of
-    # the text into every chunk's metadata: any chunk of ``doc`` holds it.
+    # the text into every chunk's metadata: a chunk on the first page of ``doc`` holds it.
     letterhead: bool = False
 
 

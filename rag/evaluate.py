@@ -60,9 +60,9 @@ def fold(text: str) -> str:
 def is_relevant(case: Case, chunk: Chunk) -> bool:
     """Does ``chunk`` hold the case's evidence: in its text or its heading, which a citation
     shows with it ("Artikel 10 Evaluatieverplichting" heads the article's own chunk)? A letterhead
-    fact (the letter's date, its signatories) is held by every chunk of the letter."""
+    fact (the letter's date, its signatories) is held by the letter's first page."""
     if case.letterhead:
-        return chunk.doc_id == case.doc
+        return chunk.doc_id == case.doc and chunk.page_start <= 1
     if isinstance(case.evidence, dict):
         phrase = case.evidence.get(chunk.doc_id)
         return bool(phrase) and fold(phrase) in fold(searchable_text(chunk))

@@ -190,7 +190,7 @@ _STANCE_ASKED = re.compile(
     r"ertegen|"
     r"kritisch|bezwaar|support\w*|back|backs|backed|oppose\w*|welcome\w*|endorse\w*|favou?r|against|"
     # "agree with/to/that" takes a side; "agreed a general approach", "agree on the text" is an act done.
-    r"agree\w*(?!\s+(?:on\s+|upon\s+)?(?:a|an|the|its|their|any|on|upon)\b)|"
+    r"(?:dis)?agree\w*(?!\s+(?:on\s+|upon\s+)?(?:a|an|the|its|their|any|on|upon)\b)|"
     r"critical)\b", re.I)
 # Present and past: "Steunde de VNG ...?".
 _STANCE_VERBS = {"steunt", "steunen", "ondersteunt", "ondersteunen", "onderschrijft", "onderschrijven", "verwelkomt",

@@ -25,7 +25,7 @@ from rag.dates import long_date
 from rag.documents import Chunk
 from rag.kind import LETTER_KINDS, asked_kinds
 from rag.language import detect_language
-from rag.question import asked_day, dutch_words
+from rag.question import MONTH_NAMES, asked_years, dutch_words, month_number
 
 # The document's own acts, done: sent, signed, dated, tabled, received, with the commonest slips
 # ("ingedient", "verstuurt"). Not "aangenomen" (a vote, which the text may tell) nor "uitgebracht"
@@ -38,7 +38,7 @@ _WHEN = re.compile(r"\b(?:wanneer|wnr|welke datum|op welke dag|when|what date|wh
 _DATE_OF = re.compile(r"\b(?:datum|dagtekening|date)\s+(?:of\s+|van\s+)?(?:de\s+|het\s+|the\s+|this\s+|deze\s+)?(\S+)",
                       re.IGNORECASE)
 _WHO = re.compile(r"\b(?:wie|who|naam|name|welke\s+(?:min\w*|staatssecretaris|stas|bewinds\w+)|"
-                  r"which\s+(?:minister|secretary|state secretary|member))\b", re.IGNORECASE)
+                  r"which\s+(?:minister|secretary|state secretary))\b", re.IGNORECASE)
 # What else is signed or sent, whose signing the text tells: "wie heeft het verdrag ondertekend
 # volgens de brief?" asks about the treaty.
 _SIGNED_OTHER = re.compile(r"\b\w*(?:verdrag|conventie|overeenkomst|verklaring|akkoord)\w*|\b(?:treat(?:y|ies)|"
@@ -47,13 +47,30 @@ _SIGNER = re.compile(r"\b(?:ondertekenaars?|ondertekening|signator(?:y|ies)|afze
 _SIGNED = re.compile(r"\b(?:ondertekend|ondertekent|getekend|getekent|signed|verstuur[dt]|gestuur[dt]|sent)\b|"
                      r"\bdid\b[^?]*\b(?:sign|send)\b", re.IGNORECASE)
 # What is still to come is no letterhead: "wanneer wordt de brief verstuurd?", "when will ... be sent?"
-_TO_COME = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|komt|will|shall|going to|verwacht\w*|expected)\b",
-                      re.IGNORECASE)
+_TO_COME = re.compile(r"\b(?:wordt|worden|zal|zullen|gaat|gaan|komt|moet|moeten|dient|dienen|uiterlijk|will|shall|"
+                      r"going to|should|must|to be|verwacht\w*|expected)\b", re.IGNORECASE)
+# A letter of someone else, to someone else, or a source only: "de brief aan de Commissie", "the letter
+# from the Commission", "de gezamenlijke brief", "volgens de brief", "according to the letter".
+_OTHER_LETTER = re.compile(r"\b(?:brief|letter)\s+(?:aan|to|from|namens|on behalf|of intent)\b|"
+                           r"\b(?:brief|letter|rapport|report|voorstel|proposal)\s+(?:van|of|from|by)\s+(?:de\s+|het\s+|the\s+)?"
+                           r"(?:europese\s+|european\s+)?(?:commissie|commission|eurocommissaris|commissaris|commissioner|"
+                           r"lidstaten|member states|raad|council|parlement|parliament)\b|"
+                           r"\b(?:gezamenlijke|joint)\s+(?:brief|letter)\b|"
+                           r"\b(?:volgens|according\s+to|in|uit|from)\s+(?:de|het|dit|deze|the|this)\s+(?:\w+\s+){0,2}?"
+                           r"(?:\w*brief|letter|nota|mvt|memorie|memorandum|agenda|document|stuk)\b", re.IGNORECASE)
+# A letter named by its day: "de brief van 3 februari", "the letter of 25 June 2021", "d.d. 8 juni 2023".
+_LETTER_DAY = re.compile(rf"\b(?:(?:\w*brief|letter|nota|motie|motion)\s+(?:van|of|dated)|d\.d\.|dated|gedateerd)\s+"
+                         rf"(\d{{1,2}})\s+({MONTH_NAMES})\b\.?(?:\s+(\d{{4}}))?", re.IGNORECASE)
 # A document, named by its kind, also misspelt or as the kinds rag.kind does not ask for (a bill, a
 # decree). Not "rapport" or "verslag": those are as often a report the letter only mentions.
 _DOCUMENT_NOUN = re.compile(r"\b(?:\w*brief|nota|motie|mvt|memorie|beslisnota|besluitenlijst|wetsvoorstel|wv|"
                             r"voorstel van wet|\w*besluit|boodschap|nvw|letter|memorandum|motion|bill|"
                             r"decree|document|stuk)\b", re.IGNORECASE)
+# "dit document", "het stuk": a document named without its kind.
+_GENERIC_DOCUMENT = re.compile(r"\b(?:dit|deze|het|this|the)\s+(?:document|stuk)\b", re.IGNORECASE)
+_NADER_RAPPORT = re.compile(r"\bnader\s+rapport\b", re.IGNORECASE)
+# A draft decree carries no date of its own: the one its metadata has is read from its text.
+_UNSIGNED_KINDS = {"besluit"}
 # A memo to the minister is dated by its authors: the minister signs it later, on a day it does not give.
 _MEMO_KINDS = {"beslisnota"}
 _SIGNING = re.compile(r"\b(?:ondertekend|getekend|getekent|signed)\b|\bdid\b[^?]*\bsign\b", re.IGNORECASE)
@@ -61,6 +78,14 @@ _SIGNING = re.compile(r"\b(?:ondertekend|getekend|getekent|signed)\b|\bdid\b[^?]
 _JUNIOR = re.compile(r"\b(?:staats?secretaris\w*|stas|state secretary|secretary of state)\b", re.IGNORECASE)
 # "wie is de minister van Asiel en Migratie?", "naam stas JenV": the office, and the first word of
 # its portfolio (a minister's typo, and the departments' short names, read too).
+_OFFICE_WORDS = r"minister|minsiter|mininster|ministre|staats?secretaris|stas|state secretary|secretary of state"
+# The office as what is asked: at the start after "wie is/was (de)", "who is/was (the)", "naam", or
+# followed by "die"/"who" ("de staatssecretaris die de brief ondertekent").
+_OFFICE_ASKED = re.compile(
+    rf"^\s*(?:(?:wie|who)\s+(?:is|was|zijn|waren|are|were)\s+(?:de|het|the)?\s*|(?:naam|name)\s+(?:van\s+|of\s+)?(?:de\s+|the\s+)?)"
+    rf"(?:(?:nederlandse|dutch)\s+)?(?P<office>{_OFFICE_WORDS})(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?"
+    rf"(?:\s+(?P<word>[\wà-ÿ&-]+))?", re.IGNORECASE)
+_OTHER_HOLDER = re.compile(r"\b(?:opvolg\w*|voorganger\w*|successor\w*|predecessor\w*|vervang\w*|replac\w*)\b", re.I)
 _OFFICE = re.compile(r"\b(minister|minsiter|mininster|ministre|staats?secretaris|stas|state secretary|secretary of state)"
                      r"(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?\s+([\wà-ÿ&-]+)", re.IGNORECASE)
 _DEPARTMENTS = {"jenv": "justitie", "j&v": "justitie", "jv": "justitie", "ezk": "economische", "ez": "economische",
@@ -97,12 +122,13 @@ def asks_letter_fact(question: str) -> str | None:
         True
     """
     language = detect_language(question)
-    if _TO_COME.search(question) or _SIGNED_OTHER.search(question) or not _names_document(question, language):
+    if _TO_COME.search(question) or _SIGNED_OTHER.search(question) or _OTHER_LETTER.search(question) \
+            or not _names_document(question, language):
         return None
+    if _SIGNER.search(question) or (_WHO.search(question) and _SIGNED.search(question)):
+        return "signatories"  # "Wie heeft de brief ondertekend en wanneer?": who, and its letter's date with it
     if _WHEN.search(question):
         return "date" if _SENT_OR_SIGNED.search(question) else None
-    if _SIGNER.search(question) or (_WHO.search(question) and _SIGNED.search(question)):
-        return "signatories"
     m = _DATE_OF.search(question)
     if m and (asked_kinds(m.group(1), language) or _DOCUMENT_NOUN.fullmatch(m.group(1))):
         return "date"
@@ -110,36 +136,39 @@ def asks_letter_fact(question: str) -> str | None:
 
 
 def asked_office(question: str) -> tuple[bool, str] | None:
-    """The office a question asks the holder of, as (junior, first word of its portfolio in Dutch),
-    or None: "wie is de minister van Asiel en Migratie?" gives ``(False, "asiel")``.
+    """The office a question asks the holder of, as (junior, first word of its portfolio in Dutch,
+    "" for any), or None: "wie is de minister van Asiel en Migratie?" gives ``(False, "asiel")``.
+    Only where the office is what is asked: "wie is/was de minister van ...", "naam minister ...",
+    "de staatssecretaris die (de brief ondertekent)", not "wie voert volgens de minister ... uit?".
 
     Example:
         >>> asked_office("Naam minister Asiel en Migratie JBZ-Raad 5-6 maart")
         (False, 'asiel')
         >>> asked_office("Who is the state secretary for Justice?")
         (True, 'justitie')
-        >>> asked_office("wat vindt de minister van Justitie van Europol?") is None
-        True
+        >>> [asked_office(q) for q in ("wat vindt de minister van Justitie van Europol?",
+        ...  "Wie voert volgens de minister van EZ de toets uit?", "Wie was de voorganger van de minister van EZ?")]
+        [None, None, None]
     """
-    if not _PERSON_ASKED.search(question) or _TO_COME.search(question):
+    if _TO_COME.search(question) or _OTHER_HOLDER.search(question):
         return None
-    m = _OFFICE.search(question)
+    m = _OFFICE_ASKED.search(question)
     if m is None:
         return None
-    word = m.group(2).lower()
+    word = (m.group("word") or "").lower()
     word = _DEPARTMENTS.get(word, word)
     if word in _NOT_PORTFOLIO:
         word = ""  # "wie is de staatssecretaris die de brief ondertekent?": the office, any portfolio
     elif detect_language(question) == "en":
         word = next(iter(dutch_words(word)), word).split()[0]
-    return bool(_JUNIOR.fullmatch(m.group(1))), word
+    return bool(_JUNIOR.fullmatch(m.group("office"))), word
 
 
 def _holds(sender: str, junior: bool, word: str) -> bool:
     """Whether a sender, "G. van den Brink (minister van Asiel en Migratie)", holds the office asked."""
     role = sender.rpartition("(")[2].rstrip(")").lower()
     office, _, portfolio = role.partition(" van ")
-    if office.startswith("staatssecretaris") != junior:
+    if not office.startswith("staatssecretaris" if junior else "minister"):
         return False
     return not word or (len(word) >= 4 and portfolio.split()[:1] != [] and portfolio.split()[0][:5] == word[:5])
 
@@ -172,41 +201,83 @@ class LetterFact:
     chunks: list[Chunk]
 
 
+def _office_named(question: str) -> tuple[bool, str] | None:
+    """The office a question about who signed names anywhere ("Welke staatssecretaris heeft de
+    brief ondertekend?", "naam minister EZ ondertekening tweede NvW"), as :func:`asked_office` gives it."""
+    if not _PERSON_ASKED.search(question):
+        return None
+    m = _OFFICE.search(question)
+    if m is None:
+        return None
+    word = _DEPARTMENTS.get(m.group(2).lower(), m.group(2).lower())
+    if word in _NOT_PORTFOLIO:
+        word = ""
+    elif detect_language(question) == "en":
+        word = next(iter(dutch_words(word)), word).split()[0]
+    return bool(_JUNIOR.fullmatch(m.group(1))), word
+
+
+def _kinds_named(question: str) -> frozenset[str] | None:
+    """The document kinds the question names, in either language's words ("date of the MvT"); an
+    empty set for a document named without a kind ("dit document"); None when a document is named
+    whose kind is not known (then no letter is picked for it)."""
+    kinds = asked_kinds(question, "nl") | asked_kinds(question, "en") | frozenset(
+        k for pattern, named in _NOUN_KINDS if pattern.search(question) for k in named)
+    if kinds:
+        return kinds
+    if _TO_PARLIAMENT.search(question):
+        return frozenset(LETTER_KINDS)  # what is sent to parliament goes with a letter, not a memo
+    if _GENERIC_DOCUMENT.search(question):
+        return frozenset()
+    return None
+
+
+def _dated(chunk: Chunk, day: int, month: int, year: int | None) -> bool:
+    d = chunk.date or ""
+    return bool(d) and int(d[8:10]) == day and int(d[5:7]) == month and (year is None or int(d[:4]) == year)
+
+
 def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[str, list[Chunk]]) -> LetterFact | None:
-    """The date or signatories ``question`` asks of the letter it is about, read off the metadata
-    of its chunks; None when it asks neither, or the letterhead does not give it (the normal
-    answer path then reads the text).
+    """The date or signatories ``question`` asks of the letter it is about, or who held the office
+    it asks, read off the metadata of its chunks; None when it asks none of these, or the letterhead
+    does not give it (the normal answer path then reads the text).
 
     Args:
         question: As typed.
         language: ``nl`` or ``en``, the language to answer in.
-        ranked: The retrieved chunks, best first: the letter is the best-ranked one of a kind the
-            question names ("de MvT", "the motion"), else the best-ranked one.
+        ranked: The retrieved chunks, best first: the letter is the best-ranked of the first three of
+            a kind the question names ("de MvT", "the motion"; any kind for "dit document"), or the
+            one of the day it names ("de brief van 3 februari").
         by_doc: Every chunk by letter: the letter is cited by its first chunk.
     """
     asked = asks_letter_fact(question)
-    office = asked_office(question)
     if asked is None:
-        return _office_holder(office, language, ranked, by_doc) if office and office[1] else None
-    kinds = asked_kinds(question, detect_language(question)) or frozenset(
-        k for pattern, named in _NOUN_KINDS if pattern.search(question) for k in named)
-    if not kinds and _TO_PARLIAMENT.search(question):
-        kinds = frozenset(LETTER_KINDS)  # what is sent to parliament goes with a letter, not a memo
-    best = next((c for c in ranked if c.kind in kinds), None if kinds else (ranked or [None])[0])
-    day = asked_day(question)
-    if best is None or (day and best.date != day):
-        # No retrieved letter is of the kind named, or of the day named ("the letter of 25 June
-        # 2021"): not another letter's date or signatories.
+        office = asked_office(question)
+        return _office_holder(office, language, ranked, by_doc, question) if office and office[1] else None
+    kinds = _kinds_named(question)
+    if kinds is None:
+        return None
+    m = _LETTER_DAY.search(question)
+    if m:
+        day, month, year = int(m.group(1)), month_number(m.group(2)), int(m.group(3)) if m.group(3) else None
+        best = next((c for c in ranked if _dated(c, day, month, year)), None)
+    else:
+        best = next((c for c in ranked[:3] if not kinds or c.kind in kinds), None)
+    if best is None or (best.kind == "advies Raad van State" and _NADER_RAPPORT.search(question)):
+        # No letter of the kind or day named among the best ranked: not another letter's date or
+        # signatories. The nader rapport has a date of its own, which its text gives.
         return None
     first = min(by_doc.get(best.doc_id) or [best], key=lambda c: (c.page_start, c.split_id))
     name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
     if asked == "date":
-        if not best.date or (best.kind in _MEMO_KINDS and _SIGNING.search(question)):
+        if not best.date or best.kind in _UNSIGNED_KINDS or "…" in (best.title or "") \
+                or (best.kind in _MEMO_KINDS and _SIGNING.search(question)):
             return None
         said = (f"{name} is gedateerd {long_date(best.date, 'nl')}." if language == "nl"
                 else f"{name} is dated {long_date(best.date, 'en')} (“{long_date(best.date, 'nl')}”).")
         return LetterFact(asked, f"{said} [1]", [first])
     senders = [s for s in (best.senders or "").split("; ") if s]
+    office = _office_named(question)
     if office:
         # "Welke staatssecretaris heeft de brief ondertekend?", "naam minister EZ ondertekening ...":
         # only a signatory in that office, and none when no one held it.
@@ -214,12 +285,14 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
     if not senders:
         return None
     who = ", ".join(senders)
-    said = f"{name} is ondertekend door {who}." if language == "nl" else f"{name} is signed by {who}."
+    dated = f" van {long_date(best.date, 'nl')}" if best.date and language == "nl" else \
+        (f" of {long_date(best.date, 'en')}" if best.date else "")
+    said = f"{name}{dated} is ondertekend door {who}." if language == "nl" else f"{name}{dated} is signed by {who}."
     return LetterFact(asked, f"{said} [1]", [first])
 
 
 def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
-                   by_doc: dict[str, list[Chunk]]) -> LetterFact | None:
+                   by_doc: dict[str, list[Chunk]], question: str) -> LetterFact | None:
     """Who held the office asked, by the signatories of the best-ranked letter who held it then,
     with the letter and its date: the office changes hands, and the answer says as of when. Only
     that letter: "the Minister for Asylum and Migration under the government programme" of 2024 is
@@ -227,6 +300,9 @@ def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
     if not ranked:
         return None
     chunk = ranked[0]
+    years = asked_years(question)
+    if years and (chunk.date or "")[:4] not in years:
+        return None  # "Wie was de minister van Justitie in 2010?" is not told by a letter of 2026
     held = [s for s in (chunk.senders or "").split("; ") if s and _holds(s, *office)]
     if not held:
         return None

@@ -183,7 +183,7 @@ def test_every_unseen_sets_labels_stand_in_the_bundled_letters():
     # Evaluatieverplichting Onze Minister zendt ..."): the heading is the chunk's, and is_relevant reads it.
     # Or it is the letterhead, which parse lifts out of the text into the letter's date and
     # signatories ("Den Haag, 28 januari 2025", "De Minister van Economische Zaken, D.S. Beljaarts"):
-    # then the case says so (is_relevant counts any chunk of the letter) and its facts are there.
+    # then the case says so (is_relevant counts a chunk on the letter's first page) and its facts are there.
     from rag.chunk import chunk_letter
     from rag.dates import long_date
     from rag.documents import searchable_text

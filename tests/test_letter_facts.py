@@ -23,6 +23,14 @@ from rag.letter_facts import asked_office, asks_letter_fact
     ("Wanneer stuurt de staatssecretaris de halfjaarsrapportage naar de Kamer?", None),
     ("wanneer is de motie Ceder aangenomen?", None),
     ("datum inwerkingtreding Instellingswet ATR", None),
+    # Another's letter, a letter as the source, a letter due: not the letterhead of the one retrieved.
+    ("Wie heeft de brief aan de Commissie ondertekend?", None),
+    ("wanneer is het rapport van de Commissie naar de Kamer gestuurd?", None),
+    ("Wanneer heeft de Commissie het voorstel ingediend volgens de brief?", None),
+    ("When is the letter to be sent?", None),
+    ("Which member states signed the joint letter?", None),
+    # Who and when: the signatories, with the letter's date.
+    ("Who signed the letter and when?", "signatories"),
 ])
 def test_what_a_question_asks_of_the_letterhead(question, asked):
     assert asks_letter_fact(question) == asked
@@ -85,6 +93,9 @@ def test_the_letterhead_does_not_answer_what_it_does_not_say(answerer, question)
     ("naam stas JenV", (True, "justitie")),
     ("Who is the state secretary for Justice?", (True, "justitie")),
     ("wat vindt de minister van Justitie van Europol?", None),
+    # The office is not what is asked: who did something according to the minister, an earlier holder.
+    ("Wie voert volgens de minister van EZ de toets uit?", None),
+    ("Wie was de voorganger van de minister van Asiel en Migratie?", None),
 ])
 def test_the_office_a_question_asks_the_holder_of(question, office):
     assert asked_office(question) == office
