@@ -135,7 +135,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
-        r"\b(op|per) welke datum\b|\bwelke (datum|dag)\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\b(in )?(what|which) year(?![-\w]|\s+(?:groups?|plans?|reports?|programmes?|budgets?|cohorts?)\b)|"
+        r"\b(op|per) welke datum\b|\bwelke (datum|dag|maand)\b|\b(what|which) month\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\b(in )?(what|which) year(?![-\w]|\s+(?:groups?|plans?|reports?|programmes?|budgets?|cohorts?)\b)|"
         r"\b(?!peil)\w*datum\b|\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
@@ -1374,12 +1374,13 @@ def _has_date(sentence: str, question: Question) -> bool:
         return False
     sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
+    month_asked = bool(_MONTH_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):
         if re.sub(r"\D", "", m.group(0)) and re.sub(r"\D", "", m.group(0)) in question.numbers \
                 and not re.search(_MONTH, m.group(0), re.I):
             continue  # the year the question already gave
-        if day_asked and _YEAR_RE.match(m.group(0)):
-            continue  # "in 2025" is no date
+        if (day_asked or month_asked) and _YEAR_RE.match(m.group(0)):
+            continue  # "in 2025" is no date, nor a month
         if decision_to_come and _decided_at(sentence, m.start()):
             continue  # the day of a decision taken, not of the one asked to come
         return True
@@ -1465,6 +1466,8 @@ _DECIDING = re.compile(r"\b(?:besluit\w*|beslis\w*|beslot\w*|akkoord|instemming|
 # A date asked as such ("op welke datum", "datum koninklijke boodschap", "On what date ..."): a
 # year alone does not give it ("Daarnaast zal het kabinet in 2025 duidelijkheid geven over de opening").
 _DAY_ASKED = re.compile(r"\b(?!peil)\w*datum\b|\b(what|which|the|its|exact) (date|day)\b|\bwelke dag\b", re.I)
+# "In welke maand van 2027 ...?": a year alone does not say.
+_MONTH_ASKED = re.compile(r"\b(?:welke|what|which) (?:maand|month)\b", re.I)
 
 
 # A budget told as a share of the economy: "2% van het bbp".

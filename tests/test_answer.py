@@ -698,6 +698,12 @@ def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_afte
     assert a.answered and "26 februari 2026" not in a.answer
 
 
+def test_a_month_asked_is_not_answered_by_a_year(answerer):
+    # kst-32317-995: the evaluation of the AMMR and APR "die aangekondigd is in 2027", no month.
+    a = answerer.ask("In welke maand van 2027 wil Brussel de evaluatie van de AMMR en de APR presenteren?")
+    assert a.answer_type == "date" and not a.answered and a.reason == "fact_missing"
+
+
 def test_an_act_an_earlier_meeting_did_answers_whether_it_was_done(answerer):
     # kst-32317-995: "Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt op de
     # eerste vijf hoofdstukken": "agreed a general approach" asks that act, not the Council's view.
