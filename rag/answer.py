@@ -55,7 +55,7 @@ from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONT
                           check_question, dated_otherwise, in_dutch, month_number, named_months, names_actor, office_line,
                           office_span, only_still_to_come, points_back_to_matter, signature_span, tells_a_decision,
                           tells_act, tells_act_done, tells_status, undecided, weighed)
-from rag.letter_facts import letter_fact
+from rag.letter_facts import asked_office, asks_letter_fact, letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
 if TYPE_CHECKING:  # rag.llm builds on this module
@@ -399,6 +399,8 @@ class Answerer:
         """The answer to when the retrieved letter was sent, who signed it, or who held an office
         one of its signatories held, from its letterhead (:mod:`rag.letter_facts`); None when the
         question asks something else or the letterhead does not say."""
+        if asks_letter_fact(question) is None and asked_office(question) is None:
+            return None  # most questions: not read again
         q = self.analyse(question)
         told = letter_fact(question, q.language, [h.chunk for h in hits], self._chunks_by_doc())
         if told is None or (told.asked != "date" and (self._signature_line(q, hits) or self._office_line(q, hits))):
@@ -759,6 +761,7 @@ class Answerer:
         days = [(int(m.group(1) or m.group(3)), month_number(m.group(2) or m.group(4))) for m in _MEETING_DAYS.finditer(text)]
         if not days:
             return []
+
         def on_them(c: Chunk) -> bool:
             met = [d for d in (c.meeting_date, c.meeting_end_date) if d]
             return any(int(d[8:10]) == day and int(d[5:7]) == month for d in met for day, month in days)
@@ -889,7 +892,8 @@ def _agenda_answer(q: Question, agenda: Agenda, said: AgendaReply) -> Answer:
     return answer
 
 
-# The days of a meeting, named beside a word for it but not its council (the first day, and the month): "the 5-6 March meeting", "de Raad van 5 en 6 maart".
+# The days of a meeting, named beside a word for it but not its council (the first day, and the
+# month): "the 5-6 March meeting", "de Raad van 5 en 6 maart".
 _MEETING_DAYS = re.compile(rf"\b(?:raad|council|meeting|vergadering|bijeenkomst|jbz|jha)\w*\s+(?:van|of|on|op)\s+(?:de\s+|the\s+)?"
                            rf"(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\b|"
                            rf"\b(\d{{1,2}})(?:\s*(?:-|–|en|and|&)\s*\d{{1,2}})?\s+({MONTH_NAMES})\s+"

@@ -155,13 +155,7 @@ def asked_office(question: str) -> tuple[bool, str] | None:
     m = _OFFICE_ASKED.search(question)
     if m is None:
         return None
-    word = (m.group("word") or "").lower()
-    word = _DEPARTMENTS.get(word, word)
-    if word in _NOT_PORTFOLIO:
-        word = ""  # "wie is de staatssecretaris die de brief ondertekent?": the office, any portfolio
-    elif detect_language(question) == "en":
-        word = next(iter(dutch_words(word)), word).split()[0]
-    return bool(_JUNIOR.fullmatch(m.group("office"))), word
+    return bool(_JUNIOR.fullmatch(m.group("office"))), _portfolio(m.group("word") or "", question)
 
 
 def _holds(sender: str, junior: bool, word: str) -> bool:
@@ -209,12 +203,18 @@ def _office_named(question: str) -> tuple[bool, str] | None:
     m = _OFFICE.search(question)
     if m is None:
         return None
-    word = _DEPARTMENTS.get(m.group(2).lower(), m.group(2).lower())
+    return bool(_JUNIOR.fullmatch(m.group(1))), _portfolio(m.group(2), question)
+
+
+def _portfolio(word: str, question: str) -> str:
+    """The first word of a portfolio as a role writes it in Dutch ("JenV" and "Justice" are "justitie");
+    "" for a word that names none ("de staatssecretaris die ...": the office, any portfolio)."""
+    word = _DEPARTMENTS.get(word.lower(), word.lower())
     if word in _NOT_PORTFOLIO:
-        word = ""
-    elif detect_language(question) == "en":
-        word = next(iter(dutch_words(word)), word).split()[0]
-    return bool(_JUNIOR.fullmatch(m.group(1))), word
+        return ""
+    if detect_language(question) == "en":
+        return next(iter(dutch_words(word)), word).split()[0]
+    return word
 
 
 def _kinds_named(question: str) -> frozenset[str] | None:
@@ -284,11 +284,7 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         senders = [s for s in senders if _holds(s, *office)]
     if not senders:
         return None
-    who = ", ".join(senders)
-    dated = f" van {long_date(best.date, 'nl')}" if best.date and language == "nl" else \
-        (f" of {long_date(best.date, 'en')}" if best.date else "")
-    said = f"{name}{dated} is ondertekend door {who}." if language == "nl" else f"{name}{dated} is signed by {who}."
-    return LetterFact(asked, f"{said} [1]", [first])
+    return LetterFact(asked, f"{_signed_by(best, language, ', '.join(senders))} [1]", [first])
 
 
 def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
@@ -307,9 +303,13 @@ def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
     if not held:
         return None
     first = min(by_doc.get(chunk.doc_id) or [chunk], key=lambda c: (c.page_start, c.split_id))
-    name = _NAMES[language].get(chunk.kind or "", _DOCUMENT[language])
-    dated = f" van {long_date(chunk.date, 'nl')}" if chunk.date and language == "nl" else \
-        (f" of {long_date(chunk.date, 'en')}" if chunk.date else "")
     who = ", ".join(f"{s.partition(' (')[0]}, {s.rpartition('(')[2].rstrip(')')}" for s in held)
-    said = f"{name}{dated} is ondertekend door {who}." if language == "nl" else f"{name}{dated} is signed by {who}."
-    return LetterFact("office", f"{said} [1]", [first])
+    return LetterFact("office", f"{_signed_by(chunk, language, who)} [1]", [first])
+
+
+def _signed_by(chunk: Chunk, language: str, who: str) -> str:
+    """"De brief van 28 januari 2025 is ondertekend door ...": the letter by its kind and date."""
+    name = _NAMES[language].get(chunk.kind or "", _DOCUMENT[language])
+    if language == "nl":
+        return f"{name}{f' van {long_date(chunk.date, language)}' if chunk.date else ''} is ondertekend door {who}."
+    return f"{name}{f' of {long_date(chunk.date, language)}' if chunk.date else ''} is signed by {who}."
