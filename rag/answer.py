@@ -767,7 +767,7 @@ class Answerer:
             return any(int(d[8:10]) == day and int(d[5:7]) == month for d in met for day, month in days)
 
         found = {name for chunks in self._chunks_by_doc().values() if on_them(c := chunks[0])
-                 for name, pattern in COUNCIL_PATTERNS.items() if pattern.search(f"{c.council or ''} {c.title}")}
+                 for name in COUNCIL_PATTERNS if of_councils([name], c.council, c.title)}
         return sorted(found) if len(found) == 1 else []
 
     def _not_found(self, q: Question, hits: list[Hit], scored: list[ScoredSentence], reason: str,

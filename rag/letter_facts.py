@@ -86,8 +86,7 @@ _OFFICE_ASKED = re.compile(
     rf"(?:(?:nederlandse|dutch)\s+)?(?P<office>{_OFFICE_WORDS})(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?"
     rf"(?:\s+(?P<word>[\wà-ÿ&-]+))?", re.IGNORECASE)
 _OTHER_HOLDER = re.compile(r"\b(?:opvolg\w*|voorganger\w*|successor\w*|predecessor\w*|vervang\w*|replac\w*)\b", re.I)
-_OFFICE = re.compile(r"\b(minister|minsiter|mininster|ministre|staats?secretaris|stas|state secretary|secretary of state)"
-                     r"(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?\s+([\wà-ÿ&-]+)", re.IGNORECASE)
+_OFFICE = re.compile(rf"\b({_OFFICE_WORDS})(?:\s+(?:van|voor|for|of))?(?:\s+(?:de|het|the))?\s+([\wà-ÿ&-]+)", re.IGNORECASE)
 _DEPARTMENTS = {"jenv": "justitie", "j&v": "justitie", "jv": "justitie", "ezk": "economische", "ez": "economische",
                 "aenm": "asiel", "a&m": "asiel", "bzk": "binnenlandse", "bz": "buitenlandse", "buza": "buitenlandse",
                 "fin": "financiën", "vws": "volksgezondheid", "ocw": "onderwijs", "szw": "sociale", "def": "defensie",
@@ -248,7 +247,7 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         ranked: The retrieved chunks, best first: the letter is the best-ranked of the first three of
             a kind the question names ("de MvT", "the motion"; any kind for "dit document"), or the
             one of the day it names ("de brief van 3 februari").
-        by_doc: Every chunk by letter: the letter is cited by its first chunk.
+        by_doc: Every chunk by letter, in reading order: the letter is cited by its first chunk.
     """
     asked = asks_letter_fact(question)
     if asked is None:
@@ -267,15 +266,14 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         # No letter of the kind or day named among the best ranked: not another letter's date or
         # signatories. The nader rapport has a date of its own, which its text gives.
         return None
-    first = min(by_doc.get(best.doc_id) or [best], key=lambda c: (c.page_start, c.split_id))
-    name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
     if asked == "date":
         if not best.date or best.kind in _UNSIGNED_KINDS or "…" in (best.title or "") \
                 or (best.kind in _MEMO_KINDS and _SIGNING.search(question)):
             return None
+        name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
         said = (f"{name} is gedateerd {long_date(best.date, 'nl')}." if language == "nl"
                 else f"{name} is dated {long_date(best.date, 'en')} (“{long_date(best.date, 'nl')}”).")
-        return LetterFact(asked, f"{said} [1]", [first])
+        return LetterFact(asked, f"{said} [1]", [_first_chunk(best, by_doc)])
     senders = [s for s in (best.senders or "").split("; ") if s]
     office = _office_named(question)
     if office:
@@ -284,7 +282,7 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         senders = [s for s in senders if _holds(s, *office)]
     if not senders:
         return None
-    return LetterFact(asked, f"{_signed_by(best, language, ', '.join(senders))} [1]", [first])
+    return LetterFact(asked, f"{_signed_by(best, language, ', '.join(senders))} [1]", [_first_chunk(best, by_doc)])
 
 
 def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
@@ -302,9 +300,13 @@ def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],
     held = [s for s in (chunk.senders or "").split("; ") if s and _holds(s, *office)]
     if not held:
         return None
-    first = min(by_doc.get(chunk.doc_id) or [chunk], key=lambda c: (c.page_start, c.split_id))
     who = ", ".join(f"{s.partition(' (')[0]}, {s.rpartition('(')[2].rstrip(')')}" for s in held)
-    return LetterFact("office", f"{_signed_by(chunk, language, who)} [1]", [first])
+    return LetterFact("office", f"{_signed_by(chunk, language, who)} [1]", [_first_chunk(chunk, by_doc)])
+
+
+def _first_chunk(chunk: Chunk, by_doc: dict[str, list[Chunk]]) -> Chunk:
+    """The first chunk of ``chunk``'s letter, where its letterhead stands (``by_doc`` is in reading order)."""
+    return (by_doc.get(chunk.doc_id) or [chunk])[0]
 
 
 def _signed_by(chunk: Chunk, language: str, who: str) -> str:
