@@ -139,7 +139,10 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?!peil)\w*datum\b|\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
-        r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of)\b|%", re.I)),
+        r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of|"
+        # A length of time asked by its noun, as "how long" asks it: "What is the maximum duration of ...?"
+        r"(maximum|maximale|minimum|minimale) (duration|duur|looptijd)|(what|wat) (is|was|are) (the|de|het) (\w+ )?"
+        r"(duration|length|duur) (of|van))\b|%", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A kind of country in one word: "welke migratielanden", "welke buurlanden", "welke herkomstlanden".
@@ -182,6 +185,14 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # "Welk lid van de Afdeling ...", "Which member of the Commission ...", not a paragraph of an article.
         r"\b(welk|which) (lid|member)\b(?!\s+(?:van\s+|of\s+)?(?:het\s+|the\s+|de\s+)?(?:art\.|artikel|article|lid\b|eu\b|unie\b|union\b))"
         r"(?!\s+(?:states?|countr\w*|lidsta\w*)\b)", re.I)),
+    # One country, after who or which office or article is asked ("Wie is de voorzitter van welk land?"):
+    # "welk LS neemt het voorzitterschap over", "welk derde land", "Which EU country will hold ...". Not a
+    # country's nationals, authorities or report, nor English "land" ("What land use rules ...").
+    ("countries", re.compile(
+        r"\b(welk|welke) (ander |andere )?(eu[- ])?(" + _NOT_AUX + r"(?-i:[a-z])+ )?(land|lidstaat|ls)\b(?![-'’])|"
+        r"\b(which|what) (other )?((?:non-)?eu )?(" + _NOT_AUX + r"(?-i:[a-z])+ )?(member state|country|ms)\b(?![-'’])"
+        r"(?!\s+(?:nationals?|citizens?|authorit\w*|level|competences?|obligations?|reports?|rules?|specific|"
+        r"programmes?|strateg\w*|plans?|teams?|offices?|delegations?|representatives?)\b)", re.I)),
     ("position", re.compile(
         r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|staat .* tegenover|kijkt .* aan|"
         r"houding|mening|appreciatie|kab\.?appreciatie|kabinetsappreciatie|position|stance|view on|think of|"
@@ -192,7 +203,9 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "jaarbudget", "subsidiebedrag": the compound names an amount too.
     ("amount", re.compile(r"\b(kosten|\w*budg?j?et|begroting|\w*bedrag|subsidie|financiering|opbrengst|euro|eur|funding|costs?|"
                           r"revenue)\b", re.I)),
-    ("number", re.compile(r"\b(aantal|hoogte|omvang|number)\b", re.I)),
+    # "streefaantal internationale studenten", "maximumaantal leden", "streefgetal asielinstroom": the
+    # compound names a count too.
+    ("number", re.compile(r"\b(\w*aantal|\w*getal|hoogte|omvang|number)\b", re.I)),
     # "landen lid RegWatchEurope", "lidstaten kopgroep": a terse question that opens with them lists them.
     ("countries", re.compile(r"^\s*(landen|lidstaten|eu-landen|countries|member states)\b", re.I)),
     ("parties", re.compile(r"^\s*(fracties|partijen)\b", re.I)),
@@ -267,8 +280,11 @@ _MEMBER_STATES_EN = (
 MEMBER_STATES = _MEMBER_STATES_NL + _MEMBER_STATES_EN
 COUNTRIES = _MEMBER_STATES_NL + (
     "Noorwegen Zwitserland IJsland Oekraïne Rusland Turkije Marokko Tunesië Libië Egypte Jordanië Libanon Syrië "
-    "Irak Afghanistan Albanië Servië Moldavië Georgië").split() + _MEMBER_STATES_EN + (
-    "Norway Switzerland Iceland Ukraine Russia Turkey Morocco Tunisia Libya Egypt Jordan Lebanon Syria Iraq").split()
+    "Irak Afghanistan Albanië Servië Moldavië Georgië Israël China Iran Belarus Armenië Venezuela").split() + [
+    "Verenigde Arabische Emiraten", "Arabische Emiraten", "Caymaneilanden", "Verenigde Staten", "Verenigd Koninkrijk"] + \
+    _MEMBER_STATES_EN + (
+    "Norway Switzerland Iceland Ukraine Russia Turkey Morocco Tunisia Libya Egypt Jordan Lebanon Syria Iraq Israel "
+    "Armenia").split() + ["United Arab Emirates", "Cayman Islands", "United States", "United Kingdom"]
 # The codes staff type for them ("standpunt HU", "DE en FR steunen"), read in capitals only.
 MEMBER_STATE_CODES = dict(pair.split(":") for pair in (
     "BE:België BG:Bulgarije CY:Cyprus DK:Denemarken DE:Duitsland EE:Estland FI:Finland FR:Frankrijk EL:Griekenland "

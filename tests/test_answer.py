@@ -698,6 +698,15 @@ def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_afte
     assert a.answered and "26 februari 2026" not in a.answer
 
 
+def test_one_country_asked_is_answered_only_by_a_country(answerer):
+    # kst-32317-995 names the presidency's plans, not who holds it next.
+    a = answerer.ask("Welk LS neemt na het CY-vz het voorzitterschap vd Raad over?")
+    assert a.answer_type == "countries" and not a.answered and a.reason == "fact_missing"
+    # ok02: "... Verenigde Arabische Emiraten inzake wederzijdse administratieve bijstand in douanezaken".
+    a = answerer.ask("met welk land sluit het Koninkrijk het verdrag over wederzijdse administratieve bijstand in douanezaken?")
+    assert a.answer_type == "countries" and a.answered and "Arabische Emiraten" in a.answer
+
+
 def test_a_month_asked_is_not_answered_by_a_year(answerer):
     # kst-32317-995: the evaluation of the AMMR and APR "die aangekondigd is in 2027", no month.
     a = answerer.ask("In welke maand van 2027 wil Brussel de evaluatie van de AMMR en de APR presenteren?")

@@ -110,6 +110,16 @@ from rag.question import (PENDING, analyse, asked_years, asks_result, dated_othe
         # form, a request to look up a fact, a title with "Chair"; "ja/nee" in either language.
         ("Hoeveel Oekraïners verbleven op peildatum 1 januari in Nederland?", "number"),
         ("Which member states share the Dutch position on Europol?", "countries"),
+        # One country asked, by any name; not a word that only begins with "land".
+        ("Welk LS neemt na het CY-vz het voorzitterschap vd Raad over?", "countries"),
+        ("welk derde land bedoelt het kabinet met vijandige acties?", "countries"),
+        ("Which EU country will hold the presidency next?", "countries"),
+        ("Welk landelijk programma voert het kabinet uit?", "other"),
+        # A count or a length of time by its noun: a compound of "aantal" or "getal", a duration.
+        ("streefaantal internationale studenten regeerprogramma", "number"),
+        ("asielinstroom streefgetal per jaar regeerprogramma", "number"),
+        ("What is the maximum duration of the asylum border procedure?", "number"),
+        ("maximale duur grensprocedure", "number"),
         ("Wat is de bijdrage van het ATR aan de vermindering van regeldruk?", "other"),
         ("Welk tarief overdrachtsbelasting geldt voor beleggers?", "other"),
         ("Passen voor Oekraïners: tot wanneer geldig?", "date"),
@@ -1089,8 +1099,8 @@ def test_countries_after_a_capital_adjective_and_the_size_of_a_loan(question, an
     ("Wat zijn de kosten van het ATR?", "amount"),
     ("budget ATR 2025?", "amount"),
     ("Kosten de maatregelen meer dan gepland?", "yes_no"),
-    # Not a member state, not the costs' effect or drivers.
-    ("Which member state holds the Council presidency?", "other"),
+    # A member state is no member of a body: a country; not the costs' effect or drivers.
+    ("Which member state holds the Council presidency?", "countries"),
     ("Wat is het effect op de kosten?", "other"),
     ("What are the cost drivers of the new system?", "other"),
     # The budget asked in English as in Dutch; the year asked without "in".
