@@ -125,6 +125,11 @@ NO_LETTER_OF = {
     "en": "No {what} is indexed, and the passage that fits best does not mention that letter.",
 }
 
+# The least share of a question's topic (by weight: rag.evidence.Evidence.share, of the chunk of the
+# best-scored sentence) the best passage must cover for a Dutch stance near it to answer "wat is de
+# Nederlandse positie over ...?".
+MIN_POSITION_SHARE = 0.15
+
 
 @dataclass
 class Citation:
@@ -599,15 +604,20 @@ class Answerer:
         if lead is not None and not any(x is lead for x in picked):
             lead = None  # an earlier letter's answer took its place
         if asks_dutch_position(q):
-            lead = stance_sentence(picked, scored, q.text)
+            ev = self.evidence(q, scored)
+            topic = self.topic(q)
+            # When the best passage hardly treats the topic, a stance near it is one on something else:
+            # "What is the Dutch position on the Common Agricultural Policy?" is not answered by what the
+            # Regeerprogramma says of national rules on animal welfare (0.12 of the topic's weight).
+            lead = stance_sentence(picked, scored, q.text) \
+                if not topic.terms or ev.share >= MIN_POSITION_SHARE else None
             if lead is None:
                 # The passage is on the topic at best: the Netherlands takes no stand in it.
-                on_topic = self.evidence(q, scored).share >= 0.5
+                on_topic = ev.share >= 0.5
                 message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["position"]) if on_topic else None
                 return self._not_found(q, hits, scored, "fact_missing" if on_topic else "no_passage", message)
             if q.yes_no:
                 # "Steunt NL de overplaatsing naar Irak?": the item's position on something else does not answer it.
-                topic = self.topic(q)
                 lead = stance_sentence(picked, scored, q.text,
                                        on_point=lambda x: stance_on_point(topic, x.text, sentence_before(x),
                                                                           x.hit.chunk.item_title or ""))
