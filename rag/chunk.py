@@ -25,10 +25,10 @@ from rag.text import footnote_marker_re, hyphenated_vocabulary, line_width, unwr
 # Bumped when chunks gain metadata, or the parser reads more of it (3: one-line signatures;
 # 4: a memo to the minister, the Council of State's advice and a decree told by their form;
 # 5: a kind word in running text no longer gives a bare text that kind; 6: each article of
-# a law its own chunk; 7: not a part of one, "Artikel 3, lid 1"): the indexer then chunks
-# unchanged letters again (a chunk with the same text and heading keeps its id, and so its
-# vector).
-CHUNK_SCHEMA = 7
+# a law its own chunk; 7: not a part of one, "Artikel 3, lid 1"; 8: a running header that names
+# the chapter after a bar is furniture): the indexer then chunks unchanged letters again (a
+# chunk with the same text and heading keeps its id, and so its vector).
+CHUNK_SCHEMA = 8
 MAX_WORDS = 250
 MIN_PART_WORDS = 60
 

@@ -45,15 +45,38 @@ def _norm_furniture(line: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip().lower()))
 
 
+# A running header that carries the chapter after a bar: "Regeerprogramma | 7. Goed bestuur
+# en sterke rechtsstaat83". Each chapter's variant repeats on a few pages only, too few to
+# count as furniture; the part before the bar repeats on them all. Only one bar, not first on
+# its line: a table row ("| Frankrijk | ... |") is no header.
+_HEADER_BAR = " | "
+
+
+def _edge(lines: list[str]) -> list[str]:
+    """A page's first and last three lines with text, where running headers and footers stand."""
+    content = [x for x in lines if x.strip()]
+    return content[:3] + content[-3:]
+
+
+def _header_key(line: str) -> str | None:
+    """The part of a page-edge line before a header's bar, as furniture is compared."""
+    norm = _norm_furniture(line)
+    if norm.count("|") != 1 or _HEADER_BAR not in norm:
+        return None
+    head = norm.split(_HEADER_BAR, 1)[0].strip()
+    return head + _HEADER_BAR if len(head) >= 3 else None
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Lines repeated at the top or bottom of many pages: running headers and footers."""
+    """Lines repeated at the top or bottom of many pages: running headers and footers,
+    and the part before the bar of a header whose part after it changes by chapter."""
     if len(pages) < 3:
         return set()
     counts: Counter[str] = Counter()
     for lines in pages:
-        content = [x for x in lines if x.strip()]
-        edge = {_norm_furniture(x) for x in content[:3] + content[-3:]}
-        counts.update(edge)
+        edge = _edge(lines)
+        keys = {_norm_furniture(x) for x in edge} | {k for x in edge if (k := _header_key(x))}
+        counts.update(keys)
     threshold = max(3, int(0.4 * len(pages)))
     return {line for line, n in counts.items() if n >= threshold and len(line) < 90}
 
@@ -101,10 +124,12 @@ def clean_pages(pages: list[list[str]]) -> tuple[list[Line], dict[int, tuple[str
     footnotes: dict[int, tuple[str, int]] = {}
     text_so_far = ""
     for page_no, page in enumerate(pages, start=1):
+        edge = set(_edge(page))
         kept = [
             x for x in page
             if not any(p.match(x.strip()) for p in DEBRIS_PATTERNS)
             and not (x.strip() and _norm_furniture(x) in running)
+            and not (x in edge and _header_key(x) in running)
         ]
         kept, notes = _split_footnotes(kept, len(footnotes) + 1, text_so_far)
         for no, text in notes:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from rag.chunk import chunk_letter
 from rag.dates import parse_dutch_date
 from rag.parse import NoTextLayer, ParseError, parse_file
 from tests.conftest import FIXTURES, LETTERS
@@ -120,6 +121,17 @@ def test_every_corpus_pdf_parses_or_is_flagged(path):
         assert not re.fullmatch(r"\d{1,3}", line.text)
         assert not line.text.startswith("ISSN ")
         assert not re.match(r"^kst-\d", line.text)
+
+
+def test_a_running_header_that_names_the_chapter_is_furniture():
+    # The Regeerprogramma heads 103 of its 138 pages "Regeerprogramma | <chapter><page>"; each
+    # chapter's variant is on a few pages only, and was left in the text mid-sentence.
+    letter = parse_file(LETTERS / "llm13_regeerprogramma-2024.pdf")
+    assert not [x.text for x in letter.lines if "Regeerprogramma |" in x.text]
+    # The sentence the header stood in reads whole, and the chapters' own headings stay.
+    text = "\n".join(c.text for c in chunk_letter(letter))
+    assert "De onafhankelijkheid van de Kiesraad wordt verstevigd." in text
+    assert "Goed bestuur en sterke rechtsstaat" in "\n".join(x.text for x in letter.lines)
 
 
 @pytest.mark.parametrize("name", ["llm07_werkprogramma-ATR-2025_bijlage.pdf", "llm10_beslisnota-kamerbrief-nota-nav-verslag-36450.pdf"])
