@@ -38,6 +38,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from rag.agenda import Agenda, agendas, letter_scope, meeting_indexed, meeting_scope, of_councils, pick_agenda
 from rag.agenda_question import LetterRef, MeetingRef, meeting_named, read_question
@@ -49,6 +50,7 @@ from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice, asks_view,
                           asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
+from rag.expand import WORD_RE
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
                           STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
@@ -254,6 +256,7 @@ class Answerer:
         self._vocabulary: tuple[int, Vocabulary] | None = None  # (BM25 generation, counts)
         # What is read off all chunks once per set of them, by name: (the chunks it was read off, what).
         self._of_chunks: dict[str, tuple[dict[str, Chunk], object]] = {}
+        self._spelt: dict[str, str] = {}  # a question -> as the letters spell it (Answerer.as_spelt)
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -267,8 +270,27 @@ class Answerer:
         return known[1]
 
     def topic(self, q: Question) -> TopicTerms:
-        """The question's topic terms; an English question's in Dutch too (the letters are Dutch)."""
-        return TopicTerms(in_dutch(q.text) if q.language == "en" else q.text, self.analyzer, self.vocabulary)
+        """The question's topic terms; an English question's in Dutch too (the letters are Dutch),
+        a Dutch one's typos as the letters spell the word (:meth:`as_spelt`)."""
+        return TopicTerms(in_dutch(q.text) if q.language == "en" else self.as_spelt(q.text), self.analyzer,
+                          self.vocabulary)
+
+    def as_spelt(self, text: str) -> str:
+        """``text`` with each word no letter has written as the indexed word the keyword search reads
+        it as (one or two edits away: "terugkeerverordenig" -> "terugkeerverordening"), so that a
+        typo of the thing asked about is still the thing the passage must be about. Kept per
+        question text: the lookup is fuzzy, and the topic is read several times an answer."""
+        known = self._spelt.get(text)
+        if known is None:
+            # One edit only, of a long word: two edits turn a paraphrase's own word ("Kameruitspraak")
+            # into some other word of the letters.
+            corrected = {typed: word for typed, word in self.retriever.expand(text).corrected.items()
+                         if len(typed) >= 8 and Levenshtein.distance(typed, word) == 1}
+            known = WORD_RE.sub(lambda m: corrected.get(m.group(0).lower(), m.group(0)), text) if corrected else text
+            if len(self._spelt) >= 1024:
+                self._spelt.clear()
+            self._spelt[text] = known
+        return known
 
     def _read_off_chunks(self, name: str, read: Callable[[dict[str, Chunk]], T]) -> T:
         """``read(chunks)`` of the retriever's chunks, done once per set of chunks (a refresh

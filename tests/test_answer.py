@@ -698,6 +698,18 @@ def test_what_a_meeting_will_decide_or_an_earlier_one_did_is_not_refused_as_afte
     assert a.answered and "26 februari 2026" not in a.answer
 
 
+def test_a_typo_of_the_thing_asked_still_names_what_the_passage_must_be_about(answerer):
+    # ok04: the committee waits for the government and wants a CTIVD inquiry; no outcome. Misspelt, the
+    # soldiers ("miltairen") were no topic word the passage holds, and "behoefte aan een onderzoek" was
+    # quoted as the outcome. A long word one edit from the letters' is read as theirs; a short one
+    # ("treed") or two edits away (a paraphrase's own word) is left as typed.
+    assert answerer.as_spelt("wat was de uitkomst van het ctivd onderzoek naar de miltairen in libie") == \
+        "wat was de uitkomst van het ctivd onderzoek naar de militairen in libie"
+    assert answerer.as_spelt("wanneer treed de nieuwe regeling in werking") == "wanneer treed de nieuwe regeling in werking"
+    a = answerer.ask("wat was de uitkomst van het ctivd onderzoek naar de miltairen in libie")
+    assert not a.answered and a.reason == "fact_missing"
+
+
 def test_one_country_asked_is_answered_only_by_a_country(answerer):
     # kst-32317-995 names the presidency's plans, not who holds it next.
     a = answerer.ask("Welk LS neemt na het CY-vz het voorzitterschap vd Raad over?")
