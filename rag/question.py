@@ -268,8 +268,8 @@ COUNCIL_PATTERNS = {name: re.compile(r"\b(" + "|".join(re.escape(a) for a in ali
                for name, aliases in COUNCILS.items()}
 
 # The EU's member states, Nederland among them, by Dutch and English name (Cyprus, Malta, Portugal
-# and Finland are written the same in both), and other countries the letters name. In COUNTRIES the
-# Dutch names come first (see _DUTCH_COUNTRIES).
+# and Finland are written the same in both), and other countries the letters name (China, Iran,
+# Belarus and Venezuela too). In COUNTRIES the Dutch names come first (see _DUTCH_COUNTRIES).
 _MEMBER_STATES_NL = (
     "België Bulgarije Cyprus Denemarken Duitsland Estland Finland Frankrijk Griekenland Hongarije Ierland Italië "
     "Kroatië Letland Litouwen Luxemburg Malta Nederland Oostenrijk Polen Portugal Roemenië Slovenië Slowakije "
