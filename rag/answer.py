@@ -276,8 +276,8 @@ class Answerer:
                           self.vocabulary)
 
     def as_spelt(self, text: str) -> str:
-        """``text`` with each word no letter has written as the indexed word the keyword search reads
-        it as (one or two edits away: "terugkeerverordenig" -> "terugkeerverordening"), so that a
+        """``text`` with each long word no letter has written as the indexed word the keyword search
+        reads it as, when one edit away ("miltairen" -> "militairen"), so that a
         typo of the thing asked about is still the thing the passage must be about. Kept per
         question text: the lookup is fuzzy, and the topic is read several times an answer."""
         known = self._spelt.get(text)
