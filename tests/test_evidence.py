@@ -365,6 +365,16 @@ def test_how_a_yes_no_question_is_framed_is_no_part_of_its_topic(question):
     assert stems  # the topic itself stays
 
 
+def test_entering_into_force_is_what_is_asked_of_a_topic_not_the_topic():
+    # "Dit besluit treedt in werking ..." (the ATR decree) covers none of a question on the return regulation.
+    topic = TopicTerms("wanneer treed de nieuwe terugkeerverordening in werking", DutchAnalyzer())
+    assert topic.coverage("Dit besluit treedt in werking met ingang van de dag na de datum van uitgifte van de "
+                          "Staatscourant waarin het wordt geplaatst.") == 0.0
+    assert topic.coverage("Het is daarom van belang dat de onderhandelingen over de terugkeerverordening op "
+                          "korte termijn voortgezet worden.") >= 0.5
+    assert TopicTerms("inwerkingtreding vernieuwd Eurodac", DutchAnalyzer()).terms == ["eurodac", "vernieuwd"]
+
+
 def test_the_sentences_before_one_are_those_of_its_own_chunk(seed_chunks):
     from rag.evidence import ScoredSentence, sentence_before
     from rag.retrieve import Hit
