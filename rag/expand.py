@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 # as whole words (a trailing dot is optional).
 COMMON = {
     "nl": "Nederland", "kab": "kabinet", "cie": "Commissie", "com": "Europese Commissie",
-    "ec": "Europese Commissie", "ep": "Europees Parlement", "ms": "lidstaten", "lsn": "lidstaten",
+    "ec": "Europese Commissie", "ep": "Europees Parlement", "ms": "lidstaten", "ls": "lidstaten", "lsn": "lidstaten",
     "vo": "verordening", "rl": "richtlijn", "ao": "algemeen overleg", "so": "schriftelijk overleg",
     "mbt": "met betrekking tot", "m.b.t": "met betrekking tot", "ivm": "in verband met",
     "i.v.m": "in verband met", "wnr": "wanneer", "obv": "op basis van", "tav": "ten aanzien van",

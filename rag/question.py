@@ -31,6 +31,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
+from rag.expand import COMMON
 from rag.language import detect_language
 
 MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -1328,6 +1329,9 @@ def _counted(text: str, language: str) -> list[str]:
     for word in rest[:5]:
         if word in _NOT_COUNTED or word.isdigit() or (language == "en" and out and word.endswith("ed")):
             break  # "how many countries signed": a verb ends what is counted
+        if language == "nl" and len(word) <= 3 and " " not in COMMON.get(word, " ") and COMMON[word].islower():
+            out.append(COMMON[word])  # "in hoeveel LS": staff's short word for what is counted ("lidstaten")
+            break
         if (language == "nl" and len(word) <= 3) or word in _COUNT_MODIFIERS:
             continue  # "aantal NL uitreizigers", "hoeveel extra geld": not what is counted
         out.append(word)
@@ -1540,6 +1544,11 @@ def _unasked_country(name: str, question: Question) -> bool:
 
 
 def _has_number(sentence: str, question: Question) -> bool:
+    if _DURATION_ASKED.search(question.text):
+        if _DURATION_UNTIL.search(sentence):
+            return True
+        if not _DURATION_IN_UNITS.search(sentence):
+            return False
     if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
         return True  # "heeft niet kunnen rekenen op een meerderheid" tells the vote too
     if _PERCENT_CHANGE_ASKED.search(question.text) and not re.search(r"\bvan\s+\d[\d.,]*\s?(%|procent)", sentence, re.I):
@@ -1587,6 +1596,15 @@ _UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "w
           # Staff: "hoeveel fte heeft het ATR in 2025?" is answered by "17 fte", not by the dossiers or euros beside it.
           "fte": "fte|fte's|voltijdbanen|full-time equivalents?", "ftes": "fte|fte's|voltijdbanen|full-time equivalents?"}
 _A_NUMBER = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
+# A length of time asked ("hoe lang", "the maximum duration of"): told as a figure in a unit of
+# time ("90 dagen", "twee jaar") or as an end ("tot eind 2027"), not by any number of the passage.
+_DURATION_ASKED = re.compile(r"\b(?:hoe ?lang|how long|(?:maximum|maximale|minimum|minimale) (?:duration|duur|looptijd)|"
+                             r"(?:duration|length|duur|looptijd) (?:of|van))\b", re.I)
+_DURATION_IN_UNITS = re.compile(
+    rf"\b{_A_NUMBER}\s+(?:\w+\s+)?(?:dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|uur|uren|kwartalen|"
+    rf"days?|weeks?|months?|years?|hours?)\b", re.I)
+_DURATION_UNTIL = re.compile(rf"(?:\btot|\bt/m|\btot en met|\buntil|\bthrough|\btill)\s+(?:(?:het|de|the)\s+)?"
+                             rf"(?:\d|eind|begin|medio|half|end|{_MONTH})", re.I)
 _UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b|\b(hoe ?vaak|how often)\b", re.I)
 
 

@@ -201,6 +201,9 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     ("hoeveel CO2-reductie in 2030 tov 1990", []),
     ("hoeveel meer dossiers krijgt ATR in 2023", ["dossiers"]),
     ("how many countries signed the treaty", ["countries"]),
+    # Staff's short word for the member states is what is counted, not the verb after it.
+    ("In hoeveel LS is het EES inmiddels volledig operationeel?", ["lidstaten"]),
+    ("hoeveel MS steunen het voorstel", ["lidstaten"]),
 ])
 def test_what_a_count_counts(question, counted):
     assert analyse(question).counted == counted
@@ -1337,3 +1340,17 @@ def test_whether_a_question_asks_what_came_of_a_meeting(question, asked):
 def test_may_the_verb_is_no_month():
     assert named_months("Did the Council in the end adopt it, or may member states still block it?") == []
     assert named_months("op 12 mei 2025 en in May") == [(5, 2025), (5, None)]
+
+
+def test_a_length_of_time_is_told_in_a_unit_of_time_or_by_its_end():
+    # kst-32317-995: the Schengen item gives a stay's length in days; its other sentences count other things.
+    stay = analyse("Hoe lang mag een kort verblijf in het Schengengebied duren?")
+    assert has_fact(stay, "Om het kader van kort verblijf (90 dagen binnen een periode van 180 dagen) beter te "
+                          "waarborgen, stuurt de Commissie aan op het uitfaseren van bilaterale verdragen.")
+    procedure = analyse("What is the maximum duration of the asylum border procedure under the Pact?")
+    assert not has_fact(procedure, "Het revised VIS zal nu in twee fasen, Q4 2028 en Q3 2029, worden geïmplementeerd.")
+    assert has_fact(procedure, "De grensprocedure duurt ten hoogste twaalf weken.")
+    assert has_fact(analyse("hoe lang loopt de garantie nog"), "welke zal lopen t/m 31 december 2020")
+    # A count that is no length keeps the plain check.
+    assert has_fact(analyse("In hoeveel fasen wordt het revised VIS ingevoerd?"),
+                    "Het revised VIS zal nu in twee fasen, Q4 2028 en Q3 2029, worden geïmplementeerd.")
