@@ -46,7 +46,9 @@ GENERIC_WORDS = DUTCH | ENGLISH | set(
     # Entering into force is what a date question asks of its topic, not the topic: any law or decree
     # "treedt in werking", and the rare inflection weighed most ("treedt") drew the ATR decree's
     # "Dit besluit treedt in werking ..." to a question on the return regulation.
-    "treedt", "treed", "treden", "trad", "traden", "getreden", "werking", "inwerkingtreding", "enter", "enters", "entered", "force"}
+    # Not "force": "task force" names a topic.
+    "treedt", "treed", "treden", "trad", "traden", "getreden", "werking", "inwerkingtreding", "inwerkingtreden",
+    "inwerkingtredingsdatum", "enter", "enters", "entered"}
 POSITION_QUESTION = re.compile(
     r"\b(positie|standpunt|inzet|wat vindt|vindt nederland|vindt het kabinet|steunt|onderschrij\w*|onderschrev\w*|staat .* tegenover|"
     r"kijkt .* aan|houding|mening|instemmen|instemt|akkoord(?!\s+(?:bereikt|over|van|tussen|is|werd|wordt|op))|"

@@ -31,7 +31,6 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
-from rag.expand import COMMON
 from rag.language import detect_language
 
 MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -1303,6 +1302,9 @@ _GENERAL_COUNTED = {"mensen", "personen", "people", "persons", "individuals", "s
                     # a change is told as a share or a figure of what changes ("55% lager")
                     "reductie", "daling", "stijging", "groei", "toename", "afname", "verlaging", "verhoging",
                     "besparing", "vermindering", "reduction", "increase", "decrease", "growth", "cut"}
+# Staff's short words for the member states, which are counted ("hoeveel MS steunen ..."); other
+# short words before a noun modify it ("aantal NL uitreizigers", "hoeveel kab. maatregelen").
+_MEMBER_STATES_SHORT = {"ms", "ls", "lsn"}
 # Words that say how the count is taken, not what is counted: "hoeveel extra woningen".
 _COUNT_MODIFIERS = {"meer", "minder", "extra", "nieuwe", "totaal", "andere", "overige", "verschillende", "more",
                     "fewer", "additional", "new", "other", "different", "total"}
@@ -1311,7 +1313,7 @@ _COUNT_MODIFIERS = {"meer", "minder", "extra", "nieuwe", "totaal", "andere", "ov
 def _counted(text: str, language: str) -> list[str]:
     """The words naming what a count question counts: Dutch modifiers ending in -e and
     the noun after them ("Brusselse voorstellen"; a short word such as "NL", and "extra"
-    or "meer", are skipped), or up to three English words before a grammar word or a verb
+    or "meer", are skipped, save "MS" or "LS" for the member states), or up to three English words before a grammar word or a verb
     ("advisory boards"). Empty for a unit ("hoeveel procent", "hoeveel weken") or a word
     too general to check ("hoeveel mensen", "hoeveel tijd").
 
@@ -1329,8 +1331,8 @@ def _counted(text: str, language: str) -> list[str]:
     for word in rest[:5]:
         if word in _NOT_COUNTED or word.isdigit() or (language == "en" and out and word.endswith("ed")):
             break  # "how many countries signed": a verb ends what is counted
-        if language == "nl" and len(word) <= 3 and " " not in COMMON.get(word, " ") and COMMON[word].islower():
-            out.append(COMMON[word])  # "in hoeveel LS": staff's short word for what is counted ("lidstaten")
+        if language == "nl" and word in _MEMBER_STATES_SHORT:
+            out.append("lidstaten")  # "in hoeveel LS", "hoeveel MS steunen": what is counted, not a modifier
             break
         if (language == "nl" and len(word) <= 3) or word in _COUNT_MODIFIERS:
             continue  # "aantal NL uitreizigers", "hoeveel extra geld": not what is counted
@@ -1545,8 +1547,11 @@ def _unasked_country(name: str, question: Question) -> bool:
 
 def _has_number(sentence: str, question: Question) -> bool:
     if _DURATION_ASKED.search(question.text):
-        if _DURATION_UNTIL.search(sentence):
-            return True
+        for m in _DURATION_UNTIL.finditer(sentence):
+            # An end the question did not give itself: "tot maart 2026" does not answer "na maart 2026".
+            digits = set(re.findall(r"\d+", m.group(1)))
+            if (digits - question.numbers) if digits else not question.months:
+                return True
         if not _DURATION_IN_UNITS.search(sentence):
             return False
     if _MAJORITY_ASKED.search(question.text) and _UNANIMOUS.search(sentence) and names_actor(question, sentence, without_cabinet=True):
@@ -1596,15 +1601,20 @@ _UNITS = {"week": "week|weken|weeks?", "weken": "week|weken|weeks?", "weeks": "w
           # Staff: "hoeveel fte heeft het ATR in 2025?" is answered by "17 fte", not by the dossiers or euros beside it.
           "fte": "fte|fte's|voltijdbanen|full-time equivalents?", "ftes": "fte|fte's|voltijdbanen|full-time equivalents?"}
 _A_NUMBER = r"(?:\d[\d.,]*|" + "|".join(NUMBER_WORDS[1:]) + ")"
-# A length of time asked ("hoe lang", "the maximum duration of"): told as a figure in a unit of
-# time ("90 dagen", "twee jaar") or as an end ("tot eind 2027"), not by any number of the passage.
-_DURATION_ASKED = re.compile(r"\b(?:hoe ?lang|how long|(?:maximum|maximale|minimum|minimale) (?:duration|duur|looptijd)|"
-                             r"(?:duration|length|duur|looptijd) (?:of|van))\b", re.I)
+# A length of time asked ("hoe lang duurt", "the maximum duration of"): told as a figure in a unit
+# of time ("90 dagen", "twee jaar"; not a year, "sinds 2015 elk jaar") or as an end ("t/m 31
+# december 2020", "tot eind 2027"), not by any number of the passage. Not a length of a thing
+# ("hoe lang is de lijst"), nor a wait that a date answers ("hoe lang duurt het nog voordat ...").
+_DURATION_ASKED = re.compile(
+    r"\b(?:hoe ?lang|how long)\b(?!\s+(?:is|zijn|was|waren)\s+(?:de|het|een)\s+(?!looptijd|duur|termijn|periode)\w)"
+    r"(?!\s+duurt\s+het\s+(?:nog\s+)?(?:voor|voordat|tot|eer)\b)(?!\s+until\b)|"
+    r"\b(?:maximum|maximale|minimum|minimale) (?:duration|duur|looptijd)\b|\b(?:duration|duur|looptijd) (?:of|van)\b", re.I)
 _DURATION_IN_UNITS = re.compile(
-    rf"\b{_A_NUMBER}\s+(?:\w+\s+)?(?:dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|uur|uren|kwartalen|"
-    rf"days?|weeks?|months?|years?|hours?)\b", re.I)
-_DURATION_UNTIL = re.compile(rf"(?:\btot|\bt/m|\btot en met|\buntil|\bthrough|\btill)\s+(?:(?:het|de|the)\s+)?"
-                             rf"(?:\d|eind|begin|medio|half|end|{_MONTH})", re.I)
+    rf"\b(?!(?:19|20)\d\d\b){_A_NUMBER}\s+(?:\w+\s+)?(?:dag|dagen|werkdagen|week|weken|maand|maanden|jaar|jaren|uur|"
+    rf"uren|kwartalen|days?|weeks?|months?|years?|hours?)\b", re.I)
+_DURATION_UNTIL = re.compile(rf"\b(?:tot en met|tot|t/m|until|through|till)\s+(?:(?:het|de|the)\s+)?"
+                             rf"((?:\d{{1,2}}\s+)?(?:{_MONTH})\b(?:\s+\d{{4}})?|(?:eind|begin|medio|end)\s+\d{{4}}|\d{{4}}\b)",
+                             re.I)
 _UNIT_ASKED = re.compile(r"\b(?:hoeveel|aantal|how many)\s+(" + "|".join(_UNITS) + r")\b|\b(hoe ?vaak|how often)\b", re.I)
 
 

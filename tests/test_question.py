@@ -204,6 +204,8 @@ def test_a_sentence_must_hold_the_fact_asked_for():
     # Staff's short word for the member states is what is counted, not the verb after it.
     ("In hoeveel LS is het EES inmiddels volledig operationeel?", ["lidstaten"]),
     ("hoeveel MS steunen het voorstel", ["lidstaten"]),
+    # Other short words modify the noun that is counted.
+    ("Hoeveel kab. maatregelen zijn er aangekondigd?", ["maatregelen"]),
 ])
 def test_what_a_count_counts(question, counted):
     assert analyse(question).counted == counted
@@ -1351,6 +1353,13 @@ def test_a_length_of_time_is_told_in_a_unit_of_time_or_by_its_end():
     assert not has_fact(procedure, "Het revised VIS zal nu in twee fasen, Q4 2028 en Q3 2029, worden geïmplementeerd.")
     assert has_fact(procedure, "De grensprocedure duurt ten hoogste twaalf weken.")
     assert has_fact(analyse("hoe lang loopt de garantie nog"), "welke zal lopen t/m 31 december 2020")
+    # An end the question gave itself is no answer; a word that begins with "eind" is no end.
+    assert not has_fact(analyse("Hoe lang blijft de tijdelijke bescherming na maart 2026 gelden?"),
+                        "De bescherming geldt tot maart 2026.")
+    assert not has_fact(analyse("Hoe lang duurt de procedure?"), "Dat gaat tot de eindstemming in de Raad door.")
+    assert not has_fact(analyse("Hoe lang mag een kort verblijf duren?"), "Sinds 2015 wordt elk jaar gemeten.")
+    # The length of a thing is no length of time.
+    assert has_fact(analyse("Hoe lang is de lijst van veilige landen?"), "De lijst telt 12 landen.")
     # A count that is no length keeps the plain check.
     assert has_fact(analyse("In hoeveel fasen wordt het revised VIS ingevoerd?"),
                     "Het revised VIS zal nu in twee fasen, Q4 2028 en Q3 2029, worden geïmplementeerd.")
