@@ -250,6 +250,10 @@ def main(argv: list[str] | None = None) -> int:
     family = model_family(retriever.embedder.name)
     stored = json.loads(args.model_file.read_text(encoding="utf-8")) if args.model_file.exists() else {
         "default": family, "models": {}}
+    if "floors_chosen_on" in stored["models"].get(family, {}).get("fitted", {}):
+        # The floors this fit writes are chosen on its own dev split, not on the sets choose_floors asked.
+        print(f"{args.model_file}: the floors chosen by eval/choose_floors.py are replaced; choose them again "
+              "after this fit: python eval/choose_floors.py ... --write", file=sys.stderr)
     if "chunk" in stored["models"].get(family, {}):
         # Its features hold the sentence model's probabilities: fitted on the old one, it is dropped.
         print(f"{args.model_file}: the chunk model of {family} is dropped with the sentence model it read; "
