@@ -56,7 +56,7 @@ from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONT
                           STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
                           check_question, dated_otherwise, in_dutch, month_number, named_months, names_actor, office_line,
                           office_span, only_still_to_come, points_back_to_matter, signature_span, tells_a_decision,
-                          tells_act, tells_act_done, tells_status, undecided, weighed)
+                          tells_a_result, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.letter_facts import asked_office, asks_letter_fact, letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -718,7 +718,12 @@ class Answerer:
             if PENDING.search(x.text):
                 continue
             around = f"{sentence_before(x)} {x.text}"
-            if not stems or tells_a_decision(x.text) or any(topic.mentions(stem, around) for stem in stems):
+            if not stems:
+                # Nothing named to be about ("What did the JHA Council conclude?", an English question):
+                # only a result will do, not the Dutch view quoted beside the agenda's plan.
+                if tells_a_result(x.text):
+                    return True
+            elif tells_a_decision(x.text) or any(topic.mentions(stem, around) for stem in stems):
                 return True
         return False
 
@@ -740,7 +745,9 @@ class Answerer:
             return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
         if not stems:
-            return said[0] if said else None
+            # "Did the Prime Minister eventually take part ...?" names no thing the sentence must be about:
+            # a result told will do ("Besluit: ..."), not a plan or a request ("Het is de ambitie om ...").
+            return next((x for x in said if tells_a_result(x.text)), None)
         topic = self.topic(q)
         return next((x for x in said if tells_a_decision(x.text) or any(topic.mentions(stem, x.text) for stem in stems)),
                     None)

@@ -851,7 +851,12 @@ _OUTCOME_ASKED = (
     re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of")
                + r"|\b(?:what|which)\s+(?:(?:[\w-]+\s+)?(?:agreements?|results?|conclusions?|decisions?|deals?)\s+)?"
                  r"(?:came|has come|have come) out of" + _thing("of2", "")
-               + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I))
+               + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I),
+    # What someone concluded or decided, asked in the past: "What did the JHA Council conclude at the
+    # working lunch?", "Wat concludeerde het onderzoek?". An agenda's "zal van gedachten wisselen" is no answer.
+    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:[\w'’-]+\s+){1,8}?(?:conclude|decide|agree|achieve|yield)\b|"
+               r"\bwat\s+(?:heeft|hebben)\s+(?:[\w-]+\s+){1,8}?(?:besloten|geconcludeerd|afgesproken|bereikt)\b|"
+               r"\bwat\s+(?:concludeerde|concludeerden|besloot|besloten)\b", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)
@@ -1270,6 +1275,21 @@ def tells_a_decision(text: str) -> bool:
     """Does ``text`` tell a decision or result as done ("heeft niet kunnen rekenen op een
     meerderheid", "is met een akkoord afgerond")? What came of a vote or a procedure."""
     return bool(_DECISION_TOLD.search(_OTHER_SENSE.sub(" ", text)))
+
+
+# What came of something, told without a decision's words: a decision list's "Besluit:", what an
+# inquiry found ("Uit het onderzoek blijkt ...").
+_RESULT_TOLD = re.compile(r"\bBesluit:|\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|uitkomst|resultaat|resultaten|"
+                          r"bevindingen|bereikt|opgeleverd|geleid tot|found|finds|showed|shows|concludes|outcome|results?|"
+                          r"reached|achieved|led to)\b", re.I)
+
+
+def tells_a_result(text: str) -> bool:
+    """Does ``text`` tell what came of something: a decision ("is aangenomen"), a decision
+    list's "Besluit:" or a finding ("Uit het onderzoek blijkt")? What an outcome question
+    that names no thing asks for; a view or a plan beside it ("Nederland acht het van groot
+    belang ...", "Daarom organiseren we eind 2024 een Woontop") is none."""
+    return tells_a_decision(text) or bool(_RESULT_TOLD.search(text))
 
 
 def tells_status(question: Question, text: str) -> bool:

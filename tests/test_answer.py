@@ -350,6 +350,25 @@ def test_what_came_of_something_still_to_come_is_refused(answerer, question):
     assert a.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["outcome"])
 
 
+@pytest.mark.parametrize("question, language", [
+    # kst-32317-995: the working lunch "zal" take place, its angle "nog niet bekend"; beside it
+    # stands the Dutch view ("Nederland acht het van groot belang ..."), which is no conclusion.
+    ("What did the JHA Council conclude at the working lunch on continued criminal activity from detention?", "en"),
+    # llm13 (September 2024): "Daarom organiseren we eind 2024 een Woontop": a plan, not what came of it.
+    ("What concrete agreements came out of the Housing Summit (Woontop) held at the end of 2024?", "en"),
+])
+def test_what_came_of_something_named_by_no_thing_needs_a_result(answerer, question, language):
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["outcome"])
+
+
+def test_what_a_committee_decided_is_answered_by_its_decision(answerer):
+    # ok01: "Besluit: Staatssecretaris BZK verzoeken om nadere brief over mogelijke wijzigingen in het bestuursakkoord".
+    a = answerer.ask("What did the committee decide regarding the March 2009 circular on the municipal and provincial funds?")
+    assert a.answered and "nadere brief" in a.answer and "bestuursakkoord" in a.answer
+
+
 @pytest.mark.parametrize("question, told", [
     # llm09: "De wetgevingstoets van J&V is met een akkoord afgerond".
     ("uitkomst wetgevingstoets J&V tweede nota van wijziging atr", "met een akkoord afgerond"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (PENDING, analyse, asked_years, asks_result, dated_otherwise, has_fact, month_number, named_months,
+from rag.question import (PENDING, analyse, tells_a_result, asked_years, asks_result, dated_otherwise, has_fact, month_number, named_months,
                           names_actor, office_line, office_span, points_back_to_matter, signature_span, tells_status,
                           undecided, weighed)
 
@@ -1363,3 +1363,17 @@ def test_a_length_of_time_is_told_in_a_unit_of_time_or_by_its_end():
     # A count that is no length keeps the plain check.
     assert has_fact(analyse("In hoeveel fasen wordt het revised VIS ingevoerd?"),
                     "Het revised VIS zal nu in twee fasen, Q4 2028 en Q3 2029, worden geïmplementeerd.")
+
+
+def test_what_was_concluded_is_asked_as_an_outcome_and_told_as_a_result():
+    for question in ("What did the JHA Council conclude at the working lunch?", "Wat concludeerde het onderzoek?",
+                     "Wat heeft de commissie besloten over het verzoek?"):
+        assert analyse(question).outcome == ""
+    # A view is not asked as an outcome.
+    assert analyse("What did the Netherlands find important about Europol?").outcome is None
+    assert tells_a_result("Besluit: Staatssecretaris BZK verzoeken om nadere brief.")
+    assert tells_a_result("Uit het onderzoek blijkt dat de regeldruk is gestegen.")
+    assert tells_a_result("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt.")
+    assert not tells_a_result("Nederland acht het van groot belang dat detentie leidt tot het onderbreken van criminele "
+                              "activiteiten.")
+    assert not tells_a_result("Daarom organiseren we eind 2024 een Woontop waar we concrete afspraken maken.")
