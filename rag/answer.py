@@ -745,9 +745,7 @@ class Answerer:
             return next((x for x in said if tells_act(q, x.text)), None)
         stems = self.analyzer(q.in_the_end) if q.in_the_end else []
         if not stems:
-            # "Did the Prime Minister eventually take part ...?" names no thing the sentence must be about:
-            # a result told will do ("Besluit: ..."), not a plan or a request ("Het is de ambitie om ...").
-            return next((x for x in said if tells_a_result(x.text)), None)
+            return said[0] if said else None
         topic = self.topic(q)
         return next((x for x in said if tells_a_decision(x.text) or any(topic.mentions(stem, x.text) for stem in stems)),
                     None)

@@ -854,9 +854,11 @@ _OUTCOME_ASKED = (
                + r"|\bwat heeft" + _thing("of3", "") + r"\b.*\bopgeleverd\b", re.I),
     # What someone concluded or decided, asked in the past: "What did the JHA Council conclude at the
     # working lunch?", "Wat concludeerde het onderzoek?". An agenda's "zal van gedachten wisselen" is no answer.
-    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:[\w'’-]+\s+){1,8}?(?:conclude|decide|agree|achieve|yield)\b|"
-               r"\bwat\s+(?:heeft|hebben)\s+(?:[\w-]+\s+){1,8}?(?:besloten|geconcludeerd|afgesproken|bereikt)\b|"
-               r"\bwat\s+(?:concludeerde|concludeerden|besloot|besloten)\b", re.I))
+    # Not a wish or a plan ("What did the government want to achieve", "agree to send", "besloten te doen").
+    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:(?!to\b)[\w'’-]+\s+){1,8}?(?:conclude|decide|agree|achieve|yield)\b"
+               r"(?!\s+to\b)|"
+               r"\bwat\s+(?:heeft|hebben)\s+(?:(?!te\b)[\w-]+\s+){1,8}?(?:besloten|geconcludeerd|afgesproken|bereikt)\b"
+               r"(?!\s+te\b)|\bwat\s+(?:concludeerde|concludeerden|besloot|besloten)\b(?!\s+te\b)", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)
@@ -1279,9 +1281,10 @@ def tells_a_decision(text: str) -> bool:
 
 # What came of something, told without a decision's words: a decision list's "Besluit:", what an
 # inquiry found ("Uit het onderzoek blijkt ...").
-_RESULT_TOLD = re.compile(r"\bBesluit:|\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|uitkomst|resultaat|resultaten|"
-                          r"bevindingen|bereikt|opgeleverd|geleid tot|found|finds|showed|shows|concludes|outcome|results?|"
-                          r"reached|achieved|led to)\b", re.I)
+# Not a goal's words ("resultaten te behalen", "moet worden bereikt"): no bare "resultaat" or "results".
+_RESULT_TOLD = re.compile(r"\bBesluit:|\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|bevindingen|opgeleverd|"
+                          r"geleid tot|afgesproken|overeengekomen|overeenstemming|gesloten|stemde in|stemden in|found|finds|"
+                          r"concludes|reached|led to)\b|(?<!worden )(?<!word )\bbereikte?n?\b", re.I)
 
 
 def tells_a_result(text: str) -> bool:

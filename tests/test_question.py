@@ -1369,11 +1369,18 @@ def test_what_was_concluded_is_asked_as_an_outcome_and_told_as_a_result():
     for question in ("What did the JHA Council conclude at the working lunch?", "Wat concludeerde het onderzoek?",
                      "Wat heeft de commissie besloten over het verzoek?"):
         assert analyse(question).outcome == ""
-    # A view is not asked as an outcome.
-    assert analyse("What did the Netherlands find important about Europol?").outcome is None
+    # A view, a wish or a plan is not asked as an outcome.
+    for question in ("What did the Netherlands find important about Europol?",
+                     "What did the government want to achieve with the Housing Summit?",
+                     "What did the minister agree to send to the House?", "Wat heeft de minister besloten te doen?"):
+        assert analyse(question).outcome is None
     assert tells_a_result("Besluit: Staatssecretaris BZK verzoeken om nadere brief.")
     assert tells_a_result("Uit het onderzoek blijkt dat de regeldruk is gestegen.")
     assert tells_a_result("Tijdens de JBZ-Raad van juni 2025 is er al een algemene oriëntatie bereikt.")
     assert not tells_a_result("Nederland acht het van groot belang dat detentie leidt tot het onderbreken van criminele "
                               "activiteiten.")
     assert not tells_a_result("Daarom organiseren we eind 2024 een Woontop waar we concrete afspraken maken.")
+    assert tells_a_result("De lidstaten hebben afgesproken dat de regels vanaf juni gelden.")
+    # A goal is no result.
+    assert not tells_a_result("Het is de ambitie om in 2025 resultaten te behalen.")
+    assert not tells_a_result("Dat doel moet worden bereikt.")
