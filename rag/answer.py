@@ -710,20 +710,20 @@ class Answerer:
         wanted ("zal van gedachten wisselen", "behoefte aan een onderzoek"), and either as a
         decision or result ("heeft niet kunnen rekenen op een meerderheid") or, for a Dutch
         question, about that thing (its word, in the sentence or the one before: "het
-        CTIVD-onderzoek"; not the item's heading, under which the rest may be of something else)?"""
+        CTIVD-onderzoek"; not the item's heading, under which the rest may be of something else)?
+        When the question names no thing, only a result told will do (:func:`tells_a_result`)."""
         head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" else ""
         stems = self.analyzer(head) if head else []
-        topic = self.topic(q)
+        topic = self.topic(q) if stems else None
         for x in picked:
             if PENDING.search(x.text):
                 continue
-            around = f"{sentence_before(x)} {x.text}"
             if not stems:
                 # Nothing named to be about ("What did the JHA Council conclude?", an English question):
                 # only a result will do, not the Dutch view quoted beside the agenda's plan.
                 if tells_a_result(x.text):
                     return True
-            elif tells_a_decision(x.text) or any(topic.mentions(stem, around) for stem in stems):
+            elif tells_a_decision(x.text) or any(topic.mentions(stem, f"{sentence_before(x)} {x.text}") for stem in stems):
                 return True
         return False
 

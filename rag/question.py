@@ -1336,8 +1336,8 @@ _COUNT_MODIFIERS = {"meer", "minder", "extra", "nieuwe", "totaal", "andere", "ov
 def _counted(text: str, language: str) -> list[str]:
     """The words naming what a count question counts: Dutch modifiers ending in -e and
     the noun after them ("Brusselse voorstellen"; a short word such as "NL", and "extra"
-    or "meer", are skipped, save "MS" or "LS" for the member states), or up to three English words before a grammar word or a verb
-    ("advisory boards"). Empty for a unit ("hoeveel procent", "hoeveel weken") or a word
+    or "meer", are skipped, save "MS" or "LS" for the member states), or up to three
+    English words before a grammar word or a verb ("advisory boards"). Empty for a unit ("hoeveel procent", "hoeveel weken") or a word
     too general to check ("hoeveel mensen", "hoeveel tijd").
 
     Example:
