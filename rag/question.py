@@ -31,6 +31,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
+from rag.expand import COMMON
 from rag.language import detect_language
 
 MONTHS_NL = "januari februari maart april mei juni juli augustus september oktober november december".split()
@@ -1325,9 +1326,9 @@ _GENERAL_COUNTED = {"mensen", "personen", "people", "persons", "individuals", "s
                     # a change is told as a share or a figure of what changes ("55% lager")
                     "reductie", "daling", "stijging", "groei", "toename", "afname", "verlaging", "verhoging",
                     "besparing", "vermindering", "reduction", "increase", "decrease", "growth", "cut"}
-# Staff's short words for the member states, which are counted ("hoeveel MS steunen ..."); other
-# short words before a noun modify it ("aantal NL uitreizigers", "hoeveel kab. maatregelen").
-_MEMBER_STATES_SHORT = {"ms", "ls", "lsn"}
+# Staff's short words for the member states (the expander's), which are counted ("hoeveel MS steunen
+# ..."); other short words before a noun modify it ("aantal NL uitreizigers", "hoeveel kab. maatregelen").
+_MEMBER_STATES_SHORT = frozenset(short for short, long in COMMON.items() if long == "lidstaten")
 # Words that say how the count is taken, not what is counted: "hoeveel extra woningen".
 _COUNT_MODIFIERS = {"meer", "minder", "extra", "nieuwe", "totaal", "andere", "overige", "verschillende", "more",
                     "fewer", "additional", "new", "other", "different", "total"}
@@ -1337,8 +1338,9 @@ def _counted(text: str, language: str) -> list[str]:
     """The words naming what a count question counts: Dutch modifiers ending in -e and
     the noun after them ("Brusselse voorstellen"; a short word such as "NL", and "extra"
     or "meer", are skipped, save "MS" or "LS" for the member states), or up to three
-    English words before a grammar word or a verb ("advisory boards"). Empty for a unit ("hoeveel procent", "hoeveel weken") or a word
-    too general to check ("hoeveel mensen", "hoeveel tijd").
+    English words before a grammar word or a verb ("advisory boards"). Empty for a unit
+    ("hoeveel procent", "hoeveel weken") or a word too general to check ("hoeveel mensen",
+    "hoeveel tijd").
 
     Example:
         >>> _counted("hoeveel ontheemde Oekr. vangt NL op?", "nl")
