@@ -26,7 +26,7 @@ import argparse
 import itertools
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tqdm import tqdm
@@ -38,7 +38,7 @@ from rag.answer import Answerer  # noqa: E402
 from rag.answer_model import MODEL_FILE  # noqa: E402
 from rag.embed import model_family  # noqa: E402
 from rag.evalset import Case, load_cases, select_split  # noqa: E402
-from rag.evaluate import CaseResult, evaluate_answerer  # noqa: E402
+from rag.evaluate import CaseResult, EvalResult, evaluate_answerer  # noqa: E402
 
 FLOORS = ("min_answerable", "min_answerable_english")
 
@@ -95,25 +95,16 @@ def ask_all(answerer: Answerer, cases: list[Case], progress: bool = True) -> lis
 
 
 def metrics(asked: list[Asked], floor_nl: float, floor_en: float) -> dict[str, float | int]:
-    """The eval's answer metrics (rag.evaluate) with these floors, in fit_answer_model's keys."""
-    facts_ok = facts_n = cites_ok = cites_n = flag_ok = refused = unanswerable = 0
-    for a in asked:
-        r = a.result
-        answered = a.answered_at(floor_nl, floor_en)
-        flag_ok += answered != r.unanswerable
-        if r.unanswerable:
-            unanswerable += 1
-            refused += not answered
-            continue
-        if r.facts:
-            facts_n += 1
-            facts_ok += answered and bool(r.facts_ok)
-        if answered:
-            cites_n += len(r.citations)
-            cites_ok += sum(ok for _, ok in r.citations)
-    return {"n": len(asked), "fact_accuracy": facts_ok / max(facts_n, 1), "citation_precision": cites_ok / max(cites_n, 1),
-            "answered_right": flag_ok / max(len(asked), 1), "unanswerable_refused": refused,
-            "unanswerable": unanswerable}
+    """The eval's own answer metrics (``rag.evaluate``) with these floors, in fit_answer_model's
+    keys. A question the floor refuses counts as a refusal does: with no citation and no fact."""
+    rows = [a.result if a.answered_at(floor_nl, floor_en) or not a.result.answered
+            else replace(a.result, answered=False, citations=[], facts=[(f, False) for f, _ in a.result.facts])
+            for a in asked]
+    shown = EvalResult("floors", rows).metrics()["answer"]
+    unanswerable = [r for r in rows if r.unanswerable]
+    return {"n": len(rows), "fact_accuracy": shown["fact_accuracy"] or 0.0,
+            "citation_precision": shown["citation_precision"] or 0.0, "answered_right": shown["unanswerable_accuracy"],
+            "unanswerable_refused": sum(not r.answered for r in unanswerable), "unanswerable": len(unanswerable)}
 
 
 def objective(m: dict[str, float | int]) -> float:
