@@ -52,6 +52,7 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
 from rag.expand import WORD_RE
 from rag.followup import Reading, read_followup
+from rag.language import detect_language
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
                           STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
                           check_question, dated_otherwise, in_dutch, month_number, named_months, names_actor, office_line,
@@ -256,7 +257,9 @@ class Answerer:
         self._vocabulary: tuple[int, Vocabulary] | None = None  # (BM25 generation, counts)
         # What is read off all chunks once per set of them, by name: (the chunks it was read off, what).
         self._of_chunks: dict[str, tuple[dict[str, Chunk], object]] = {}
-        self._spelt: dict[str, str] = {}  # a question -> as the letters spell it (Answerer.as_spelt)
+        # A question -> as the letters spell it (Answerer.as_spelt), with the expander that read it:
+        # a refresh brings another expander, and other letters spell other words.
+        self._spelt: tuple[object, dict[str, str]] = (None, {})
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -280,16 +283,19 @@ class Answerer:
         reads it as, when one edit away ("miltairen" -> "militairen"), so that a
         typo of the thing asked about is still the thing the passage must be about. Kept per
         question text: the lookup is fuzzy, and the topic is read several times an answer."""
-        known = self._spelt.get(text)
+        expander = self.retriever.expander
+        held, spelt = self._spelt
+        if held is not expander or len(spelt) >= 1024:
+            spelt = {}
+            self._spelt = (expander, spelt)  # one assignment: a reader sees the old pair or the new
+        known = spelt.get(text)
         if known is None:
             # One edit only, of a long word: two edits turn a paraphrase's own word ("Kameruitspraak")
             # into some other word of the letters.
-            corrected = {typed: word for typed, word in self.retriever.expand(text).corrected.items()
+            corrected = {typed: word for typed, word in expander.expand(text, english=detect_language(text) == "en").corrected.items()
                          if len(typed) >= 8 and Levenshtein.distance(typed, word) == 1}
             known = WORD_RE.sub(lambda m: corrected.get(m.group(0).lower(), m.group(0)), text) if corrected else text
-            if len(self._spelt) >= 1024:
-                self._spelt.clear()
-            self._spelt[text] = known
+            spelt[text] = known
         return known
 
     def _read_off_chunks(self, name: str, read: Callable[[dict[str, Chunk]], T]) -> T:

@@ -729,6 +729,22 @@ def test_a_typo_of_the_thing_asked_still_names_what_the_passage_must_be_about(an
     assert not a.answered and a.reason == "fact_missing"
 
 
+def test_a_typo_is_read_as_the_letters_of_the_current_index_spell_it(letters_retriever):
+    # A re-index brings another expander: the spelling read with the old letters is not kept.
+    from rag.expand import QueryExpander
+
+    reader = Answerer(letters_retriever)
+    typed = "wat was de uitkomst van het ctivd onderzoek naar de miltairen in libie"
+    assert "militairen" in reader.as_spelt(typed)
+    held = letters_retriever.expander
+    try:
+        letters_retriever.expander = QueryExpander.from_texts(["Het college adviseert over de regeldruk van voorstellen."])
+        assert reader.as_spelt(typed) == typed
+    finally:
+        letters_retriever.expander = held
+    assert "militairen" in reader.as_spelt(typed)
+
+
 def test_one_country_asked_is_answered_only_by_a_country(answerer):
     # kst-32317-995 names the presidency's plans, not who holds it next.
     a = answerer.ask("Welk LS neemt na het CY-vz het voorzitterschap vd Raad over?")
