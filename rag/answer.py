@@ -48,16 +48,17 @@ from rag.bm25 import DutchAnalyzer
 from rag.dates import council_short_name, date_span, letter_label, long_date
 from rag.documents import SOURCE_FIELDS, Chunk, searchable_text
 from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTerms, Vocabulary, asks_advice, asks_view,
-                          asks_dutch_position, choose_chunk, holds_stance, names_responder, over_time, responder,
-                          score_sentences, select, sentence_before, stance_holder, stance_on_point, stance_sentence, with_stance)
+                          asks_dutch_position, choose_chunk, cited_footnotes, holds_stance, names_responder, over_time,
+                          responder, score_sentences, select, sentence_before, stance_holder, stance_on_point,
+                          stance_sentence, with_stance)
 from rag.expand import WORD_RE
 from rag.followup import Reading, read_followup
 from rag.language import detect_language
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
                           STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
-                          check_question, dated_otherwise, in_dutch, month_number, named_months, names_actor, office_line,
-                          office_span, only_still_to_come, points_back_to_matter, signature_span, tells_a_decision,
-                          tells_a_result, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          check_question, dated_otherwise, has_fact, in_dutch, month_number, named_months, names_actor,
+                          office_line, office_span, only_still_to_come, points_back_to_matter, signature_span,
+                          tells_a_decision, tells_a_result, tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.letter_facts import asked_office, asks_letter_fact, letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -76,7 +77,7 @@ FACT_MISSING = {
 FACT_NAMES = {
     "nl": {"date": "datum", "amount": "bedrag", "number": "aantal of percentage", "countries": "namen van landen",
            "parties": "namen van fracties",
-           "person": "naam", "article": "artikel",
+           "person": "naam", "article": "artikel", "reference": "kamerstuknummer of kenmerk",
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover",
@@ -84,7 +85,7 @@ FACT_NAMES = {
            "advice": "advies van de {who}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "parties": "names of parties",
-           "person": "name", "article": "article",
+           "person": "name", "article": "article", "reference": "document number or reference",
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
            "status_of": "decision or state of play of {actor} on it",
@@ -840,6 +841,9 @@ class Answerer:
         lead = lead or (max(picked, key=lambda x: x.probability) if q.yes_no else None)
         rest = sorted([x for x in picked if x is not lead], key=order)
         picked = ([lead] if lead else []) + rest
+        if q.answer_type == "reference":
+            # "kamerstuknummer non-paper detentie": the sentence, then the footnote that gives its number.
+            picked = [y for x in picked for y in [x, *_footnotes_of(q, x)]]
         numbers: dict[str, Citation] = {}
         parts: list[str] = []
         for i, sent in enumerate(picked):
@@ -986,6 +990,13 @@ def _actor_name(actor: str, language: str) -> str:
     if actor in ACTOR_NAMES[language]:
         return ACTOR_NAMES[language][actor]
     return FOREIGN_COUNTRIES[actor] if language == "en" else actor
+
+
+def _footnotes_of(q: Question, x: ScoredSentence) -> list[ScoredSentence]:
+    """The footnotes ``x`` points to that hold the fact ``q`` asks for, as sentences of its chunk."""
+    text = x.hit.chunk.text
+    return [ScoredSentence(x.hit_rank, x.hit, a, b, text[a:b], x.similarity, x.features, True, x.probability)
+            for a, b in cited_footnotes(text, x.text) if has_fact(q, text[a:b])]
 
 
 def _fact_kind(q: Question) -> str:

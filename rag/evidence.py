@@ -830,6 +830,9 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         if sim > best_sim:
             best_sim, best_sim_start = sim, start
         fact = has_fact(q, text)
+        if not fact and q.answer_type == "reference":
+            # "In lijn met het eerdere nonpaper⁷ ...": the paper's number stands in the footnote it points to.
+            fact = any(has_fact(q, chunk.text[a:b]) for a, b in cited_footnotes(chunk.text, text))
         feats = [
             sim, 0.0, topic.coverage(text), share, float(heading_on_topic), 1.0 / rank, float(rank == 1),
             hit.score / top_score if top_score else 0.0,
@@ -847,6 +850,26 @@ def _chunk_candidates(q: Question, rank: int, hit: Hit, spans: list[tuple[int, i
         feats[11] = float(start == after)
         out.append((ScoredSentence(rank, hit, start, end, text, sim, np.zeros(0), fact), feats))
     return out
+
+
+_FOOTNOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_FOOTNOTE_LINE = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]+) .+$", re.M)
+
+
+def cited_footnotes(chunk_text: str, sentence: str) -> list[tuple[int, int]]:
+    r"""Where the footnotes ``sentence`` points to stand in ``chunk_text``: a chunk keeps the
+    notes of its own markers under "Voetnoten:" (:mod:`rag.chunk`).
+
+    Example:
+        >>> text = "Nederland steunt het nonpaper⁷.\n\nVoetnoten:\n⁷ Kamerstuk 32 317, nr. 872."
+        >>> [text[a:b] for a, b in cited_footnotes(text, "Nederland steunt het nonpaper⁷.")]
+        ['⁷ Kamerstuk 32 317, nr. 872.']
+    """
+    at = chunk_text.find("\n\nVoetnoten:")
+    marks = set(_FOOTNOTE_MARK.findall(sentence))
+    if at < 0 or not marks:
+        return []
+    return [(at + m.start(), at + m.end()) for m in _FOOTNOTE_LINE.finditer(chunk_text[at:]) if m.group(1) in marks]
 
 
 # A motion closes with a fixed formula, then its signers' names on a line of their own, too

@@ -112,6 +112,13 @@ _NOT_AUX = (r"(?!(?:do|did|does|are|were|is|was|can|could|should|must|will|would
 # that say what is asked only in terse questions without a question word.
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
+    # Which parliamentary paper: "kamerstuknummer non-paper detentie", "Welk nr. heeft het ontwerpbesluit?",
+    # "vindplaats BNC-fiche", "What is the document number of ...?". Not a count ("what number of").
+    ("reference", re.compile(
+        r"\bkamerstuk(?:ken)?(?:nummer|nr\b\.?)|^\s*kamerstuk\b|\bvindplaats\b|"
+        r"\b(?:welk|welke|what|which)\s+(?:[\w-]+\s+)?(?:kamerstuk|(?:document|dossier|volg)?nummer|nr\b\.?|reference|"
+        r"kenmerk)(?=[\s?]|$)(?!\s+of\b)|\b(?:document|dossier|kamerstuk|parliamentary paper)\s+(?:number|reference)\b",
+        re.I)),
     ("amount", re.compile(
         r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)(?![\w-])|\b(omvang|hoogte) (van )?(de |het )?(\w+ ){0,3}(lening|krediet|subsidie|bijdrage|budget)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
@@ -374,7 +381,8 @@ class Question:
         text: The question as asked.
         language: ``nl`` or ``en``.
         answer_type: ``date``, ``amount``, ``number``, ``countries``, ``parties``, ``person``,
-            ``article`` (a legal basis), ``reason``, ``position``, ``yes_no`` or ``other``.
+            ``article`` (a legal basis), ``reference`` (a parliamentary paper's number), ``reason``,
+            ``position``, ``yes_no`` or ``other``.
         yes_no: Whether it asks for a yes or a no (it may still ask for a type of fact).
         numbers: Numbers written in the question (they are no answer to it).
         councils: Canonical names of councils the question names.
@@ -2071,6 +2079,25 @@ def _has_claim_figure(sentence: str, question: Question) -> bool:
     return True
 
 
+# A parliamentary paper's reference: "Kamerstuk 32 317, nr. 872", "Kamerstukken II 2022/23, 22 112, nr. 3739",
+# "21501-02, nr. 3121", "nr. WJZ/87203799", a decision list's "EU-begroting 2016 ... - 21501-03-99".
+_REFERENCE = re.compile(r"\b\d{2}\s?\d{3}(?:-[\dA-Z]{1,4}){0,2}(?:\s+[A-Z]{1,4})?,\s*nr\.\s*\d+|"
+                        r"\bnr\.\s*[A-Z]{2,}[\w/.-]*\d{3,}|(?<![\w.,/-])\d{5}(?:-[\dA-Z]{1,4}){1,2}(?![\w,/-])")
+
+
+def _has_reference(sentence: str, question: Question) -> bool:
+    """Does ``sentence`` give a paper's reference, other than one the question gives itself?
+
+    Example:
+        >>> _has_reference("Kamerstuk 32 317, nr. 872.", analyse("kamerstuknummer non-paper detentie"))
+        True
+        >>> _has_reference("In 2024 zijn 32 317 meldingen gedaan.", analyse("kamerstuknummer non-paper detentie"))
+        False
+    """
+    asked = re.sub(r"\s", "", question.text)
+    return any(re.sub(r"\s", "", m.group(0)) not in asked for m in _REFERENCE.finditer(sentence))
+
+
 FACT_CHECKS = {
     "date": _has_date,
     "amount": _has_amount,
@@ -2079,6 +2106,7 @@ FACT_CHECKS = {
     "parties": _has_parties,
     "person": _has_person,
     "article": _has_article,
+    "reference": _has_reference,
 }
 
 

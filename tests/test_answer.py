@@ -137,6 +137,19 @@ def test_a_yes_no_question_is_not_answered_by_a_stand_on_another_point(answerer,
     assert a.related[0].chunk.doc_id == "kst-32317-995"
 
 
+def test_a_papers_number_is_answered_with_the_footnote_that_gives_it(answerer):
+    a = answerer.ask("Kamerstuknr vh BNC-fiche over de vo bescherming volwassenen?")
+    assert a.answered and a.answer_type == "reference"
+    # The sentence that points to the fiche, then the footnote it points to, from one chunk.
+    assert a.answer.index("BNC-fiche⁵") < a.answer.index("⁵ Kamerstukken II 2022/23, 22 112, nr. 3739.")
+    assert [c.chunk.doc_id for c in a.citations] == ["kst-32317-995"]
+    assert "⁵ Kamerstukken II 2022/23, 22 112, nr. 3739." in a.citations[0].to_dict()["quotes"]
+    # The drugs item says the Kamer had a BNC-fiche, and its footnote gives no number ("Verwijzing BNC-fiche").
+    b = answerer.ask("kamerstuknummer BNC-fiche drugsstrategie")
+    assert b.answer_type == "reference" and not b.answered and b.reason == "fact_missing"
+    assert b.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["reference"])
+
+
 def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
     a = answerer.ask("Op grond van welk artikel van het VWEU besluit de Raad over het verdrag inzake advocaten?")
     assert a.answered and a.answer_type == "article" and "artikel 218 VWEU" in a.answer

@@ -1384,3 +1384,34 @@ def test_what_was_concluded_is_asked_as_an_outcome_and_told_as_a_result():
     # A goal is no result.
     assert not tells_a_result("Het is de ambitie om in 2025 resultaten te behalen.")
     assert not tells_a_result("Dat doel moet worden bereikt.")
+
+
+@pytest.mark.parametrize("question, answer_type", [
+    ("kamerstuknummer non-paper voortgezet crimineel handelen detentie 2024", "reference"),
+    ("Kamerstuknr vh BNC-fiche over de vo bescherming volwassenen?", "reference"),
+    ("kamerstuk verwijzing terugkeerhubs", "reference"),
+    ("Welk nr. heeft het ontwerpbesluit tot wijz. vh Instellingsbesluit ATR?", "reference"),
+    ("In welk kamerstuk staat het nonpaper over detentie?", "reference"),
+    ("vindplaats BNC-fiche bescherming volwassenen", "reference"),
+    ("What is the document number of the BNC fiche on vulnerable adults?", "reference"),
+    # A paper the question cites itself, or a count, is no reference asked.
+    ("Van welke datum is de koninklijke boodschap bij het wetsvoorstel (TK 36450, nr. 1)?", "date"),
+    ("What number of member states signed the convention?", "other"),
+    ("Hoeveel kamerstukken zijn er over de Instellingswet ATR?", "number"),
+])
+def test_a_papers_number_is_asked_as_a_reference(question, answer_type):
+    assert analyse(question).answer_type == answer_type
+
+
+def test_a_reference_is_a_papers_number_not_any_figure():
+    q = analyse("kamerstuknummer BNC-fiche bescherming volwassenen")
+    assert has_fact(q, "Kamerstukken II 2022/23, 22 112, nr. 3739.")
+    assert has_fact(q, "Non-paper, bijlage bij de Geannoteerde Agenda, Kamerstuk 32 317, nr. 872.")
+    assert has_fact(q, "EU-begroting 2016: Aanvullende begroting vier en vijf - 21501-03-99")
+    assert has_fact(q, "in verband met de verlenging van de termijn van het adviescollege, nr. WJZ/87203799")
+    assert not has_fact(q, "Uw Kamer is via een BNC-fiche over deze mededeling geïnformeerd.")
+    assert not has_fact(q, "In 2025 kwamen 72,791 migranten aan; 3 december 2025 is de mededeling gepubliceerd.")
+    # The paper the question names is no answer to it.
+    cited = analyse("Welk nummer heeft de brief bij 21501-02, nr. 3121?")
+    assert not has_fact(cited, "Motie van het lid Ceder, 21501-02, nr. 3121.")
+
