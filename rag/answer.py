@@ -443,7 +443,7 @@ class Answerer:
             return None
         cited = [Citation(n, chunk, score=1.0) for n, chunk in enumerate(told.chunks, start=1)]
         answer = Answer(q.asked, told.text, True, "letterhead", q.language, cited,
-                        answer_type="date" if told.asked == "date" else "person")
+                        answer_type={"date": "date", "reference": "reference"}.get(told.asked, "person"))
         answer.hits = hits
         return answer
 

@@ -25,7 +25,7 @@ from rag.dates import long_date
 from rag.documents import Chunk
 from rag.kind import LETTER_KINDS, asked_kinds
 from rag.language import detect_language
-from rag.question import MONTH_NAMES, asked_years, dutch_words, month_number
+from rag.question import MONTH_NAMES, REFERENCE_ASKED, asked_years, dutch_words, month_number
 
 # The document's own acts, done: sent, signed, dated, tabled, received, with the commonest slips
 # ("ingedient", "verstuurt"). Not "aangenomen" (a vote, which the text may tell) nor "uitgebracht"
@@ -112,7 +112,7 @@ def _names_document(question: str, language: str) -> bool:
 
 def asks_letter_fact(question: str) -> str | None:
     """``date`` when ``question`` asks when a document was sent, signed or tabled, ``signatories``
-    when it asks who signed or sent it; None otherwise.
+    when it asks who signed or sent it, ``reference`` when it asks its number; None otherwise.
 
     Example:
         >>> asks_letter_fact("On what date was the ATR's 2025 work programme sent to the House?")
@@ -124,6 +124,8 @@ def asks_letter_fact(question: str) -> str | None:
     if _TO_COME.search(question) or _SIGNED_OTHER.search(question) or _OTHER_LETTER.search(question) \
             or not _names_document(question, language):
         return None
+    if REFERENCE_ASKED.search(question):
+        return "reference"  # "kamerstuknummer MvT Instellingswet ATR": the paper's own number
     if _SIGNER.search(question) or (_WHO.search(question) and _SIGNED.search(question)):
         return "signatories"  # "Wie heeft de brief ondertekend en wanneer?": who, and its letter's date with it
     if _WHEN.search(question):
@@ -266,6 +268,14 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         # No letter of the kind or day named among the best ranked: not another letter's date or
         # signatories. The nader rapport has a date of its own, which its text gives.
         return None
+    if asked == "reference":
+        number = kamerstuk_number(best.doc_id)
+        if number is None:
+            return None  # a paper not named by its number: what its text says is read instead
+        name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
+        said = (f"{name} is Kamerstuk {number[0]}, nr. {number[1]}." if language == "nl"
+                else f"{name} is parliamentary paper (Kamerstuk) {number[0]}, no. {number[1]}.")
+        return LetterFact(asked, f"{said} [1]", [_first_chunk(best, by_doc)])
     if asked == "date":
         if not best.date or best.kind in _UNSIGNED_KINDS or "…" in (best.title or "") \
                 or (best.kind in _MEMO_KINDS and _SIGNING.search(question)):
@@ -283,6 +293,24 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
     if not senders:
         return None
     return LetterFact(asked, f"{_signed_by(best, language, ', '.join(senders))} [1]", [_first_chunk(best, by_doc)])
+
+
+# The name a Kamerstuk has on officielebekendmakingen.nl: "kst-32317-995", "kst-21501-02-3121".
+_KAMERSTUK_ID = re.compile(r"^kst-(\d{2})(\d{3})((?:-[0-9A-Z]{1,4})?)-(\d+)$", re.IGNORECASE)
+
+
+def kamerstuk_number(doc_id: str) -> tuple[str, str] | None:
+    """The dossier and number of the Kamerstuk ``doc_id`` names, as the papers write them; None
+    for a letter not named so.
+
+    Example:
+        >>> kamerstuk_number("kst-21501-02-3121")
+        ('21 501-02', '3121')
+        >>> kamerstuk_number("llm13_regeerprogramma-2024") is None
+        True
+    """
+    m = _KAMERSTUK_ID.match(doc_id)
+    return (f"{m.group(1)} {m.group(2)}{m.group(3)}", m.group(4)) if m else None
 
 
 def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],

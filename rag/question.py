@@ -110,15 +110,16 @@ _NOT_AUX = (r"(?!(?:do|did|does|are|were|is|was|can|could|should|must|will|would
 # What kind of fact a question asks for, tried in this order; the first that matches wins.
 # Strong patterns hold in any question; weak ones are topic words ("budget", "aantal")
 # that say what is asked only in terse questions without a question word.
+# Which parliamentary paper: "kamerstuknummer non-paper detentie", "Welk nr. heeft het ontwerpbesluit?",
+# "vindplaats BNC-fiche", "What is the document number of ...?". Not a count ("what number of").
+REFERENCE_ASKED = re.compile(
+    r"\bkamerstuk(?:ken)?(?:nummer|nr\b\.?)|^\s*kamerstuk\b|\bvindplaats\b|"
+    r"\b(?:welk|welke|what|which)\s+(?:[\w-]+\s+)?(?:kamerstuk|(?:document|dossier|volg)?nummer|nr\b\.?|reference|"
+    r"kenmerk)(?=[\s?]|$)(?!\s+of\b)|\b(?:document|dossier|kamerstuk|parliamentary paper)\s+(?:number|reference)\b",
+    re.I)
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
-    # Which parliamentary paper: "kamerstuknummer non-paper detentie", "Welk nr. heeft het ontwerpbesluit?",
-    # "vindplaats BNC-fiche", "What is the document number of ...?". Not a count ("what number of").
-    ("reference", re.compile(
-        r"\bkamerstuk(?:ken)?(?:nummer|nr\b\.?)|^\s*kamerstuk\b|\bvindplaats\b|"
-        r"\b(?:welk|welke|what|which)\s+(?:[\w-]+\s+)?(?:kamerstuk|(?:document|dossier|volg)?nummer|nr\b\.?|reference|"
-        r"kenmerk)(?=[\s?]|$)(?!\s+of\b)|\b(?:document|dossier|kamerstuk|parliamentary paper)\s+(?:number|reference)\b",
-        re.I)),
+    ("reference", REFERENCE_ASKED),
     ("amount", re.compile(
         r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)(?![\w-])|\b(omvang|hoogte) (van )?(de |het )?(\w+ ){0,3}(lening|krediet|subsidie|bijdrage|budget)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"

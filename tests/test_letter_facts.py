@@ -31,6 +31,11 @@ from rag.letter_facts import asked_office, asks_letter_fact
     ("Which member states signed the joint letter?", None),
     # Who and when: the signatories, with the letter's date.
     ("Who signed the letter and when?", "signatories"),
+    # A paper's own number; not that of a paper it cites ("het nonpaper", "het BNC-fiche" are no indexed kind).
+    ("kamerstuknummer MvT Instellingswet ATR", "reference"),
+    ("welk nummer heeft de motie Ceder", "reference"),
+    ("What is the document number of the explanatory memorandum to the ATR bill?", "reference"),
+    ("kamerstuknummer non-paper voortgezet crimineel handelen detentie", None),
 ])
 def test_what_a_question_asks_of_the_letterhead(question, asked):
     assert asks_letter_fact(question) == asked
@@ -60,6 +65,21 @@ def test_the_letterhead_answers_when_and_by_whom_a_letter_was_sent(answerer, que
     a = answerer.ask(question)
     assert a.answered and a.mode == "letterhead" and said in a.answer
     assert [c.chunk.doc_id for c in a.citations] == [doc] and a.answer.endswith("[1]")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, said, doc", [
+    ("kamerstuknummer MvT Instellingswet ATR", "De memorie van toelichting is Kamerstuk 36 450, nr. 3.", "kst-36450-3"),
+    ("welk nummer heeft de motie Ceder over Gaza", "De motie is Kamerstuk 21 501-02, nr. 3121.", "kst-21501-02-3121"),
+    ("Wat is het kamerstuknummer van de geannoteerde agenda JBZ-Raad maart 2026?",
+     "De geannoteerde agenda is Kamerstuk 32 317, nr. 995.", "kst-32317-995"),
+    ("What is the document number of the explanatory memorandum to the ATR bill?",
+     "The explanatory memorandum is parliamentary paper (Kamerstuk) 36 450, no. 3.", "kst-36450-3"),
+])
+def test_a_papers_own_number_is_read_off_its_name(answerer, question, said, doc):
+    a = answerer.ask(question)
+    assert a.answered and a.mode == "letterhead" and a.answer_type == "reference"
+    assert a.answer == f"{said} [1]" and [c.chunk.doc_id for c in a.citations] == [doc]
 
 
 @pytest.mark.slow
