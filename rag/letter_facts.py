@@ -1,5 +1,5 @@
-"""When a letter was written and who signed it: its letterhead, which parsing lifts into the
-metadata of every chunk (``date``, ``senders``) and out of the text that is quoted.
+"""When a letter was written, who signed it and its Kamerstuk number: its letterhead, which parsing
+lifts into the metadata of every chunk (``date``, ``senders``, the id) and out of the text that is quoted.
 
 "Wanneer is de brief over het werkprogramma ATR verstuurd?" is answered by the date of the
 letter the question's topic retrieves, cited to that letter: its sentences never say it. Only a
@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from rag.dates import long_date
 from rag.documents import Chunk
 from rag.kind import LETTER_KINDS, asked_kinds
-from rag.language import detect_language
-from rag.question import MONTH_NAMES, REFERENCE_ASKED, asked_years, dutch_words, month_number
+from rag.language import DUTCH, ENGLISH, detect_language
+from rag.question import MONTH_NAMES, asked_years, asks_reference, dutch_words, month_number
 
 # The document's own acts, done: sent, signed, dated, tabled, received, with the commonest slips
 # ("ingedient", "verstuurt"). Not "aangenomen" (a vote, which the text may tell) nor "uitgebracht"
@@ -124,8 +124,6 @@ def asks_letter_fact(question: str) -> str | None:
     if _TO_COME.search(question) or _SIGNED_OTHER.search(question) or _OTHER_LETTER.search(question) \
             or not _names_document(question, language):
         return None
-    if REFERENCE_ASKED.search(question):
-        return "reference"  # "kamerstuknummer MvT Instellingswet ATR": the paper's own number
     if _SIGNER.search(question) or (_WHO.search(question) and _SIGNED.search(question)):
         return "signatories"  # "Wie heeft de brief ondertekend en wanneer?": who, and its letter's date with it
     if _WHEN.search(question):
@@ -133,6 +131,8 @@ def asks_letter_fact(question: str) -> str | None:
     m = _DATE_OF.search(question)
     if m and (asked_kinds(m.group(1), language) or _DOCUMENT_NOUN.fullmatch(m.group(1))):
         return "date"
+    if asks_reference(question) and not _CITED_PAPER.search(question) and not _KENMERK.search(question):
+        return "reference"  # "kamerstuknummer MvT Instellingswet ATR": the paper's own number
     return None
 
 
@@ -188,8 +188,8 @@ _DOCUMENT = {"nl": "Het document", "en": "The document"}
 
 @dataclass
 class LetterFact:
-    """What a question asks of a letter's letterhead (``date``, ``signatories`` or the holder of an
-    ``office``), as said with citation markers, and the chunks the markers cite, [1] first."""
+    """What a question asks of a letter's letterhead (``date``, ``signatories``, its ``reference`` or the
+    holder of an ``office``), as said with citation markers, and the chunks the markers cite, [1] first."""
 
     asked: str
     text: str
@@ -239,9 +239,9 @@ def _dated(chunk: Chunk, day: int, month: int, year: int | None) -> bool:
 
 
 def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[str, list[Chunk]]) -> LetterFact | None:
-    """The date or signatories ``question`` asks of the letter it is about, or who held the office
-    it asks, read off the metadata of its chunks; None when it asks none of these, or the letterhead
-    does not give it (the normal answer path then reads the text).
+    """The date, signatories or Kamerstuk number ``question`` asks of the letter it is about, or who
+    held the office it asks, read off the metadata of its chunks; None when it asks none of these, or
+    the letterhead does not give it (the normal answer path then reads the text).
 
     Args:
         question: As typed.
@@ -270,11 +270,13 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
         return None
     if asked == "reference":
         number = kamerstuk_number(best.doc_id)
-        if number is None:
-            return None  # a paper not named by its number: what its text says is read instead
+        if number is None or not kinds or not _names_all_in(question, language, by_doc.get(best.doc_id) or [best]):
+            # A paper not named by its number, a paper named by no kind ("the document number of ..."),
+            # or not the one the question names: what the text says is read instead.
+            return None
         name = _NAMES[language].get(best.kind or "", _DOCUMENT[language])
         said = (f"{name} is Kamerstuk {number[0]}, nr. {number[1]}." if language == "nl"
-                else f"{name} is parliamentary paper (Kamerstuk) {number[0]}, no. {number[1]}.")
+                else f"{name} is Kamerstuk {number[0]}, no. {number[1]}.")
         return LetterFact(asked, f"{said} [1]", [_first_chunk(best, by_doc)])
     if asked == "date":
         if not best.date or best.kind in _UNSIGNED_KINDS or "…" in (best.title or "") \
@@ -295,8 +297,17 @@ def letter_fact(question: str, language: str, ranked: list[Chunk], by_doc: dict[
     return LetterFact(asked, f"{_signed_by(best, language, ', '.join(senders))} [1]", [_first_chunk(best, by_doc)])
 
 
-# The name a Kamerstuk has on officielebekendmakingen.nl: "kst-32317-995", "kst-21501-02-3121".
-_KAMERSTUK_ID = re.compile(r"^kst-(\d{2})(\d{3})((?:-[0-9A-Z]{1,4})?)-(\d+)$", re.IGNORECASE)
+# The name a Kamerstuk has on officielebekendmakingen.nl: "kst-32317-995", "kst-21501-02-3121", "kst-36200-VI-5".
+_KAMERSTUK_ID = re.compile(r"^kst-(\d{2})(\d{3})(?:-(\d{1,4}|[A-Z]{1,6}))?-(\d+)$", re.IGNORECASE)
+# Papers a letter cites but is not: their numbers stand in its text or footnotes, not in its letterhead.
+_CITED_PAPER = re.compile(r"\b(?:\w*fiche|non-?paper|nonpaper|voorstel|proposal|mededeling|communication|com|"
+                          r"rapport|report|verordening|regulation|richtlijn|directive)\b", re.IGNORECASE)
+# A letter's "kenmerk" is its sender's reference, which its text gives, not its Kamerstuk number.
+_KENMERK = re.compile(r"\b(?:kenmerk|referentie|reference)\b", re.IGNORECASE)
+# Words of a question that say which paper, not what is asked of it.
+_NOT_A_NAME = re.compile(r"^(?:kamerstuk\w*|kst|nummer|nr|welk|welke|heeft|hebben|wat|what|which|number|document|"
+                         r"reference|paper|vindplaats|kenmerk|dossier\w*|the|het|van|over|does|have|has)$",
+                         re.IGNORECASE)
 
 
 def kamerstuk_number(doc_id: str) -> tuple[str, str] | None:
@@ -304,13 +315,28 @@ def kamerstuk_number(doc_id: str) -> tuple[str, str] | None:
     for a letter not named so.
 
     Example:
-        >>> kamerstuk_number("kst-21501-02-3121")
-        ('21 501-02', '3121')
+        >>> kamerstuk_number("kst-21501-02-3121"), kamerstuk_number("kst-36200-VI-5")
+        (('21 501-02', '3121'), ('36 200 VI', '5'))
         >>> kamerstuk_number("llm13_regeerprogramma-2024") is None
         True
     """
     m = _KAMERSTUK_ID.match(doc_id)
-    return (f"{m.group(1)} {m.group(2)}{m.group(3)}", m.group(4)) if m else None
+    if not m:
+        return None
+    part = m.group(3) or ""
+    dossier = f"{m.group(1)} {m.group(2)}" + (f"-{part}" if part.isdigit() else f" {part.upper()}" if part else "")
+    return dossier, m.group(4)
+
+
+def _names_all_in(question: str, language: str, chunks: list[Chunk]) -> bool:
+    """Does the letter of ``chunks`` hold every word ``question`` names it by, other than its kind
+    ("welk nummer heeft de motie Paternotte?" is not the motion Ceder)? An English question's
+    words are read only where capitalised (a name, "ATR"): the letter is Dutch."""
+    text = " ".join([chunks[0].title or "", chunks[0].senders or ""] + [c.text for c in chunks]).lower()
+    words = [w for w in re.findall(r"[^\W\d_][\w-]{2,}", question)
+             if not _NOT_A_NAME.match(w) and not asked_kinds(w, language) and not _DOCUMENT_NOUN.fullmatch(w)
+             and (language == "nl" or w[0].isupper()) and w.lower() not in DUTCH | ENGLISH]
+    return all(w.lower() in text for w in words)
 
 
 def _office_holder(office: tuple[bool, str], language: str, ranked: list[Chunk],

@@ -110,16 +110,8 @@ _NOT_AUX = (r"(?!(?:do|did|does|are|were|is|was|can|could|should|must|will|would
 # What kind of fact a question asks for, tried in this order; the first that matches wins.
 # Strong patterns hold in any question; weak ones are topic words ("budget", "aantal")
 # that say what is asked only in terse questions without a question word.
-# Which parliamentary paper: "kamerstuknummer non-paper detentie", "Welk nr. heeft het ontwerpbesluit?",
-# "vindplaats BNC-fiche", "What is the document number of ...?". Not a count ("what number of").
-REFERENCE_ASKED = re.compile(
-    r"\bkamerstuk(?:ken)?(?:nummer|nr\b\.?)|^\s*kamerstuk\b|\bvindplaats\b|"
-    r"\b(?:welk|welke|what|which)\s+(?:[\w-]+\s+)?(?:kamerstuk|(?:document|dossier|volg)?nummer|nr\b\.?|reference|"
-    r"kenmerk)(?=[\s?]|$)(?!\s+of\b)|\b(?:document|dossier|kamerstuk|parliamentary paper)\s+(?:number|reference)\b",
-    re.I)
 _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", re.compile(r"^\s*(waarom|why)\b|\bom welke reden\b|\bfor what reason\b", re.I)),
-    ("reference", REFERENCE_ASKED),
     ("amount", re.compile(
         r"\bhoe ?veel (geld|euro|eur|kost|kosten|bedraagt|subsidie|budget|financiering)(?![\w-])|\b(omvang|hoogte) (van )?(de |het )?(\w+ ){0,3}(lening|krediet|subsidie|bijdrage|budget)\b|\bwat kost\b|\bwat (gaat|gaan|zal|zullen)\b.*\bkosten\s*\??\s*$|"
         r"\bhoe (groot|hoog) (is|zijn|was|waren|wordt) (de|het) (\w+ ){0,3}(\w*begroting|\w*budget|\w*bedrag|kosten|subsidie|bijdrage|lening|krediet)\b|"
@@ -667,7 +659,8 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
     terse = False  # a yes/no question without a verb first
     if not yes_no:
         weak = [] if _QUESTION_WORD.search(text) else _WEAK_TYPES
-        answer_type = next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
+        answer_type = "reference" if asks_reference(text) else \
+            next((name for name, pattern in _STRONG_TYPES + weak if pattern.search(text)), "other")
         if answer_type == "other" and (_terse_act(text) or _terse_yes_no(text)):
             answer_type, yes_no = "yes_no", True  # terse: "motie Ceder Gaza aangenomen?", "wet al gestemd?"
             terse = True
@@ -2081,9 +2074,42 @@ def _has_claim_figure(sentence: str, question: Question) -> bool:
 
 
 # A parliamentary paper's reference: "Kamerstuk 32 317, nr. 872", "Kamerstukken II 2022/23, 22 112, nr. 3739",
-# "21501-02, nr. 3121", "nr. WJZ/87203799", a decision list's "EU-begroting 2016 ... - 21501-03-99".
-_REFERENCE = re.compile(r"\b\d{2}\s?\d{3}(?:-[\dA-Z]{1,4}){0,2}(?:\s+[A-Z]{1,4})?,\s*nr\.\s*\d+|"
-                        r"\bnr\.\s*[A-Z]{2,}[\w/.-]*\d{3,}|(?<![\w.,/-])\d{5}(?:-[\dA-Z]{1,4}){1,2}(?![\w,/-])")
+# "36 600 XVIII, nrs. 5 en 6", "Kamerstuk 22 112-4030", "21501-02, nr. 3121", "nr. WJZ/87203799", "Ons kenmerk
+# 2024-0000012345", "2024Z01234", "Stb. 2024, 123", "COM(2025) 101", "No. W18.23.00028/IV", a decision list's
+# "- 21501-03-99". Not a range or an amount: "12000-15 000", "€ 21501-02 miljoen".
+_REFERENCE = re.compile(
+    r"\b\d{2}\s?\d{3}(?:-[\dA-Z]{1,5}|\s[IVXL]{1,6}\b){0,2},?\s*nrs?\b\.?\s*\d+|\bkamerstuk(?:ken)?\s+(?:I{1,2}\s+)?"
+    r"(?:\d{4}/\d{2},?\s*)?\d{2}\s?\d{3}\b|\bnrs?\.\s*[A-Z]{2,}[\w/.-]*\d{3,}|\bkenmerk:?\s+[\w/.-]*\d{3,}[\w/.-]*|"
+    r"\b(?:Stb|Stcrt)\.\s*\d{4},?\s*(?:nr\.\s*)?\d+|\b(?:COM|SWD|JOIN|C)\s?\(\d{4}\)\s?\d+|\b\d{4}Z\d{5}\b|"
+    r"\bW\d{2}\.\d{2}\.\d{4,5}/[IVX]+\b|"  # the Raad van State's number: "No. W18.23.00028/IV"
+    r"(?<![\w.,/€-])(?<!€ )\d{5}(?:-[\dA-Z]{1,4}){1,2}(?![\w,/-]|\s\d)", re.I)
+# The papers whose number is asked, and the ways staff ask it: "kamerstuknummer non-paper detentie", "Welk nr.
+# heeft het ontwerpbesluit?", "nummer motie ceder?", "vindplaats BNC-fiche", "What is the document number of
+# ...?". Not another number ("Onder welk nummer staat de verordening op de agenda?", "welk nummer artikel 5"),
+# "kenmerk" as a trait ("Welk belangrijk kenmerk heeft de verordening?"), nor "reference" as an adjective.
+_PAPER = (r"(?:kamerstuk\w*|kst|moties?|amendement\w*|\w*brief|\w*fiche|\w*besluit|nota|nvw|mvt|memorie|wetsvoorstel|"
+          r"wv|advies|stuk|non-?paper|paper|motions?|amendments?|letter|bill|decree|memorandum|document)")
+_REFERENCE_ASKED = re.compile(
+    r"\bkamerstuk[- ]?(?:nummer|nr\b\.?)|\bkst[- ]?(?:nummer|nr\b\.?)|\b(?:dossier|document|zaak)nummer\b|"
+    r"\bvindplaats\b|\bkamerstuk\s*verwijzing\b|\bwelk\s+kamerstuk\b|"
+    rf"\b(?:welk|welke|wat is het|wat is de)\s+(?:nummer|nr\b\.?|kenmerk|referentie)\b(?=.*\b{_PAPER}\b)|"
+    rf"\b(?:nummer|nr\b\.?|kenmerk)\s+(?:van\s+)?(?:(?:de|het|dit|deze|die)\s+)?{_PAPER}\b|"
+    r"\b(?:document|reference|paper|file|dossier|kamerstuk)\s+(?:number|no\b\.?)|"
+    rf"\bwhat\s+number\s+(?:does|did|has|is)\s+(?:the|this|that)\s+{_PAPER}\b", re.I)
+
+
+def asks_reference(text: str) -> bool:
+    """Does a question ask for a paper's number? Not when it gives one itself ("Wie heeft de MvT
+    (kamerstuknr 36450-3) ondertekend?") or asks why.
+
+    Example:
+        >>> [asks_reference(q) for q in ("nummer motie ceder?", "kamerstuknr vh BNC-fiche volwassenen",
+        ...  "Welk kenmerk heeft de brief?", "Welk belangrijk kenmerk heeft de verordening?",
+        ...  "Wanneer is de motie met kamerstuknummer 21501-02 nr 3121 ingediend?")]
+        [True, True, True, False, False]
+    """
+    return bool(_REFERENCE_ASKED.search(text)) and not _REFERENCE.search(text) \
+        and not re.search(r"\b\d{2}\s?\d{3}\b", text) and not re.match(r"\s*(waarom|why)\b", text, re.I)
 
 
 def _has_reference(sentence: str, question: Question) -> bool:
@@ -2096,7 +2122,20 @@ def _has_reference(sentence: str, question: Question) -> bool:
         False
     """
     asked = re.sub(r"\s", "", question.text)
-    return any(re.sub(r"\s", "", m.group(0)) not in asked for m in _REFERENCE.finditer(sentence))
+    return any(re.sub(r"\s", "", m.group(0)) not in asked and not _of_another_paper(sentence[:m.start()], question)
+               for m in _REFERENCE.finditer(sentence))
+
+
+_PAPER_RE = re.compile(rf"\b{_PAPER}\b", re.I)
+
+
+def _of_another_paper(before: str, question: Question) -> bool:
+    """Is a reference the number of a paper named just before it that the question does not name?
+    "kamerstuknummer regeerprogramma" is not answered by "per motie van het lid Dassen (Kamerstuk
+    36 471, nr. 91)"."""
+    named = _PAPER_RE.findall(before[-60:])
+    asked = question.text.lower()
+    return bool(named) and not any(n.lower()[:5] in asked for n in named)
 
 
 FACT_CHECKS = {

@@ -36,6 +36,11 @@ from rag.letter_facts import asked_office, asks_letter_fact
     ("welk nummer heeft de motie Ceder", "reference"),
     ("What is the document number of the explanatory memorandum to the ATR bill?", "reference"),
     ("kamerstuknummer non-paper voortgezet crimineel handelen detentie", None),
+    # A paper the letter cites, a sender's own reference, a question that gives the number itself.
+    ("What is the document number of the BNC fiche on vulnerable adults?", None),
+    ("Welk kenmerk heeft het advies van de Raad van State?", None),
+    ("Wanneer is de motie met kamerstuknummer 21501-02 nr 3121 ingediend?", "date"),
+    ("Wie heeft de MvT (kamerstuknr 36450-3) ondertekend?", "signatories"),
 ])
 def test_what_a_question_asks_of_the_letterhead(question, asked):
     assert asks_letter_fact(question) == asked
@@ -74,12 +79,26 @@ def test_the_letterhead_answers_when_and_by_whom_a_letter_was_sent(answerer, que
     ("Wat is het kamerstuknummer van de geannoteerde agenda JBZ-Raad maart 2026?",
      "De geannoteerde agenda is Kamerstuk 32 317, nr. 995.", "kst-32317-995"),
     ("What is the document number of the explanatory memorandum to the ATR bill?",
-     "The explanatory memorandum is parliamentary paper (Kamerstuk) 36 450, no. 3.", "kst-36450-3"),
+     "The explanatory memorandum is Kamerstuk 36 450, no. 3.", "kst-36450-3"),
 ])
 def test_a_papers_own_number_is_read_off_its_name(answerer, question, said, doc):
     a = answerer.ask(question)
     assert a.answered and a.mode == "letterhead" and a.answer_type == "reference"
     assert a.answer == f"{said} [1]" and [c.chunk.doc_id for c in a.citations] == [doc]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    # No indexed motion is Paternotte's: the motion Ceder's number is no answer to it.
+    "Welk nummer heeft de motie Paternotte?",
+    # The fiche is only cited by the agenda: the agenda's own number is no answer to it.
+    "Welk kamerstuknummer heeft het BNC-fiche waarnaar de geannoteerde agenda verwijst?",
+    "What is the document number of the BNC fiche on vulnerable adults?",
+])
+def test_a_paper_the_letters_only_cite_or_do_not_hold_is_not_given_their_number(answerer, question):
+    a = answerer.ask(question)
+    assert a.mode != "letterhead" and a.answer_type == "reference"
+    assert "32 317, nr. 995" not in a.answer and "3121" not in a.answer
 
 
 @pytest.mark.slow

@@ -1394,10 +1394,20 @@ def test_what_was_concluded_is_asked_as_an_outcome_and_told_as_a_result():
     ("In welk kamerstuk staat het nonpaper over detentie?", "reference"),
     ("vindplaats BNC-fiche bescherming volwassenen", "reference"),
     ("What is the document number of the BNC fiche on vulnerable adults?", "reference"),
-    # A paper the question cites itself, or a count, is no reference asked.
+    ("nummer motie ceder?", "reference"),
+    ("Wat is het nummer van de motie Ceder?", "reference"),
+    ("What number does the motion have?", "reference"),
+    ("Welk kenmerk heeft de brief?", "reference"),
+    # A paper the question cites itself, a count, another number, "kenmerk" as a trait, "reference"
+    # as an adjective: no paper's number asked.
     ("Van welke datum is de koninklijke boodschap bij het wetsvoorstel (TK 36450, nr. 1)?", "date"),
+    ("Wanneer is de motie met kamerstuknummer 21501-02 nr 3121 ingediend?", "date"),
     ("What number of member states signed the convention?", "other"),
     ("Hoeveel kamerstukken zijn er over de Instellingswet ATR?", "number"),
+    ("Onder welk nummer staat de verordening op de agenda?", "other"),
+    ("Welk nummer heeft artikel 5?", "other"),
+    ("Welk belangrijk kenmerk heeft de nieuwe verordening?", "other"),
+    ("What reference date is used for the return figures?", "other"),
 ])
 def test_a_papers_number_is_asked_as_a_reference(question, answer_type):
     assert analyse(question).answer_type == answer_type
@@ -1406,12 +1416,22 @@ def test_a_papers_number_is_asked_as_a_reference(question, answer_type):
 def test_a_reference_is_a_papers_number_not_any_figure():
     q = analyse("kamerstuknummer BNC-fiche bescherming volwassenen")
     assert has_fact(q, "Kamerstukken II 2022/23, 22 112, nr. 3739.")
-    assert has_fact(q, "Non-paper, bijlage bij de Geannoteerde Agenda, Kamerstuk 32 317, nr. 872.")
+    nonpaper = analyse("kamerstuknummer non-paper voortgezet crimineel handelen")
+    assert has_fact(nonpaper, "Non-paper, bijlage bij de Geannoteerde Agenda, Kamerstuk 32 317, nr. 872.")
+    # ... which is the non-paper's number, not the fiche's.
+    assert not has_fact(q, "Non-paper, bijlage bij de Geannoteerde Agenda, Kamerstuk 32 317, nr. 872.")
     assert has_fact(q, "EU-begroting 2016: Aanvullende begroting vier en vijf - 21501-03-99")
     assert has_fact(q, "in verband met de verlenging van de termijn van het adviescollege, nr. WJZ/87203799")
     assert not has_fact(q, "Uw Kamer is via een BNC-fiche over deze mededeling geïnformeerd.")
     assert not has_fact(q, "In 2025 kwamen 72,791 migranten aan; 3 december 2025 is de mededeling gepubliceerd.")
-    # The paper the question names is no answer to it.
-    cited = analyse("Welk nummer heeft de brief bij 21501-02, nr. 3121?")
-    assert not has_fact(cited, "Motie van het lid Ceder, 21501-02, nr. 3121.")
+    for form in ("Kamerstuk 36 450 nr. 3", "32 317, Nr. 872", "36 600 XVIII, nrs. 5 en 6", "Stb. 2024, 123",
+                 "COM(2025) 101", "2024Z01234", "Ons kenmerk 2024-0000012345", "No. W18.23.00028/IV"):
+        assert has_fact(q, form), form
+    for figure in ("tussen 12000-15 000 euro", "Het budget is € 21501-02 miljoen",
+                   "32 317 aanvragen, nr. 3 op de lijst"):
+        assert not has_fact(q, figure), figure
+    # The number of another paper named just before it: "kamerstuknummer regeerprogramma" is not the motion's.
+    program = analyse("kamerstuknummer regeerprogramma")
+    assert not has_fact(program, "De Tweede Kamer heeft per motie van het lid Dassen (Kamerstuk 36 471, nr. 91) "
+                                 "verzocht")
 
