@@ -148,6 +148,9 @@ def test_a_papers_number_is_answered_with_the_footnote_that_gives_it(answerer):
     b = answerer.ask("kamerstuknummer BNC-fiche drugsstrategie")
     assert b.answer_type == "reference" and not b.answered and b.reason == "fact_missing"
     assert b.answer == FACT_MISSING["nl"].format(fact=FACT_NAMES["nl"]["reference"])
+    # The Regeerprogramma has no Kamerstuk number; the motion it names beside one is another paper.
+    c = answerer.ask("kamerstuknummer regeerprogramma")
+    assert c.answer_type == "reference" and "36 471, nr. 91" not in c.answer
 
 
 def test_a_question_for_the_legal_basis_is_answered_with_the_article(answerer):
