@@ -53,7 +53,6 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
                           stance_sentence, with_stance)
 from rag.expand import WORD_RE
 from rag.followup import Reading, read_followup
-from rag.language import detect_language
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
                           STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
                           check_question, dated_otherwise, has_fact, in_dutch, month_number, named_months, names_actor,
@@ -293,7 +292,7 @@ class Answerer:
         if known is None:
             # One edit only, of a long word: two edits turn a paraphrase's own word ("Kameruitspraak")
             # into some other word of the letters.
-            corrected = {typed: word for typed, word in expander.expand(text, english=detect_language(text) == "en").corrected.items()
+            corrected = {typed: word for typed, word in self.retriever.expand(text, expander).corrected.items()
                          if len(typed) >= 8 and Levenshtein.distance(typed, word) == 1}
             known = WORD_RE.sub(lambda m: corrected.get(m.group(0).lower(), m.group(0)), text) if corrected else text
             spelt[text] = known

@@ -335,7 +335,7 @@ def _names_all_in(question: str, language: str, chunks: list[Chunk]) -> bool:
     text = " ".join([chunks[0].title or "", chunks[0].senders or ""] + [c.text for c in chunks]).lower()
     words = [w for w in re.findall(r"[^\W\d_][\w-]{2,}", question)
              if not _NOT_A_NAME.match(w) and not asked_kinds(w, language) and not _DOCUMENT_NOUN.fullmatch(w)
-             and (language == "nl" or w[0].isupper()) and w.lower() not in DUTCH | ENGLISH]
+             and (language == "nl" or w[0].isupper()) and w.lower() not in DUTCH and w.lower() not in ENGLISH]
     return all(w.lower() in text for w in words)
 
 

@@ -215,9 +215,10 @@ class Retriever:
         self.refresh()
         return True
 
-    def expand(self, query: str) -> Expansion:
-        """The question with the letters' abbreviations and corrected spellings added."""
-        return self.expander.expand(query, english=detect_language(query) == "en")
+    def expand(self, query: str, expander: QueryExpander | None = None) -> Expansion:
+        """The question with the letters' abbreviations and corrected spellings added, by
+        ``expander`` (one read earlier, so that a caller's reads agree) or the current one."""
+        return (expander or self.expander).expand(query, english=detect_language(query) == "en")
 
     def embed_query(self, query: str) -> np.ndarray:
         text = self.expand(query).text if self.weights.expand_dense else query
