@@ -911,3 +911,19 @@ def test_a_chunk_without_the_questions_rarest_word_is_not_preferred_over_the_bes
     a = answerer.ask("op welke datum stond het ao over dierenrechtenextremsime gepland")
     assert a.answered and "8 april 2009" in a.answer
     assert a.citations[0].chunk.doc_id == "ok01_besluitenlijst_2009-04-02"
+
+
+def test_a_figure_asked_by_its_noun_is_refused_where_the_passage_gives_none(answerer):
+    # The Regeerprogramma names the plastic levy, not its tariff; the JBZ agenda tells that the
+    # Commission published its visa strategy on 29 January, not which Commissioner presented it.
+    for question in ("tarief plasticheffing per kilo regeerprogramma",
+                     "Which European Commissioner presented the visa strategy on 29 January?"):
+        a = answerer.ask(question)
+        assert a.answer_type in ("number", "person") and not a.answered, question
+
+
+def test_will_it_happen_reads_the_thing_past_who_says_so(answerer):
+    # "vlgs het RP" is who says so; the Regeerprogramma tells "Er komt een Europawet".
+    a = answerer.ask("Komt er vlgs het RP een Europawet mbt informatievoorziening en procedures bij EU-wetgeving?")
+    assert a.answered and "Er komt een Europawet" in a.answer
+    assert a.citations[0].chunk.doc_id.startswith("llm13_regeerprogramma")

@@ -121,7 +121,6 @@ from rag.question import (PENDING, analyse, tells_a_result, asked_years, asks_re
         ("What is the maximum duration of the asylum border procedure?", "number"),
         ("maximale duur grensprocedure", "number"),
         ("Wat is de bijdrage van het ATR aan de vermindering van regeldruk?", "other"),
-        ("Welk tarief overdrachtsbelasting geldt voor beleggers?", "other"),
         ("Passen voor Oekraïners: tot wanneer geldig?", "date"),
         ("Zou je kunnen nagaan wanneer het instellingsbesluit ATR vervalt?", "date"),
         ("Chair's conclusions JHA council", "other"),
@@ -151,6 +150,24 @@ from rag.question import (PENDING, analyse, tells_a_result, asked_years, asks_re
         ("Omvang bilaterale lening DNB aan het IMF?", "amount"),
         ("steunde de vng in de internetconsultatie het permanent maken van het atr?", "yes_no"),
         ("Namen huidige leden ATR-college", "person"),
+        # Asked by a noun that names the kind of fact: a Commissioner is named, a founding year is a
+        # date, a tariff or rate a figure, an income threshold an amount.
+        ("Which European Commissioner presented the visa strategy?", "person"),
+        ("welke eurocommissaris gaat over migratie", "person"),
+        ("oprichtingsjaar Taskforce NOvA", "date"),
+        ("What is the founding year of the taskforce?", "date"),
+        ("tarief plasticheffing per kilo regeerprogramma", "number"),
+        ("Welk tarief geldt voor de planbatenheffing?", "number"),
+        ("Welk tarief overdrachtsbelasting geldt voor beleggers?", "number"),  # a figure: it may be a percentage
+        ("What target return rate does the Commission set?", "number"),
+        ("Welk minimuminkomen moeten kennismigranten verdienen?", "amount"),
+        ("salarisgrens kennismigranten", "amount"),
+        # The same words as a topic ask no figure.
+        ("Wat doet het kabinet voor lage inkomens?", "other"),
+        ("What is the rate of progress on the Pact?", "other"),
+        ("Welke commissie behandelt het voorstel?", "other"),
+        # "vind" typed for "vindt": a yes/no question, not a count for its "aantal".
+        ("vind nederland met de stijging van het aantal terugkeeroperaties dat terugkeer op orde is", "yes_no"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -1039,6 +1056,10 @@ def test_types_after_a_second_reader(question, answer_type):
     # Whether it will happen at all (a sentence of what will be answers it, one still weighing it does not).
     ("komt er een debat over de taser bij de politie?", "debat"),
     ("Komt er een evaluatie van de Woo?", "evaluatie"),  # a noun in -e
+    # Who says so, or an adverb, may stand before the thing.
+    ("Komt er vlgs het RP een Europawet mbt EU-wetgeving?", "europawet"),
+    ("komt er volgens de brief nog een evaluatie?", "evaluatie"),
+    ("komt er nu echt een debat over de taser?", "debat"),
     ("Is Rutte uiteindelijk naar Kyiv gegaan?", "rutte"),  # not the preposition
     # A plan asked with "daadwerkelijk" is answered by what will be, as any plan.
     ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", None),
