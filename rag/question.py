@@ -134,26 +134,36 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"one-off) ){0,3}(costs?|expenditure|spending)\b(?!\s+(?:drivers?|of living))|"
         r"\b(what|which) (\w+ ){0,2}(wage|fee|price)s?\b|\b(welk|welke|wat) (\w+ ){0,2}(uurtarief|uurloon|prijs)\b|"
         r"\b(costs?|funding|money|budget|spending|expenditure|price)\b.*\bamount(s|ed)? to\b|"
-        # A threshold in money: "welk minimuminkomen moeten ze verdienen", "salarisgrens kennismigranten",
-        # "What salary threshold applies?" (not a policy on incomes: "lage inkomens").
-        r"\bminimum(inkomen|salaris)\b|\b(inkomens|salaris|loon)(grens|eis|norm|criterium)\b|"
-        r"\b(income|salary|wage|earnings) (threshold|requirement|criterion|floor)s?\b|\bminimum (income|salary)\b", re.I)),
+        # A threshold in money, asked as the thing wanted: "welk minimuminkomen moeten ze verdienen",
+        # "salarisgrens kennismigranten", "What is the income requirement ...?" (not a topic: "Wat vindt NL
+        # van een Europees minimuminkomen?", "Welke landen hanteren een inkomenseis?").
+        r"(?:^\s*|\b(?:welk|welke|wat is het|wat is de|wat wordt het|wat wordt de|hoe hoog is het|hoe hoog is de)\s+)"
+        r"(?:\w+\s+)?(minimum(inkomen|salaris)|(inkomens|salaris|loon)(grens|eis|norm|criterium))\b|"
+        r"(?:^\s*|\b(?:what|which)(?:'s|’s| is| was| will be)?(?: the)?\s+)(?:\w+\s+)?(?:(?:income|salary|wage|earnings) "
+        r"(?:threshold|requirement|criterion|floor)|minimum (?:income|salary))\b(?!\s+(?:scheme|recommendation)s?\b)", re.I)),
     ("date", re.compile(
         r"^\s*(vanaf |tot |per |sinds |uiterlijk )?(wanneer|wnr)\b|\b(wanneer|wnr)\b|^\s*(since |until |by )?when\b|"
         r"\b(op|per) welke datum\b|\bwelke (datum|dag|maand)\b|\b(what|which) month\b|\b(what|which) day\b|\bin welk jaar\b|\bwhat date\b|\bwhich date\b|\b(in )?(what|which) year(?![-\w]|\s+(?:groups?|plans?|reports?|programmes?|budgets?|cohorts?)\b)|"
         r"\b(?!peil)\w*datum\b|"
-        # A year asked by its noun: "oprichtingsjaar Taskforce", "startjaar", "jaartal", "founding year".
-        r"\b(oprichtings|start|begin|eind|aanvangs|invoerings|instellings)jaar\b|\bjaartal\b|"
-        r"\b(founding|starting|start|launch) year\b|\byear of (its )?(foundation|founding|establishment)\b|\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
+        # A year asked by its noun, as the thing wanted: "oprichtingsjaar Taskforce", "wat is het startjaar",
+        # "What is the founding year ...?" (not which year is meant: "Hoeveel deelnemers in het startjaar?").
+        r"(?:^\s*|\b(?:welk|wat is het|wat was het|wat wordt het)\s+)((oprichtings|start|begin|eind|aanvangs|invoerings|"
+        r"instellings)jaar|jaartal)\b|(?:^\s*|\b(?:what|which)(?:'s|’s| is| was| will be)?(?: the| its)?\s+)"
+        r"((founding|starting|start|launch) year|year of (its )?(foundation|founding|establishment))\b|"
+        r"\b(the|its) date (of|on)\b|\bdeadline\b|\bgo-live\b|\bstartdatum\b|\bingangsdatum\b|\binwerkingtreding\b|\bwhen\b", re.I)),
     ("number", re.compile(
         r"\b(met welke meerderheid|(by|with) what majority|hoe groot was de meerderheid|hoeveel|hoe veel|how many|how much|percentage|procent|hoe (groot|hoog|vaak|lang)|hoevaak|how (large|high|often|long)|"
         r"welk (\w+ )?(deel|aandeel|percentage)|(what|which) (\w+ ){0,2}(share|proportion|percentage) of|"
         # A length of time asked by its noun, as "how long" asks it: "What is the maximum duration of ...?"
         r"(maximum|maximale|minimum|minimale) (duration|duur|looptijd)|(what|wat) (is|was|are) (the|de|het) (\w+ )?"
         r"(duration|length|duur) (of|van))\b|%|"
-        # A rate or tariff, in euros or as a percentage: "welk tarief geldt", "What target return rate ...?"
-        r"\b(welk|welke|wat is het|wat wordt het|wat was het)\s+(\w+\s+){0,2}\w*tarief\b|"
-        r"\b(what|which)(?:'s|’s| is| was| are| were| will be)?( the| its| their)?\s+(\w+\s+){0,2}rates?\b(?!\s+of\s+(?:progress|change)\b)", re.I)),
+        # A rate or tariff, in euros or as a percentage, asked as the thing wanted: "welk tarief geldt", "Wat is
+        # het btw-tarief op sport?", "What target return rate ...?" (not "Welke lidstaten hanteren een nultarief?",
+        # "What does the rate depend on?": no verb, and no plural that may be a verb, before it).
+        r"\b(welk|welke|wat is het|wat zijn de|wat wordt het|wat was het)\s+(\w+\s+)?[\w-]*tarie(f|ven)\b|"
+        r"\b(what|which)(?:'s|’s| is| was| are| were| will be)?(?: the| its| their)?\s+"
+        r"(?:(?!(?:do|does|did|is|was|are|were|will|would|can|could|should|shall|may|must|has|have|had)\b)[\w-]+(?<!s)\s+){0,2}"
+        r"(rates?|tariffs?)\b(?!\s+of\s+(?:progress|change|implementation|inflation|ratification)\b)", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
         # A kind of country in one word: "welke migratielanden", "welke buurlanden", "welke herkomstlanden".
@@ -194,7 +204,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(welke|which|what) (nieuwe |new |huidige |current )?(topman|topvrouw|voorzitter|directeur|griffier|rapporteur|"
         r"ambassadeur|woordvoerder|chair|chairman|chairperson|director|ambassador|spokesperson|ondertekenaar|signatory)\b|"
         # A member of the Commission, who is named ("Eurocommissaris Brunner"), unlike a minister (by ministry).
-        r"\b(welke|which|what) (europese |european |eu-?)?(eurocommissaris|commissaris|commissioner)\b|"
+        r"\b(welke|which|what) (europese |europees |european |eu[- ]?)?(euro-?)?(comm?iss?aris(sen)?|commissioners?)\b(?!['’]s)|"
         # "Welk lid van de Afdeling ...", "Which member of the Commission ...", not a paragraph of an article.
         r"\b(welk|which) (lid|member)\b(?!\s+(?:van\s+|of\s+)?(?:het\s+|the\s+|de\s+)?(?:art\.|artikel|article|lid\b|eu\b|unie\b|union\b))"
         r"(?!\s+(?:states?|countr\w*|lidsta\w*)\b)", re.I)),
@@ -233,8 +243,9 @@ _WEAK_TYPES: list[tuple[str, re.Pattern[str]]] = [
                           r"\bingediend door\s*\??\s*$", re.I)),
     # "streefcijfer maximale asielinstroom per jaar?": a figure, when no list, date or office is asked.
     ("number", re.compile(r"\b\w*cijfers?\b", re.I)),
-    # "tarief plasticheffing per kilo", "btw-tarief": a rate, in euros or as a percentage.
-    ("number", re.compile(r"\b[\w-]*tarief\b", re.I)),
+    # "tarief plasticheffing per kilo", "btw-tarief sport": a terse question that opens with a rate (not
+    # "verlaging btw-tarief sport aangenomen?", which asks whether it was done).
+    ("number", re.compile(r"^\s*[\w-]*tarie(f|ven)\b", re.I)),
 ]
 _QUESTION_WORD = re.compile(
     r"\b(wat|welke?|wie|waar|waarom|waarvoor|waarmee|hoe|wanneer|wnr|what|which|who|where|why|how|when)\b", re.I)
@@ -243,14 +254,17 @@ _VERB_FIRST_SUBJECT = {"de", "het", "een", "er", "nl", "nederland", "men", "u", 
 _YES_NO_NL = re.compile(
     r"^\s*(is|zijn|was|waren|heeft|hebben|had|wordt|worden|werd|kan|kunnen|zal|zullen|wil|willen|moet|moeten|"
     r"mag|mogen|gaat|gaan|klopt|steunt|steunen|komt|komen|krijgt|krijgen|blijft|geldt|gelden|valt|ligt|staat|"
-    r"beoordeelt|stemt|doet|neemt|maakt|vindt|vind|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
+    r"beoordeelt|stemt|doet|neemt|maakt|vindt|heeft|bestaat|verhoogt|verlaagt|verandert|treedt|stuurt|"
     r"zet|spreekt|verwacht|ondersteunt|deelt|verzet|pleit|ziet|zien|blijven|hoort|weet|kent|geeft|geven|staan|past|"
     r"werden|zou|zouden|kon|konden|wilde|wilden|moest|moesten|mocht|mochten|kreeg|kregen|stond|stonden|ging|"
     r"gingen|bleef|bleven|lag|kwam|kwamen|zag|zagen|vond|vonden|gaf|gaven|stemde|stemden|hield|hielden|deed|deden|"
     r"steunde|steunden|ondersteunde|ondersteunden|deelde|deelden|pleitte|pleitten|sprak|spraken|stuurde|stuurden|"
     r"nam|maakte|maakten|wist|wisten|kende|kenden|gold|golden|viel|vielen|verzette|verzetten|bestond|"
     r"stelde|stelden|verwachtte|verwachtten|beoordeelde|beoordeelden|trad|traden|hoorde|hoorden|paste|pasten)\b|"
-    r"\bklopt het\b|\bis het (zo|waar) dat\b", re.I)
+    r"\bklopt het\b|\bis het (zo|waar) dat\b|"
+    # "vind" typed for "vindt", before its subject (not the request "vind de brief over stikstof").
+    r"^\s*vind\s+(nl|nederland|ons land|(het )?kabinet|(de )?regering|je|jij|u|men|(de )?(minister|staatssecretaris|"
+    r"commissie|ec|raad)|het ministerie)\b", re.I)
 _YES_NO_EN = re.compile(
     r"^\s*(is|are|was|were|does|do|did|will|would|can|could|has|have|had|should|shall|may|must)\b|"
     r"\bis it (true|correct) that\b", re.I)
@@ -726,10 +740,13 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
 # "komt er een debat over de taser?" (typed "uiteindlijk" too).
 _IN_THE_END = re.compile(r"\b(?:uitein\w{0,3}lijk|daadwerke?lijk|actually|eventually|ultimately|in the end|finally)\b"
                          r"(?:\s+(?:ook\s+)?(?:(?:een|de|het|the|a|an)\s+)?([\wà-ÿ-]+))?", re.I)
-# Who says so and adverbs may stand before the thing: "Komt er vlgs het RP een Europawet?", "komt er nu echt een debat?".
+# Who says so and adverbs may stand before the thing: "Komt er vlgs het RP een Europawet?",
+# "komt er nu echt een debat?".
 _WILL_IT_HAPPEN = re.compile(r"^\s*(?:komt|kwam|komen|kwamen)\s+er\s+"
-                             r"(?:(?:volgens|vlgs|volg\.|vlg\.?)\s+(?:(?:het|de|dit|deze)\s+)?[\wà-ÿ-]+\s+)?"
-                             r"(?:(?:nu|dan|ook|nog|toch|wel|straks|echt|binnenkort|alsnog)\s+)*"
+                             r"(?:(?:volgens|vlgs\.?|vlgns|volg\.|vlg\.?)\s+"
+                             r"(?:[\wà-ÿ.-]+\s+){1,5}?(?=(?:een|de|het|nog|ook|nu)\s))?"
+                             r"(?:(?:nu|dan|ook|nog|toch|wel|straks|echt|binnenkort|alsnog|eindelijk|snel|spoedig|weer|"
+                             r"opnieuw|nou)\s+)*"
                              r"(?:(?:een|de|het)\s+)?([\wà-ÿ-]+)|"
                              r"\b(?:doorgaan|doorgegaan|doorgaat|doorging)\b()", re.I)
 _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kwam|gaat|ging)\s+(?:er\s+)?"

@@ -162,12 +162,23 @@ from rag.question import (PENDING, analyse, tells_a_result, asked_years, asks_re
         ("What target return rate does the Commission set?", "number"),
         ("Welk minimuminkomen moeten kennismigranten verdienen?", "amount"),
         ("salarisgrens kennismigranten", "amount"),
-        # The same words as a topic ask no figure.
+        ("Wat is het btw-tarief op sport?", "number"),
+        ("Welke Europees Commissaris gaat over migratie?", "person"),
+        # The same words as a topic, or saying which year is meant, ask no such fact.
         ("Wat doet het kabinet voor lage inkomens?", "other"),
         ("What is the rate of progress on the Pact?", "other"),
+        ("What does the rate depend on?", "other"),
         ("Welke commissie behandelt het voorstel?", "other"),
-        # "vind" typed for "vindt": a yes/no question, not a count for its "aantal".
+        ("Which Commissioner's proposal was adopted?", "other"),
+        ("Hoeveel deelnemers waren er in het startjaar?", "number"),
+        ("Wat vindt NL van het voorstel voor een Europees minimuminkomen?", "position"),
+        ("Welke landen hanteren een inkomenseis?", "countries"),
+        ("Welke lidstaten hanteren een nultarief?", "countries"),
+        ("verlaging btw-tarief sport aangenomen?", "yes_no"),
+        # "vind" typed for "vindt" before its subject: a yes/no question, not a count for its "aantal";
+        # the request "vind de brief ..." is none.
         ("vind nederland met de stijging van het aantal terugkeeroperaties dat terugkeer op orde is", "yes_no"),
+        ("Vind de kamerbrief over stikstof", "other"),
     ],
 )
 def test_answer_type(question, answer_type):
@@ -1060,6 +1071,8 @@ def test_types_after_a_second_reader(question, answer_type):
     ("Komt er vlgs het RP een Europawet mbt EU-wetgeving?", "europawet"),
     ("komt er volgens de brief nog een evaluatie?", "evaluatie"),
     ("komt er nu echt een debat over de taser?", "debat"),
+    ("Komt er volgens de minister van JenV een noodwet?", "noodwet"),
+    ("komt er eindelijk een evaluatie?", "evaluatie"),
     ("Is Rutte uiteindelijk naar Kyiv gegaan?", "rutte"),  # not the preposition
     # A plan asked with "daadwerkelijk" is answered by what will be, as any plan.
     ("Gaat Nederland daadwerkelijk bijdragen aan de missie?", None),
