@@ -304,9 +304,10 @@ _CITED_PAPER = re.compile(r"\b(?:\w*fiche|non-?paper|nonpaper|voorstel|proposal|
                           r"rapport|report|verordening|regulation|richtlijn|directive)\b", re.IGNORECASE)
 # A letter's "kenmerk" is its sender's reference, which its text gives, not its Kamerstuk number.
 _KENMERK = re.compile(r"\b(?:kenmerk|referentie|reference)\b", re.IGNORECASE)
-# Words of a question that say which paper, not what is asked of it.
+# Words of a question that say which paper, not what is asked of it ("kenmerk" and "reference" need
+# no place: a question with them asks no Kamerstuk number, see _KENMERK).
 _NOT_A_NAME = re.compile(r"^(?:kamerstuk\w*|kst|nummer|nr|welk|welke|heeft|hebben|wat|what|which|number|document|"
-                         r"reference|paper|vindplaats|kenmerk|dossier\w*|the|het|van|over|does|have|has)$",
+                         r"paper|vindplaats|dossier\w*|the|het|van|over|does|have|has)$",
                          re.IGNORECASE)
 
 

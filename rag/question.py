@@ -104,7 +104,9 @@ NUMBER_WORDS = (
 
 # A word between "which" and "member states" that is a count or an adjective ("Which seventeen
 # ... member states"), not a verb ("What do member states have to do?").
-_NOT_AUX = (r"(?!(?:do|did|does|are|were|is|was|can|could|should|must|will|would|have|has|had|may|zijn|waren|moeten|"
+# The English auxiliaries are read on their own too: no verb stands before an asked "rate".
+_AUXILIARIES = "do|did|does|are|were|is|was|can|could|should|must|will|would|have|has|had|may"
+_NOT_AUX = (r"(?!(?:" + _AUXILIARIES + r"|zijn|waren|moeten|"
             r"kunnen|hebben|gaan|zullen|mogen|willen|doen|deden)\b)")
 
 # What kind of fact a question asks for, tried in this order; the first that matches wins.
@@ -162,7 +164,7 @@ _STRONG_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # "What does the rate depend on?": no verb, and no plural that may be a verb, before it).
         r"\b(welk|welke|wat is het|wat zijn de|wat wordt het|wat was het)\s+(\w+\s+)?[\w-]*tarie(f|ven)\b|"
         r"\b(what|which)(?:'s|’s| is| was| are| were| will be)?(?: the| its| their)?\s+"
-        r"(?:(?!(?:do|does|did|is|was|are|were|will|would|can|could|should|shall|may|must|has|have|had)\b)[\w-]+(?<!s)\s+){0,2}"
+        r"(?:(?!(?:" + _AUXILIARIES + r"|shall)\b)[\w-]+(?<!s)\s+){0,2}"
         r"(rates?|tariffs?)\b(?!\s+of\s+(?:progress|change|implementation|inflation|ratification)\b)", re.I)),
     ("countries", re.compile(
         r"\b(welke|which|what) (andere |other )?(" + _NOT_AUX + r"(?-i:[a-z])+ |\d+ )?([\w]+-)?(lidstaten|landen|staten|ms|ls|member states|countries|states)\b|"
