@@ -54,10 +54,11 @@ from rag.evidence import (Evidence, ExtractiveSettings, ScoredSentence, TopicTer
 from rag.expand import WORD_RE
 from rag.followup import Reading, read_followup
 from rag.question import (COUNCIL_PATTERNS, FACT_CHECKS, FOREIGN_COUNTRIES, MONTH_NAMES, PENDING, PLAN_ASKED,
-                          STATUS_ACTS, Question, analyse, asked_years, asks_result, asks_weighing, capital_initials,
-                          check_question, dated_otherwise, has_fact, in_dutch, month_number, named_months, names_actor,
-                          office_line, office_span, only_still_to_come, points_back_to_matter, signature_span,
-                          tells_a_decision, tells_a_result, tells_act, tells_act_done, tells_status, undecided, weighed)
+                          STATUS_ACTS, Question, analyse, asked_years, asks_a_finding, asks_result, asks_weighing,
+                          capital_initials, check_question, dated_otherwise, has_fact, in_dutch, month_number,
+                          named_months, names_actor, office_line, office_span, only_still_to_come,
+                          points_back_to_matter, signature_span, tells_a_decision, tells_a_finding, tells_a_result,
+                          tells_act, tells_act_done, tells_status, undecided, weighed)
 from rag.letter_facts import asked_office, asks_letter_fact, letter_fact
 from rag.retrieve import Filters, Hit, Retriever
 
@@ -80,7 +81,8 @@ FACT_NAMES = {
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover",
-           "outcome": "uitkomst", "matter": "omschrijving van de kwestie zelf", "response": "reactie van de {who}",
+           "outcome": "uitkomst", "finding": "bevinding of advies", "matter": "omschrijving van de kwestie zelf",
+           "response": "reactie van de {who}",
            "advice": "advies van de {who}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
            "parties": "names of parties",
@@ -88,7 +90,8 @@ FACT_NAMES = {
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
            "status_of": "decision or state of play of {actor} on it",
-           "outcome": "outcome", "matter": "description of the matter itself", "response": "response by the {who}",
+           "outcome": "outcome", "finding": "finding or advice", "matter": "description of the matter itself",
+           "response": "response by the {who}",
            "advice": "advice by the {who}"},
 }
 ACTOR_NAMES = {
@@ -572,7 +575,8 @@ class Answerer:
             return self._not_found(q, hits, scored, "fact_missing", message)
         if q.outcome is not None and not self._tells_outcome(q, picked):
             # "uitkomst werklunch JBZ-Raad" over the agenda: "Tijdens de werklunch zal de Raad ...".
-            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language]["outcome"])
+            what = "finding" if asks_a_finding(q) else "outcome"
+            message = FACT_MISSING[q.language].format(fact=FACT_NAMES[q.language][what])
             return self._not_found(q, hits, scored, "fact_missing", message)
         if points_back_to_matter(q, " ".join(x.text for x in picked)):
             # "Om welke kwestie ging het bij het CTIVD-onderzoek?" over "... rondom deze kwestie".
@@ -721,10 +725,16 @@ class Answerer:
         head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" else ""
         stems = self.analyzer(head) if head else []
         topic = self.topic(q) if stems else None
+        finding = asks_a_finding(q)
         for x in picked:
             if PENDING.search(x.text):
                 continue
-            if not stems:
+            if finding:
+                # "Wat concludeert de AR in het rapport ...?": only a finding told will do, not a decision
+                # taken on the report nor a sentence that names it.
+                if tells_a_finding(x.text):
+                    return True
+            elif not stems:
                 # Nothing named to be about ("What did the JHA Council conclude?", an English question):
                 # only a result will do, not the Dutch view quoted beside the agenda's plan.
                 if tells_a_result(x.text):

@@ -750,7 +750,7 @@ _WILL_IT_HAPPEN = re.compile(r"^\s*(?:komt|kwam|komen|kwamen)\s+er\s+"
                              r"(?:(?:nu|dan|ook|nog|toch|wel|straks|echt|binnenkort|alsnog|eindelijk|snel|spoedig|weer|"
                              r"opnieuw|nou)\s+)*"
                              r"(?:(?:een|de|het)\s+)?([\wà-ÿ-]+)|"
-                             r"\b(?:doorgaan|doorgegaan|doorgaat|doorging)\b()", re.I)
+                             r"\b(?:doorgaan|doorgegaan|doorgaat|doorging|(?:go|goes|went|gone)\s+ahead)\b()", re.I)
 _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kwam|gaat|ging)\s+(?:er\s+)?"
                       r"(?:(?:het|de|een)\s+)?((?:[\wà-ÿ-]+\s+){0,3})", re.I)
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
@@ -793,6 +793,9 @@ def asks_result(q: Question) -> bool:
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
 _WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
                       r"afgewogen|beoordeeld)\s+of\b|\bwhether\b|"
+                      # The participle first: "Bezien wordt of een wettelijk recht ... geïntroduceerd moet worden."
+                      r"\b(?:bezien|bekeken|overwogen|nagegaan|afgewogen|beoordeeld|onderzocht|verkend)\s+(?:wordt|worden)\s+"
+                      r"(?:(?:nog|ook|daarbij|nu|tevens)\s+)?of\b|"
                       r"\b(?:zal|zullen)\s+(?:(?!(?:en|maar|of)\b)[\wà-ÿ-]+\s+){0,10}?(?:bespreken|bekijken|nagaan|onderzoeken|bezien|"
                       r"verkennen|afwegen|beoordelen)\s+of\b", re.I)
 # Said not to be decided yet: "dient de ministerraad nog te beslissen" (which answers "al besloten?" with no).
@@ -883,7 +886,8 @@ def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit|over|on|bij|voor))?") -
 # Asked for as the thing wanted (first, or after "wat was de"), not as something else's object
 # ("Wat doet het kabinet met de uitkomst ...", "de verwachte uitkomst").
 _OUTCOME_ASKED = (
-    re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+|"
+    re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+"
+               r"(?:(?:main|key|principal|major|most important|belangrijkste|voornaamste|centrale)\s+)?|"
                r"\b(?:welke|which|what)\s+(?=(?:resultaten|uitkomsten|bevindingen|conclusies|results|outcomes|findings)\b))"
                r"(?:\w*uitkomst(?:en)?|\w*uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
                r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
@@ -895,17 +899,23 @@ _OUTCOME_ASKED = (
     # What someone concluded or decided, asked in the past: "What did the JHA Council conclude at the
     # working lunch?", "Wat concludeerde het onderzoek?". An agenda's "zal van gedachten wisselen" is no answer.
     # Not a wish or a plan ("What did the government want to achieve", "agree to send", "besloten te doen").
-    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:(?!to\b)[\w'’-]+\s+){1,8}?(?:conclude|decide|agree|achieve|yield)\b"
-               r"(?!\s+to\b)|"
-               r"\bwat\s+(?:heeft|hebben)\s+(?:(?!te\b)[\w-]+\s+){1,8}?(?:besloten|geconcludeerd|afgesproken|bereikt)\b"
-               r"(?!\s+te\b)|\bwat\s+(?:concludeerde|concludeerden|besloot|besloten)\b(?!\s+te\b)", re.I))
+    # What an inquiry found or advised, in any tense: "What did the 2021 evaluation, cited by the Council
+    # of State, recommend?", "Wat concludeert de AR in het rapport ...?".
+    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:(?!to\b)\S+\s+){1,14}?"
+               r"(?:conclude|decide|agree|achieve|yield|recommend|advise|"
+               # Found, not found important: "What did the Netherlands find important about Europol?"
+               r"find(?=\s*(?:[?,.]|$|(?:about|on|regarding|concerning|in|when|that)\b)))\b(?!\s+to\b)|"
+               r"\bwat\s+(?:heeft|hebben)\s+(?:(?!te\b)[\w-]+\s+){1,8}?"
+               r"(?:besloten|geconcludeerd|afgesproken|bereikt|geconstateerd|aanbevolen)\b(?!\s+te\b)|"
+               r"\bwat\s+(?:concludeert|concluderen|concludeerde|concludeerden|constateert|constateren|constateerde|"
+               r"constateerden|besloot|besloten|beval|bevalen)\b(?!\s+te\b)", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)
 # A thing still to come or only wanted, as a letter written before it tells it: "Tijdens de
 # werklunch zal de Raad van gedachten wisselen", "de commissie wacht informatie af", "behoefte
 # aan een onderzoek". What came of it is not there.
-PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|"
+PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|wil|willen|wants? to|wishes to|"
                      r"(?:wacht|wachten|wachtte|wachtten)\b[^.]{0,60}?\baf|afwacht\w*|afgewacht|"
                      r"behoefte\s+(?:\w+\s+){0,2}aan|voornemen\w*|is van plan|will|shall|"
                      r"(?:wordt|worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen)|"
@@ -1327,6 +1337,39 @@ _RESULT_TOLD = re.compile(r"\bBesluit:|\b(?:blijkt|bleek|gebleken|concludeert|co
                           r"concludes|reached|led to)\b|(?<!worden )(?<!word )\bbereikte?n?\b", re.I)
 
 
+# What an inquiry, a report or an adviser found or advised, asked for by its words ("the main findings of
+# the evaluation", "Wat concludeert de AR in het rapport ...?", "What did the evaluation recommend?").
+_FINDING_ASKED = re.compile(r"\b(?:bevindingen|conclusies?|conclu(?:deer|dee|de)\w*|geconcludeerd|constate\w+|geconstateerd|"
+                            r"findings?|find|conclusions?|recommend\w*|advise[ds]?|aanbevolen|beval|bevalen)\b", re.I)
+# A finding told as one: not a decision list's "Besluit: Ter informatie" beside the report's title, nor
+# "Naar verwachting zal de discussie voortbouwen op de evaluatie".
+_FINDING_TOLD = re.compile(r"\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|concluderen|concludeerden|constateert|"
+                           r"constateerde|constateren|constateerden|stelt vast|stelde vast|bevindingen|bevinding|adviseert|"
+                           r"adviseerde|adviseren|adviseerden|beveelt|aanbeveling|aanbevelingen|komt naar voren|kwam naar voren|"
+                           r"wijst uit|wees uit|toont aan|found|finds|concludes|concluded|recommends|recommended|shows|showed)\b|"
+                           r"\bconclusies?\s+(?:is|was|zijn|waren|luidt|luidde|luiden)\s+(?:dat\b|:)", re.I)
+
+
+# A meeting's conclusions are what it decided, not findings: "What did the JHA Council conclude at the
+# working lunch?". The Raad van State is an adviser.
+_MEETING_CONCLUDES = re.compile(r"\b(?!raad van state\b|council of state\b)(?:[\w-]*raad|council|jbz|jha|[\w-]*vergadering|"
+                                r"meeting|[\w-]*lunch|[\w-]*(?<!s)top|summit)\b", re.I)
+
+
+def asks_a_finding(question: Question) -> bool:
+    """Does ``question`` ask what came of something as what was found or advised (its findings,
+    conclusions, recommendations), rather than as any outcome ("uitkomst werklunch") or what a
+    meeting concluded?"""
+    return question.outcome is not None and bool(_FINDING_ASKED.search(question.text)) \
+        and not _MEETING_CONCLUDES.search(question.text)
+
+
+def tells_a_finding(text: str) -> bool:
+    """Does ``text`` tell what someone found or advised ("Uit het onderzoek blijkt ...", "De
+    Afdeling adviseert ...")? A decision taken on a report is none of its findings."""
+    return bool(_FINDING_TOLD.search(text))
+
+
 def tells_a_result(text: str) -> bool:
     """Does ``text`` tell what came of something: a decision ("is aangenomen"), a decision
     list's "Besluit:" or a finding ("Uit het onderzoek blijkt")? What an outcome question
@@ -1435,7 +1478,9 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 _MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
 _TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar|Najaar|Zomer|Winter|Prinsjesdag|"
                r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
-_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b")
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b|"
+                           # A report or plan named by its year, lower case mid-sentence: "het jaarverslag 2025".
+                           r"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s(19|20)\d\d\b")
 # The period a report covers ("Verslag van de Nationale ombudsman over 2008") dates no event.
 _REPORT_PERIOD = re.compile(r"\bover (?:het jaar )?(19|20)\d\d\b", re.I)
 # A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26

@@ -379,6 +379,28 @@ def test_what_came_of_something_named_by_no_thing_needs_a_result(answerer, quest
     assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["outcome"])
 
 
+@pytest.mark.parametrize("question, language", [
+    # ok02 lists the Rekenkamer's report with the committee's "Besluit: Ter informatie", not its findings.
+    ("Wat concludeert de Algemene Rekenkamer in haar rapport over het vastgoed van de universiteiten?", "nl"),
+    # kst-32317-995: "Naar verwachting zal de discussie voortbouwen op de evaluatie van het huidige mandaat".
+    ("What are the key findings of the evaluation of the current Europol mandate?", "en"),
+])
+def test_what_a_report_found_is_refused_when_only_the_report_is_named(answerer, question, language):
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+    assert a.answer == FACT_MISSING[language].format(fact=FACT_NAMES[language]["finding"])
+
+
+@pytest.mark.parametrize("question", [
+    # llm13: "Bezien wordt of een wettelijk recht op direct contact met de overheid geïntroduceerd moet worden."
+    "Komt er een wettelijk recht op direct contact met de overheid?",
+    "Gaat het kabinet een wettelijk recht op direct contact met de overheid invoeren?",
+])
+def test_a_yes_no_question_on_what_is_still_weighed_is_refused(answerer, question):
+    a = answerer.ask(question)
+    assert not a.answered and a.reason == "fact_missing"
+
+
 def test_what_a_committee_decided_is_answered_by_its_decision(answerer):
     # ok01: "Besluit: Staatssecretaris BZK verzoeken om nadere brief over mogelijke wijzigingen in het bestuursakkoord".
     a = answerer.ask("What did the committee decide regarding the March 2009 circular on the municipal and provincial funds?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.question import (PENDING, analyse, tells_a_result, asked_years, asks_result, dated_otherwise, has_fact, month_number, named_months,
+from rag.question import (PENDING, analyse, asks_a_finding, tells_a_finding, tells_a_result, asked_years, asks_result, dated_otherwise, has_fact, month_number, named_months,
                           names_actor, office_line, office_span, points_back_to_matter, signature_span, tells_status,
                           undecided, weighed)
 
@@ -754,6 +754,15 @@ def test_a_dossier_number_counts_nothing_and_a_year_in_a_name_dates_nothing():
     assert has_fact(start, "De asielcrisiswet treedt op 1 juli 2025 in werking.")
 
 
+def test_a_year_naming_a_report_in_lower_case_dates_nothing():
+    # kst-32317-995: "het jaarverslag 2025" names the report; the year the Charter strategy started is not told.
+    year = analyse("In welk jaar is de strategie ter versterking van de toepassing van het Handvest gelanceerd?")
+    assert not has_fact(year, "De JBZ-Raad zal naar verwachting conclusies aannemen over het jaarverslag 2025 van de "
+                              "Europese Commissie inzake de toepassing van het Handvest.")
+    assert not has_fact(year, "Het kabinet stuurt het werkprogramma 2025 van ATR naar de Kamer.")
+    assert has_fact(year, "De strategie is in 2020 gelanceerd.")
+
+
 def test_a_year_in_a_name_or_a_reports_period_and_a_lists_own_date_date_nothing_else():
     # ok01 and ok03: decision lists run several items into one sentence.
     when = analyse("wanneer vindt het rondetafelgesprek met VNG en IPO plaats?")
@@ -890,6 +899,48 @@ def test_outcome_asked_only_as_the_thing_wanted_and_not_of_a_document_or_a_name(
     assert analyse("Wat was de uitslag van de stemming over het voorstel van Karabulut?").outcome == "stemming"
     assert not PENDING.search("De wachttijden bij de IND nemen af.")
     assert not PENDING.search("Het verzoek van de commissie is ingewilligd.")
+
+
+@pytest.mark.parametrize("question, outcome", [
+    # An adjective before the word, a long name before the verb, a finding asked in the present.
+    ("What were the main findings of the evaluation of Europol's current mandate?", "evaluation"),
+    ("Wat zijn de belangrijkste conclusies van het rapport?", "rapport"),
+    ("What did the IOB evaluation 'Tactisch en praktisch' (2021), cited by the Council of State, conclude?", ""),
+    ("What did the 2021 evaluation of the frameworks for advisory bodies recommend?", ""),
+    ("Wat concludeert de AR in het rapport over het financieel toezicht op de universiteiten?", ""),
+    ("Wat constateerde de commissie?", ""),
+    # Not what came of something: a wish, a present-tense advice asked of its content, a date.
+    ("What did the government want to achieve with the bill?", None),
+    ("Wat adviseert de Raad van State over het wetsvoorstel?", None),
+    ("Wanneer zijn de conclusies van de evaluatie bekend?", None),
+])
+def test_what_was_found_is_asked_in_more_forms(question, outcome):
+    assert analyse(question).outcome == outcome
+
+
+def test_a_finding_asked_needs_a_finding_told_not_a_decision_on_the_report():
+    ar = analyse("Wat concludeert de AR in het rapport over het financieel toezicht op de universiteiten?")
+    assert asks_a_finding(ar) and not asks_a_finding(analyse("uitkomst werklunch JBZ-Raad Syrië Irak"))
+    # A meeting's conclusions are what it decided; the Raad van State advises.
+    assert not asks_a_finding(analyse("What did the JHA Council conclude at the working lunch?"))
+    assert asks_a_finding(analyse("Wat concludeert de Raad van State?"))
+    # ok02 names the report and the committee's decision on it, not what the Rekenkamer found.
+    assert not tells_a_finding("Deel 1: Financieel toezicht op de sector - 33495-100 Besluit: Ter informatie.")
+    assert tells_a_result("Deel 1: Financieel toezicht op de sector - 33495-100 Besluit: Ter informatie.")
+    # kst-36450-6 tells what Sira found; kst-32317-995 only that the talk builds on the evaluation.
+    assert tells_a_finding("Ook bleek uit een studie van Sira dat 67% van de ATR-adviespunten wordt opgevolgd.")
+    assert not tells_a_finding("Naar verwachting zal de discussie voortbouwen op de evaluatie van het huidige mandaat "
+                               "van Europol.")
+    assert not tells_a_finding("Deze conclusies zijn opgesteld naar aanleiding van de mededeling van de Commissie.")
+    assert tells_a_finding("De conclusie is dat de adviezen vaker worden opgevolgd.")
+
+
+def test_a_wish_is_still_to_come_and_going_ahead_is_asked_in_the_end():
+    # kst-21501-02-3121, the motion's recital: what Israel wants is not what it did.
+    assert PENDING.search("constaterende dat Israël meer gebied in het zuiden van Gaza wil innemen en Rafah wil ontruimen")
+    assert PENDING.search("The cabinet wants to cut the burden.")
+    assert analyse("Did Israel go ahead with evacuating Rafah?").in_the_end == ""
+    assert analyse("Did Israel evacuate Rafah?").in_the_end is None
 
 
 def test_another_country_is_named_by_its_adjective_and_not_by_a_compound():
@@ -1175,6 +1226,13 @@ def test_weighing_whether_in_a_side_clause_leaves_the_main_clause_said():
     assert not undecided("Daarom is het onverminderd voortzetten van de aanpak een prioriteit voor dit kabinet en "
                          "wordt bezien of er extra stappen gezet kunnen worden.")  # llm13
     assert not undecided("Het kabinet ziet meerwaarde in het voorstel om Frontex te betrekken.")
+
+
+def test_weighing_is_read_with_the_participle_first():
+    # llm13: "Bezien wordt of een wettelijk recht op direct contact met de overheid geïntroduceerd moet worden."
+    assert undecided("Bezien wordt of een wettelijk recht op direct contact met de overheid geïntroduceerd moet worden.")
+    assert weighed("Onderzocht wordt nog of de termijn volstaat.")
+    assert not undecided("Bezien vanuit de burger wordt de overheid beter bereikbaar.")
 
 
 def test_still_to_be_weighed_is_not_the_same_as_not_decided_yet():
