@@ -81,7 +81,7 @@ FACT_NAMES = {
            "position": "standpunt van Nederland of het kabinet", "percent": "percentage", "other": "antwoord op deze vraag",
            "status": "besluit of stand van zaken hierover", "holder": "standpunt van {holder}",
            "status_of": "besluit of stand van zaken van {actor} hierover",
-           "outcome": "uitkomst", "finding": "bevinding of advies", "matter": "omschrijving van de kwestie zelf",
+           "outcome": "uitkomst", "finding": "bevinding of conclusie", "matter": "omschrijving van de kwestie zelf",
            "response": "reactie van de {who}",
            "advice": "advies van de {who}"},
     "en": {"date": "date", "amount": "amount", "number": "number or percentage", "countries": "names of countries",
@@ -90,7 +90,7 @@ FACT_NAMES = {
            "position": "position of the Netherlands or the cabinet", "percent": "percentage", "other": "answer to this question",
            "status": "decision or state of play on it", "holder": "position of {holder}",
            "status_of": "decision or state of play of {actor} on it",
-           "outcome": "outcome", "finding": "finding or advice", "matter": "description of the matter itself",
+           "outcome": "outcome", "finding": "finding or conclusion", "matter": "description of the matter itself",
            "response": "response by the {who}",
            "advice": "advice by the {who}"},
 }

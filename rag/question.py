@@ -750,7 +750,11 @@ _WILL_IT_HAPPEN = re.compile(r"^\s*(?:komt|kwam|komen|kwamen)\s+er\s+"
                              r"(?:(?:nu|dan|ook|nog|toch|wel|straks|echt|binnenkort|alsnog|eindelijk|snel|spoedig|weer|"
                              r"opnieuw|nou)\s+)*"
                              r"(?:(?:een|de|het)\s+)?([\wà-ÿ-]+)|"
-                             r"\b(?:doorgaan|doorgegaan|doorgaat|doorging|(?:go|goes|went|gone)\s+ahead)\b()", re.I)
+                             r"\b(?:doorgaan|doorgegaan|doorgaat|doorging)\b()|"
+                             # Asked of what happened or will, not what may or should: "Did Israel go ahead
+                             # with ...?", "Is the summit going ahead?"; not "Can the Netherlands go ahead ...?".
+                             r"^\s*(?:did|does|do|has|have|had|is|are|was|were|will)\b[^?]{0,80}?"
+                             r"\b(?:go|goes|went|gone|going)\s+ahead\b()|\bgo-ahead\b()", re.I)
 _SUBJECT = re.compile(r"^\s*(?:is|zijn|was|waren|heeft|hebben|wordt|werd|komt|kwam|gaat|ging)\s+(?:er\s+)?"
                       r"(?:(?:het|de|een)\s+)?((?:[\wà-ÿ-]+\s+){0,3})", re.I)
 # Asked of a plan: a sentence of what will be answers it, one of what is yet to be weighed does not
@@ -791,11 +795,12 @@ def asks_result(q: Question) -> bool:
 
 
 # Still to be weighed: "wordt bezien of", "zal met de voorzitter van de CTIVD bespreken of".
-_WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen|nagegaan|"
-                      r"afgewogen|beoordeeld)\s+of\b|\bwhether\b|"
+_WEIGHING = r"(?:bezien|bekeken|overwogen|nagegaan|afgewogen|beoordeeld|onderzocht|verkend)"
+# "of" that opens what is weighed, not "or" ("wat onderzocht wordt of al is besloten").
+_WHETHER = r"\s+(?:(?!(?:en|maar|of)\b)[\wà-ÿ-]+\s+){0,3}?of\b(?!\s+(?:al|reeds|niet)\b)"
+_WEIGHED = re.compile(r"\b(?:wordt|worden|zal worden|zullen worden)\s+(?:nog\s+)?" + _WEIGHING + _WHETHER + r"|\bwhether\b|"
                       # The participle first: "Bezien wordt of een wettelijk recht ... geïntroduceerd moet worden."
-                      r"\b(?:bezien|bekeken|overwogen|nagegaan|afgewogen|beoordeeld|onderzocht|verkend)\s+(?:wordt|worden)\s+"
-                      r"(?:(?:nog|ook|daarbij|nu|tevens)\s+)?of\b|"
+                      r"\b" + _WEIGHING + r"\s+(?:wordt|worden)" + _WHETHER + r"|"
                       r"\b(?:zal|zullen)\s+(?:(?!(?:en|maar|of)\b)[\wà-ÿ-]+\s+){0,10}?(?:bespreken|bekijken|nagaan|onderzoeken|bezien|"
                       r"verkennen|afwegen|beoordelen)\s+of\b", re.I)
 # Said not to be decided yet: "dient de ministerraad nog te beslissen" (which answers "al besloten?" with no).
@@ -887,10 +892,11 @@ def _thing(group: str, lead: str = r"(?:\s+(?:van|of|uit|over|on|bij|voor))?") -
 # ("Wat doet het kabinet met de uitkomst ...", "de verwachte uitkomst").
 _OUTCOME_ASKED = (
     re.compile(r"(?:^\s*|\b(?:wat|welke|what)\s+(?:is|was|zijn|waren|are|were)\s+(?:er\s+)?(?:de|het|the)\s+"
-               r"(?:(?:main|key|principal|major|most important|belangrijkste|voornaamste|centrale)\s+)?|"
+               r"(?:(?:main|key|principal|major|most important|belangrijkste|voornaamste|centrale|belangrijke|"
+               r"twee|drie|vier|vijf|two|three|four|five|\d+)\s+){0,2}|"
                r"\b(?:welke|which|what)\s+(?=(?:resultaten|uitkomsten|bevindingen|conclusies|results|outcomes|findings)\b))"
-               r"(?:\w*uitkomst(?:en)?|\w*uitslag|(?:eind)?resultaat|resultaten|bevindingen|conclusies?|outcomes?|results?|"
-               r"findings|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
+               r"(?:\w*uitkomst(?:en)?|\w*uitslag|(?:eind)?resultaat|resultaten|bevinding(?:en)?|conclusies?|"
+               r"outcomes?|results?|findings?|conclusions?)\b(?:" + _thing("of") + ")?", re.I),
     # "What came out of ...", "What concrete agreements came out of the Housing Summit?"
     re.compile(r"\b(?:bleek|blijkt|gebleken|kwam|komt)\s+(?:er\s+)?uit" + _thing("of")
                + r"|\b(?:what|which)\s+(?:(?:[\w-]+\s+)?(?:agreements?|results?|conclusions?|decisions?|deals?)\s+)?"
@@ -899,26 +905,30 @@ _OUTCOME_ASKED = (
     # What someone concluded or decided, asked in the past: "What did the JHA Council conclude at the
     # working lunch?", "Wat concludeerde het onderzoek?". An agenda's "zal van gedachten wisselen" is no answer.
     # Not a wish or a plan ("What did the government want to achieve", "agree to send", "besloten te doen").
-    # What an inquiry found or advised, in any tense: "What did the 2021 evaluation, cited by the Council
-    # of State, recommend?", "Wat concludeert de AR in het rapport ...?".
-    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?:(?!to\b)\S+\s+){1,14}?"
-               r"(?:conclude|decide|agree|achieve|yield|recommend|advise|"
+    # What an inquiry found, in any tense: "What did the IOB evaluation (2021), cited by the Council of
+    # State, conclude?", "Wat concludeert de AR in het rapport ...?". What an adviser advises is asked of
+    # the advice's content ("Wat adviseerde de Raad van State?"), which the quote gives as it is.
+    re.compile(r"\b(?:what|which\s+\w+)\s+did\s+(?!(?:\S+\s+){0,14}?(?:want|wanted|wish|plan|intend|hope|try|need|have)"
+               r"\s+to\b)(?:\S+\s+){1,14}?(?:(?:conclude|decide|agree|achieve|yield)\b(?!\s+to\b)|"
                # Found, not found important: "What did the Netherlands find important about Europol?"
-               r"find(?=\s*(?:[?,.]|$|(?:about|on|regarding|concerning|in|when|that)\b)))\b(?!\s+to\b)|"
+               r"find(?=\s*(?:[?,.]|$|(?:about|on|regarding|concerning|in|when|that|out|with respect to)\b))\b)|"
+               # What an inquiry finds, asked in the present: "What does the evaluation conclude?"
+               r"\b(?:what|which\s+\w+)\s+(?:does|do)\s+(?:\S+\s+){1,14}?conclude\b|"
                r"\bwat\s+(?:heeft|hebben)\s+(?:(?!te\b)[\w-]+\s+){1,8}?"
-               r"(?:besloten|geconcludeerd|afgesproken|bereikt|geconstateerd|aanbevolen)\b(?!\s+te\b)|"
-               r"\bwat\s+(?:concludeert|concluderen|concludeerde|concludeerden|constateert|constateren|constateerde|"
-               r"constateerden|besloot|besloten|beval|bevalen)\b(?!\s+te\b)", re.I))
+               r"(?:besloten|geconcludeerd|afgesproken|bereikt|geconstateerd)\b(?!\s+te\b)|"
+               r"\bwat\s+(?:concludeert|concludeerd|concluderen|concludeerde|concludeerden|constateert|constateren|"
+               r"constateerde|constateerden|besloot|besloten)\b(?!\s+te\b)|"
+               r"\b(?:welke|tot welke)\s+conclusies?\s+(?:trekt|trekken|trok|trokken|kwam|kwamen|komt|komen)\b", re.I))
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)
 # A thing still to come or only wanted, as a letter written before it tells it: "Tijdens de
 # werklunch zal de Raad van gedachten wisselen", "de commissie wacht informatie af", "behoefte
 # aan een onderzoek". What came of it is not there.
-PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|wil|willen|wants? to|wishes to|"
+PENDING = re.compile(r"\b(zal|zullen|naar verwachting|wordt verwacht|worden verwacht|"
                      r"(?:wacht|wachten|wachtte|wachtten)\b[^.]{0,60}?\baf|afwacht\w*|afgewacht|"
                      r"behoefte\s+(?:\w+\s+){0,2}aan|voornemen\w*|is van plan|will|shall|"
-                     r"(?:wordt|worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen)|"
+                     r"(?:wordt|worden)\s+(?:nog\s+)?(?:bezien|bekeken|overwogen)|(?:bezien|bekeken|overwogen)\s+(?:wordt|worden)|"
                      r"(?:is|are) expected|plans? to|intends? to|awaits?)\b", re.I)
 
 
@@ -1337,36 +1347,52 @@ _RESULT_TOLD = re.compile(r"\bBesluit:|\b(?:blijkt|bleek|gebleken|concludeert|co
                           r"concludes|reached|led to)\b|(?<!worden )(?<!word )\bbereikte?n?\b", re.I)
 
 
-# What an inquiry, a report or an adviser found or advised, asked for by its words ("the main findings of
-# the evaluation", "Wat concludeert de AR in het rapport ...?", "What did the evaluation recommend?").
-_FINDING_ASKED = re.compile(r"\b(?:bevindingen|conclusies?|conclu(?:deer|dee|de)\w*|geconcludeerd|constate\w+|geconstateerd|"
-                            r"findings?|find|conclusions?|recommend\w*|advise[ds]?|aanbevolen|beval|bevalen)\b", re.I)
+# What an inquiry or a report found or concluded, asked for by its words ("the main findings of the
+# evaluation", "Wat concludeert de AR in het rapport ...?", "What did the evaluation find?").
+_FINDING_ASKED = re.compile(r"\b(?:bevinding(?:en)?|conclusies?|conclu(?:deer|dee|de)\w*|geconcludeerd|constate\w+|geconstateerd|"
+                            r"findings?|find|conclusions?)\b", re.I)
+# A meeting's or a committee's conclusions are what it decided, not findings: "What did the JHA Council
+# conclude at the working lunch?", "Wat concludeerde de commissie over de brief?" (its decision list's
+# "Besluit:"). Advisers are not meetings: the Raad van State, an Onderzoeksraad, a "raad voor ...".
+_MEETING_CONCLUDES = re.compile(
+    r"\b(?!(?:raad\s+(?:van|v\.)\s*state|council of state|raad voor|advisory council)\b)(?!\w*(?:onderzoeks|advies)raad\b)"
+    r"(?:[\w-]*raad|(?<!advisory )council|jbz|jha|[\w-]*vergadering|meeting|[\w-]*lunch|[\w-]*(?<!s)top|summit|commissie|committee)\b",
+    re.I)
+# Where the asker ends: "Wat concludeert de AR | in het rapport ...?", "What did the committee conclude | regarding".
+_SUBJECT_END = re.compile(r"\s(?:over|in|inzake|omtrent|about|on|regarding|concerning|at|in)\s|[,?]")
 # A finding told as one: not a decision list's "Besluit: Ter informatie" beside the report's title, nor
-# "Naar verwachting zal de discussie voortbouwen op de evaluatie".
-_FINDING_TOLD = re.compile(r"\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|concluderen|concludeerden|constateert|"
-                           r"constateerde|constateren|constateerden|stelt vast|stelde vast|bevindingen|bevinding|adviseert|"
-                           r"adviseerde|adviseren|adviseerden|beveelt|aanbeveling|aanbevelingen|komt naar voren|kwam naar voren|"
-                           r"wijst uit|wees uit|toont aan|found|finds|concludes|concluded|recommends|recommended|shows|showed)\b|"
-                           r"\bconclusies?\s+(?:is|was|zijn|waren|luidt|luidde|luiden)\s+(?:dat\b|:)", re.I)
-
-
-# A meeting's conclusions are what it decided, not findings: "What did the JHA Council conclude at the
-# working lunch?". The Raad van State is an adviser.
-_MEETING_CONCLUDES = re.compile(r"\b(?!raad van state\b|council of state\b)(?:[\w-]*raad|council|jbz|jha|[\w-]*vergadering|"
-                                r"meeting|[\w-]*lunch|[\w-]*(?<!s)top|summit)\b", re.I)
+# "Naar verwachting zal de discussie voortbouwen op de evaluatie", nor the findings only named ("Hierbij
+# stuur ik u het rapport met de bevindingen en aanbevelingen").
+_FINDING_TOLD = re.compile(
+    r"\b(?:blijkt|bleek|gebleken|concludeert|concludeerde|concluderen|concludeerden|geconcludeerd|constateert|"
+    r"constateerde|constateren|constateerden|geconstateerd|adviseert|adviseerde|adviseren|adviseerden|geadviseerd|"
+    r"beveelt|aanbevolen|toont aan|toonde aan|tonen aan|laat zien|laten zien|liet zien|merkt op|signaleert|oordeelt|"
+    r"is van oordeel|wijst uit|wees uit|found|finds|concludes|concluded|recommends|recommended|shows|showed)\b|"
+    r"\b(?:stelt|stelde|stellen|stelden)\s+(?:[\w-]+\s+){0,3}?vast\b|\bvastgesteld dat\b|"
+    r"\b(?:komt|kwam)\s+(?:[\w-]+\s+){0,2}?naar voren\b|\braadt\b[^.]{0,40}\baan\b|"
+    r"\b(?:doet|deed)\s+(?:[\w-]+\s+){0,2}?aanbeveling|"
+    r"\b\w*(?:conclusie|bevinding|aanbeveling)(?:en|s)?\s+(?:[^.]{0,60}\s)?(?:is|was|zijn|waren|luidt|luidde|luiden)\s+"
+    r"(?:dat\b|om\b|:)", re.I)
 
 
 def asks_a_finding(question: Question) -> bool:
-    """Does ``question`` ask what came of something as what was found or advised (its findings,
-    conclusions, recommendations), rather than as any outcome ("uitkomst werklunch") or what a
-    meeting concluded?"""
-    return question.outcome is not None and bool(_FINDING_ASKED.search(question.text)) \
-        and not _MEETING_CONCLUDES.search(question.text)
+    """Does ``question`` ask what came of something as what was found (its findings or
+    conclusions), rather than as any outcome ("uitkomst werklunch") or what a
+    meeting or committee concluded? Only the words that ask the outcome and who is asked count:
+    "What did the cabinet decide about the recommendations of the IOB?" asks a decision."""
+    if question.outcome is None:
+        return False
+    m = next((m for m in (pattern.search(question.text) for pattern in _OUTCOME_ASKED) if m), None)
+    if m is None or not _FINDING_ASKED.search(m.group(0)):
+        return False
+    after = question.text[m.end():]
+    asker = m.group(0) + after[:end.start()] if (end := _SUBJECT_END.search(after)) else m.group(0) + after
+    return not _MEETING_CONCLUDES.search(asker)
 
 
 def tells_a_finding(text: str) -> bool:
-    """Does ``text`` tell what someone found or advised ("Uit het onderzoek blijkt ...", "De
-    Afdeling adviseert ...")? A decision taken on a report is none of its findings."""
+    """Does ``text`` tell what someone found, concluded or, as its conclusion, advised ("Uit het
+    onderzoek blijkt ...", "De Afdeling adviseert ...")? A decision taken on a report is none of its findings."""
     return bool(_FINDING_TOLD.search(text))
 
 
@@ -1480,7 +1506,9 @@ _TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar
                r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
 _YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b|"
                            # A report or plan named by its year, lower case mid-sentence: "het jaarverslag 2025".
-                           r"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s(19|20)\d\d\b")
+                           r"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b|"
+                           r"\b(?:[Rr]eport|[Pp]rogramme|[Pp]rogram|[Pp]lan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b")
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$")
 # The period a report covers ("Verslag van de Nationale ombudsman over 2008") dates no event.
 _REPORT_PERIOD = re.compile(r"\bover (?:het jaar )?(19|20)\d\d\b", re.I)
 # A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26
@@ -1503,7 +1531,7 @@ def _has_date(sentence: str, question: Question) -> bool:
     decision_asked, decision_to_come = _decision_question(question.text)
     if decision_asked and not tells_a_decision(sentence) and not _DECIDING.search(_OTHER_SENSE.sub(" ", sentence)):
         return False
-    sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: m.group(0)[:-4], sentence))
+    sentence = _REPORT_PERIOD.sub(" ", _YEAR_IN_NAME.sub(lambda m: _NAMED_YEAR.sub("", m.group(0)), sentence))
     day_asked = bool(_DAY_ASKED.search(question.text))
     month_asked = bool(_MONTH_ASKED.search(question.text))
     for m in _DATE_RE.finditer(sentence):

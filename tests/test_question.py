@@ -760,7 +760,11 @@ def test_a_year_naming_a_report_in_lower_case_dates_nothing():
     assert not has_fact(year, "De JBZ-Raad zal naar verwachting conclusies aannemen over het jaarverslag 2025 van de "
                               "Europese Commissie inzake de toepassing van het Handvest.")
     assert not has_fact(year, "Het kabinet stuurt het werkprogramma 2025 van ATR naar de Kamer.")
+    assert not has_fact(year, "Het werkprogramma 2024-2025 noemt de strategie.")
     assert has_fact(year, "De strategie is in 2020 gelanceerd.")
+    english = analyse("When was the strategy launched?")
+    assert not has_fact(english, "The Commission's annual report 2025 mentions the strategy.")
+    assert has_fact(english, "The strategy was launched in 2020.")
 
 
 def test_a_year_in_a_name_or_a_reports_period_and_a_lists_own_date_date_nothing_else():
@@ -906,12 +910,13 @@ def test_outcome_asked_only_as_the_thing_wanted_and_not_of_a_document_or_a_name(
     ("What were the main findings of the evaluation of Europol's current mandate?", "evaluation"),
     ("Wat zijn de belangrijkste conclusies van het rapport?", "rapport"),
     ("What did the IOB evaluation 'Tactisch en praktisch' (2021), cited by the Council of State, conclude?", ""),
-    ("What did the 2021 evaluation of the frameworks for advisory bodies recommend?", ""),
     ("Wat concludeert de AR in het rapport over het financieel toezicht op de universiteiten?", ""),
     ("Wat constateerde de commissie?", ""),
     # Not what came of something: a wish, a present-tense advice asked of its content, a date.
     ("What did the government want to achieve with the bill?", None),
     ("Wat adviseert de Raad van State over het wetsvoorstel?", None),
+    ("Wat adviseerde de Raad van State in juni 2023 over de instellingswet ATR?", None),
+    ("What did the 2021 evaluation of the frameworks for advisory bodies recommend?", None),
     ("Wanneer zijn de conclusies van de evaluatie bekend?", None),
 ])
 def test_what_was_found_is_asked_in_more_forms(question, outcome):
@@ -935,12 +940,55 @@ def test_a_finding_asked_needs_a_finding_told_not_a_decision_on_the_report():
     assert tells_a_finding("De conclusie is dat de adviezen vaker worden opgevolgd.")
 
 
-def test_a_wish_is_still_to_come_and_going_ahead_is_asked_in_the_end():
-    # kst-21501-02-3121, the motion's recital: what Israel wants is not what it did.
-    assert PENDING.search("constaterende dat Israël meer gebied in het zuiden van Gaza wil innemen en Rafah wil ontruimen")
-    assert PENDING.search("The cabinet wants to cut the burden.")
+def test_going_ahead_is_asked_in_the_end_when_asked_what_happened():
     assert analyse("Did Israel go ahead with evacuating Rafah?").in_the_end == ""
+    assert analyse("Is the summit going ahead?").in_the_end == ""
+    assert analyse("Did the Council give the go-ahead for the pact?").in_the_end == ""
+    # What may or should happen is not what did.
+    assert analyse("Can the Netherlands go ahead with ratification before the Senate votes?").in_the_end is None
     assert analyse("Did Israel evacuate Rafah?").in_the_end is None
+    # A want inside what is told is no plan: a finding, a decision on what someone wants.
+    assert not PENDING.search("Uit het onderzoek blijkt dat burgers vaker direct contact met de overheid willen.")
+    assert not PENDING.search("Nederland heeft ingestemd met het voorstel dat de Commissie wil doorvoeren.")
+
+
+def test_a_finding_is_asked_by_the_words_that_ask_the_outcome_and_of_an_adviser():
+    # The finding word names what was decided on, not what is asked.
+    for question in ("What did the cabinet decide about the recommendations of the IOB?",
+                     "Wat heeft het kabinet besloten naar aanleiding van de conclusies van de commissie?",
+                     "Wat was de uitslag van de stemming over de motie die de conclusies van het rapport onderschrijft?",
+                     "What was the outcome of the talks to find a compromise on the pact?",
+                     # A committee's conclusion is its decision (ok01: "Besluit: Staatssecretaris BZK verzoeken ...").
+                     "What did the committee conclude regarding the March 2009 circular on the municipal funds?"):
+        assert not asks_a_finding(analyse(question)), question
+    # Advisers are no meetings, and a meeting named after the asker does not make it one.
+    for question in ("Wat concludeert de Onderzoeksraad voor Veiligheid in zijn rapport?",
+                     "Wat concludeert de Raad voor het Openbaar Bestuur?",
+                     "What did the Advisory Council on International Affairs conclude?",
+                     "Wat concludeert de Raad v. State?",
+                     "What did the evaluation conclude about meeting the targets?",
+                     "Wat concludeert de AR in haar rapport over het vastgoed, besproken in de procedurevergadering?",
+                     "What did the review of the ATR, sent to the House in 2024, conclude?",
+                     "What did the evaluation find out about the costs?", "What does the evaluation conclude?",
+                     "What was the main finding of the evaluation?", "Wat was de belangrijkste bevinding van het onderzoek?",
+                     "Welke conclusie trekt de AR?", "Wat zijn de drie belangrijkste conclusies van het rapport?",
+                     "Wat heeft de AR geconstateerd?", "Wat concludeerd de Algemene Rekenkamer in haar rapport?"):
+        assert asks_a_finding(analyse(question)), question
+    assert analyse("What did the government plan to conclude?").outcome is None
+
+
+def test_a_finding_is_told_in_many_words_and_not_only_named():
+    # llm13: "De Parlementaire enquêtecommissie ... heeft in haar rapport 'Blind voor mens en recht' geconcludeerd dat ...".
+    for told in ("De enquêtecommissie heeft in haar rapport geconcludeerd dat grondrechten zijn geschonden.",
+                 "De Raad van State heeft geadviseerd het voorstel aan te passen.", "Het onderzoek laat zien dat de lasten dalen.",
+                 "Daarnaast stelt de Rekenkamer vast dat het toezicht tekortschiet.", "De hoofdconclusie is dat het werkt.",
+                 "Uit de evaluatie komt duidelijk naar voren dat het college zijn taak vervult.",
+                 "De Afdeling merkt op dat de toelichting ontbreekt.", "Het rapport doet drie aanbevelingen: a, b en c."):
+        assert tells_a_finding(told), told
+    for named in ("Hierbij stuur ik u het rapport met de bevindingen en aanbevelingen van de commissie.",
+                  "De reactie op de aanbevelingen volgt na de zomer.", "De Raad heeft de verordening vastgesteld.",
+                  "Kabinetsreactie op de aanbevelingen van de Algemene Rekenkamer - 33495-101 Besluit: Ter informatie."):
+        assert not tells_a_finding(named), named
 
 
 def test_another_country_is_named_by_its_adjective_and_not_by_a_compound():
@@ -1232,7 +1280,11 @@ def test_weighing_is_read_with_the_participle_first():
     # llm13: "Bezien wordt of een wettelijk recht op direct contact met de overheid geïntroduceerd moet worden."
     assert undecided("Bezien wordt of een wettelijk recht op direct contact met de overheid geïntroduceerd moet worden.")
     assert weighed("Onderzocht wordt nog of de termijn volstaat.")
+    assert weighed("Er wordt onderzocht of de termijn volstaat.") and weighed("Bezien wordt in dat kader of er meer nodig is.")
+    assert PENDING.search("Bezien wordt of er een debat komt.")
     assert not undecided("Bezien vanuit de burger wordt de overheid beter bereikbaar.")
+    # "of" as "or": nothing is weighed.
+    assert not weighed("Alles wat onderzocht wordt of al is besloten, staat in de bijlage.")
 
 
 def test_still_to_be_weighed_is_not_the_same_as_not_decided_yet():
