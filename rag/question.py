@@ -715,7 +715,7 @@ def analyse(question: str, reads_as: Callable[[str, str], bool] | None = None) -
         actors = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(text)]
     outcome = None
     if answer_type == "other" and not yes_no:
-        m = next((m for m in (pattern.search(text) for pattern in _OUTCOME_ASKED) if m), None)
+        m = _outcome_asked(text)
         of = next((v for v in m.groupdict().values() if v), "") if m else ""
         if m and not _SOURCE.fullmatch(of):  # "Wat blijkt uit de brief?" asks what it says
             # A name is who found it ("de bevindingen van de Algemene Rekenkamer"), not what was done.
@@ -919,6 +919,13 @@ _OUTCOME_ASKED = (
                r"\bwat\s+(?:concludeert|concludeerd|concluderen|concludeerde|concludeerden|constateert|constateren|"
                r"constateerde|constateerden|besloot|besloten)\b(?!\s+te\b)|"
                r"\b(?:welke|tot welke)\s+conclusies?\s+(?:trekt|trekken|trok|trokken|kwam|kwamen|komt|komen)\b", re.I))
+
+
+def _outcome_asked(text: str) -> re.Match[str] | None:
+    """Where ``text`` asks what came of something (the first of :data:`_OUTCOME_ASKED` to match), or None."""
+    return next((m for m in (pattern.search(text) for pattern in _OUTCOME_ASKED) if m), None)
+
+
 # A document is where it is said, not what came of something.
 _SOURCE = re.compile(r"brief|brieven|nota|notitie|fiche|stuk|stukken|agenda|document|tekst|letter|kamerbrief|beslisnota",
                      re.I)
@@ -1359,7 +1366,7 @@ _MEETING_CONCLUDES = re.compile(
     r"(?:[\w-]*raad|(?<!advisory )council|jbz|jha|[\w-]*vergadering|meeting|[\w-]*lunch|[\w-]*(?<!s)top|summit|commissie|committee)\b",
     re.I)
 # Where the asker ends: "Wat concludeert de AR | in het rapport ...?", "What did the committee conclude | regarding".
-_SUBJECT_END = re.compile(r"\s(?:over|in|inzake|omtrent|about|on|regarding|concerning|at|in)\s|[,?]")
+_SUBJECT_END = re.compile(r"\s(?:over|in|inzake|omtrent|about|on|regarding|concerning|at)\s|[,?]")
 # A finding told as one: not a decision list's "Besluit: Ter informatie" beside the report's title, nor
 # "Naar verwachting zal de discussie voortbouwen op de evaluatie", nor the findings only named ("Hierbij
 # stuur ik u het rapport met de bevindingen en aanbevelingen").
@@ -1382,7 +1389,7 @@ def asks_a_finding(question: Question) -> bool:
     "What did the cabinet decide about the recommendations of the IOB?" asks a decision."""
     if question.outcome is None:
         return False
-    m = next((m for m in (pattern.search(question.text) for pattern in _OUTCOME_ASKED) if m), None)
+    m = _outcome_asked(question.text)
     if m is None or not _FINDING_ASKED.search(m.group(0)):
         return False
     after = question.text[m.end():]
@@ -1504,7 +1511,7 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 _MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
 _TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar|Najaar|Zomer|Winter|Prinsjesdag|"
                r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
-_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d\b|"
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b|"
                            # A report or plan named by its year, lower case mid-sentence: "het jaarverslag 2025".
                            r"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b|"
                            r"\b(?:[Rr]eport|[Pp]rogramme|[Pp]rogram|[Pp]lan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b")

@@ -773,6 +773,7 @@ def test_a_year_naming_a_report_in_lower_case_dates_nothing():
                               "Europese Commissie inzake de toepassing van het Handvest.")
     assert not has_fact(year, "Het kabinet stuurt het werkprogramma 2025 van ATR naar de Kamer.")
     assert not has_fact(year, "Het werkprogramma 2024-2025 noemt de strategie.")
+    assert not has_fact(year, "Het Werkprogramma 2024-2025 noemt de strategie.")
     assert has_fact(year, "De strategie is in 2020 gelanceerd.")
     english = analyse("When was the strategy launched?")
     assert not has_fact(english, "The Commission's annual report 2025 mentions the strategy.")
