@@ -722,10 +722,11 @@ class Answerer:
         question, about that thing (its word, in the sentence or the one before: "het
         CTIVD-onderzoek"; not the item's heading, under which the rest may be of something else)?
         When the question names no thing, only a result told will do (:func:`tells_a_result`)."""
-        head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" else ""
+        finding = asks_a_finding(q)
+        # A finding question reads no thing: its word and topic are only worked out for the others.
+        head = q.outcome.split("-")[-1] if q.outcome and q.language == "nl" and not finding else ""
         stems = self.analyzer(head) if head else []
         topic = self.topic(q) if stems else None
-        finding = asks_a_finding(q)
         for x in picked:
             if PENDING.search(x.text):
                 continue

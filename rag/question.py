@@ -1511,11 +1511,13 @@ def _new_numbers(sentence: str, question: Question, years: bool) -> bool:
 _MONTH_NAMES_EN = "|".join(m.capitalize() for m in MONTHS_EN)
 _TIME_WORDS = (r"Q[1-4]|Sinds|Vanaf|Per|Tot|Eind|Einde|Begin|Medio|Half|Voorjaar|Najaar|Zomer|Winter|Prinsjesdag|"
                r"\w*nota|Kerst|Pasen|Since|From|Until|End|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter")
-_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s(19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b|"
+# A year, or a span of years ("2024-2025", "2024/25"), as a name ends with it.
+_NAME_YEAR = r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?"
+_YEAR_IN_NAME = re.compile(rf"(?<=\S )(?!(?:{_MONTH_NAMES_EN}|{_TIME_WORDS})\b)[A-Z][\wà-ÿ-]*\s{_NAME_YEAR}\b|"
                            # A report or plan named by its year, lower case mid-sentence: "het jaarverslag 2025".
-                           r"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b|"
-                           r"\b(?:[Rr]eport|[Pp]rogramme|[Pp]rogram|[Pp]lan)\s(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\b")
-_NAMED_YEAR = re.compile(r"(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$")
+                           rf"\b[\wà-ÿ-]*(?:verslag|rapport|rapportage|overzicht|programma|plan)\s{_NAME_YEAR}\b|"
+                           rf"\b(?:[Rr]eport|[Pp]rogramme|[Pp]rogram|[Pp]lan)\s{_NAME_YEAR}\b")
+_NAMED_YEAR = re.compile(_NAME_YEAR + "$")
 # The period a report covers ("Verslag van de Nationale ombudsman over 2008") dates no event.
 _REPORT_PERIOD = re.compile(r"\bover (?:het jaar )?(19|20)\d\d\b", re.I)
 # A decision list's own date ("Document: Besluitenlijst van de e-mailprocedure van donderdag 26
